@@ -1,0 +1,96 @@
+//! The operational routes every service shares: health, metrics, the OpenAPI spec (CORS `*`)
+//! and Swagger UI.
+
+use crate::db::Database;
+use crate::metrics::Metrics;
+use actix_web::{HttpResponse, web};
+use serde_json::json;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+/// An asynchronous readiness check of an upstream (name, check).
+pub type ReadyCheck =
+    Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<(), String>>>> + Send + Sync>;
+
+/// What `/health/ready` checks.
+#[derive(Clone)]
+pub struct Readiness {
+    /// The service's database.
+    pub database: Database,
+    /// Upstreams, by name.
+    pub upstreams: Vec<(String, ReadyCheck)>,
+}
+
+/// The generated spec of a service, served at `/api/v1/openapi.json`.
+#[derive(Clone)]
+pub struct SpecJson(pub Arc<String>);
+
+/// Mounts `/health/live`, `/health/ready`, `/metrics`, `/api/v1/openapi.json` and Swagger UI.
+/// Needs `web::Data<Readiness>`, `web::Data<Metrics>` and `web::Data<SpecJson>`.
+pub fn operational_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/health/live", web::get().to(live))
+        .route("/health/ready", web::get().to(ready))
+        .route("/metrics", web::get().to(metrics))
+        .route("/api/v1/openapi.json", web::get().to(spec))
+        .service(
+            utoipa_swagger_ui::SwaggerUi::new("/api/v1/docs/{_:.*}")
+                .config(utoipa_swagger_ui::Config::new(["/api/v1/openapi.json"])),
+        )
+        .route(
+            "/api/v1/docs",
+            web::get().to(|| async {
+                HttpResponse::PermanentRedirect()
+                    .insert_header(("Location", "/api/v1/docs/"))
+                    .finish()
+            }),
+        );
+}
+
+async fn live() -> HttpResponse {
+    HttpResponse::Ok().json(json!({ "status": "UP" }))
+}
+
+async fn ready(r: web::Data<Readiness>) -> HttpResponse {
+    let mut checks = serde_json::Map::new();
+    let mut all_up = true;
+    let db = r.database.ping().await;
+    all_up &= db.is_ok();
+    checks.insert(
+        "database".into(),
+        json!(if db.is_ok() { "UP" } else { "DOWN" }),
+    );
+    for (name, check) in &r.upstreams {
+        let ok = check().await.is_ok();
+        all_up &= ok;
+        checks.insert(name.clone(), json!(if ok { "UP" } else { "DOWN" }));
+    }
+    let body = json!({ "status": if all_up { "UP" } else { "DOWN" }, "checks": checks });
+    if all_up {
+        HttpResponse::Ok().json(body)
+    } else {
+        HttpResponse::ServiceUnavailable()
+            .content_type("application/json")
+            .body(body.to_string())
+    }
+}
+
+async fn metrics(m: web::Data<Metrics>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4")
+        .body(m.render())
+}
+
+async fn spec(s: web::Data<SpecJson>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .insert_header(("Access-Control-Allow-Origin", "*"))
+        .body(s.0.as_ref().clone())
+}
+
+/// Pretty JSON of a spec, as committed under `openapi/`.
+pub fn spec_to_json(spec: &utoipa::openapi::OpenApi) -> String {
+    let mut s = serde_json::to_string_pretty(spec).unwrap_or_default();
+    s.push('\n');
+    s
+}

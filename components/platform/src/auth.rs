@@ -1,0 +1,528 @@
+//! Authentication and authorisation in the Common Ground/ZGW style.
+//!
+//! A request carries `Authorization: Bearer <JWT>`. HS256 tokens are signed with the secret of a
+//! client configured in the file named by `GRONDWERK_CLIENTS`; they name the client in
+//! `client_id` (or `iss`) and are valid for one hour after `iat` (plus a leeway), or until `exp`
+//! when that comes first. RS256 tokens from an OpenID Connect provider are accepted when
+//! `GRONDWERK_JWKS_URL` is set; their scopes come from the `scope` claim.
+
+use crate::Problem;
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, web};
+use base64::Engine;
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::RwLock;
+
+/// How long an HS256 token is valid after `iat` (the ZGW convention).
+pub const TOKEN_LIFETIME_SECONDS: i64 = 3600;
+
+/// One configured client.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Default)]
+pub struct ClientConfig {
+    /// The client's id, as in the token's `client_id` claim.
+    pub client_id: String,
+    /// HS256 secret (absent for clients that only use OIDC tokens).
+    #[serde(default)]
+    pub secret: Option<String>,
+    /// Scopes granted to the client.
+    #[serde(default)]
+    pub scopes: Vec<String>,
+    /// registry-proxy: BRP fields the client may ask (`*` = all).
+    #[serde(default)]
+    pub fields: Vec<String>,
+    /// Whether the client must state a purpose (doelbinding) on every request.
+    #[serde(default)]
+    pub doelbinding_verplicht: bool,
+    /// The municipality the client acts for, where a service limits data to one.
+    #[serde(default)]
+    pub gemeentecode: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ClientsFile {
+    #[serde(default)]
+    client: Vec<ClientConfig>,
+}
+
+/// Loads the clients file.
+pub fn load_clients(path: &str) -> Result<Vec<ClientConfig>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    parse_clients(&text).map_err(|e| format!("{path}: {e}"))
+}
+
+/// Parses the clients TOML; refuses duplicate ids and short secrets.
+pub fn parse_clients(text: &str) -> Result<Vec<ClientConfig>, String> {
+    let file: ClientsFile = toml::from_str(text).map_err(|e| e.to_string())?;
+    let mut seen = std::collections::HashSet::new();
+    for c in &file.client {
+        if !seen.insert(c.client_id.clone()) {
+            return Err(format!("client_id '{}' appears twice", c.client_id));
+        }
+        if let Some(s) = &c.secret {
+            if s.len() < 16 {
+                return Err(format!(
+                    "secret of '{}' is shorter than 16 characters",
+                    c.client_id
+                ));
+            }
+        }
+    }
+    Ok(file.client)
+}
+
+/// Claims we read from a token.
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+pub struct Claims {
+    /// Issuer; for HS256 tokens the client id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iss: Option<String>,
+    /// The client id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// Authorised party (OIDC); used when `client_id` is absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub azp: Option<String>,
+    /// Issued at (seconds since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iat: Option<i64>,
+    /// Expiry (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exp: Option<i64>,
+    /// The user behind the client.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// Human-readable user name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_representation: Option<String>,
+    /// OIDC subject.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sub: Option<String>,
+    /// The citizen's BSN, set by a portal after DigiD login.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bsn: Option<String>,
+    /// Purpose of the processing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doelbinding: Option<String>,
+    /// Space-separated scopes (OIDC tokens).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+}
+
+/// The authenticated caller of a request.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    /// The client (application).
+    pub client_id: String,
+    /// The user, from `user_id` or `sub`.
+    pub user_id: Option<String>,
+    /// The user's display name.
+    pub user_representation: Option<String>,
+    /// The citizen's BSN from the token, if any.
+    pub bsn: Option<String>,
+    /// Purpose from the token, if any.
+    pub doelbinding: Option<String>,
+    /// Granted scopes.
+    pub scopes: Vec<String>,
+    /// The client's configuration (defaults for unknown OIDC clients).
+    pub client: Arc<ClientConfig>,
+}
+
+impl Principal {
+    /// Whether the caller holds a scope.
+    pub fn has_scope(&self, scope: &str) -> bool {
+        self.scopes.iter().any(|s| s == scope)
+    }
+
+    /// 403 unless the caller holds the scope.
+    pub fn require_scope(&self, scope: &str) -> Result<(), Problem> {
+        if self.has_scope(scope) {
+            Ok(())
+        } else {
+            Err(Problem::forbidden(format!(
+                "Scope '{scope}' is nodig voor deze operatie."
+            )))
+        }
+    }
+}
+
+struct JwksCache {
+    url: String,
+    keys: RwLock<Option<(Instant, jsonwebtoken::jwk::JwkSet)>>,
+    http: reqwest::Client,
+}
+
+/// Checks tokens; shared by all workers.
+pub struct Authenticator {
+    clients: HashMap<String, Arc<ClientConfig>>,
+    leeway: i64,
+    jwks: Option<JwksCache>,
+}
+
+impl Authenticator {
+    /// An authenticator over configured clients, with an optional JWKS URL for RS256.
+    pub fn new(clients: Vec<ClientConfig>, leeway_seconds: i64, jwks_url: Option<String>) -> Self {
+        let jwks = jwks_url.map(|url| JwksCache {
+            url,
+            keys: RwLock::new(None),
+            http: reqwest::Client::builder()
+                .timeout(Duration::from_secs(5))
+                .build()
+                .unwrap_or_default(),
+        });
+        Authenticator {
+            clients: clients
+                .into_iter()
+                .map(|c| (c.client_id.clone(), Arc::new(c)))
+                .collect(),
+            leeway: leeway_seconds,
+            jwks,
+        }
+    }
+
+    /// Reads clients, leeway and JWKS URL from the environment.
+    pub fn from_env() -> Result<Self, String> {
+        let clients = match crate::config::env_opt("GRONDWERK_CLIENTS") {
+            Some(path) => load_clients(&path)?,
+            None => Vec::new(),
+        };
+        let leeway = crate::config::env_parse("GRONDWERK_TOKEN_LEEWAY_SECONDS", 60i64)?;
+        Ok(Authenticator::new(
+            clients,
+            leeway,
+            crate::config::env_opt("GRONDWERK_JWKS_URL"),
+        ))
+    }
+
+    /// A configured client.
+    pub fn client(&self, client_id: &str) -> Option<&Arc<ClientConfig>> {
+        self.clients.get(client_id)
+    }
+
+    /// Checks a bearer token and returns the caller.
+    pub async fn authenticate(&self, token: &str) -> Result<Principal, Problem> {
+        let header = jsonwebtoken::decode_header(token)
+            .map_err(|_| Problem::unauthorized("Het token is geen geldig JWT."))?;
+        let now = chrono::Utc::now().timestamp();
+        match header.alg {
+            Algorithm::HS256 => self.authenticate_hs256(token, now),
+            Algorithm::RS256 => self.authenticate_rs256(token, header.kid, now).await,
+            _ => Err(Problem::unauthorized(
+                "Het algoritme van het token wordt niet ondersteund.",
+            )),
+        }
+    }
+
+    fn authenticate_hs256(&self, token: &str, now: i64) -> Result<Principal, Problem> {
+        let unverified = unverified_claims(token)?;
+        let client_id = unverified
+            .client_id
+            .or(unverified.iss)
+            .ok_or_else(|| Problem::unauthorized("Het token noemt geen client_id."))?;
+        let client = self
+            .clients
+            .get(&client_id)
+            .ok_or_else(|| Problem::unauthorized("Onbekende client."))?;
+        let secret = client
+            .secret
+            .as_deref()
+            .ok_or_else(|| Problem::unauthorized("Deze client heeft geen HS256-secret."))?;
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.required_spec_claims.clear();
+        validation.validate_exp = false;
+        validation.validate_aud = false;
+        let data = jsonwebtoken::decode::<Claims>(
+            token,
+            &DecodingKey::from_secret(secret.as_bytes()),
+            &validation,
+        )
+        .map_err(|_| Problem::unauthorized("De handtekening van het token is ongeldig."))?;
+        let claims = data.claims;
+        let iat = claims
+            .iat
+            .ok_or_else(|| Problem::unauthorized("Het token heeft geen iat."))?;
+        if iat > now + self.leeway {
+            return Err(Problem::unauthorized(
+                "Het token is uitgegeven in de toekomst.",
+            ));
+        }
+        if now > iat + TOKEN_LIFETIME_SECONDS + self.leeway {
+            return Err(Problem::unauthorized("Het token is verlopen."));
+        }
+        if let Some(exp) = claims.exp {
+            if now > exp + self.leeway {
+                return Err(Problem::unauthorized("Het token is verlopen."));
+            }
+        }
+        Ok(Principal {
+            client_id,
+            user_id: claims.user_id.or(claims.sub),
+            user_representation: claims.user_representation,
+            bsn: claims.bsn,
+            doelbinding: claims.doelbinding,
+            scopes: client.scopes.clone(),
+            client: client.clone(),
+        })
+    }
+
+    async fn authenticate_rs256(
+        &self,
+        token: &str,
+        kid: Option<String>,
+        now: i64,
+    ) -> Result<Principal, Problem> {
+        let jwks = self
+            .jwks
+            .as_ref()
+            .ok_or_else(|| Problem::unauthorized("RS256-tokens worden niet geaccepteerd."))?;
+        let set = jwks.get(false).await?;
+        let jwk = match find_key(&set, kid.as_deref()) {
+            Some(k) => k,
+            // A key we do not know yet may have been rotated in: refresh once.
+            None => {
+                let set = jwks.get(true).await?;
+                find_key(&set, kid.as_deref())
+                    .ok_or_else(|| Problem::unauthorized("Onbekende sleutel (kid)."))?
+            }
+        };
+        let key = DecodingKey::from_jwk(&jwk)
+            .map_err(|_| Problem::unauthorized("Onbruikbare sleutel in de JWKS."))?;
+        let mut validation = Validation::new(Algorithm::RS256);
+        validation.leeway = self.leeway.max(0) as u64;
+        validation.validate_aud = false;
+        let claims = jsonwebtoken::decode::<Claims>(token, &key, &validation)
+            .map_err(|e| match e.kind() {
+                jsonwebtoken::errors::ErrorKind::ExpiredSignature => {
+                    Problem::unauthorized("Het token is verlopen.")
+                }
+                _ => Problem::unauthorized("De handtekening van het token is ongeldig."),
+            })?
+            .claims;
+        if let Some(iat) = claims.iat {
+            if iat > now + self.leeway {
+                return Err(Problem::unauthorized(
+                    "Het token is uitgegeven in de toekomst.",
+                ));
+            }
+        }
+        let client_id = claims
+            .client_id
+            .clone()
+            .or(claims.azp.clone())
+            .ok_or_else(|| Problem::unauthorized("Het token noemt geen client_id of azp."))?;
+        let client = self.clients.get(&client_id).cloned().unwrap_or_else(|| {
+            Arc::new(ClientConfig {
+                client_id: client_id.clone(),
+                ..Default::default()
+            })
+        });
+        let scopes = claims
+            .scope
+            .as_deref()
+            .unwrap_or("")
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        Ok(Principal {
+            client_id,
+            user_id: claims.user_id.or(claims.sub),
+            user_representation: claims.user_representation,
+            bsn: claims.bsn,
+            doelbinding: claims.doelbinding,
+            scopes,
+            client,
+        })
+    }
+}
+
+fn find_key(set: &jsonwebtoken::jwk::JwkSet, kid: Option<&str>) -> Option<jsonwebtoken::jwk::Jwk> {
+    match kid {
+        Some(kid) => set.find(kid).cloned(),
+        None if set.keys.len() == 1 => set.keys.first().cloned(),
+        None => None,
+    }
+}
+
+impl JwksCache {
+    async fn get(&self, refresh: bool) -> Result<jsonwebtoken::jwk::JwkSet, Problem> {
+        if !refresh {
+            if let Some((at, set)) = self.keys.read().await.as_ref() {
+                if at.elapsed() < Duration::from_secs(300) {
+                    return Ok(set.clone());
+                }
+            }
+        }
+        let fetched = async {
+            let resp = self.http.get(&self.url).send().await.ok()?;
+            if !resp.status().is_success() {
+                return None;
+            }
+            resp.json::<jsonwebtoken::jwk::JwkSet>().await.ok()
+        }
+        .await;
+        match fetched {
+            Some(set) => {
+                *self.keys.write().await = Some((Instant::now(), set.clone()));
+                Ok(set)
+            }
+            None => {
+                tracing::warn!("JWKS could not be fetched");
+                match self.keys.read().await.as_ref() {
+                    Some((_, set)) => Ok(set.clone()),
+                    None => Err(Problem::service_unavailable("OpenID Connect provider")),
+                }
+            }
+        }
+    }
+}
+
+fn unverified_claims(token: &str) -> Result<Claims, Problem> {
+    let payload = token
+        .split('.')
+        .nth(1)
+        .ok_or_else(|| Problem::unauthorized("Het token is geen geldig JWT."))?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .map_err(|_| Problem::unauthorized("Het token is geen geldig JWT."))?;
+    serde_json::from_slice(&bytes)
+        .map_err(|_| Problem::unauthorized("Het token is geen geldig JWT."))
+}
+
+/// Signs an HS256 token for a configured client (the `token` subcommand and tests).
+pub fn sign_hs256(client: &ClientConfig, extra: &Claims, iat: i64) -> Result<String, String> {
+    let secret = client
+        .secret
+        .as_deref()
+        .ok_or_else(|| format!("client '{}' has no secret", client.client_id))?;
+    let mut claims = extra.clone();
+    claims.iss = Some(client.client_id.clone());
+    claims.client_id = Some(client.client_id.clone());
+    claims.iat = Some(iat);
+    jsonwebtoken::encode(
+        &Header::new(Algorithm::HS256),
+        &claims,
+        &EncodingKey::from_secret(secret.as_bytes()),
+    )
+    .map_err(|e| e.to_string())
+}
+
+/// The `token` subcommand: `token CLIENT_ID [--bsn B] [--user U] [--doelbinding D]`.
+pub fn token_command(args: &[String]) -> Result<String, String> {
+    let client_id = args
+        .first()
+        .ok_or("usage: token CLIENT_ID [--bsn BSN] [--user USER] [--doelbinding PURPOSE]")?;
+    let path = crate::config::env_opt("GRONDWERK_CLIENTS").ok_or("GRONDWERK_CLIENTS is not set")?;
+    let clients = load_clients(&path)?;
+    let client = clients
+        .iter()
+        .find(|c| &c.client_id == client_id)
+        .ok_or_else(|| format!("client '{client_id}' is not in {path}"))?;
+    let mut extra = Claims::default();
+    let mut it = args[1..].iter();
+    while let Some(flag) = it.next() {
+        let value = it
+            .next()
+            .ok_or_else(|| format!("{flag} needs a value"))?
+            .clone();
+        match flag.as_str() {
+            "--bsn" => extra.bsn = Some(value),
+            "--user" => extra.user_id = Some(value),
+            "--doelbinding" => extra.doelbinding = Some(value),
+            other => return Err(format!("unknown option {other}")),
+        }
+    }
+    sign_hs256(client, &extra, chrono::Utc::now().timestamp())
+}
+
+impl FromRequest for Principal {
+    type Error = Problem;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let auth = req.app_data::<web::Data<Authenticator>>().cloned();
+        let header = req
+            .headers()
+            .get(actix_web::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        Box::pin(async move {
+            let auth = auth.ok_or_else(Problem::internal)?;
+            let header = header.ok_or_else(|| {
+                Problem::unauthorized("Er is geen Authorization-header meegestuurd.")
+            })?;
+            let token = header
+                .strip_prefix("Bearer ")
+                .or_else(|| header.strip_prefix("bearer "))
+                .ok_or_else(|| {
+                    Problem::unauthorized("Verwacht 'Authorization: Bearer <token>'.")
+                })?;
+            auth.authenticate(token.trim()).await
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn client() -> ClientConfig {
+        ClientConfig {
+            client_id: "demo".into(),
+            secret: Some("a-long-random-secret-for-tests".into()),
+            scopes: vec!["brp.personen.lezen".into()],
+            ..Default::default()
+        }
+    }
+
+    fn auth() -> Authenticator {
+        Authenticator::new(vec![client()], 60, None)
+    }
+
+    #[actix_web::test]
+    async fn accepts_fresh_token_and_refuses_old_or_foreign_ones() {
+        let now = chrono::Utc::now().timestamp();
+        let t = sign_hs256(&client(), &Claims::default(), now).unwrap();
+        let p = auth().authenticate(&t).await.unwrap();
+        assert_eq!(p.client_id, "demo");
+        assert!(p.has_scope("brp.personen.lezen"));
+
+        let old = sign_hs256(&client(), &Claims::default(), now - 3600 - 120).unwrap();
+        assert_eq!(auth().authenticate(&old).await.unwrap_err().status, 401);
+
+        let mut other = client();
+        other.secret = Some("another-secret-of-someone-else".into());
+        let forged = sign_hs256(&other, &Claims::default(), now).unwrap();
+        assert_eq!(auth().authenticate(&forged).await.unwrap_err().status, 401);
+
+        let expired = sign_hs256(
+            &client(),
+            &Claims {
+                exp: Some(now - 600),
+                ..Default::default()
+            },
+            now - 700,
+        )
+        .unwrap();
+        assert_eq!(auth().authenticate(&expired).await.unwrap_err().status, 401);
+        assert_eq!(
+            auth().authenticate("not-a-token").await.unwrap_err().status,
+            401
+        );
+    }
+
+    #[test]
+    fn clients_file_rules() {
+        assert!(parse_clients("[[client]]\nclient_id='a'\nsecret='short'").is_err());
+        assert!(parse_clients("[[client]]\nclient_id='a'\n[[client]]\nclient_id='a'").is_err());
+        let c = parse_clients(
+            "[[client]]\nclient_id='a'\nsecret='0123456789abcdef'\nscopes=['x']\nfields=['*']",
+        )
+        .unwrap();
+        assert_eq!(c[0].fields, vec!["*"]);
+    }
+}

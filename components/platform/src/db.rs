@@ -1,0 +1,236 @@
+//! One diesel codebase over SQLite (the default, bundled) and PostgreSQL, picked by
+//! `DATABASE_URL`. Diesel is blocking, so every call goes through [`Database::run`], which
+//! moves it to actix's blocking thread pool.
+
+use diesel::connection::SimpleConnection;
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::{PgConnection, SqliteConnection};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// A connection to either backend.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    /// PostgreSQL, for production.
+    Pg(PgConnection),
+    /// Embedded SQLite, the default.
+    Sqlite(SqliteConnection),
+}
+
+/// Which backend a URL selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// PostgreSQL.
+    Postgres,
+    /// SQLite.
+    Sqlite,
+}
+
+/// Errors from the storage layer.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// The pool could not hand out a connection in time, or the server is down.
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
+    /// A query failed.
+    #[error("query failed: {0}")]
+    Query(#[from] diesel::result::Error),
+    /// Migrations failed.
+    #[error("migration failed: {0}")]
+    Migration(String),
+}
+
+/// Migrations of one service, one set per backend (the two must describe the same schema).
+pub struct Migrations {
+    /// Migrations for PostgreSQL (`|| embed_migrations!("migrations/postgres")`).
+    pub postgres: fn() -> EmbeddedMigrations,
+    /// Migrations for SQLite.
+    pub sqlite: fn() -> EmbeddedMigrations,
+}
+
+/// Pooled database handle, cheap to clone.
+#[derive(Clone)]
+pub struct Database {
+    pool: Pool<ConnectionManager<DbConnection>>,
+    backend: Backend,
+    /// SQLite allows one writer; serialising writers in-process avoids its busy-wait sleeps.
+    write_lock: Arc<std::sync::Mutex<()>>,
+}
+
+#[derive(Debug)]
+struct SqlitePragmas;
+
+impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for SqlitePragmas {
+    fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
+        if let DbConnection::Sqlite(c) = conn {
+            c.batch_execute(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                 PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;",
+            )
+            .map_err(diesel::r2d2::Error::QueryError)?;
+        }
+        Ok(())
+    }
+}
+
+/// Which backend a database URL selects.
+pub fn backend_of(url: &str) -> Backend {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Backend::Postgres
+    } else {
+        Backend::Sqlite
+    }
+}
+
+fn sqlite_path(url: &str) -> &str {
+    url.strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url)
+}
+
+impl Database {
+    /// Opens a pool and runs the pending migrations (the audit log's and the service's) of the
+    /// backend the URL selects.
+    pub fn connect(url: &str, pool_size: u32, migrations: &[&Migrations]) -> Result<Self, DbError> {
+        let backend = backend_of(url);
+        let conn_url = match backend {
+            Backend::Postgres => url.to_string(),
+            Backend::Sqlite => {
+                let path = sqlite_path(url);
+                if let Some(dir) = std::path::Path::new(path).parent() {
+                    if !dir.as_os_str().is_empty() {
+                        std::fs::create_dir_all(dir)
+                            .map_err(|e| DbError::Unavailable(format!("{}: {e}", dir.display())))?;
+                    }
+                }
+                path.to_string()
+            }
+        };
+        let manager = ConnectionManager::<DbConnection>::new(conn_url);
+        let pool = Pool::builder()
+            .max_size(pool_size.max(1))
+            .connection_timeout(Duration::from_secs(5))
+            .connection_customizer(Box::new(SqlitePragmas))
+            .build(manager)
+            .map_err(|e| DbError::Unavailable(e.to_string()))?;
+        let db = Database {
+            pool,
+            backend,
+            write_lock: Arc::new(std::sync::Mutex::new(())),
+        };
+        for m in migrations {
+            db.migrate(m)?;
+        }
+        Ok(db)
+    }
+
+    fn migrate(&self, migrations: &Migrations) -> Result<(), DbError> {
+        let mut conn = self.conn()?;
+        let result = match &mut *conn {
+            DbConnection::Pg(c) => c
+                .run_pending_migrations((migrations.postgres)())
+                .map(|_| ()),
+            DbConnection::Sqlite(c) => c.run_pending_migrations((migrations.sqlite)()).map(|_| ()),
+        };
+        result.map_err(|e| DbError::Migration(e.to_string()))
+    }
+
+    /// The backend in use.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// A pooled connection (blocking; call from [`Database::run`]).
+    pub fn conn(&self) -> Result<PooledConnection<ConnectionManager<DbConnection>>, DbError> {
+        self.pool
+            .get()
+            .map_err(|e| DbError::Unavailable(e.to_string()))
+    }
+
+    /// Runs blocking database work on the blocking thread pool.
+    pub async fn run<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + From<actix_web::error::BlockingError> + Send + 'static,
+    {
+        let db = self.clone();
+        actix_web::web::block(move || {
+            let mut conn = db.conn()?;
+            f(&mut conn)
+        })
+        .await?
+    }
+
+    /// Runs blocking work in one transaction; on SQLite the writers are serialised in-process
+    /// and the transaction starts as `IMMEDIATE` so it holds the write lock from the start.
+    pub async fn write_transaction<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError>
+            + From<diesel::result::Error>
+            + From<actix_web::error::BlockingError>
+            + Send
+            + 'static,
+    {
+        let db = self.clone();
+        actix_web::web::block(move || {
+            let mut conn = db.conn()?;
+            match &mut *conn {
+                DbConnection::Sqlite(_) => {
+                    let _guard = db.write_lock.lock().unwrap_or_else(|p| p.into_inner());
+                    transaction_immediate(&mut conn, f)
+                }
+                DbConnection::Pg(_) => diesel::Connection::transaction(&mut *conn, |c| f(c)),
+            }
+        })
+        .await?
+    }
+
+    /// Checks that the database answers (for `/health/ready`).
+    pub async fn ping(&self) -> Result<(), DbError> {
+        self.run(|c| c.batch_execute("SELECT 1").map_err(DbError::from))
+            .await
+    }
+}
+
+fn transaction_immediate<T, E, F>(conn: &mut DbConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    // Started through diesel's transaction manager, so nested diesel transactions (batch
+    // inserts) become savepoints instead of a second BEGIN.
+    if let DbConnection::Sqlite(c) = conn {
+        AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+    }
+    let result = f(conn);
+    if let DbConnection::Sqlite(c) = conn {
+        match &result {
+            Ok(_) => {
+                if let Err(e) = AnsiTransactionManager::commit_transaction(c) {
+                    let _ = AnsiTransactionManager::rollback_transaction(c);
+                    return Err(e.into());
+                }
+            }
+            Err(_) => {
+                let _ = AnsiTransactionManager::rollback_transaction(c);
+            }
+        }
+    }
+    result
+}
+
+impl From<actix_web::error::BlockingError> for DbError {
+    fn from(e: actix_web::error::BlockingError) -> Self {
+        DbError::Unavailable(e.to_string())
+    }
+}
+
+/// Default SQLite location of a component: `./data/<component>.db`.
+pub fn default_url(component: &str) -> String {
+    format!("./data/{component}.db")
+}
