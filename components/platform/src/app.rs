@@ -94,3 +94,71 @@ pub fn spec_to_json(spec: &utoipa::openapi::OpenApi) -> String {
     s.push('\n');
     s
 }
+
+/// Makes a generated spec follow the API Design Rules: paths relative to a `/api/v1` server,
+/// the `API-Version` header on every 2xx/3xx response, and contact details.
+pub fn adr_spec(
+    mut api: utoipa::openapi::OpenApi,
+    base: &str,
+    version: &str,
+) -> utoipa::openapi::OpenApi {
+    use utoipa::openapi::{ContactBuilder, ServerBuilder, header::HeaderBuilder, path::Paths};
+    let mut paths = Paths::new();
+    for (path, item) in std::mem::take(&mut api.paths.paths) {
+        let mut item = item;
+        for op in [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.delete,
+            &mut item.patch,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            for (status, resp) in op.responses.responses.iter_mut() {
+                if status.starts_with('2') || status.starts_with('3') {
+                    if let utoipa::openapi::RefOr::T(r) = resp {
+                        r.headers.insert(
+                            "API-Version".to_string(),
+                            utoipa::openapi::RefOr::T(
+                                HeaderBuilder::new()
+                                    .schema(Some(utoipa::openapi::schema::Object::with_type(
+                                        utoipa::openapi::schema::Type::String,
+                                    )))
+                                    .description(Some("Full version of the API (semver)."))
+                                    .build(),
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        let rel = path.strip_prefix(base).unwrap_or(&path).to_string();
+        paths
+            .paths
+            .insert(if rel.is_empty() { "/".into() } else { rel }, item);
+    }
+    api.paths = paths;
+    api.servers = Some(vec![
+        ServerBuilder::new()
+            .url(base)
+            .description(Some("This component"))
+            .build(),
+    ]);
+    api.info.version = version.to_string();
+    api.info.contact = Some(
+        ContactBuilder::new()
+            .name(Some("Grondwerk"))
+            .email(Some("grondwerk@example.org"))
+            .url(Some("https://example.org/grondwerk"))
+            .build(),
+    );
+    api.info.license = Some(
+        utoipa::openapi::LicenseBuilder::new()
+            .name("EUPL-1.2")
+            .identifier(Some("EUPL-1.2"))
+            .build(),
+    );
+    api
+}

@@ -281,7 +281,10 @@ impl Problem {
         if self.status == 401 {
             resp.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
         }
-        resp.body(serde_json::to_vec(self).unwrap_or_default())
+        let mut resp = resp.body(serde_json::to_vec(self).unwrap_or_default());
+        // lets the middleware fill in `instance` without parsing the body
+        resp.extensions_mut().insert(self.clone());
+        resp
     }
 }
 

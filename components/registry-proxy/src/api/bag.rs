@@ -1,0 +1,164 @@
+//! BAG lookups: `/adressen`, `/adressen/{id}`, `/adresseerbareobjecten/{id}` (HAL JSON).
+
+use crate::AppState;
+use crate::backend::AdresSearch;
+use actix_web::{HttpRequest, HttpResponse, web};
+use platform::auth::Principal;
+use platform::{InvalidParam, Problem};
+
+/// Scope needed for BAG lookups.
+pub const SCOPE: &str = "bag.lezen";
+
+fn hal(v: serde_json::Value) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/hal+json")
+        .body(v.to_string())
+}
+
+fn check_id(name: &str, id: &str) -> Result<(), Problem> {
+    if id.len() == 16 && id.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(Problem::params_validation(vec![InvalidParam::new(
+            name,
+            "pattern",
+            "Waarde voldoet niet aan patroon ^[0-9]{16}$.",
+        )]))
+    }
+}
+
+/// Addresses by postcode and house number (with letter and addition), or by object id.
+pub async fn adressen(
+    req: HttpRequest,
+    principal: Principal,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    principal.require_scope(SCOPE)?;
+    let query = req.query_string();
+    platform::http::reject_unknown_params(
+        query,
+        &[
+            "postcode",
+            "huisnummer",
+            "huisletter",
+            "huisnummertoevoeging",
+            "exacteMatch",
+            "adresseerbaarObjectIdentificatie",
+        ],
+    )?;
+    let pairs = platform::http::url_decoded_pairs(query);
+    let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    let mut errors = Vec::new();
+    let mut s = AdresSearch {
+        raw_query: query.to_string(),
+        ..Default::default()
+    };
+    if let Some(pc) = get("postcode") {
+        let norm = pc.replace(' ', "").to_uppercase();
+        let b = norm.as_bytes();
+        if b.len() == 6
+            && (b'1'..=b'9').contains(&b[0])
+            && b[1..4].iter().all(u8::is_ascii_digit)
+            && b[4..].iter().all(u8::is_ascii_alphabetic)
+        {
+            s.postcode = Some(norm);
+        } else {
+            errors.push(InvalidParam::new(
+                "postcode",
+                "pattern",
+                "Waarde voldoet niet aan patroon ^[1-9]{1}[0-9]{3}[ ]?[A-Za-z]{2}$.",
+            ));
+        }
+    }
+    if let Some(n) = get("huisnummer") {
+        match n.parse::<i64>() {
+            Ok(v) if v < 1 => errors.push(InvalidParam::new(
+                "huisnummer",
+                "minimum",
+                "Waarde is lager dan minimum 1.",
+            )),
+            Ok(v) if v > 99999 => errors.push(InvalidParam::new(
+                "huisnummer",
+                "maximum",
+                "Waarde is hoger dan maximum 99999.",
+            )),
+            Ok(v) => s.huisnummer = Some(v as u32),
+            Err(_) => errors.push(InvalidParam::new(
+                "huisnummer",
+                "integer",
+                "Waarde is geen geldige integer.",
+            )),
+        }
+    }
+    s.huisletter = get("huisletter");
+    s.huisnummertoevoeging = get("huisnummertoevoeging");
+    match get("exacteMatch").as_deref() {
+        None => {}
+        Some("true") => s.exacte_match = true,
+        Some("false") => {}
+        Some(_) => errors.push(InvalidParam::new(
+            "exacteMatch",
+            "boolean",
+            "Waarde is geen geldige boolean.",
+        )),
+    }
+    if let Some(id) = get("adresseerbaarObjectIdentificatie") {
+        match check_id("adresseerbaarObjectIdentificatie", &id) {
+            Ok(()) => s.adresseerbaar_object_identificatie = Some(id),
+            Err(p) => errors.extend(p.invalid_params),
+        }
+    }
+    if errors.is_empty() && s.adresseerbaar_object_identificatie.is_none() {
+        if s.postcode.is_none() {
+            errors.push(InvalidParam::new(
+                "postcode",
+                "required",
+                "Parameter is verplicht.",
+            ));
+        }
+        if s.huisnummer.is_none() {
+            errors.push(InvalidParam::new(
+                "huisnummer",
+                "required",
+                "Parameter is verplicht.",
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Problem::params_validation(errors));
+    }
+    let self_href = format!("{}?{}", req.path(), query);
+    Ok(hal(state.backend.adressen(&s, &self_href).await?))
+}
+
+/// One address by nummeraanduiding id.
+pub async fn adres(
+    principal: Principal,
+    id: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    principal.require_scope(SCOPE)?;
+    check_id("nummeraanduidingIdentificatie", &id)?;
+    match state.backend.adres(&id).await? {
+        Some(v) => Ok(hal(v)),
+        None => Err(Problem::not_found(
+            "Geen adres gevonden met deze nummeraanduidingIdentificatie.",
+        )),
+    }
+}
+
+/// One addressable object (with its gebruiksdoelen) by id.
+pub async fn adresseerbaar_object(
+    principal: Principal,
+    id: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    principal.require_scope(SCOPE)?;
+    check_id("adresseerbaarObjectIdentificatie", &id)?;
+    match state.backend.adresseerbaar_object(&id).await? {
+        Some(v) => Ok(hal(v)),
+        None => Err(Problem::not_found(
+            "Geen adresseerbaar object gevonden met deze identificatie.",
+        )),
+    }
+}

@@ -1,0 +1,87 @@
+//! HTTP handlers: thin, they extract, validate, call the domain and the backend, and answer.
+
+pub mod bag;
+pub mod personen;
+pub mod protocollering;
+
+use actix_web::{HttpResponse, web};
+
+/// Routes of the official Haal Centraal contracts (paths as in the contracts, without `/v1`).
+pub fn haalcentraal_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route(
+        "/haalcentraal/api/brp/personen",
+        web::post().to(personen::personen),
+    )
+    .route(
+        &format!("{}/adressen", crate::bag::BASE),
+        web::get().to(bag::adressen),
+    )
+    .route(
+        &format!(
+            "{}/adressen/{{nummeraanduidingIdentificatie}}",
+            crate::bag::BASE
+        ),
+        web::get().to(bag::adres),
+    )
+    .route(
+        &format!(
+            "{}/adresseerbareobjecten/{{adresseerbaarObjectIdentificatie}}",
+            crate::bag::BASE
+        ),
+        web::get().to(bag::adresseerbaar_object),
+    );
+}
+
+/// The Haal Centraal drop-in spec (CORS `*`).
+pub async fn haalcentraal_spec() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .insert_header(("Access-Control-Allow-Origin", "*"))
+        .body(crate::HAALCENTRAAL_SPEC)
+}
+
+/// The component's own API under `/api/v1`.
+pub fn own_api() -> utoipa_actix_web::scope::Scope<
+    impl actix_web::dev::ServiceFactory<
+        actix_web::dev::ServiceRequest,
+        Config = (),
+        Response = actix_web::dev::ServiceResponse,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    utoipa_actix_web::scope("/api/v1")
+        .service(protocollering::protocollering)
+        .service(protocollering::verificatie)
+        .service(protocollering::status)
+}
+
+/// Document-level facts of the own spec.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    info(
+        title = "Grondwerk registry proxy",
+        description = "Eigen API van de registry proxy: protocollering (wie heeft mijn gegevens bekeken, AVG art. 15), verificatie van de hash-keten en de status van de bronnen. De Haal Centraal-endpoints staan in registry-proxy-haalcentraal.json.",
+    ),
+    tags((name = "protocollering", description = "Wie heeft welke persoonsgegevens bekeken, wanneer en waarom."), (name = "status", description = "Status van de bronnen.")),
+    components(schemas(platform::Problem, platform::InvalidParam)),
+    modifiers(&BearerAuth),
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let c = api.components.get_or_insert_with(Default::default);
+        c.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+    }
+}

@@ -1,0 +1,228 @@
+//! The component's own API: protocollering (AVG art. 15), chain verification and status.
+
+use crate::AppState;
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use platform::audit::{self, AuditEntry, ChainReport};
+use platform::auth::Principal;
+use platform::pagination::{PageInfo, PageLinks, PageRequest};
+use platform::{Bsn, InvalidParam, Problem};
+use serde::Serialize;
+use serde_json::json;
+
+/// Scope needed to read the protocollering.
+pub const SCOPE: &str = "brp.protocollering.lezen";
+
+/// One access to a person's data.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Protocollering {
+    /// Position in the audit chain.
+    pub volgnummer: i64,
+    /// When (UTC, RFC 3339).
+    #[schema(format = DateTime)]
+    pub tijdstip: String,
+    /// The client (application) that asked.
+    pub client_id: String,
+    /// The user behind the client, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gebruiker: Option<String>,
+    /// The stated purpose.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doelbinding: Option<String>,
+    /// What was done.
+    pub actie: String,
+    /// The BRP query type used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zoek_type: Option<String>,
+    /// The fields asked.
+    pub gevraagde_velden: Vec<String>,
+    /// The outcome.
+    pub resultaat: String,
+}
+
+/// A page of accesses.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ProtocolleringPagina {
+    /// Accesses, newest first.
+    pub protocolleringen: Vec<Protocollering>,
+    /// Page facts.
+    pub paginering: PageInfo,
+    /// Links to other pages.
+    pub _links: PageLinks,
+}
+
+/// Status of the sources.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Status {
+    /// `mock` or `upstream`.
+    pub backend: String,
+    /// Per source: `UP` or `DOWN`.
+    pub bronnen: std::collections::BTreeMap<String, String>,
+}
+
+/// Who looked this person up, when, why and which fields.
+#[utoipa::path(
+    tag = "protocollering",
+    params(
+        ("burgerservicenummer" = String, Query, description = "BSN van de persoon", pattern = "^[0-9]{9}$"),
+        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
+        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
+    ),
+    responses(
+        (status = 200, description = "Protocollering van de persoon", body = ProtocolleringPagina),
+        (status = 400, description = "Onjuiste parameters", body = platform::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Niet geauthenticeerd", body = platform::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Niet geautoriseerd", body = platform::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[get("/protocollering")]
+pub async fn protocollering(
+    req: HttpRequest,
+    principal: Principal,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    principal.require_scope(SCOPE)?;
+    let query = req.query_string();
+    platform::http::reject_unknown_params(query, &["burgerservicenummer", "page", "pageSize"])?;
+    let pairs = platform::http::url_decoded_pairs(query);
+    let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    let mut errors = Vec::new();
+    let bsn = match get("burgerservicenummer") {
+        None => {
+            errors.push(InvalidParam::new(
+                "burgerservicenummer",
+                "required",
+                "Parameter is verplicht.",
+            ));
+            None
+        }
+        Some(s) => match Bsn::parse(s) {
+            Ok(b) => Some(b),
+            Err(_) => {
+                errors.push(InvalidParam::new(
+                    "burgerservicenummer",
+                    "pattern",
+                    "Waarde is geen geldig burgerservicenummer.",
+                ));
+                None
+            }
+        },
+    };
+    let page = PageRequest::parse(get("page"), get("pageSize"), &mut errors);
+    let Some(bsn) = bsn.filter(|_| errors.is_empty()) else {
+        return Err(Problem::params_validation(errors));
+    };
+    let id = bsn.to_string();
+    let (rows, total) = state
+        .db
+        .run(move |c| audit::find_by_object(c, "persoon", &id, page.offset(), page.page_size))
+        .await?;
+    // reading who looked someone up is itself an access to that person's data
+    state
+        .audit
+        .record(vec![AuditEntry {
+            client_id: principal.client_id.clone(),
+            user_id: principal.user_id.clone(),
+            purpose: req
+                .headers()
+                .get(super::personen::PURPOSE_HEADER)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+                .or(principal.doelbinding.clone()),
+            action: "protocollering.raadplegen".into(),
+            object_type: "protocollering".into(),
+            object_id: Some(bsn.to_string()),
+            details: json!({}),
+            outcome: "geleverd".into(),
+        }])
+        .await?;
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            let details: serde_json::Value = serde_json::from_str(&r.details).unwrap_or_default();
+            Protocollering {
+                volgnummer: r.seq,
+                tijdstip: r
+                    .recorded_at
+                    .and_utc()
+                    .to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+                client_id: r.client_id,
+                gebruiker: r.user_id,
+                doelbinding: r.purpose,
+                actie: r.action,
+                zoek_type: details
+                    .get("zoekType")
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string),
+                gevraagde_velden: details
+                    .get("fields")
+                    .and_then(|v| v.as_array())
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|x| x.as_str().map(str::to_string))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                resultaat: r.outcome,
+            }
+        })
+        .collect();
+    let (links, info) = platform::pagination::links(req.path(), &pairs, page, total);
+    Ok(HttpResponse::Ok().json(ProtocolleringPagina {
+        protocolleringen: items,
+        paginering: info,
+        _links: links,
+    }))
+}
+
+/// Checks the hash chain of the audit log.
+#[utoipa::path(
+    tag = "protocollering",
+    responses(
+        (status = 200, description = "Resultaat van de controle", body = ChainReport),
+        (status = 401, description = "Niet geauthenticeerd", body = platform::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Niet geautoriseerd", body = platform::Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[get("/protocollering/verificatie")]
+pub async fn verificatie(
+    principal: Principal,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    principal.require_scope(SCOPE)?;
+    let report = state.db.run(audit::verify).await?;
+    Ok(HttpResponse::Ok().json(report))
+}
+
+/// Which backend is in use and whether its sources answer.
+#[utoipa::path(
+    tag = "status",
+    responses(
+        (status = 200, description = "Status van de bronnen", body = Status),
+        (status = 503, description = "Een bron is niet beschikbaar", body = platform::Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/status")]
+pub async fn status(state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    let mut bronnen = std::collections::BTreeMap::new();
+    for (name, check) in state.backend.ready_checks() {
+        bronnen.insert(
+            name,
+            if check().await.is_ok() {
+                "UP".to_string()
+            } else {
+                "DOWN".to_string()
+            },
+        );
+    }
+    if bronnen.is_empty() {
+        bronnen.insert("brp".into(), "UP".into());
+        bronnen.insert("bag".into(), "UP".into());
+    }
+    Ok(HttpResponse::Ok().json(Status {
+        backend: state.backend.name().to_string(),
+        bronnen,
+    }))
+}

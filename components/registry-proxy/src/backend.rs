@@ -1,0 +1,302 @@
+//! Where BRP and BAG data come from: the synthetic `mock` data set, or the real Haal Centraal
+//! endpoints (`upstream`), behind one interface.
+
+use crate::brp::{fields::FieldTree, query, render};
+use crate::mock::MockData;
+use platform::Problem;
+use platform::app::ReadyCheck;
+use serde_json::Value;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Criteria of a BAG address search.
+#[derive(Debug, Clone, Default)]
+pub struct AdresSearch {
+    /// Postcode, upper case without space.
+    pub postcode: Option<String>,
+    /// House number.
+    pub huisnummer: Option<u32>,
+    /// House letter.
+    pub huisletter: Option<String>,
+    /// Addition.
+    pub huisnummertoevoeging: Option<String>,
+    /// Only exact matches on letter and addition (default: also those without them asked).
+    pub exacte_match: bool,
+    /// Verblijfsobject id.
+    pub adresseerbaar_object_identificatie: Option<String>,
+    /// The request's query string, passed on upstream.
+    pub raw_query: String,
+}
+
+/// A data source.
+pub enum Backend {
+    /// The synthetic data set.
+    Mock(Arc<MockData>),
+    /// The real endpoints.
+    Upstream(Upstream),
+}
+
+/// Settings and client of the upstream backend.
+pub struct Upstream {
+    /// BRP personen URL.
+    pub brp_url: String,
+    /// BAG base URL.
+    pub bag_url: String,
+    /// API key for `X-Api-Key`.
+    pub api_key: Option<String>,
+    /// HTTP client (timeouts, optional client certificate).
+    pub http: reqwest::Client,
+}
+
+impl Upstream {
+    /// Builds the client from settings; reads a PEM with certificate and key for mTLS.
+    pub fn new(
+        brp_url: String,
+        bag_url: String,
+        api_key: Option<String>,
+        client_cert: Option<&str>,
+        timeout: Duration,
+    ) -> Result<Self, String> {
+        let mut builder = reqwest::Client::builder()
+            .timeout(timeout)
+            .connect_timeout(timeout);
+        if let Some(path) = client_cert {
+            let pem = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+            let identity = reqwest::Identity::from_pem(&pem).map_err(|e| format!("{path}: {e}"))?;
+            builder = builder.identity(identity);
+        }
+        Ok(Upstream {
+            brp_url,
+            bag_url: bag_url.trim_end_matches('/').to_string(),
+            api_key,
+            http: builder.build().map_err(|e| e.to_string())?,
+        })
+    }
+
+    fn request(&self, rb: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        match &self.api_key {
+            Some(k) => rb.header("X-Api-Key", k),
+            None => rb,
+        }
+    }
+}
+
+fn upstream_error(source: &str, e: &reqwest::Error) -> Problem {
+    tracing::warn!(
+        source,
+        timeout = e.is_timeout(),
+        connect = e.is_connect(),
+        "upstream call failed"
+    );
+    if e.is_timeout() {
+        Problem::gateway_timeout(source)
+    } else if e.is_connect() {
+        Problem::service_unavailable(source)
+    } else {
+        Problem::bad_gateway(source)
+    }
+}
+
+async fn json_or_problem(source: &str, resp: reqwest::Response) -> Result<Option<Value>, Problem> {
+    let status = resp.status();
+    if status == reqwest::StatusCode::NOT_FOUND {
+        return Ok(None);
+    }
+    if status == reqwest::StatusCode::SERVICE_UNAVAILABLE {
+        return Err(Problem::service_unavailable(source));
+    }
+    let body: Result<Value, _> = resp.json().await;
+    match (status.is_success(), body) {
+        (true, Ok(v)) => Ok(Some(v)),
+        (false, Ok(v)) if v.get("code").and_then(Value::as_str) == Some("tooManyResults") => {
+            // the only upstream refusal a validated request can meet; keep its meaning
+            let limit = v
+                .get("detail")
+                .and_then(Value::as_str)
+                .and_then(|d| d.split_whitespace().find_map(|w| w.parse().ok()))
+                .unwrap_or(10);
+            Err(query::too_many_results(limit))
+        }
+        (_, _) => {
+            tracing::warn!(
+                source,
+                status = status.as_u16(),
+                "upstream gave an unusable answer"
+            );
+            Err(Problem::bad_gateway(source))
+        }
+    }
+}
+
+impl Backend {
+    /// Name for `/api/v1/status`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Backend::Mock(_) => "mock",
+            Backend::Upstream(_) => "upstream",
+        }
+    }
+
+    /// BRP personen: the persons found, filtered to the asked fields, each with its BSN.
+    pub async fn personen(
+        &self,
+        q: &query::PersonenQuery,
+    ) -> Result<Vec<(String, Value)>, Problem> {
+        match self {
+            Backend::Mock(data) => {
+                let found = query::search(data, q);
+                if found.len() > q.limit() {
+                    return Err(query::too_many_results(q.limit()));
+                }
+                let today = chrono::Utc::now().date_naive();
+                let tree = FieldTree::new(&q.fields);
+                Ok(found
+                    .into_iter()
+                    .map(|p| (p.bsn.clone(), tree.apply(&render::persoon(data, p, today))))
+                    .collect())
+            }
+            Backend::Upstream(up) => {
+                let mut body = q.upstream_body.clone();
+                // the BSN is needed for protocollering even when the client did not ask it
+                let asked_bsn = q.fields.iter().any(|f| f == "burgerservicenummer");
+                if !asked_bsn {
+                    if let Some(Value::Array(f)) = body.get_mut("fields") {
+                        f.push(Value::String("burgerservicenummer".into()));
+                    }
+                }
+                let resp = up
+                    .request(up.http.post(&up.brp_url).json(&body))
+                    .send()
+                    .await
+                    .map_err(|e| upstream_error("BRP", &e))?;
+                let v = json_or_problem("BRP", resp)
+                    .await?
+                    .ok_or_else(|| Problem::bad_gateway("BRP"))?;
+                let personen = v
+                    .get("personen")
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default();
+                let mut out = Vec::new();
+                for mut p in personen {
+                    let bsn = p
+                        .get("burgerservicenummer")
+                        .and_then(Value::as_str)
+                        .map(str::to_string)
+                        .ok_or_else(|| Problem::bad_gateway("BRP"))?;
+                    if !asked_bsn {
+                        if let Value::Object(m) = &mut p {
+                            m.remove("burgerservicenummer");
+                        }
+                    }
+                    out.push((bsn, p));
+                }
+                Ok(out)
+            }
+        }
+    }
+
+    /// BAG addresses matching a search, as an `AdresIOHalCollection`.
+    pub async fn adressen(&self, s: &AdresSearch, self_href: &str) -> Result<Value, Problem> {
+        match self {
+            Backend::Mock(data) => {
+                let found: Vec<&crate::mock::Address> = data
+                    .addresses
+                    .iter()
+                    .filter(|a| {
+                        s.adresseerbaar_object_identificatie
+                            .as_deref()
+                            .is_none_or(|id| a.adresseerbaar_object_id == id)
+                    })
+                    .filter(|a| s.postcode.as_deref().is_none_or(|pc| a.postcode == pc))
+                    .filter(|a| s.huisnummer.is_none_or(|n| a.huisnummer == n))
+                    .filter(|a| match (&s.huisletter, &a.huisletter) {
+                        (Some(l), Some(x)) => l.eq_ignore_ascii_case(x),
+                        (Some(_), None) => false,
+                        (None, x) => !s.exacte_match || x.is_none(),
+                    })
+                    .filter(|a| match (&s.huisnummertoevoeging, &a.toevoeging) {
+                        (Some(t), Some(x)) => t.eq_ignore_ascii_case(x),
+                        (Some(_), None) => false,
+                        (None, x) => !s.exacte_match || x.is_none(),
+                    })
+                    .collect();
+                Ok(crate::bag::adressen(&found, self_href))
+            }
+            Backend::Upstream(up) => {
+                let url = format!("{}/adressen?{}", up.bag_url, s.raw_query);
+                let resp = up
+                    .request(up.http.get(url))
+                    .send()
+                    .await
+                    .map_err(|e| upstream_error("BAG", &e))?;
+                json_or_problem("BAG", resp)
+                    .await?
+                    .ok_or_else(|| Problem::bad_gateway("BAG"))
+            }
+        }
+    }
+
+    /// One BAG address by nummeraanduiding id.
+    pub async fn adres(&self, id: &str) -> Result<Option<Value>, Problem> {
+        match self {
+            Backend::Mock(data) => Ok(data.address_by_nummeraanduiding(id).map(crate::bag::adres)),
+            Backend::Upstream(up) => {
+                let resp = up
+                    .request(up.http.get(format!("{}/adressen/{id}", up.bag_url)))
+                    .send()
+                    .await
+                    .map_err(|e| upstream_error("BAG", &e))?;
+                json_or_problem("BAG", resp).await
+            }
+        }
+    }
+
+    /// One addressable object by id.
+    pub async fn adresseerbaar_object(&self, id: &str) -> Result<Option<Value>, Problem> {
+        match self {
+            Backend::Mock(data) => Ok(data
+                .address_by_object(id)
+                .map(crate::bag::adresseerbaar_object)),
+            Backend::Upstream(up) => {
+                let resp = up
+                    .request(
+                        up.http
+                            .get(format!("{}/adresseerbareobjecten/{id}", up.bag_url)),
+                    )
+                    .send()
+                    .await
+                    .map_err(|e| upstream_error("BAG", &e))?;
+                json_or_problem("BAG", resp).await
+            }
+        }
+    }
+
+    /// Readiness checks of the upstreams (none for the mock).
+    pub fn ready_checks(&self) -> Vec<(String, ReadyCheck)> {
+        match self {
+            Backend::Mock(_) => Vec::new(),
+            Backend::Upstream(up) => {
+                let check =
+                    |name: &str, url: String, http: reqwest::Client| -> (String, ReadyCheck) {
+                        let f: ReadyCheck = Arc::new(move || {
+                            let (url, http) = (url.clone(), http.clone());
+                            Box::pin(async move {
+                                // any HTTP answer means the upstream is reachable
+                                http.head(url)
+                                    .send()
+                                    .await
+                                    .map(|_| ())
+                                    .map_err(|e| e.to_string())
+                            })
+                        });
+                        (name.to_string(), f)
+                    };
+                vec![
+                    check("brp", up.brp_url.clone(), up.http.clone()),
+                    check("bag", up.bag_url.clone(), up.http.clone()),
+                ]
+            }
+        }
+    }
+}

@@ -1,0 +1,825 @@
+//! The `POST /personen` request: the seven query types, validated with the official codes and
+//! wording, and the search rules (wildcards, case-insensitive, deceased persons, limits).
+
+use crate::mock::{MockData, Person};
+use chrono::NaiveDate;
+use platform::{InvalidParam, Problem};
+use serde_json::{Map, Value};
+
+/// The seven query types.
+pub const TYPES: &[&str] = &[
+    "RaadpleegMetBurgerservicenummer",
+    "ZoekMetGeslachtsnaamEnGeboortedatum",
+    "ZoekMetNaamEnGemeenteVanInschrijving",
+    "ZoekMetPostcodeEnHuisnummer",
+    "ZoekMetStraatHuisnummerEnGemeenteVanInschrijving",
+    "ZoekMetNummeraanduidingIdentificatie",
+    "ZoekMetAdresseerbaarObjectIdentificatie",
+];
+
+/// A validated query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonenQuery {
+    /// The query type (one of [`TYPES`]).
+    pub type_: String,
+    /// Resolved field paths.
+    pub fields: Vec<String>,
+    /// Fields as asked (for the audit record).
+    pub fields_asked: Vec<String>,
+    /// Optional filter on gemeente of registration.
+    pub gemeente_van_inschrijving: Option<String>,
+    /// Include deceased persons (searches only).
+    pub inclusief_overleden: bool,
+    /// The type-specific criteria.
+    pub criteria: Criteria,
+    /// The validated body, as sent on to an upstream BRP.
+    pub upstream_body: Value,
+}
+
+/// Criteria per query type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Criteria {
+    /// RaadpleegMetBurgerservicenummer.
+    Bsn(Vec<String>),
+    /// ZoekMetGeslachtsnaamEnGeboortedatum / ZoekMetNaamEnGemeenteVanInschrijving.
+    Naam {
+        /// Surname (wildcard allowed).
+        geslachtsnaam: String,
+        /// Date of birth.
+        geboortedatum: Option<NaiveDate>,
+        /// First names.
+        voornamen: Option<String>,
+        /// Prefix.
+        voorvoegsel: Option<String>,
+        /// M, V or O.
+        geslacht: Option<String>,
+    },
+    /// ZoekMetPostcodeEnHuisnummer / ZoekMetStraatHuisnummerEnGemeenteVanInschrijving.
+    Adres {
+        /// Postcode without space, upper case.
+        postcode: Option<String>,
+        /// Street name (wildcard allowed).
+        straat: Option<String>,
+        /// House number.
+        huisnummer: u32,
+        /// House letter.
+        huisletter: Option<String>,
+        /// Addition.
+        huisnummertoevoeging: Option<String>,
+        /// Date of birth filter.
+        geboortedatum: Option<NaiveDate>,
+        /// Surname filter.
+        geslachtsnaam: Option<String>,
+    },
+    /// ZoekMetNummeraanduidingIdentificatie.
+    Nummeraanduiding(String),
+    /// ZoekMetAdresseerbaarObjectIdentificatie.
+    AdresseerbaarObject(String),
+}
+
+impl PersonenQuery {
+    /// Whether the response uses the limited `PersoonBeperkt`.
+    pub fn is_search(&self) -> bool {
+        !matches!(self.criteria, Criteria::Bsn(_))
+    }
+
+    /// Most results a search may have before `tooManyResults`.
+    pub fn limit(&self) -> usize {
+        match self.criteria {
+            Criteria::Bsn(_) => usize::MAX,
+            Criteria::Naam { .. } => 10,
+            _ => 30,
+        }
+    }
+}
+
+const BSN_PATTERN: &str = "^[0-9]{9}$";
+const FIELD_PATTERN: &str = "^[a-zA-Z0-9\\._]{1,200}$";
+const NAAM_PATTERN: &str =
+    "^[a-zA-Z0-9À-ž \\.\\-\\']{1,200}$|^[a-zA-Z0-9À-ž \\.\\-\\']{3,199}\\*{1}$";
+const VOORNAMEN_OPT_PATTERN: &str = "^[a-zA-Z0-9À-ž \\.\\-\\']{1,199}\\*{0,1}$";
+const VOORVOEGSEL_PATTERN: &str = "^[a-zA-Z \\']{1,10}$";
+const GEMEENTE_PATTERN: &str = "^[0-9]{4}$";
+const POSTCODE_PATTERN: &str = "^[1-9]{1}[0-9]{3}[ ]?[A-Za-z]{2}$";
+const HUISLETTER_PATTERN: &str = "^[a-zA-Z]{1}$";
+const TOEVOEGING_PATTERN: &str = "^[a-zA-Z0-9 \\-]{1,4}$";
+const STRAAT_PATTERN: &str = "^[a-zA-Z0-9À-ž \\-\\'\\.]{1,80}$|^[a-zA-Z0-9À-ž \\-\\'\\.]{7,79}\\*{1}$|^\\*{1}[a-zA-Z0-9À-ž \\-\\'\\.]{7,79}$";
+const GESLACHT_PATTERN: &str = "^([Mm]|[Vv]|[Oo])$";
+const ID16_PATTERN: &str = "^[0-9]{16}$";
+
+fn name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || ('À'..='ž').contains(&c) || " .-'".contains(c)
+}
+
+/// Text that matches the official wildcard patterns: `min_wild`–`max` name characters with an
+/// optional trailing `*` (at least `min_wild` characters before it).
+fn wildcard_text_ok(
+    s: &str,
+    max: usize,
+    min_wild: usize,
+    allow_leading: bool,
+    chars: fn(char) -> bool,
+) -> bool {
+    let n = s.chars().count();
+    if let Some(body) = s.strip_suffix('*') {
+        let m = body.chars().count();
+        return m >= min_wild && m < max && body.chars().all(chars);
+    }
+    if allow_leading {
+        if let Some(body) = s.strip_prefix('*') {
+            let m = body.chars().count();
+            return m >= min_wild && m < max && body.chars().all(chars);
+        }
+    }
+    (1..=max).contains(&n) && s.chars().all(chars)
+}
+
+struct Validator<'a> {
+    body: &'a Map<String, Value>,
+    errors: Vec<InvalidParam>,
+}
+
+impl Validator<'_> {
+    fn pattern_error(&mut self, name: &str, pattern: &str) {
+        self.errors.push(InvalidParam::new(
+            name,
+            "pattern",
+            format!("Waarde voldoet niet aan patroon {pattern}."),
+        ));
+    }
+
+    fn required(&mut self, name: &str) {
+        self.errors.push(InvalidParam::new(
+            name,
+            "required",
+            "Parameter is verplicht.",
+        ));
+    }
+
+    fn string(
+        &mut self,
+        name: &str,
+        required: bool,
+        pattern: &str,
+        ok: impl Fn(&str) -> bool,
+    ) -> Option<String> {
+        match self.body.get(name) {
+            None | Some(Value::Null) => {
+                if required {
+                    self.required(name);
+                }
+                None
+            }
+            Some(Value::String(s)) if s.is_empty() && required => {
+                self.required(name);
+                None
+            }
+            Some(Value::String(s)) if ok(s) => Some(s.clone()),
+            Some(_) => {
+                self.pattern_error(name, pattern);
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, name: &str, required: bool) -> Option<NaiveDate> {
+        match self.body.get(name) {
+            None | Some(Value::Null) => {
+                if required {
+                    self.required(name);
+                }
+                None
+            }
+            Some(Value::String(s)) if s.len() == 10 => {
+                match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                    Ok(d) => Some(d),
+                    Err(_) => {
+                        self.errors.push(InvalidParam::new(
+                            name,
+                            "date",
+                            "Waarde is geen geldige datum.",
+                        ));
+                        None
+                    }
+                }
+            }
+            Some(_) => {
+                self.errors.push(InvalidParam::new(
+                    name,
+                    "date",
+                    "Waarde is geen geldige datum.",
+                ));
+                None
+            }
+        }
+    }
+
+    fn huisnummer(&mut self) -> Option<u32> {
+        let name = "huisnummer";
+        match self.body.get(name) {
+            None | Some(Value::Null) => {
+                self.required(name);
+                None
+            }
+            Some(Value::Number(n)) => match n.as_i64() {
+                Some(v) if v < 1 => {
+                    self.errors.push(InvalidParam::new(
+                        name,
+                        "minimum",
+                        "Waarde is lager dan minimum 1.",
+                    ));
+                    None
+                }
+                Some(v) if v > 99999 => {
+                    self.errors.push(InvalidParam::new(
+                        name,
+                        "maximum",
+                        "Waarde is hoger dan maximum 99999.",
+                    ));
+                    None
+                }
+                Some(v) => Some(v as u32),
+                None => {
+                    self.errors.push(InvalidParam::new(
+                        name,
+                        "integer",
+                        "Waarde is geen geldige integer.",
+                    ));
+                    None
+                }
+            },
+            Some(_) => {
+                self.errors.push(InvalidParam::new(
+                    name,
+                    "integer",
+                    "Waarde is geen geldige integer.",
+                ));
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, name: &str) -> bool {
+        match self.body.get(name) {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                self.errors.push(InvalidParam::new(
+                    name,
+                    "boolean",
+                    "Waarde is geen geldige boolean.",
+                ));
+                false
+            }
+        }
+    }
+
+    fn string_array(
+        &mut self,
+        name: &str,
+        min: usize,
+        max: usize,
+        item_pattern: &str,
+        ok: impl Fn(&str) -> bool,
+    ) -> Vec<String> {
+        match self.body.get(name) {
+            None | Some(Value::Null) => {
+                self.required(name);
+                Vec::new()
+            }
+            Some(Value::Array(items)) => {
+                if items.len() < min {
+                    self.errors.push(InvalidParam::new(
+                        name,
+                        "minItems",
+                        format!("Array bevat minder dan {min} items."),
+                    ));
+                    return Vec::new();
+                }
+                if items.len() > max {
+                    self.errors.push(InvalidParam::new(
+                        name,
+                        "maxItems",
+                        format!("Array bevat meer dan {max} items."),
+                    ));
+                    return Vec::new();
+                }
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    match item.as_str() {
+                        Some(s) if ok(s) => out.push(s.to_string()),
+                        _ => self.pattern_error(&format!("{name}[{i}]"), item_pattern),
+                    }
+                }
+                out
+            }
+            Some(_) => {
+                self.errors
+                    .push(InvalidParam::new(name, "array", "Parameter is geen array."));
+                Vec::new()
+            }
+        }
+    }
+}
+
+fn allowed_params(type_: &str) -> &'static [&'static str] {
+    match type_ {
+        "RaadpleegMetBurgerservicenummer" => &["burgerservicenummer"],
+        "ZoekMetGeslachtsnaamEnGeboortedatum" => &[
+            "geslachtsnaam",
+            "geboortedatum",
+            "geslacht",
+            "voorvoegsel",
+            "voornamen",
+            "inclusiefOverledenPersonen",
+        ],
+        "ZoekMetNaamEnGemeenteVanInschrijving" => &[
+            "geslachtsnaam",
+            "voornamen",
+            "geslacht",
+            "voorvoegsel",
+            "inclusiefOverledenPersonen",
+        ],
+        "ZoekMetPostcodeEnHuisnummer" => &[
+            "postcode",
+            "huisnummer",
+            "huisletter",
+            "huisnummertoevoeging",
+            "geboortedatum",
+            "geslachtsnaam",
+            "inclusiefOverledenPersonen",
+        ],
+        "ZoekMetStraatHuisnummerEnGemeenteVanInschrijving" => &[
+            "straat",
+            "huisnummer",
+            "huisletter",
+            "huisnummertoevoeging",
+            "inclusiefOverledenPersonen",
+        ],
+        "ZoekMetNummeraanduidingIdentificatie" => &[
+            "nummeraanduidingIdentificatie",
+            "inclusiefOverledenPersonen",
+        ],
+        "ZoekMetAdresseerbaarObjectIdentificatie" => &[
+            "adresseerbaarObjectIdentificatie",
+            "inclusiefOverledenPersonen",
+        ],
+        _ => &[],
+    }
+}
+
+fn digits(s: &str, n: usize) -> bool {
+    s.len() == n && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn postcode_ok(s: &str) -> bool {
+    let b = s.as_bytes();
+    let (num, rest) = (b.get(..4), b.get(4..));
+    let (Some(num), Some(mut rest)) = (num, rest) else {
+        return false;
+    };
+    if rest.first() == Some(&b' ') {
+        rest = &rest[1..];
+    }
+    (b'1'..=b'9').contains(&num[0])
+        && num[1..].iter().all(u8::is_ascii_digit)
+        && rest.len() == 2
+        && rest.iter().all(u8::is_ascii_alphabetic)
+}
+
+/// Validates a request body into a query; every fault is collected and reported at once.
+pub fn parse(body: &Value) -> Result<PersonenQuery, Problem> {
+    let Some(obj) = body.as_object() else {
+        return Err(Problem::bad_request("De body moet een JSON-object zijn."));
+    };
+    let mut v = Validator {
+        body: obj,
+        errors: Vec::new(),
+    };
+    let type_ = match obj.get("type") {
+        None | Some(Value::Null) => {
+            v.required("type");
+            None
+        }
+        Some(Value::String(t)) if TYPES.contains(&t.as_str()) => Some(t.clone()),
+        Some(_) => {
+            v.errors.push(InvalidParam::new(
+                "type",
+                "value",
+                "Waarde is geen geldig zoek type.",
+            ));
+            None
+        }
+    };
+    let fields_asked = v.string_array("fields", 1, 130, FIELD_PATTERN, |s| {
+        (1..=200).contains(&s.len())
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
+    });
+    let gemeente = v.string("gemeenteVanInschrijving", false, GEMEENTE_PATTERN, |s| {
+        digits(s, 4)
+    });
+    let Some(type_) = type_ else {
+        return Err(Problem::params_validation(v.errors));
+    };
+    for key in obj.keys() {
+        if !["type", "fields", "gemeenteVanInschrijving"].contains(&key.as_str())
+            && !allowed_params(&type_).contains(&key.as_str())
+        {
+            v.errors.push(InvalidParam::new(
+                key.clone(),
+                "unknownParam",
+                "Parameter is niet verwacht.",
+            ));
+        }
+    }
+    let naam_ok = |s: &str| wildcard_text_ok(s, 200, 3, false, name_char);
+    let criteria = match type_.as_str() {
+        "RaadpleegMetBurgerservicenummer" => {
+            let mut bsns =
+                v.string_array("burgerservicenummer", 1, 20, BSN_PATTERN, |s| digits(s, 9));
+            let mut seen = std::collections::HashSet::new();
+            bsns.retain(|b| seen.insert(b.clone()));
+            Criteria::Bsn(bsns)
+        }
+        "ZoekMetGeslachtsnaamEnGeboortedatum" | "ZoekMetNaamEnGemeenteVanInschrijving" => {
+            let by_gemeente = type_ == "ZoekMetNaamEnGemeenteVanInschrijving";
+            let geslachtsnaam = v.string("geslachtsnaam", true, NAAM_PATTERN, naam_ok);
+            let geboortedatum = if by_gemeente {
+                None
+            } else {
+                v.date("geboortedatum", true)
+            };
+            let voornamen = if by_gemeente {
+                v.string("voornamen", true, NAAM_PATTERN, naam_ok)
+            } else {
+                v.string("voornamen", false, VOORNAMEN_OPT_PATTERN, |s| {
+                    let body = s.strip_suffix('*').unwrap_or(s);
+                    (1..=199).contains(&body.chars().count()) && body.chars().all(name_char)
+                })
+            };
+            if by_gemeente && gemeente.is_none() && !obj.contains_key("gemeenteVanInschrijving") {
+                v.required("gemeenteVanInschrijving");
+            }
+            let voorvoegsel = v.string("voorvoegsel", false, VOORVOEGSEL_PATTERN, |s| {
+                (1..=10).contains(&s.chars().count())
+                    && s.chars()
+                        .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '\'')
+            });
+            let geslacht = v.string("geslacht", false, GESLACHT_PATTERN, |s| {
+                ["M", "m", "V", "v", "O", "o"].contains(&s)
+            });
+            Criteria::Naam {
+                geslachtsnaam: geslachtsnaam.unwrap_or_default(),
+                geboortedatum,
+                voornamen,
+                voorvoegsel,
+                geslacht,
+            }
+        }
+        "ZoekMetPostcodeEnHuisnummer" | "ZoekMetStraatHuisnummerEnGemeenteVanInschrijving" => {
+            let by_straat = type_ == "ZoekMetStraatHuisnummerEnGemeenteVanInschrijving";
+            let postcode = if by_straat {
+                None
+            } else {
+                v.string("postcode", true, POSTCODE_PATTERN, postcode_ok)
+            };
+            let straat = if by_straat {
+                if gemeente.is_none() && !obj.contains_key("gemeenteVanInschrijving") {
+                    v.required("gemeenteVanInschrijving");
+                }
+                v.string("straat", true, STRAAT_PATTERN, |s| {
+                    wildcard_text_ok(s, 80, 7, true, name_char)
+                })
+            } else {
+                None
+            };
+            let huisnummer = v.huisnummer();
+            let huisletter = v.string("huisletter", false, HUISLETTER_PATTERN, |s| {
+                s.len() == 1 && s.bytes().all(|b| b.is_ascii_alphabetic())
+            });
+            let huisnummertoevoeging =
+                v.string("huisnummertoevoeging", false, TOEVOEGING_PATTERN, |s| {
+                    (1..=4).contains(&s.len())
+                        && s.bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-')
+                });
+            let (geboortedatum, geslachtsnaam) = if by_straat {
+                (None, None)
+            } else {
+                (
+                    v.date("geboortedatum", false),
+                    v.string("geslachtsnaam", false, NAAM_PATTERN, naam_ok),
+                )
+            };
+            Criteria::Adres {
+                postcode: postcode.map(|p| p.replace(' ', "").to_uppercase()),
+                straat,
+                huisnummer: huisnummer.unwrap_or(0),
+                huisletter,
+                huisnummertoevoeging,
+                geboortedatum,
+                geslachtsnaam,
+            }
+        }
+        "ZoekMetNummeraanduidingIdentificatie" => Criteria::Nummeraanduiding(
+            v.string("nummeraanduidingIdentificatie", true, ID16_PATTERN, |s| {
+                digits(s, 16)
+            })
+            .unwrap_or_default(),
+        ),
+        _ => Criteria::AdresseerbaarObject(
+            v.string(
+                "adresseerbaarObjectIdentificatie",
+                true,
+                ID16_PATTERN,
+                |s| digits(s, 16),
+            )
+            .unwrap_or_default(),
+        ),
+    };
+    let inclusief_overleden = if type_ == "RaadpleegMetBurgerservicenummer" {
+        true
+    } else {
+        v.boolean("inclusiefOverledenPersonen")
+    };
+    let mut errors = v.errors;
+    let limited = type_ != "RaadpleegMetBurgerservicenummer";
+    let fields = if fields_asked.is_empty() {
+        Vec::new()
+    } else {
+        match super::fields::validate(&fields_asked, limited) {
+            Ok(f) => f,
+            Err(e) => {
+                errors.extend(e);
+                Vec::new()
+            }
+        }
+    };
+    if !errors.is_empty() {
+        return Err(Problem::params_validation(errors));
+    }
+    Ok(PersonenQuery {
+        type_,
+        fields,
+        fields_asked,
+        gemeente_van_inschrijving: gemeente,
+        inclusief_overleden,
+        criteria,
+        upstream_body: body.clone(),
+    })
+}
+
+/// Case-insensitive match with an optional `*` at the end (prefix) or start (suffix).
+pub fn text_matches(pattern: &str, value: &str) -> bool {
+    let value = value.to_lowercase();
+    if let Some(p) = pattern.strip_suffix('*') {
+        value.starts_with(&p.to_lowercase())
+    } else if let Some(p) = pattern.strip_prefix('*') {
+        value.ends_with(&p.to_lowercase())
+    } else {
+        value == pattern.to_lowercase()
+    }
+}
+
+/// Runs a query against the mock registry.
+pub fn search<'a>(data: &'a MockData, q: &PersonenQuery) -> Vec<&'a Person> {
+    let alive = |p: &&Person| q.inclusief_overleden || p.overlijden.is_none();
+    let in_gemeente = |p: &&Person| {
+        q.gemeente_van_inschrijving
+            .as_deref()
+            .is_none_or(|g| data.address_of(p).gemeentecode == g)
+    };
+    match &q.criteria {
+        Criteria::Bsn(bsns) => bsns
+            .iter()
+            .filter_map(|b| data.person(b))
+            .filter(in_gemeente)
+            .collect(),
+        Criteria::Naam {
+            geslachtsnaam,
+            geboortedatum,
+            voornamen,
+            voorvoegsel,
+            geslacht,
+        } => data
+            .persons
+            .iter()
+            .filter(|p| text_matches(geslachtsnaam, &p.geslachtsnaam))
+            .filter(|p| geboortedatum.is_none_or(|d| p.geboortedatum == d))
+            .filter(|p| {
+                voornamen
+                    .as_deref()
+                    .is_none_or(|v| text_matches(v, &p.voornamen))
+            })
+            .filter(|p| {
+                voorvoegsel.as_deref().is_none_or(|v| {
+                    p.voorvoegsel
+                        .as_deref()
+                        .is_some_and(|pv| pv.eq_ignore_ascii_case(v))
+                })
+            })
+            .filter(|p| {
+                geslacht
+                    .as_deref()
+                    .is_none_or(|g| g.eq_ignore_ascii_case(&p.geslacht.to_string()))
+            })
+            .filter(alive)
+            .filter(in_gemeente)
+            .collect(),
+        Criteria::Adres {
+            postcode,
+            straat,
+            huisnummer,
+            huisletter,
+            huisnummertoevoeging,
+            geboortedatum,
+            geslachtsnaam,
+        } => data
+            .persons
+            .iter()
+            .filter(|p| {
+                let a = data.address_of(p);
+                a.huisnummer == *huisnummer
+                    && postcode.as_deref().is_none_or(|pc| a.postcode == pc)
+                    && straat.as_deref().is_none_or(|s| {
+                        text_matches(s, &a.straat) || text_matches(s, &a.korte_naam)
+                    })
+                    && huisletter.as_deref().is_none_or(|l| {
+                        a.huisletter
+                            .as_deref()
+                            .is_some_and(|x| x.eq_ignore_ascii_case(l))
+                    })
+                    && huisnummertoevoeging.as_deref().is_none_or(|t| {
+                        a.toevoeging
+                            .as_deref()
+                            .is_some_and(|x| x.eq_ignore_ascii_case(t))
+                    })
+            })
+            .filter(|p| geboortedatum.is_none_or(|d| p.geboortedatum == d))
+            .filter(|p| {
+                geslachtsnaam
+                    .as_deref()
+                    .is_none_or(|n| text_matches(n, &p.geslachtsnaam))
+            })
+            .filter(alive)
+            .filter(in_gemeente)
+            .collect(),
+        Criteria::Nummeraanduiding(id) => data
+            .persons
+            .iter()
+            .filter(|p| data.address_of(p).nummeraanduiding_id == *id)
+            .filter(alive)
+            .filter(in_gemeente)
+            .collect(),
+        Criteria::AdresseerbaarObject(id) => data
+            .persons
+            .iter()
+            .filter(|p| data.address_of(p).adresseerbaar_object_id == *id)
+            .filter(alive)
+            .filter(in_gemeente)
+            .collect(),
+    }
+}
+
+/// 400 `tooManyResults` in the official wording.
+pub fn too_many_results(limit: usize) -> Problem {
+    let mut p = Problem::new(
+        actix_web::http::StatusCode::BAD_REQUEST,
+        "https://datatracker.ietf.org/doc/html/rfc7231#section-6.5.1".into(),
+        "Teveel zoekresultaten.",
+        "tooManyResults",
+    );
+    p.detail = Some(format!(
+        "Meer dan maximum van {limit} zoekresultaten gevonden. Verfijn de zoekopdracht."
+    ));
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn codes(body: Value) -> Vec<(String, String)> {
+        parse(&body)
+            .unwrap_err()
+            .invalid_params
+            .into_iter()
+            .map(|p| (p.name, p.code))
+            .collect()
+    }
+
+    #[test]
+    fn validation_codes() {
+        assert_eq!(
+            codes(json!({})),
+            vec![
+                ("type".into(), "required".into()),
+                ("fields".into(), "required".into())
+            ]
+        );
+        assert_eq!(
+            codes(json!({"type": "Bestaat", "fields": ["naam"]})),
+            vec![("type".into(), "value".into())]
+        );
+        assert_eq!(
+            codes(
+                json!({"type": "RaadpleegMetBurgerservicenummer", "fields": ["naam"], "burgerservicenummer": ["12345678"]})
+            ),
+            vec![("burgerservicenummer[0]".into(), "pattern".into())]
+        );
+        let many: Vec<String> = (0..21).map(|i| format!("{:09}", i)).collect();
+        assert_eq!(
+            codes(
+                json!({"type": "RaadpleegMetBurgerservicenummer", "fields": ["naam"], "burgerservicenummer": many})
+            ),
+            vec![("burgerservicenummer".into(), "maxItems".into())]
+        );
+        assert_eq!(
+            codes(
+                json!({"type": "RaadpleegMetBurgerservicenummer", "fields": "naam", "burgerservicenummer": "999990019"})
+            ),
+            vec![
+                ("fields".into(), "array".into()),
+                ("burgerservicenummer".into(), "array".into())
+            ]
+        );
+        assert_eq!(
+            codes(
+                json!({"type": "ZoekMetPostcodeEnHuisnummer", "fields": ["naam"], "postcode": "1015CJ", "huisnummer": "12", "voornamen": "x"})
+            ),
+            vec![
+                ("voornamen".into(), "unknownParam".into()),
+                ("huisnummer".into(), "integer".into())
+            ]
+        );
+        assert_eq!(
+            codes(
+                json!({"type": "ZoekMetPostcodeEnHuisnummer", "fields": ["naam"], "postcode": "1015CJ", "huisnummer": 0, "inclusiefOverledenPersonen": "ja"})
+            ),
+            vec![
+                ("huisnummer".into(), "minimum".into()),
+                ("inclusiefOverledenPersonen".into(), "boolean".into())
+            ]
+        );
+        assert_eq!(
+            codes(
+                json!({"type": "ZoekMetGeslachtsnaamEnGeboortedatum", "fields": ["naam"], "geslachtsnaam": "Ja*", "geboortedatum": "1983-02-30"})
+            ),
+            vec![
+                ("geslachtsnaam".into(), "pattern".into()),
+                ("geboortedatum".into(), "date".into())
+            ]
+        );
+        assert_eq!(
+            codes(
+                json!({"type": "ZoekMetGeslachtsnaamEnGeboortedatum", "fields": ["partners"], "geslachtsnaam": "Jansen", "geboortedatum": "1983-02-03"})
+            ),
+            vec![("fields[0]".into(), "fields".into())]
+        );
+        let fields: Vec<String> = (0..131).map(|_| "naam".to_string()).collect();
+        assert_eq!(
+            codes(
+                json!({"type": "RaadpleegMetBurgerservicenummer", "fields": fields, "burgerservicenummer": ["999990019"]})
+            ),
+            vec![("fields".into(), "maxItems".into())]
+        );
+    }
+
+    #[test]
+    fn searches() {
+        let data = MockData::generate();
+        let q = |b: Value| parse(&b).unwrap();
+        let found = search(
+            &data,
+            &q(
+                json!({"type": "ZoekMetGeslachtsnaamEnGeboortedatum", "fields": ["burgerservicenummer"], "geslachtsnaam": "VRIES", "geboortedatum": "1985-03-14"}),
+            ),
+        );
+        assert_eq!(
+            found.iter().map(|p| p.bsn.as_str()).collect::<Vec<_>>(),
+            vec!["999990019"]
+        );
+        let found = search(
+            &data,
+            &q(
+                json!({"type": "ZoekMetPostcodeEnHuisnummer", "fields": ["burgerservicenummer"], "postcode": "1015 cj", "huisnummer": 123}),
+            ),
+        );
+        assert_eq!(found.len(), 3);
+        let dead = json!({"type": "ZoekMetNummeraanduidingIdentificatie", "fields": ["burgerservicenummer"], "nummeraanduidingIdentificatie": "0479200000000010"});
+        assert!(search(&data, &q(dead.clone())).is_empty());
+        let mut with_dead = dead;
+        with_dead["inclusiefOverledenPersonen"] = json!(true);
+        assert_eq!(search(&data, &q(with_dead)).len(), 1);
+        let maassen = search(
+            &data,
+            &q(
+                json!({"type": "ZoekMetGeslachtsnaamEnGeboortedatum", "fields": ["burgerservicenummer"], "geslachtsnaam": "maas*", "geboortedatum": "1983-05-26"}),
+            ),
+        );
+        assert_eq!(maassen.len(), 12);
+        assert!(text_matches("*gracht", "Keizersgracht"));
+    }
+}

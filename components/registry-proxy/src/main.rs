@@ -1,0 +1,59 @@
+//! `registry-proxy`: the Haal Centraal BRP/BAG proxy as a standalone service.
+
+use actix_web::{App, HttpServer, middleware, web};
+
+fn main() -> std::process::ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("--help" | "-h" | "help") => {
+            print!(
+                "{}",
+                platform::config::help_text(
+                    "registry-proxy",
+                    "Haal Centraal BRP Personen and BAG proxy with protocollering",
+                    registry_proxy::ENV
+                )
+            );
+            std::process::ExitCode::SUCCESS
+        }
+        Some("token") => match platform::auth::token_command(&args[1..]) {
+            Ok(t) => {
+                println!("{t}");
+                std::process::ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("registry-proxy token: {e}");
+                std::process::ExitCode::from(2)
+            }
+        },
+        Some(other) => {
+            eprintln!("registry-proxy: unknown argument '{other}' (try --help)");
+            std::process::ExitCode::from(2)
+        }
+        None => match actix_web::rt::System::new().block_on(serve()) {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("registry-proxy: {e}");
+                std::process::ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+async fn serve() -> Result<(), String> {
+    platform::telemetry::init();
+    let bind = platform::config::env_or("BIND_ADDRESS", "127.0.0.1:8083");
+    let state = registry_proxy::state_from_env().await?;
+    tracing::info!(bind = %bind, backend = state.backend.name(), "registry-proxy listening");
+    HttpServer::new(move || {
+        App::new()
+            .wrap(middleware::from_fn(platform::http::standard))
+            .configure(registry_proxy::configure(state.clone()))
+            .default_service(web::to(platform::http::fallback))
+    })
+    .bind(&bind)
+    .map_err(|e| format!("{bind}: {e}"))?
+    .run()
+    .await
+    .map_err(|e| e.to_string())
+}

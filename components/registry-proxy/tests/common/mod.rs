@@ -1,0 +1,87 @@
+//! Test app builder: the real app on a fresh database, with demo clients and token helpers.
+#![allow(dead_code)]
+
+use actix_web::dev::{Service, ServiceResponse};
+use actix_web::{App, test, web};
+use platform::auth::{Authenticator, Claims, ClientConfig, sign_hs256};
+use registry_proxy::{AppState, backend::Backend, mock::MockData};
+use std::sync::{Arc, OnceLock};
+
+pub const SECRET: &str = "test-secret-of-enough-length";
+
+pub fn clients() -> Vec<ClientConfig> {
+    let c = |id: &str, scopes: &[&str], fields: &[&str], verplicht: bool| ClientConfig {
+        client_id: id.into(),
+        secret: Some(SECRET.into()),
+        scopes: scopes.iter().map(|s| s.to_string()).collect(),
+        fields: fields.iter().map(|s| s.to_string()).collect(),
+        doelbinding_verplicht: verplicht,
+        gemeentecode: None,
+    };
+    vec![
+        c(
+            "demo",
+            &[
+                "brp.personen.lezen",
+                "bag.lezen",
+                "brp.protocollering.lezen",
+            ],
+            &["*"],
+            false,
+        ),
+        c(
+            "beperkt",
+            &["brp.personen.lezen"],
+            &["naam", "geboorte.datum", "burgerservicenummer"],
+            false,
+        ),
+        c("streng", &["brp.personen.lezen"], &["*"], true),
+        c("bagonly", &["bag.lezen"], &[], false),
+    ]
+}
+
+pub fn token(client: &str) -> String {
+    token_with(client, Claims::default())
+}
+
+pub fn token_with(client: &str, claims: Claims) -> String {
+    let c = clients()
+        .into_iter()
+        .find(|c| c.client_id == client)
+        .unwrap();
+    format!(
+        "Bearer {}",
+        sign_hs256(&c, &claims, chrono::Utc::now().timestamp()).unwrap()
+    )
+}
+
+pub fn mock_data() -> Arc<MockData> {
+    static DATA: OnceLock<Arc<MockData>> = OnceLock::new();
+    DATA.get_or_init(|| Arc::new(MockData::generate())).clone()
+}
+
+pub fn state(url: &str, backend: Backend) -> AppState {
+    let db = platform::db::Database::connect(url, 4, registry_proxy::MIGRATIONS).unwrap();
+    AppState {
+        backend: Arc::new(backend),
+        audit: platform::audit::AuditLog::start(db.clone(), true),
+        db,
+    }
+}
+
+pub async fn app(
+    state: AppState,
+) -> impl Service<actix_http::Request, Response = ServiceResponse, Error = actix_web::Error> {
+    test::init_service(
+        App::new()
+            .wrap(actix_web::middleware::from_fn(platform::http::standard))
+            .app_data(web::Data::new(Authenticator::new(clients(), 60, None)))
+            .configure(registry_proxy::configure(state))
+            .default_service(web::to(platform::http::fallback)),
+    )
+    .await
+}
+
+pub async fn audit_count(state: &AppState) -> i64 {
+    state.db.run(platform::audit::count).await.unwrap()
+}
