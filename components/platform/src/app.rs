@@ -10,8 +10,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 /// An asynchronous readiness check of an upstream (name, check).
-pub type ReadyCheck =
-    Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<(), String>>>> + Send + Sync>;
+pub type ReadyCheck = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<(), String>>>> + Send + Sync>;
 
 /// What `/health/ready` checks.
 #[derive(Clone)]
@@ -56,10 +55,7 @@ async fn ready(r: web::Data<Readiness>) -> HttpResponse {
     let mut all_up = true;
     let db = r.database.ping().await;
     all_up &= db.is_ok();
-    checks.insert(
-        "database".into(),
-        json!(if db.is_ok() { "UP" } else { "DOWN" }),
-    );
+    checks.insert("database".into(), json!(if db.is_ok() { "UP" } else { "DOWN" }));
     for (name, check) in &r.upstreams {
         let ok = check().await.is_ok();
         all_up &= ok;
@@ -97,11 +93,7 @@ pub fn spec_to_json(spec: &utoipa::openapi::OpenApi) -> String {
 
 /// Makes a generated spec follow the API Design Rules: paths relative to a `/api/v1` server,
 /// the `API-Version` header on every 2xx/3xx response, and contact details.
-pub fn adr_spec(
-    mut api: utoipa::openapi::OpenApi,
-    base: &str,
-    version: &str,
-) -> utoipa::openapi::OpenApi {
+pub fn adr_spec(mut api: utoipa::openapi::OpenApi, base: &str, version: &str) -> utoipa::openapi::OpenApi {
     use utoipa::openapi::{ContactBuilder, ServerBuilder, header::HeaderBuilder, path::Paths};
     let mut paths = Paths::new();
     for (path, item) in std::mem::take(&mut api.paths.paths) {
@@ -135,9 +127,7 @@ pub fn adr_spec(
             }
         }
         let rel = path.strip_prefix(base).unwrap_or(&path).to_string();
-        paths
-            .paths
-            .insert(if rel.is_empty() { "/".into() } else { rel }, item);
+        paths.paths.insert(if rel.is_empty() { "/".into() } else { rel }, item);
     }
     api.paths = paths;
     api.servers = Some(vec![

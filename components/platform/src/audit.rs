@@ -135,15 +135,11 @@ impl AuditRecord {
 /// Current time in UTC, cut to microseconds (what PostgreSQL stores), so hashes survive a round trip.
 fn now_micros() -> NaiveDateTime {
     let now = Utc::now().naive_utc();
-    now.with_nanosecond(now.nanosecond() / 1000 * 1000)
-        .unwrap_or(now)
+    now.with_nanosecond(now.nanosecond() / 1000 * 1000).unwrap_or(now)
 }
 
 /// Appends entries in one transaction: reads (and locks) the head, chains, inserts, moves the head.
-pub fn append(
-    conn: &mut DbConnection,
-    entries: &[AuditEntry],
-) -> Result<Vec<AuditRecord>, DbError> {
+pub fn append(conn: &mut DbConnection, entries: &[AuditEntry]) -> Result<Vec<AuditRecord>, DbError> {
     if entries.is_empty() {
         return Ok(Vec::new());
     }
@@ -183,12 +179,8 @@ pub fn append(
     // SQLite limits bound variables per statement; 12 columns × 512 rows stays under it.
     for chunk in records.chunks(MAX_BATCH) {
         match conn {
-            DbConnection::Pg(c) => diesel::insert_into(audit_log::table)
-                .values(chunk)
-                .execute(c)?,
-            DbConnection::Sqlite(c) => diesel::insert_into(audit_log::table)
-                .values(chunk)
-                .execute(c)?,
+            DbConnection::Pg(c) => diesel::insert_into(audit_log::table).values(chunk).execute(c)?,
+            DbConnection::Sqlite(c) => diesel::insert_into(audit_log::table).values(chunk).execute(c)?,
         };
     }
     diesel::update(audit_head::table.filter(audit_head::id.eq(1)))
@@ -354,11 +346,7 @@ pub fn verify(conn: &mut DbConnection) -> Result<ChainReport, DbError> {
         .select((audit_head::seq, audit_head::hash))
         .first(conn)?;
     if head_seq != last || head_hash != prev {
-        let soort = if head_seq > last {
-            "afgekapt"
-        } else {
-            "gewijzigd"
-        };
+        let soort = if head_seq > last { "afgekapt" } else { "gewijzigd" };
         return Ok(fault(last + 1, soort, last));
     }
     Ok(ChainReport {
@@ -445,9 +433,7 @@ mod tests {
 
             // Someone with admin rights drops the guard and edits a record: verify finds it.
             let drop = match db.backend() {
-                crate::db::Backend::Sqlite => {
-                    "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;"
-                }
+                crate::db::Backend::Sqlite => "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;",
                 crate::db::Backend::Postgres => "DROP TRIGGER audit_log_no_change ON audit_log;",
             };
             db.run(move |c| c.batch_execute(drop).map_err(DbError::from))
@@ -461,17 +447,13 @@ mod tests {
             .unwrap();
             let report = db.run(|c| verify(c)).await.unwrap();
             assert_eq!(
-                report
-                    .fout
-                    .as_ref()
-                    .map(|f| (f.volgnummer, f.soort.as_str())),
+                report.fout.as_ref().map(|f| (f.volgnummer, f.soort.as_str())),
                 Some((7, "gewijzigd")),
                 "{backend}"
             );
 
             // A removed record in the middle, and records cut off the end.
-            let db2 =
-                Database::connect(&url.replace("t_", "t_").to_string(), 2, &[&MIGRATIONS]).unwrap();
+            let db2 = Database::connect(&url.replace("t_", "t_").to_string(), 2, &[&MIGRATIONS]).unwrap();
             drop_and_check(&db2, backend).await;
         }
     }
@@ -483,10 +465,7 @@ mod tests {
         })
         .await
         .unwrap();
-        assert!(
-            db.run(|c| verify(c)).await.unwrap().geldig,
-            "{backend}: restored"
-        );
+        assert!(db.run(|c| verify(c)).await.unwrap().geldig, "{backend}: restored");
         db.run(|c| {
             c.batch_execute("DELETE FROM audit_log WHERE seq = 20")
                 .map_err(DbError::from)

@@ -66,10 +66,7 @@ pub fn parse_clients(text: &str) -> Result<Vec<ClientConfig>, String> {
         }
         if let Some(s) = &c.secret {
             if s.len() < 16 {
-                return Err(format!(
-                    "secret of '{}' is shorter than 16 characters",
-                    c.client_id
-                ));
+                return Err(format!("secret of '{}' is shorter than 16 characters", c.client_id));
             }
         }
     }
@@ -206,8 +203,8 @@ impl Authenticator {
 
     /// Checks a bearer token and returns the caller.
     pub async fn authenticate(&self, token: &str) -> Result<Principal, Problem> {
-        let header = jsonwebtoken::decode_header(token)
-            .map_err(|_| Problem::unauthorized("Het token is geen geldig JWT."))?;
+        let header =
+            jsonwebtoken::decode_header(token).map_err(|_| Problem::unauthorized("Het token is geen geldig JWT."))?;
         let now = chrono::Utc::now().timestamp();
         match header.alg {
             Algorithm::HS256 => self.authenticate_hs256(token, now),
@@ -236,20 +233,14 @@ impl Authenticator {
         validation.required_spec_claims.clear();
         validation.validate_exp = false;
         validation.validate_aud = false;
-        let data = jsonwebtoken::decode::<Claims>(
-            token,
-            &DecodingKey::from_secret(secret.as_bytes()),
-            &validation,
-        )
-        .map_err(|_| Problem::unauthorized("De handtekening van het token is ongeldig."))?;
+        let data = jsonwebtoken::decode::<Claims>(token, &DecodingKey::from_secret(secret.as_bytes()), &validation)
+            .map_err(|_| Problem::unauthorized("De handtekening van het token is ongeldig."))?;
         let claims = data.claims;
         let iat = claims
             .iat
             .ok_or_else(|| Problem::unauthorized("Het token heeft geen iat."))?;
         if iat > now + self.leeway {
-            return Err(Problem::unauthorized(
-                "Het token is uitgegeven in de toekomst.",
-            ));
+            return Err(Problem::unauthorized("Het token is uitgegeven in de toekomst."));
         }
         if now > iat + TOKEN_LIFETIME_SECONDS + self.leeway {
             return Err(Problem::unauthorized("Het token is verlopen."));
@@ -270,12 +261,7 @@ impl Authenticator {
         })
     }
 
-    async fn authenticate_rs256(
-        &self,
-        token: &str,
-        kid: Option<String>,
-        now: i64,
-    ) -> Result<Principal, Problem> {
+    async fn authenticate_rs256(&self, token: &str, kid: Option<String>, now: i64) -> Result<Principal, Problem> {
         let jwks = self
             .jwks
             .as_ref()
@@ -286,28 +272,22 @@ impl Authenticator {
             // A key we do not know yet may have been rotated in: refresh once.
             None => {
                 let set = jwks.get(true).await?;
-                find_key(&set, kid.as_deref())
-                    .ok_or_else(|| Problem::unauthorized("Onbekende sleutel (kid)."))?
+                find_key(&set, kid.as_deref()).ok_or_else(|| Problem::unauthorized("Onbekende sleutel (kid)."))?
             }
         };
-        let key = DecodingKey::from_jwk(&jwk)
-            .map_err(|_| Problem::unauthorized("Onbruikbare sleutel in de JWKS."))?;
+        let key = DecodingKey::from_jwk(&jwk).map_err(|_| Problem::unauthorized("Onbruikbare sleutel in de JWKS."))?;
         let mut validation = Validation::new(Algorithm::RS256);
         validation.leeway = self.leeway.max(0) as u64;
         validation.validate_aud = false;
         let claims = jsonwebtoken::decode::<Claims>(token, &key, &validation)
             .map_err(|e| match e.kind() {
-                jsonwebtoken::errors::ErrorKind::ExpiredSignature => {
-                    Problem::unauthorized("Het token is verlopen.")
-                }
+                jsonwebtoken::errors::ErrorKind::ExpiredSignature => Problem::unauthorized("Het token is verlopen."),
                 _ => Problem::unauthorized("De handtekening van het token is ongeldig."),
             })?
             .claims;
         if let Some(iat) = claims.iat {
             if iat > now + self.leeway {
-                return Err(Problem::unauthorized(
-                    "Het token is uitgegeven in de toekomst.",
-                ));
+                return Err(Problem::unauthorized("Het token is uitgegeven in de toekomst."));
             }
         }
         let client_id = claims
@@ -389,8 +369,7 @@ fn unverified_claims(token: &str) -> Result<Claims, Problem> {
     let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .map_err(|_| Problem::unauthorized("Het token is geen geldig JWT."))?;
-    serde_json::from_slice(&bytes)
-        .map_err(|_| Problem::unauthorized("Het token is geen geldig JWT."))
+    serde_json::from_slice(&bytes).map_err(|_| Problem::unauthorized("Het token is geen geldig JWT."))
 }
 
 /// Signs an HS256 token for a configured client (the `token` subcommand and tests).
@@ -425,10 +404,7 @@ pub fn token_command(args: &[String]) -> Result<String, String> {
     let mut extra = Claims::default();
     let mut it = args[1..].iter();
     while let Some(flag) = it.next() {
-        let value = it
-            .next()
-            .ok_or_else(|| format!("{flag} needs a value"))?
-            .clone();
+        let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?.clone();
         match flag.as_str() {
             "--bsn" => extra.bsn = Some(value),
             "--user" => extra.user_id = Some(value),
@@ -452,15 +428,11 @@ impl FromRequest for Principal {
             .map(str::to_string);
         Box::pin(async move {
             let auth = auth.ok_or_else(Problem::internal)?;
-            let header = header.ok_or_else(|| {
-                Problem::unauthorized("Er is geen Authorization-header meegestuurd.")
-            })?;
+            let header = header.ok_or_else(|| Problem::unauthorized("Er is geen Authorization-header meegestuurd."))?;
             let token = header
                 .strip_prefix("Bearer ")
                 .or_else(|| header.strip_prefix("bearer "))
-                .ok_or_else(|| {
-                    Problem::unauthorized("Verwacht 'Authorization: Bearer <token>'.")
-                })?;
+                .ok_or_else(|| Problem::unauthorized("Verwacht 'Authorization: Bearer <token>'."))?;
             auth.authenticate(token.trim()).await
         })
     }
@@ -509,20 +481,15 @@ mod tests {
         )
         .unwrap();
         assert_eq!(auth().authenticate(&expired).await.unwrap_err().status, 401);
-        assert_eq!(
-            auth().authenticate("not-a-token").await.unwrap_err().status,
-            401
-        );
+        assert_eq!(auth().authenticate("not-a-token").await.unwrap_err().status, 401);
     }
 
     #[test]
     fn clients_file_rules() {
         assert!(parse_clients("[[client]]\nclient_id='a'\nsecret='short'").is_err());
         assert!(parse_clients("[[client]]\nclient_id='a'\n[[client]]\nclient_id='a'").is_err());
-        let c = parse_clients(
-            "[[client]]\nclient_id='a'\nsecret='0123456789abcdef'\nscopes=['x']\nfields=['*']",
-        )
-        .unwrap();
+        let c =
+            parse_clients("[[client]]\nclient_id='a'\nsecret='0123456789abcdef'\nscopes=['x']\nfields=['*']").unwrap();
         assert_eq!(c[0].fields, vec!["*"]);
     }
 }

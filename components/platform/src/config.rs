@@ -58,16 +58,28 @@ pub const COMMON_ENV: &[EnvVar] = &[
     },
 ];
 
+static OVERRIDES: std::sync::Mutex<Vec<(String, String)>> = std::sync::Mutex::new(Vec::new());
+
+/// Sets a value that wins over the environment (the suite binary uses it to hand defaults to the
+/// components it embeds; `std::env::set_var` is unsafe once threads run).
+pub fn set_override(name: &str, value: &str) {
+    let mut o = OVERRIDES.lock().unwrap_or_else(|p| p.into_inner());
+    o.retain(|(k, _)| k != name);
+    o.push((name.to_string(), value.to_string()));
+}
+
 /// Reads a variable, falling back to a default when unset or empty.
 pub fn env_or(name: &str, default: &str) -> String {
-    match std::env::var(name) {
-        Ok(v) if !v.trim().is_empty() => v,
-        _ => default.to_string(),
-    }
+    env_opt(name).unwrap_or_else(|| default.to_string())
 }
 
 /// Reads an optional variable (unset or empty is `None`).
 pub fn env_opt(name: &str) -> Option<String> {
+    let o = OVERRIDES.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some((_, v)) = o.iter().find(|(k, _)| k == name) {
+        return Some(v.clone());
+    }
+    drop(o);
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
 

@@ -128,9 +128,7 @@ impl Database {
     fn migrate(&self, migrations: &Migrations) -> Result<(), DbError> {
         let mut conn = self.conn()?;
         let result = match &mut *conn {
-            DbConnection::Pg(c) => c
-                .run_pending_migrations((migrations.postgres)())
-                .map(|_| ()),
+            DbConnection::Pg(c) => c.run_pending_migrations((migrations.postgres)()).map(|_| ()),
             DbConnection::Sqlite(c) => c.run_pending_migrations((migrations.sqlite)()).map(|_| ()),
         };
         result.map_err(|e| DbError::Migration(e.to_string()))
@@ -143,9 +141,7 @@ impl Database {
 
     /// A pooled connection (blocking; call from [`Database::run`]).
     pub fn conn(&self) -> Result<PooledConnection<ConnectionManager<DbConnection>>, DbError> {
-        self.pool
-            .get()
-            .map_err(|e| DbError::Unavailable(e.to_string()))
+        self.pool.get().map_err(|e| DbError::Unavailable(e.to_string()))
     }
 
     /// Runs blocking database work on the blocking thread pool.
@@ -169,11 +165,7 @@ impl Database {
     where
         F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
-        E: From<DbError>
-            + From<diesel::result::Error>
-            + From<actix_web::error::BlockingError>
-            + Send
-            + 'static,
+        E: From<DbError> + From<diesel::result::Error> + From<actix_web::error::BlockingError> + Send + 'static,
     {
         let db = self.clone();
         actix_web::web::block(move || {
@@ -191,8 +183,7 @@ impl Database {
 
     /// Checks that the database answers (for `/health/ready`).
     pub async fn ping(&self) -> Result<(), DbError> {
-        self.run(|c| c.batch_execute("SELECT 1").map_err(DbError::from))
-            .await
+        self.run(|c| c.batch_execute("SELECT 1").map_err(DbError::from)).await
     }
 }
 

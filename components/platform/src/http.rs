@@ -58,10 +58,7 @@ pub async fn standard(
         .filter(|v| v.len() <= 64 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
         .map(str::to_string)
         .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-    let version = req
-        .app_data::<web::Data<ApiVersion>>()
-        .map(|v| v.0)
-        .unwrap_or("1.0.0");
+    let version = req.app_data::<web::Data<ApiVersion>>().map(|v| v.0).unwrap_or("1.0.0");
     let path = req.path().to_string();
 
     let accept = req
@@ -178,9 +175,7 @@ pub fn json_config() -> web::JsonConfig {
         .error_handler(|err, _req| {
             use actix_web::error::JsonPayloadError as E;
             let problem = match &err {
-                E::OverflowKnownLength { .. } | E::Overflow { .. } => {
-                    Problem::payload_too_large(body_limit())
-                }
+                E::OverflowKnownLength { .. } | E::Overflow { .. } => Problem::payload_too_large(body_limit()),
                 E::ContentType => Problem::unsupported_media_type(),
                 E::Deserialize(e) => json_problem(e),
                 _ => Problem::bad_request("De body kon niet worden gelezen."),
@@ -201,11 +196,7 @@ pub fn json_problem(e: &serde_json::Error) -> Problem {
         Category::Syntax | Category::Eof | Category::Io => "is geen geldige JSON",
         Category::Data => "heeft een onjuiste vorm of onjuiste typen",
     };
-    Problem::bad_request(format!(
-        "De body {what} (regel {}, kolom {}).",
-        e.line(),
-        e.column()
-    ))
+    Problem::bad_request(format!("De body {what} (regel {}, kolom {}).", e.line(), e.column()))
 }
 
 /// Refuses query parameters outside `allowed` with 400 `unknownParam`.

@@ -29,9 +29,7 @@ impl Metrics {
     /// Records one request.
     pub fn observe(&self, method: &str, route: &str, status: u16, elapsed: Duration) {
         let mut s = self.series.lock().unwrap_or_else(|p| p.into_inner());
-        let e = s
-            .entry((method.to_string(), route.to_string(), status))
-            .or_default();
+        let e = s.entry((method.to_string(), route.to_string(), status)).or_default();
         e.count += 1;
         e.seconds += elapsed.as_secs_f64();
     }
@@ -39,9 +37,8 @@ impl Metrics {
     /// The exposition text.
     pub fn render(&self) -> String {
         let s = self.series.lock().unwrap_or_else(|p| p.into_inner());
-        let mut out = String::from(
-            "# HELP http_requests_total Requests handled.\n# TYPE http_requests_total counter\n",
-        );
+        let mut out =
+            String::from("# HELP http_requests_total Requests handled.\n# TYPE http_requests_total counter\n");
         for ((m, r, st), v) in s.iter() {
             out.push_str(&format!(
                 "http_requests_total{{service=\"{}\",method=\"{m}\",route=\"{}\",status=\"{st}\"}} {}\n",

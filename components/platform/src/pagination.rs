@@ -20,20 +20,9 @@ pub struct PageRequest {
 
 impl PageRequest {
     /// Validates `page` and `pageSize` as given in the query, adding faults to `errors`.
-    pub fn parse(
-        page: Option<&str>,
-        page_size: Option<&str>,
-        errors: &mut Vec<InvalidParam>,
-    ) -> Self {
+    pub fn parse(page: Option<&str>, page_size: Option<&str>, errors: &mut Vec<InvalidParam>) -> Self {
         let page = parse_int("page", page, 1, 1, i64::from(i32::MAX), errors);
-        let page_size = parse_int(
-            "pageSize",
-            page_size,
-            DEFAULT_PAGE_SIZE,
-            1,
-            MAX_PAGE_SIZE,
-            errors,
-        );
+        let page_size = parse_int("pageSize", page_size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, errors);
         PageRequest { page, page_size }
     }
 
@@ -43,22 +32,11 @@ impl PageRequest {
     }
 }
 
-fn parse_int(
-    name: &str,
-    v: Option<&str>,
-    default: i64,
-    min: i64,
-    max: i64,
-    errors: &mut Vec<InvalidParam>,
-) -> i64 {
+fn parse_int(name: &str, v: Option<&str>, default: i64, min: i64, max: i64, errors: &mut Vec<InvalidParam>) -> i64 {
     let Some(v) = v else { return default };
     match v.parse::<i64>() {
         Err(_) => {
-            errors.push(InvalidParam::new(
-                name,
-                "integer",
-                "Waarde is geen geldige integer.",
-            ));
+            errors.push(InvalidParam::new(name, "integer", "Waarde is geen geldige integer."));
             default
         }
         Ok(n) if n < min => {
@@ -119,12 +97,7 @@ pub struct PageInfo {
 }
 
 /// Builds links and page facts for `path` with the other query pairs kept.
-pub fn links(
-    path: &str,
-    query: &[(String, String)],
-    req: PageRequest,
-    total: i64,
-) -> (PageLinks, PageInfo) {
+pub fn links(path: &str, query: &[(String, String)], req: PageRequest, total: i64) -> (PageLinks, PageInfo) {
     let total_pages = ((total + req.page_size - 1) / req.page_size).max(1);
     let href = |page: i64| {
         let mut pairs: Vec<(String, String)> = query

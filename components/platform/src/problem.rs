@@ -28,10 +28,7 @@ impl InvalidParam {
     /// An invalid parameter with the VNG validation type link for its code.
     pub fn new(name: impl Into<String>, code: &str, reason: impl Into<String>) -> Self {
         InvalidParam {
-            type_: format!(
-                "https://www.vng.nl/realisatie/api/validaties/{}",
-                code.to_lowercase()
-            ),
+            type_: format!("https://www.vng.nl/realisatie/api/validaties/{}", code.to_lowercase()),
             name: name.into(),
             code: code.to_string(),
             reason: reason.into(),
@@ -253,9 +250,7 @@ impl Problem {
             "Bronservice is tijdelijk niet beschikbaar.",
             "notAvailable",
         )
-        .with_detail(format!(
-            "Bronservice {source} is tijdelijk niet beschikbaar."
-        ))
+        .with_detail(format!("Bronservice {source} is tijdelijk niet beschikbaar."))
     }
 
     /// 504 when an upstream did not answer in time.

@@ -26,8 +26,8 @@ pub fn sqlite_url() -> String {
 /// Creates a fresh schema and returns a URL whose `search_path` points at it.
 pub fn postgres_schema_url(base: &str) -> String {
     let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
-    let mut conn = diesel::PgConnection::establish(base)
-        .unwrap_or_else(|e| panic!("TEST_DATABASE_URL: cannot connect: {e}"));
+    let mut conn =
+        diesel::PgConnection::establish(base).unwrap_or_else(|e| panic!("TEST_DATABASE_URL: cannot connect: {e}"));
     diesel::sql_query(format!("CREATE SCHEMA {schema}"))
         .execute(&mut conn)
         .expect("create test schema");

@@ -57,9 +57,7 @@ impl Upstream {
         client_cert: Option<&str>,
         timeout: Duration,
     ) -> Result<Self, String> {
-        let mut builder = reqwest::Client::builder()
-            .timeout(timeout)
-            .connect_timeout(timeout);
+        let mut builder = reqwest::Client::builder().timeout(timeout).connect_timeout(timeout);
         if let Some(path) = client_cert {
             let pem = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
             let identity = reqwest::Identity::from_pem(&pem).map_err(|e| format!("{path}: {e}"))?;
@@ -118,11 +116,7 @@ async fn json_or_problem(source: &str, resp: reqwest::Response) -> Result<Option
             Err(query::too_many_results(limit))
         }
         (_, _) => {
-            tracing::warn!(
-                source,
-                status = status.as_u16(),
-                "upstream gave an unusable answer"
-            );
+            tracing::warn!(source, status = status.as_u16(), "upstream gave an unusable answer");
             Err(Problem::bad_gateway(source))
         }
     }
@@ -138,10 +132,7 @@ impl Backend {
     }
 
     /// BRP personen: the persons found, filtered to the asked fields, each with its BSN.
-    pub async fn personen(
-        &self,
-        q: &query::PersonenQuery,
-    ) -> Result<Vec<(String, Value)>, Problem> {
+    pub async fn personen(&self, q: &query::PersonenQuery) -> Result<Vec<(String, Value)>, Problem> {
         match self {
             Backend::Mock(data) => {
                 let found = query::search(data, q);
@@ -172,11 +163,7 @@ impl Backend {
                 let v = json_or_problem("BRP", resp)
                     .await?
                     .ok_or_else(|| Problem::bad_gateway("BRP"))?;
-                let personen = v
-                    .get("personen")
-                    .and_then(Value::as_array)
-                    .cloned()
-                    .unwrap_or_default();
+                let personen = v.get("personen").and_then(Value::as_array).cloned().unwrap_or_default();
                 let mut out = Vec::new();
                 for mut p in personen {
                     let bsn = p
@@ -255,15 +242,10 @@ impl Backend {
     /// One addressable object by id.
     pub async fn adresseerbaar_object(&self, id: &str) -> Result<Option<Value>, Problem> {
         match self {
-            Backend::Mock(data) => Ok(data
-                .address_by_object(id)
-                .map(crate::bag::adresseerbaar_object)),
+            Backend::Mock(data) => Ok(data.address_by_object(id).map(crate::bag::adresseerbaar_object)),
             Backend::Upstream(up) => {
                 let resp = up
-                    .request(
-                        up.http
-                            .get(format!("{}/adresseerbareobjecten/{id}", up.bag_url)),
-                    )
+                    .request(up.http.get(format!("{}/adresseerbareobjecten/{id}", up.bag_url)))
                     .send()
                     .await
                     .map_err(|e| upstream_error("BAG", &e))?;
@@ -277,21 +259,16 @@ impl Backend {
         match self {
             Backend::Mock(_) => Vec::new(),
             Backend::Upstream(up) => {
-                let check =
-                    |name: &str, url: String, http: reqwest::Client| -> (String, ReadyCheck) {
-                        let f: ReadyCheck = Arc::new(move || {
-                            let (url, http) = (url.clone(), http.clone());
-                            Box::pin(async move {
-                                // any HTTP answer means the upstream is reachable
-                                http.head(url)
-                                    .send()
-                                    .await
-                                    .map(|_| ())
-                                    .map_err(|e| e.to_string())
-                            })
-                        });
-                        (name.to_string(), f)
-                    };
+                let check = |name: &str, url: String, http: reqwest::Client| -> (String, ReadyCheck) {
+                    let f: ReadyCheck = Arc::new(move || {
+                        let (url, http) = (url.clone(), http.clone());
+                        Box::pin(async move {
+                            // any HTTP answer means the upstream is reachable
+                            http.head(url).send().await.map(|_| ()).map_err(|e| e.to_string())
+                        })
+                    });
+                    (name.to_string(), f)
+                };
                 vec![
                     check("brp", up.brp_url.clone(), up.http.clone()),
                     check("bag", up.bag_url.clone(), up.http.clone()),

@@ -24,14 +24,8 @@ pub fn adres(a: &Address) -> Value {
     }
     o.insert("postcode".into(), json!(a.postcode));
     o.insert("woonplaatsNaam".into(), json!(a.woonplaats));
-    o.insert(
-        "nummeraanduidingIdentificatie".into(),
-        json!(a.nummeraanduiding_id),
-    );
-    o.insert(
-        "openbareRuimteIdentificatie".into(),
-        json!(a.openbare_ruimte_id),
-    );
+    o.insert("nummeraanduidingIdentificatie".into(), json!(a.nummeraanduiding_id));
+    o.insert("openbareRuimteIdentificatie".into(), json!(a.openbare_ruimte_id));
     o.insert("woonplaatsIdentificatie".into(), json!(a.woonplaats_id));
     o.insert(
         "adresseerbaarObjectIdentificatie".into(),
@@ -62,10 +56,7 @@ pub fn adressen(list: &[&Address], self_href: &str) -> Value {
 
 /// An `AdresseerbaarObjectIOHal` holding a verblijfsobject.
 pub fn adresseerbaar_object(a: &Address) -> Value {
-    let self_link = link(format!(
-        "/adresseerbareobjecten/{}",
-        a.adresseerbaar_object_id
-    ));
+    let self_link = link(format!("/adresseerbareobjecten/{}", a.adresseerbaar_object_id));
     json!({
         "_links": { "self": self_link },
         "verblijfsobject": {

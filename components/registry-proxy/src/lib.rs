@@ -88,12 +88,10 @@ pub fn configure(state: AppState) -> impl FnOnce(&mut actix_web::web::ServiceCon
         cfg.app_data(actix_web::web::Data::new(state))
             .app_data(metrics)
             .app_data(actix_web::web::Data::new(readiness))
-            .app_data(actix_web::web::Data::new(platform::http::ApiVersion(
-                API_VERSION,
-            )))
-            .app_data(actix_web::web::Data::new(platform::app::SpecJson(
-                Arc::new(platform::app::spec_to_json(&openapi())),
-            )))
+            .app_data(actix_web::web::Data::new(platform::http::ApiVersion(API_VERSION)))
+            .app_data(actix_web::web::Data::new(platform::app::SpecJson(Arc::new(
+                platform::app::spec_to_json(&openapi()),
+            ))))
             .app_data(platform::http::json_config())
             .app_data(platform::http::payload_config())
             .configure(platform::app::operational_routes)
@@ -120,8 +118,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 
 /// The Haal Centraal drop-in spec (`openapi/registry-proxy-haalcentraal.json`), assembled from
 /// the official contracts by tools/haalcentraal_spec.py.
-pub const HAALCENTRAAL_SPEC: &str =
-    include_str!("../../../openapi/registry-proxy-haalcentraal.json");
+pub const HAALCENTRAAL_SPEC: &str = include_str!("../../../openapi/registry-proxy-haalcentraal.json");
 
 /// Builds the state from environment variables: database, audit writer and backend.
 pub async fn state_from_env() -> Result<AppState, String> {
@@ -132,10 +129,8 @@ pub async fn state_from_env() -> Result<AppState, String> {
     let backend = match env_or("REGISTRY_PROXY_BACKEND", "mock").as_str() {
         "mock" => backend::Backend::Mock(Arc::new(mock::MockData::generate())),
         "upstream" => backend::Backend::Upstream(backend::Upstream::new(
-            env_opt("BRP_UPSTREAM_URL")
-                .ok_or("BRP_UPSTREAM_URL is required for the upstream backend")?,
-            env_opt("BAG_UPSTREAM_URL")
-                .ok_or("BAG_UPSTREAM_URL is required for the upstream backend")?,
+            env_opt("BRP_UPSTREAM_URL").ok_or("BRP_UPSTREAM_URL is required for the upstream backend")?,
+            env_opt("BAG_UPSTREAM_URL").ok_or("BAG_UPSTREAM_URL is required for the upstream backend")?,
             env_opt("UPSTREAM_API_KEY"),
             env_opt("UPSTREAM_CLIENT_CERT").as_deref(),
             env_millis("UPSTREAM_TIMEOUT_MS", 5000)?,

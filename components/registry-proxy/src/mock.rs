@@ -100,8 +100,11 @@ pub struct MockData {
     by_object: HashMap<String, usize>,
 }
 
-/// Municipalities in the data set: code, name, woonplaats id, postcode range, RD origin.
-pub const GEMEENTEN: &[(&str, &str, &str, u32, (f64, f64))] = &[
+/// A municipality of the data set: code, name, woonplaats id, first postcode number, RD origin.
+pub type Gemeente = (&'static str, &'static str, &'static str, u32, (f64, f64));
+
+/// Municipalities in the data set.
+pub const GEMEENTEN: &[Gemeente] = &[
     ("0363", "Amsterdam", "3594", 1011, (121000.0, 487000.0)),
     ("0344", "Utrecht", "3295", 3511, (136000.0, 456000.0)),
     ("0479", "Zaanstad", "2592", 1501, (116000.0, 495000.0)),
@@ -184,12 +187,12 @@ const STREETS: &[&[&str]] = &[
 ];
 
 const MALE: &[&str] = &[
-    "Jan", "Pieter", "Mohammed", "Daan", "Sem", "Lucas", "Hendrik", "Kees", "Ahmed", "Thijs",
-    "Bram", "Johannes", "Willem", "Youssef", "Ruben", "Gerrit", "Dirk", "Mehmet", "Noah", "Jesse",
+    "Jan", "Pieter", "Mohammed", "Daan", "Sem", "Lucas", "Hendrik", "Kees", "Ahmed", "Thijs", "Bram", "Johannes",
+    "Willem", "Youssef", "Ruben", "Gerrit", "Dirk", "Mehmet", "Noah", "Jesse",
 ];
 const FEMALE: &[&str] = &[
-    "Anna", "Maria", "Emma", "Sophie", "Fatima", "Julia", "Lotte", "Johanna", "Saskia", "Ingrid",
-    "Yasmina", "Eva", "Sanne", "Aylin", "Petra", "Mila", "Noor", "Cornelia", "Elif", "Femke",
+    "Anna", "Maria", "Emma", "Sophie", "Fatima", "Julia", "Lotte", "Johanna", "Saskia", "Ingrid", "Yasmina", "Eva",
+    "Sanne", "Aylin", "Petra", "Mila", "Noor", "Cornelia", "Elif", "Femke",
 ];
 const SURNAMES: &[(&str, &str)] = &[
     ("", "Jansen"),
@@ -346,9 +349,7 @@ impl Builder {
             Some(b) => b.to_string(),
             None => self.bsn(),
         };
-        let geboorteplaats = GEMEENTEN[self.rng.below(GEMEENTEN.len() as u64) as usize]
-            .0
-            .to_string();
+        let geboorteplaats = GEMEENTEN[self.rng.below(GEMEENTEN.len() as u64) as usize].0.to_string();
         self.data.persons.push(Person {
             bsn,
             geslacht,
@@ -370,10 +371,7 @@ impl Builder {
     }
 
     fn marry(&mut self, a: usize, b: usize, when: NaiveDate) {
-        let (ba, bb) = (
-            self.data.persons[a].bsn.clone(),
-            self.data.persons[b].bsn.clone(),
-        );
+        let (ba, bb) = (self.data.persons[a].bsn.clone(), self.data.persons[b].bsn.clone());
         self.data.persons[a].partners.push(Partnership {
             partner: bb,
             aangaan: when,
@@ -517,8 +515,7 @@ impl Builder {
                         _ => vec!["bijeenkomstfunctie"],
                     };
                     let residential = doelen.contains(&"woonfunctie");
-                    let a =
-                        self.address(g, straat, nr * 2 - 1, None, None, &postcode, doelen, None);
+                    let a = self.address(g, straat, nr * 2 - 1, None, None, &postcode, doelen, None);
                     if residential {
                         self.household(a);
                     }
@@ -550,16 +547,7 @@ impl Builder {
         let a = self.data.persons[100].address;
         for i in 0..12 {
             let voornamen = if i < 6 { "Pieter" } else { "Pieter Jan" };
-            self.person(
-                None,
-                'M',
-                voornamen,
-                "",
-                "Maassen",
-                d(1983, 5, 26),
-                a,
-                d(2010, 1, 1),
-            );
+            self.person(None, 'M', voornamen, "", "Maassen", d(1983, 5, 26), a, d(2010, 1, 1));
         }
     }
 
@@ -575,16 +563,7 @@ impl Builder {
                 let (vv2, naam2) = *self.rng.pick(SURNAMES);
                 let woman_first = self.first_name('V');
                 let woman_born = self.rng.date(1962, 2000);
-                let woman = self.person(
-                    None,
-                    'V',
-                    &woman_first,
-                    vv2,
-                    naam2,
-                    woman_born,
-                    address,
-                    since,
-                );
+                let woman = self.person(None, 'V', &woman_first, vv2, naam2, woman_born, address, since);
                 let wed = self.rng.date(born.year() + 23, 2025);
                 self.marry(man, woman, wed);
                 self.data.persons[woman].naamgebruik = *self.rng.pick(&['E', 'E', 'P', 'V', 'N']);
@@ -592,8 +571,7 @@ impl Builder {
                     let g = if self.rng.chance(50) { 'M' } else { 'V' };
                     let first = self.first_name(g);
                     let child_born = self.rng.date(wed.year(), 2025);
-                    let child =
-                        self.person(None, g, &first, vv, naam, child_born, address, child_born);
+                    let child = self.person(None, g, &first, vv, naam, child_born, address, child_born);
                     self.parent(man, child);
                     self.parent(woman, child);
                 }
@@ -680,9 +658,7 @@ impl MockData {
 
     /// An address by nummeraanduiding id.
     pub fn address_by_nummeraanduiding(&self, id: &str) -> Option<&Address> {
-        self.by_nummeraanduiding
-            .get(id)
-            .map(|i| &self.addresses[*i])
+        self.by_nummeraanduiding.get(id).map(|i| &self.addresses[*i])
     }
 
     /// An address by verblijfsobject id.
@@ -717,21 +693,14 @@ mod tests {
             }
         }
         assert!(a.persons.iter().filter(|p| p.overlijden.is_some()).count() > 10);
-        assert!(
-            a.addresses
-                .iter()
-                .any(|x| !x.gebruiksdoelen.contains(&"woonfunctie"))
-        );
-        let gemeenten: std::collections::HashSet<_> =
-            a.addresses.iter().map(|x| &x.gemeentecode).collect();
+        assert!(a.addresses.iter().any(|x| !x.gebruiksdoelen.contains(&"woonfunctie")));
+        let gemeenten: std::collections::HashSet<_> = a.addresses.iter().map(|x| &x.gemeentecode).collect();
         assert_eq!(gemeenten.len(), 5);
         let jan = a.person("999990019").unwrap();
         assert_eq!(a.address_of(jan).nummeraanduiding_id, "0363200000123456");
         assert_eq!(jan.partners[0].partner, "999990032");
         assert_eq!(
-            a.address_by_object("0363010000000001")
-                .unwrap()
-                .gebruiksdoelen,
+            a.address_by_object("0363010000000001").unwrap().gebruiksdoelen,
             vec!["winkelfunctie"]
         );
     }

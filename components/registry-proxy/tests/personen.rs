@@ -36,20 +36,10 @@ async fn raadplegen_delivers_asked_fields_and_protocols_each_person() {
         assert_eq!(jan["naam"], json!({"voornamen": "Jan Pieter"}));
         assert_eq!(jan["geboorte"]["datum"]["datum"], "1985-03-14");
         assert_eq!(jan["adressering"]["aanhef"], "Geachte heer De Vries");
-        assert_eq!(
-            jan["partners"],
-            json!([{"burgerservicenummer": "999990032"}])
-        );
-        assert!(
-            jan.get("burgerservicenummer").is_none(),
-            "not asked, not delivered"
-        );
+        assert_eq!(jan["partners"], json!([{"burgerservicenummer": "999990032"}]));
+        assert!(jan.get("burgerservicenummer").is_none(), "not asked, not delivered");
         assert_eq!(body["personen"][1]["naam"]["voornamen"], "Fatima");
-        assert_eq!(
-            audit_count(&st).await,
-            2,
-            "{db}: one record per delivered person"
-        );
+        assert_eq!(audit_count(&st).await, 2, "{db}: one record per delivered person");
 
         // the citizen's question: who looked me up?
         let req = TestRequest::get()
@@ -105,17 +95,12 @@ async fn searches_limits_and_deceased_persons() {
     assert_eq!(body["personen"].as_array().unwrap().len(), 6);
 
     let dead = json!({"type": "ZoekMetGeslachtsnaamEnGeboortedatum", "geslachtsnaam": "jansen", "geboortedatum": "1940-01-30", "fields": ["burgerservicenummer"]});
-    let body: Value =
-        test::read_body_json(test::call_service(&app, call(dead.clone())).await).await;
+    let body: Value = test::read_body_json(test::call_service(&app, call(dead.clone())).await).await;
     assert_eq!(body["personen"], json!([]));
     let mut with_dead = dead;
     with_dead["inclusiefOverledenPersonen"] = json!(true);
-    let body: Value =
-        test::read_body_json(test::call_service(&app, call(with_dead.clone())).await).await;
-    assert_eq!(
-        body["personen"],
-        json!([{"burgerservicenummer": "999990056"}])
-    );
+    let body: Value = test::read_body_json(test::call_service(&app, call(with_dead.clone())).await).await;
+    assert_eq!(body["personen"], json!([{"burgerservicenummer": "999990056"}]));
     with_dead["fields"] = json!(["overlijden"]);
     let resp = test::call_service(&app, call(with_dead)).await;
     assert_eq!(resp.status(), 400, "overlijden is not in PersoonBeperkt");
@@ -123,10 +108,7 @@ async fn searches_limits_and_deceased_persons() {
         test::call_service(&app, call(json!({"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["999990056"], "fields": ["overlijden.datum"]}))).await,
     )
     .await;
-    assert_eq!(
-        body["personen"][0]["overlijden"]["datum"]["datum"],
-        "2023-05-05"
-    );
+    assert_eq!(body["personen"][0]["overlijden"]["datum"]["datum"], "2023-05-05");
 
     let body: Value = test::read_body_json(
         test::call_service(&app, call(json!({"type": "ZoekMetStraatHuisnummerEnGemeenteVanInschrijving", "straat": "keizersgr*", "huisnummer": 123, "gemeenteVanInschrijving": "0363", "fields": ["burgerservicenummer"]}))).await,
@@ -137,10 +119,7 @@ async fn searches_limits_and_deceased_persons() {
         test::call_service(&app, call(json!({"type": "ZoekMetAdresseerbaarObjectIdentificatie", "adresseerbaarObjectIdentificatie": "0344010000200200", "fields": ["burgerservicenummer"]}))).await,
     )
     .await;
-    assert_eq!(
-        body["personen"],
-        json!([{"burgerservicenummer": "999990068"}])
-    );
+    assert_eq!(body["personen"], json!([{"burgerservicenummer": "999990068"}]));
 }
 
 #[actix_web::test]
@@ -206,10 +185,7 @@ async fn bad_input_gets_problem_json_and_writes_nothing() {
             ),
             (
                 post(
-                    raad(
-                        json!(["999990019"]),
-                        json!(["geheimhoudingPersoonsgegevens"]),
-                    ),
+                    raad(json!(["999990019"]), json!(["geheimhoudingPersoonsgegevens"])),
                     "demo",
                 ),
                 400,
@@ -249,8 +225,7 @@ async fn bad_input_gets_problem_json_and_writes_nothing() {
                 "unsupportedMediaType",
             ),
             (
-                post(raad(json!(["999990019"]), json!(["naam"])), "demo")
-                    .insert_header(("Accept", "text/html")),
+                post(raad(json!(["999990019"]), json!(["naam"])), "demo").insert_header(("Accept", "text/html")),
                 406,
                 "notAcceptable",
             ),
@@ -290,9 +265,7 @@ async fn bad_input_gets_problem_json_and_writes_nothing() {
             assert_eq!(body["code"], code, "{db} case {i}: {body}");
             assert_eq!(body["status"], status, "{db} case {i}");
             assert!(
-                body["instance"]
-                    .as_str()
-                    .is_some_and(|s| s.starts_with('/')),
+                body["instance"].as_str().is_some_and(|s| s.starts_with('/')),
                 "{db} case {i}"
             );
         }
@@ -304,15 +277,14 @@ async fn bad_input_gets_problem_json_and_writes_nothing() {
 async fn tokens_signed_with_another_secret_or_expired_are_refused() {
     let st = state(&platform::testing::sqlite_url(), Backend::Mock(mock_data()));
     let app = app(st).await;
-    let body = json!({"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["999990019"], "fields": ["naam"]});
+    let body =
+        json!({"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["999990019"], "fields": ["naam"]});
     let forged = platform::auth::ClientConfig {
         client_id: "demo".into(),
         secret: Some("someone-elses-secret-value".into()),
         ..Default::default()
     };
-    let t =
-        platform::auth::sign_hs256(&forged, &Default::default(), chrono::Utc::now().timestamp())
-            .unwrap();
+    let t = platform::auth::sign_hs256(&forged, &Default::default(), chrono::Utc::now().timestamp()).unwrap();
     let resp = test::call_service(
         &app,
         TestRequest::post()
@@ -323,16 +295,8 @@ async fn tokens_signed_with_another_secret_or_expired_are_refused() {
     )
     .await;
     assert_eq!(resp.status(), 401);
-    let real = clients()
-        .into_iter()
-        .find(|c| c.client_id == "demo")
-        .unwrap();
-    let old = platform::auth::sign_hs256(
-        &real,
-        &Default::default(),
-        chrono::Utc::now().timestamp() - 7200,
-    )
-    .unwrap();
+    let real = clients().into_iter().find(|c| c.client_id == "demo").unwrap();
+    let old = platform::auth::sign_hs256(&real, &Default::default(), chrono::Utc::now().timestamp() - 7200).unwrap();
     let resp = test::call_service(
         &app,
         TestRequest::post()

@@ -110,18 +110,10 @@ pub async fn adressen(
     }
     if errors.is_empty() && s.adresseerbaar_object_identificatie.is_none() {
         if s.postcode.is_none() {
-            errors.push(InvalidParam::new(
-                "postcode",
-                "required",
-                "Parameter is verplicht.",
-            ));
+            errors.push(InvalidParam::new("postcode", "required", "Parameter is verplicht."));
         }
         if s.huisnummer.is_none() {
-            errors.push(InvalidParam::new(
-                "huisnummer",
-                "required",
-                "Parameter is verplicht.",
-            ));
+            errors.push(InvalidParam::new("huisnummer", "required", "Parameter is verplicht."));
         }
     }
     if !errors.is_empty() {

@@ -8,28 +8,19 @@ use actix_web::{HttpResponse, web};
 
 /// Routes of the official Haal Centraal contracts (paths as in the contracts, without `/v1`).
 pub fn haalcentraal_routes(cfg: &mut web::ServiceConfig) {
-    cfg.route(
-        "/haalcentraal/api/brp/personen",
-        web::post().to(personen::personen),
-    )
-    .route(
-        &format!("{}/adressen", crate::bag::BASE),
-        web::get().to(bag::adressen),
-    )
-    .route(
-        &format!(
-            "{}/adressen/{{nummeraanduidingIdentificatie}}",
-            crate::bag::BASE
-        ),
-        web::get().to(bag::adres),
-    )
-    .route(
-        &format!(
-            "{}/adresseerbareobjecten/{{adresseerbaarObjectIdentificatie}}",
-            crate::bag::BASE
-        ),
-        web::get().to(bag::adresseerbaar_object),
-    );
+    cfg.route("/haalcentraal/api/brp/personen", web::post().to(personen::personen))
+        .route(&format!("{}/adressen", crate::bag::BASE), web::get().to(bag::adressen))
+        .route(
+            &format!("{}/adressen/{{nummeraanduidingIdentificatie}}", crate::bag::BASE),
+            web::get().to(bag::adres),
+        )
+        .route(
+            &format!(
+                "{}/adresseerbareobjecten/{{adresseerbaarObjectIdentificatie}}",
+                crate::bag::BASE
+            ),
+            web::get().to(bag::adresseerbaar_object),
+        );
 }
 
 /// The Haal Centraal drop-in spec (CORS `*`).

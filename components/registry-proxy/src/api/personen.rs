@@ -41,14 +41,10 @@ pub async fn personen(
         .get("content-type")
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    if !content_type
-        .to_ascii_lowercase()
-        .starts_with("application/json")
-    {
+    if !content_type.to_ascii_lowercase().starts_with("application/json") {
         return Err(Problem::unsupported_media_type());
     }
-    let value: serde_json::Value =
-        serde_json::from_slice(&body).map_err(|e| platform::http::json_problem(&e))?;
+    let value: serde_json::Value = serde_json::from_slice(&body).map_err(|e| platform::http::json_problem(&e))?;
     let q = query::parse(&value)?;
     let denied = fields::unauthorized(&q.fields, &principal.client.fields);
     if !denied.is_empty() {

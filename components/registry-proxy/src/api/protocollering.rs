@@ -151,18 +151,11 @@ pub async fn protocollering(
                 gebruiker: r.user_id,
                 doelbinding: r.purpose,
                 actie: r.action,
-                zoek_type: details
-                    .get("zoekType")
-                    .and_then(|v| v.as_str())
-                    .map(str::to_string),
+                zoek_type: details.get("zoekType").and_then(|v| v.as_str()).map(str::to_string),
                 gevraagde_velden: details
                     .get("fields")
                     .and_then(|v| v.as_array())
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(|x| x.as_str().map(str::to_string))
-                            .collect()
-                    })
+                    .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
                     .unwrap_or_default(),
                 resultaat: r.outcome,
             }
@@ -187,10 +180,7 @@ pub async fn protocollering(
     security(("bearer" = [])),
 )]
 #[get("/protocollering/verificatie")]
-pub async fn verificatie(
-    principal: Principal,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, Problem> {
+pub async fn verificatie(principal: Principal, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
     principal.require_scope(SCOPE)?;
     let report = state.db.run(audit::verify).await?;
     Ok(HttpResponse::Ok().json(report))

@@ -68,11 +68,7 @@ pub fn validate(fields: &[String], limited: bool) -> Result<Vec<String>, Vec<Inv
             Err(reason) => errors.push(InvalidParam::new(format!("fields[{i}]"), "fields", reason)),
         }
     }
-    if errors.is_empty() {
-        Ok(resolved)
-    } else {
-        Err(errors)
-    }
+    if errors.is_empty() { Ok(resolved) } else { Err(errors) }
 }
 
 /// The resolved paths a client may not ask, given its `fields` list (`*` = all; a listed path
@@ -83,11 +79,7 @@ pub fn unauthorized<'a>(resolved: &'a [String], allowed: &[String]) -> Vec<&'a s
     }
     resolved
         .iter()
-        .filter(|p| {
-            !allowed
-                .iter()
-                .any(|a| *p == a || p.starts_with(&format!("{a}.")))
-        })
+        .filter(|p| !allowed.iter().any(|a| *p == a || p.starts_with(&format!("{a}."))))
         .map(String::as_str)
         .collect()
 }
@@ -167,15 +159,9 @@ mod tests {
     #[test]
     fn resolves_paths_aliases_and_whole_objects() {
         assert_eq!(resolve("naam.voornamen", false).unwrap(), "naam.voornamen");
-        assert_eq!(
-            resolve("geboorte.datum.langFormaat", false).unwrap(),
-            "geboorte.datum"
-        );
+        assert_eq!(resolve("geboorte.datum.langFormaat", false).unwrap(), "geboorte.datum");
         assert_eq!(resolve("geslacht.code", false).unwrap(), "geslacht");
-        assert_eq!(
-            resolve("geboorte.datum.bestaatNiet", false).unwrap(),
-            "geboorte.datum"
-        );
+        assert_eq!(resolve("geboorte.datum.bestaatNiet", false).unwrap(), "geboorte.datum");
         assert_eq!(
             resolve("verblijfplaatsBinnenland.verblijfadres.postcode", false).unwrap(),
             "verblijfplaats.verblijfadres.postcode"

@@ -95,15 +95,15 @@ impl PersonenQuery {
 
 const BSN_PATTERN: &str = "^[0-9]{9}$";
 const FIELD_PATTERN: &str = "^[a-zA-Z0-9\\._]{1,200}$";
-const NAAM_PATTERN: &str =
-    "^[a-zA-Z0-9À-ž \\.\\-\\']{1,200}$|^[a-zA-Z0-9À-ž \\.\\-\\']{3,199}\\*{1}$";
+const NAAM_PATTERN: &str = "^[a-zA-Z0-9À-ž \\.\\-\\']{1,200}$|^[a-zA-Z0-9À-ž \\.\\-\\']{3,199}\\*{1}$";
 const VOORNAMEN_OPT_PATTERN: &str = "^[a-zA-Z0-9À-ž \\.\\-\\']{1,199}\\*{0,1}$";
 const VOORVOEGSEL_PATTERN: &str = "^[a-zA-Z \\']{1,10}$";
 const GEMEENTE_PATTERN: &str = "^[0-9]{4}$";
 const POSTCODE_PATTERN: &str = "^[1-9]{1}[0-9]{3}[ ]?[A-Za-z]{2}$";
 const HUISLETTER_PATTERN: &str = "^[a-zA-Z]{1}$";
 const TOEVOEGING_PATTERN: &str = "^[a-zA-Z0-9 \\-]{1,4}$";
-const STRAAT_PATTERN: &str = "^[a-zA-Z0-9À-ž \\-\\'\\.]{1,80}$|^[a-zA-Z0-9À-ž \\-\\'\\.]{7,79}\\*{1}$|^\\*{1}[a-zA-Z0-9À-ž \\-\\'\\.]{7,79}$";
+const STRAAT_PATTERN: &str =
+    "^[a-zA-Z0-9À-ž \\-\\'\\.]{1,80}$|^[a-zA-Z0-9À-ž \\-\\'\\.]{7,79}\\*{1}$|^\\*{1}[a-zA-Z0-9À-ž \\-\\'\\.]{7,79}$";
 const GESLACHT_PATTERN: &str = "^([Mm]|[Vv]|[Oo])$";
 const ID16_PATTERN: &str = "^[0-9]{16}$";
 
@@ -113,13 +113,7 @@ fn name_char(c: char) -> bool {
 
 /// Text that matches the official wildcard patterns: `min_wild`–`max` name characters with an
 /// optional trailing `*` (at least `min_wild` characters before it).
-fn wildcard_text_ok(
-    s: &str,
-    max: usize,
-    min_wild: usize,
-    allow_leading: bool,
-    chars: fn(char) -> bool,
-) -> bool {
+fn wildcard_text_ok(s: &str, max: usize, min_wild: usize, allow_leading: bool, chars: fn(char) -> bool) -> bool {
     let n = s.chars().count();
     if let Some(body) = s.strip_suffix('*') {
         let m = body.chars().count();
@@ -149,20 +143,11 @@ impl Validator<'_> {
     }
 
     fn required(&mut self, name: &str) {
-        self.errors.push(InvalidParam::new(
-            name,
-            "required",
-            "Parameter is verplicht.",
-        ));
+        self.errors
+            .push(InvalidParam::new(name, "required", "Parameter is verplicht."));
     }
 
-    fn string(
-        &mut self,
-        name: &str,
-        required: bool,
-        pattern: &str,
-        ok: impl Fn(&str) -> bool,
-    ) -> Option<String> {
+    fn string(&mut self, name: &str, required: bool, pattern: &str, ok: impl Fn(&str) -> bool) -> Option<String> {
         match self.body.get(name) {
             None | Some(Value::Null) => {
                 if required {
@@ -190,25 +175,17 @@ impl Validator<'_> {
                 }
                 None
             }
-            Some(Value::String(s)) if s.len() == 10 => {
-                match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-                    Ok(d) => Some(d),
-                    Err(_) => {
-                        self.errors.push(InvalidParam::new(
-                            name,
-                            "date",
-                            "Waarde is geen geldige datum.",
-                        ));
-                        None
-                    }
+            Some(Value::String(s)) if s.len() == 10 => match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    self.errors
+                        .push(InvalidParam::new(name, "date", "Waarde is geen geldige datum."));
+                    None
                 }
-            }
+            },
             Some(_) => {
-                self.errors.push(InvalidParam::new(
-                    name,
-                    "date",
-                    "Waarde is geen geldige datum.",
-                ));
+                self.errors
+                    .push(InvalidParam::new(name, "date", "Waarde is geen geldige datum."));
                 None
             }
         }
@@ -223,37 +200,25 @@ impl Validator<'_> {
             }
             Some(Value::Number(n)) => match n.as_i64() {
                 Some(v) if v < 1 => {
-                    self.errors.push(InvalidParam::new(
-                        name,
-                        "minimum",
-                        "Waarde is lager dan minimum 1.",
-                    ));
+                    self.errors
+                        .push(InvalidParam::new(name, "minimum", "Waarde is lager dan minimum 1."));
                     None
                 }
                 Some(v) if v > 99999 => {
-                    self.errors.push(InvalidParam::new(
-                        name,
-                        "maximum",
-                        "Waarde is hoger dan maximum 99999.",
-                    ));
+                    self.errors
+                        .push(InvalidParam::new(name, "maximum", "Waarde is hoger dan maximum 99999."));
                     None
                 }
                 Some(v) => Some(v as u32),
                 None => {
-                    self.errors.push(InvalidParam::new(
-                        name,
-                        "integer",
-                        "Waarde is geen geldige integer.",
-                    ));
+                    self.errors
+                        .push(InvalidParam::new(name, "integer", "Waarde is geen geldige integer."));
                     None
                 }
             },
             Some(_) => {
-                self.errors.push(InvalidParam::new(
-                    name,
-                    "integer",
-                    "Waarde is geen geldige integer.",
-                ));
+                self.errors
+                    .push(InvalidParam::new(name, "integer", "Waarde is geen geldige integer."));
                 None
             }
         }
@@ -264,11 +229,8 @@ impl Validator<'_> {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
             Some(_) => {
-                self.errors.push(InvalidParam::new(
-                    name,
-                    "boolean",
-                    "Waarde is geen geldige boolean.",
-                ));
+                self.errors
+                    .push(InvalidParam::new(name, "boolean", "Waarde is geen geldige boolean."));
                 false
             }
         }
@@ -356,14 +318,10 @@ fn allowed_params(type_: &str) -> &'static [&'static str] {
             "huisnummertoevoeging",
             "inclusiefOverledenPersonen",
         ],
-        "ZoekMetNummeraanduidingIdentificatie" => &[
-            "nummeraanduidingIdentificatie",
-            "inclusiefOverledenPersonen",
-        ],
-        "ZoekMetAdresseerbaarObjectIdentificatie" => &[
-            "adresseerbaarObjectIdentificatie",
-            "inclusiefOverledenPersonen",
-        ],
+        "ZoekMetNummeraanduidingIdentificatie" => &["nummeraanduidingIdentificatie", "inclusiefOverledenPersonen"],
+        "ZoekMetAdresseerbaarObjectIdentificatie" => {
+            &["adresseerbaarObjectIdentificatie", "inclusiefOverledenPersonen"]
+        }
         _ => &[],
     }
 }
@@ -403,22 +361,15 @@ pub fn parse(body: &Value) -> Result<PersonenQuery, Problem> {
         }
         Some(Value::String(t)) if TYPES.contains(&t.as_str()) => Some(t.clone()),
         Some(_) => {
-            v.errors.push(InvalidParam::new(
-                "type",
-                "value",
-                "Waarde is geen geldig zoek type.",
-            ));
+            v.errors
+                .push(InvalidParam::new("type", "value", "Waarde is geen geldig zoek type."));
             None
         }
     };
     let fields_asked = v.string_array("fields", 1, 130, FIELD_PATTERN, |s| {
-        (1..=200).contains(&s.len())
-            && s.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
+        (1..=200).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
     });
-    let gemeente = v.string("gemeenteVanInschrijving", false, GEMEENTE_PATTERN, |s| {
-        digits(s, 4)
-    });
+    let gemeente = v.string("gemeenteVanInschrijving", false, GEMEENTE_PATTERN, |s| digits(s, 4));
     let Some(type_) = type_ else {
         return Err(Problem::params_validation(v.errors));
     };
@@ -436,8 +387,7 @@ pub fn parse(body: &Value) -> Result<PersonenQuery, Problem> {
     let naam_ok = |s: &str| wildcard_text_ok(s, 200, 3, false, name_char);
     let criteria = match type_.as_str() {
         "RaadpleegMetBurgerservicenummer" => {
-            let mut bsns =
-                v.string_array("burgerservicenummer", 1, 20, BSN_PATTERN, |s| digits(s, 9));
+            let mut bsns = v.string_array("burgerservicenummer", 1, 20, BSN_PATTERN, |s| digits(s, 9));
             let mut seen = std::collections::HashSet::new();
             bsns.retain(|b| seen.insert(b.clone()));
             Criteria::Bsn(bsns)
@@ -463,8 +413,7 @@ pub fn parse(body: &Value) -> Result<PersonenQuery, Problem> {
             }
             let voorvoegsel = v.string("voorvoegsel", false, VOORVOEGSEL_PATTERN, |s| {
                 (1..=10).contains(&s.chars().count())
-                    && s.chars()
-                        .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '\'')
+                    && s.chars().all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '\'')
             });
             let geslacht = v.string("geslacht", false, GESLACHT_PATTERN, |s| {
                 ["M", "m", "V", "v", "O", "o"].contains(&s)
@@ -498,12 +447,9 @@ pub fn parse(body: &Value) -> Result<PersonenQuery, Problem> {
             let huisletter = v.string("huisletter", false, HUISLETTER_PATTERN, |s| {
                 s.len() == 1 && s.bytes().all(|b| b.is_ascii_alphabetic())
             });
-            let huisnummertoevoeging =
-                v.string("huisnummertoevoeging", false, TOEVOEGING_PATTERN, |s| {
-                    (1..=4).contains(&s.len())
-                        && s.bytes()
-                            .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-')
-                });
+            let huisnummertoevoeging = v.string("huisnummertoevoeging", false, TOEVOEGING_PATTERN, |s| {
+                (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-')
+            });
             let (geboortedatum, geslachtsnaam) = if by_straat {
                 (None, None)
             } else {
@@ -523,18 +469,13 @@ pub fn parse(body: &Value) -> Result<PersonenQuery, Problem> {
             }
         }
         "ZoekMetNummeraanduidingIdentificatie" => Criteria::Nummeraanduiding(
-            v.string("nummeraanduidingIdentificatie", true, ID16_PATTERN, |s| {
-                digits(s, 16)
-            })
-            .unwrap_or_default(),
+            v.string("nummeraanduidingIdentificatie", true, ID16_PATTERN, |s| digits(s, 16))
+                .unwrap_or_default(),
         ),
         _ => Criteria::AdresseerbaarObject(
-            v.string(
-                "adresseerbaarObjectIdentificatie",
-                true,
-                ID16_PATTERN,
-                |s| digits(s, 16),
-            )
+            v.string("adresseerbaarObjectIdentificatie", true, ID16_PATTERN, |s| {
+                digits(s, 16)
+            })
             .unwrap_or_default(),
         ),
     };
@@ -591,11 +532,7 @@ pub fn search<'a>(data: &'a MockData, q: &PersonenQuery) -> Vec<&'a Person> {
             .is_none_or(|g| data.address_of(p).gemeentecode == g)
     };
     match &q.criteria {
-        Criteria::Bsn(bsns) => bsns
-            .iter()
-            .filter_map(|b| data.person(b))
-            .filter(in_gemeente)
-            .collect(),
+        Criteria::Bsn(bsns) => bsns.iter().filter_map(|b| data.person(b)).filter(in_gemeente).collect(),
         Criteria::Naam {
             geslachtsnaam,
             geboortedatum,
@@ -607,17 +544,11 @@ pub fn search<'a>(data: &'a MockData, q: &PersonenQuery) -> Vec<&'a Person> {
             .iter()
             .filter(|p| text_matches(geslachtsnaam, &p.geslachtsnaam))
             .filter(|p| geboortedatum.is_none_or(|d| p.geboortedatum == d))
+            .filter(|p| voornamen.as_deref().is_none_or(|v| text_matches(v, &p.voornamen)))
             .filter(|p| {
-                voornamen
+                voorvoegsel
                     .as_deref()
-                    .is_none_or(|v| text_matches(v, &p.voornamen))
-            })
-            .filter(|p| {
-                voorvoegsel.as_deref().is_none_or(|v| {
-                    p.voorvoegsel
-                        .as_deref()
-                        .is_some_and(|pv| pv.eq_ignore_ascii_case(v))
-                })
+                    .is_none_or(|v| p.voorvoegsel.as_deref().is_some_and(|pv| pv.eq_ignore_ascii_case(v)))
             })
             .filter(|p| {
                 geslacht
@@ -642,19 +573,15 @@ pub fn search<'a>(data: &'a MockData, q: &PersonenQuery) -> Vec<&'a Person> {
                 let a = data.address_of(p);
                 a.huisnummer == *huisnummer
                     && postcode.as_deref().is_none_or(|pc| a.postcode == pc)
-                    && straat.as_deref().is_none_or(|s| {
-                        text_matches(s, &a.straat) || text_matches(s, &a.korte_naam)
-                    })
-                    && huisletter.as_deref().is_none_or(|l| {
-                        a.huisletter
-                            .as_deref()
-                            .is_some_and(|x| x.eq_ignore_ascii_case(l))
-                    })
-                    && huisnummertoevoeging.as_deref().is_none_or(|t| {
-                        a.toevoeging
-                            .as_deref()
-                            .is_some_and(|x| x.eq_ignore_ascii_case(t))
-                    })
+                    && straat
+                        .as_deref()
+                        .is_none_or(|s| text_matches(s, &a.straat) || text_matches(s, &a.korte_naam))
+                    && huisletter
+                        .as_deref()
+                        .is_none_or(|l| a.huisletter.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(l)))
+                    && huisnummertoevoeging
+                        .as_deref()
+                        .is_none_or(|t| a.toevoeging.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(t)))
             })
             .filter(|p| geboortedatum.is_none_or(|d| p.geboortedatum == d))
             .filter(|p| {
@@ -714,10 +641,7 @@ mod tests {
     fn validation_codes() {
         assert_eq!(
             codes(json!({})),
-            vec![
-                ("type".into(), "required".into()),
-                ("fields".into(), "required".into())
-            ]
+            vec![("type".into(), "required".into()), ("fields".into(), "required".into())]
         );
         assert_eq!(
             codes(json!({"type": "Bestaat", "fields": ["naam"]})),
@@ -731,9 +655,7 @@ mod tests {
         );
         let many: Vec<String> = (0..21).map(|i| format!("{:09}", i)).collect();
         assert_eq!(
-            codes(
-                json!({"type": "RaadpleegMetBurgerservicenummer", "fields": ["naam"], "burgerservicenummer": many})
-            ),
+            codes(json!({"type": "RaadpleegMetBurgerservicenummer", "fields": ["naam"], "burgerservicenummer": many})),
             vec![("burgerservicenummer".into(), "maxItems".into())]
         );
         assert_eq!(

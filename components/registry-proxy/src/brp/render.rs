@@ -123,10 +123,7 @@ pub fn adressering(p: &Person, partner: Option<&Person>, a: &Address) -> Value {
             format!("Geachte mevrouw {}", capitalise_first(&naam)),
             format!("mevrouw {}", capitalise_first(&naam)),
         ),
-        _ => (
-            format!("Geachte {initialen} {naam}"),
-            format!("{initialen} {naam}"),
-        ),
+        _ => (format!("Geachte {initialen} {naam}"), format!("{initialen} {naam}")),
     };
     json!({
         "aanhef": aanhef,
@@ -190,10 +187,7 @@ pub fn persoon(data: &MockData, p: &Person, today: NaiveDate) -> Value {
     let mut naam = naam_gerelateerde(p);
     if let Value::Object(n) = &mut naam {
         n.insert("volledigeNaam".into(), json!(volledige_naam(p)));
-        n.insert(
-            "aanduidingNaamgebruik".into(),
-            naamgebruik_waarde(p.naamgebruik),
-        );
+        n.insert("aanduidingNaamgebruik".into(), naamgebruik_waarde(p.naamgebruik));
     }
     o.insert("naam".into(), naam);
     o.insert("geboorte".into(), geboorte(p));
@@ -319,9 +313,9 @@ fn gezag(data: &MockData, p: &Person, today: NaiveDate) -> Option<Value> {
         [a, b] if a.partners.iter().any(|r| r.partner == b.bsn) => Some(json!([{
             "type": "GezamenlijkOuderlijkGezag", "minderjarige": minderjarige, "ouders": [ouder(a), ouder(b)],
         }])),
-        [a] | [a, _] => Some(
-            json!([{ "type": "EenhoofdigOuderlijkGezag", "minderjarige": minderjarige, "ouder": ouder(a) }]),
-        ),
+        [a] | [a, _] => {
+            Some(json!([{ "type": "EenhoofdigOuderlijkGezag", "minderjarige": minderjarige, "ouder": ouder(a) }]))
+        }
         _ => Some(
             json!([{ "type": "GezagNietTeBepalen", "minderjarige": minderjarige, "toelichting": "gezag is niet te bepalen omdat de ouders onbekend zijn" }]),
         ),
@@ -340,14 +334,8 @@ mod tests {
         assert_eq!(jan["leeftijd"], 41);
         assert_eq!(jan["geboorte"]["datum"]["langFormaat"], "14 maart 1985");
         assert_eq!(jan["adressering"]["aanhef"], "Geachte heer De Vries");
-        assert_eq!(
-            jan["adressering"]["aanschrijfwijze"]["naam"],
-            "J.P. de Vries"
-        );
-        assert_eq!(
-            jan["adressering"]["gebruikInLopendeTekst"],
-            "de heer De Vries"
-        );
+        assert_eq!(jan["adressering"]["aanschrijfwijze"]["naam"], "J.P. de Vries");
+        assert_eq!(jan["adressering"]["gebruikInLopendeTekst"], "de heer De Vries");
         assert_eq!(jan["adressering"]["adresregel1"], "Keizersgracht 123");
         assert_eq!(jan["adressering"]["adresregel2"], "1015 CJ  AMSTERDAM");
         assert_eq!(jan["partners"][0]["burgerservicenummer"], "999990032");
@@ -361,13 +349,7 @@ mod tests {
     #[test]
     fn age_counts_birthdays() {
         let born = NaiveDate::from_ymd_opt(2000, 3, 14).unwrap();
-        assert_eq!(
-            leeftijd(born, NaiveDate::from_ymd_opt(2026, 3, 13).unwrap()),
-            25
-        );
-        assert_eq!(
-            leeftijd(born, NaiveDate::from_ymd_opt(2026, 3, 14).unwrap()),
-            26
-        );
+        assert_eq!(leeftijd(born, NaiveDate::from_ymd_opt(2026, 3, 13).unwrap()), 25);
+        assert_eq!(leeftijd(born, NaiveDate::from_ymd_opt(2026, 3, 14).unwrap()), 26);
     }
 }

@@ -21,11 +21,7 @@ pub fn clients() -> Vec<ClientConfig> {
     vec![
         c(
             "demo",
-            &[
-                "brp.personen.lezen",
-                "bag.lezen",
-                "brp.protocollering.lezen",
-            ],
+            &["brp.personen.lezen", "bag.lezen", "brp.protocollering.lezen"],
             &["*"],
             false,
         ),
@@ -45,10 +41,7 @@ pub fn token(client: &str) -> String {
 }
 
 pub fn token_with(client: &str, claims: Claims) -> String {
-    let c = clients()
-        .into_iter()
-        .find(|c| c.client_id == client)
-        .unwrap();
+    let c = clients().into_iter().find(|c| c.client_id == client).unwrap();
     format!(
         "Bearer {}",
         sign_hs256(&c, &claims, chrono::Utc::now().timestamp()).unwrap()

@@ -1,0 +1,45 @@
+//! The committed specs must be what the code generates, pass the official checks, and the
+//! drop-in spec must match the official Haal Centraal contracts (when ../shared is present).
+
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn committed_own_spec_matches_the_code() {
+    let generated = platform::app::spec_to_json(&registry_proxy::openapi());
+    let committed = std::fs::read_to_string(root().join("openapi/registry-proxy.json")).unwrap_or_default();
+    assert!(
+        generated == committed,
+        "openapi/registry-proxy.json is out of date: run `cargo run -- openapi` and commit the result"
+    );
+}
+
+fn python_check(script: &str) {
+    if !root().join("../shared/specs/haalcentraal").exists() {
+        eprintln!("../shared not present: skipping {script}");
+        return;
+    }
+    let out = std::process::Command::new("python3")
+        .arg(root().join("tools").join(script))
+        .arg("--check")
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{script}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn drop_in_spec_matches_official_contracts() {
+    python_check("haalcentraal_spec.py");
+}
+
+#[test]
+fn field_catalogue_matches_official_spec() {
+    python_check("brp_fields.py");
+}
