@@ -309,3 +309,59 @@ async fn tokens_signed_with_another_secret_or_expired_are_refused() {
     assert_eq!(resp.status(), 401);
     assert!(resp.headers().get("www-authenticate").is_some());
 }
+
+/// The demo persons, with every field asked, validate against the official response schemas.
+#[actix_web::test]
+async fn demo_responses_validate_against_the_official_schemas() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    if !root.join("../shared/specs/haalcentraal").exists() {
+        eprintln!("../shared not present: skipping");
+        return;
+    }
+    let st = state(&platform::testing::sqlite_url(), Backend::Mock(mock_data()));
+    let app = app(st).await;
+    let top: Vec<&str> = [
+        "burgerservicenummer",
+        "geslacht",
+        "naam",
+        "geboorte",
+        "leeftijd",
+        "nationaliteiten",
+        "verblijfplaats",
+        "gemeenteVanInschrijving",
+        "datumInschrijvingInGemeente",
+        "adressering",
+        "overlijden",
+        "partners",
+        "ouders",
+        "kinderen",
+        "gezag",
+    ]
+    .to_vec();
+    let dir = std::env::temp_dir().join(format!("brp-responses-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = Vec::new();
+    let queries = [
+        json!({"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["999990019", "999990032", "999990044", "999990056", "999990068"], "fields": top}),
+        json!({"type": "ZoekMetPostcodeEnHuisnummer", "postcode": "1015CJ", "huisnummer": 123, "fields": ["burgerservicenummer", "naam", "geboorte", "geslacht", "leeftijd", "adressering"]}),
+    ];
+    for (i, q) in queries.into_iter().enumerate() {
+        let resp = test::call_service(&app, post(q, "demo").to_request()).await;
+        assert_eq!(resp.status(), 200);
+        let body = test::read_body(resp).await;
+        let f = dir.join(format!("{i}.json"));
+        std::fs::write(&f, &body).unwrap();
+        files.push(f);
+    }
+    let out = std::process::Command::new("python3")
+        .arg(root.join("tools/validate_brp_response.py"))
+        .args(&files)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

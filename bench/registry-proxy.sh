@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Load test of RaadpleegMetBurgerservicenummer (1 BSN, 10 fields) against a release build with
+# the mock backend: 32 connections (wrk), audit on and off, on SQLite and PostgreSQL.
+# Results go to bench/results/registry-proxy.txt. Needs wrk (apt-get install wrk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/grondwerk-target}"
+DURATION="${DURATION:-15s}"
+PG_URL="${PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
+cargo build --release -q -p registry-proxy
+bin="$CARGO_TARGET_DIR/release/registry-proxy"
+work=$(mktemp -d)
+cat > "$work/clients.toml" <<'TOML'
+[[client]]
+client_id = "bench"
+secret = "bench-secret-0123456789abcdef"
+scopes = ["brp.personen.lezen", "brp.protocollering.lezen"]
+fields = ["*"]
+TOML
+export GRONDWERK_CLIENTS="$work/clients.toml" LOG_FORMAT=json RUST_LOG=warn
+token=$("$bin" token bench)
+cat > "$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $token"
+wrk.headers["X-Doelbinding"] = "benchmark"
+wrk.body = '{"type":"RaadpleegMetBurgerservicenummer","burgerservicenummer":["999990019"],"fields":["burgerservicenummer","naam.voornamen","naam.geslachtsnaam","geboorte.datum","geslacht","leeftijd","verblijfplaats.verblijfadres.postcode","verblijfplaats.verblijfadres.huisnummer","adressering.adresregel1","partners.burgerservicenummer"]}'
+LUA
+out=bench/results/registry-proxy.txt
+{ echo "# registry-proxy benchmark $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t2 -c32 -d$DURATION --latency"; } > "$out"
+for db in sqlite postgres; do
+  for audit in on off; do
+    if [ "$db" = sqlite ]; then url="$work/bench-$audit.db"; else
+      schema="bench_$(date +%s)_$audit"; psql -q "$PG_URL" -c "CREATE SCHEMA $schema"; url="$PG_URL?options=-csearch_path%3D$schema"; fi
+    DATABASE_URL="$url" GRONDWERK_AUDIT=$audit BIND_ADDRESS=127.0.0.1:18083 "$bin" & pid=$!
+    for _ in $(seq 1 50); do curl -sf http://127.0.0.1:18083/health/live >/dev/null && break; sleep 0.2; done
+    echo "## $db, audit $audit" >> "$out"
+    wrk -t2 -c32 -d"$DURATION" --latency -s "$work/post.lua" http://127.0.0.1:18083/haalcentraal/api/brp/personen \
+      | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|requests in" >> "$out"
+    if [ "$audit" = on ]; then
+      recs=$(curl -s -H "Authorization: Bearer $token" http://127.0.0.1:18083/api/v1/protocollering/verificatie)
+      echo "audit chain after run: $recs" >> "$out"
+    fi
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  done
+done
+rm -rf "$work"
+cat "$out"
