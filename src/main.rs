@@ -4,8 +4,6 @@
 //! under ./data, demo data and demo clients, and prints the URLs; `grondwerk openapi` writes the
 //! generated specs to openapi/.
 
-use actix_web::{App, HttpServer, middleware, web};
-
 const DEMO_CLIENTS: &str = include_str!("../config/demo-clients.toml");
 
 fn main() -> std::process::ExitCode {
@@ -52,27 +50,15 @@ async fn serve() -> Result<(), String> {
     if platform::config::env_opt("DATABASE_URL").is_none() {
         set_default_env("DATABASE_URL", &platform::db::default_url("registry-proxy"));
     }
-    let auth = web::Data::new(platform::auth::Authenticator::from_env()?);
-    let proxy = registry_proxy::state_from_env().await?;
+    let auth = std::sync::Arc::new(platform::auth::Authenticator::from_env()?);
+    let proxy = registry_proxy::state_from_env(auth.clone()).await?;
     let bind = format!("{host}:{proxy_port}");
     println!("Grondwerk suite");
     println!("  registry-proxy  http://{bind}/api/v1/docs/   (BRP: POST http://{bind}/haalcentraal/api/brp/personen)");
     println!(
         "  demo token:     cargo run -p registry-proxy -- token demo   (GRONDWERK_CLIENTS=data/demo-clients.toml)"
     );
-    let proxy_auth = auth.clone();
-    HttpServer::new(move || {
-        App::new()
-            .wrap(middleware::from_fn(platform::http::standard))
-            .app_data(proxy_auth.clone())
-            .configure(registry_proxy::configure(proxy.clone()))
-            .default_service(web::to(platform::http::fallback))
-    })
-    .bind(&bind)
-    .map_err(|e| format!("{bind}: {e}"))?
-    .run()
-    .await
-    .map_err(|e| e.to_string())
+    registry_proxy::server(proxy, &bind)?.await.map_err(|e| e.to_string())
 }
 
 /// Sets a variable at start-up, before the server spawns threads.

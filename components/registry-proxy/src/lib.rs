@@ -72,6 +72,8 @@ pub struct AppState {
     pub audit: AuditLog,
     /// The database (audit log).
     pub db: Database,
+    /// Checks bearer tokens (shared with other components in the suite).
+    pub auth: Arc<platform::auth::Authenticator>,
 }
 
 /// Database migrations (the proxy only stores the audit log).
@@ -85,7 +87,8 @@ pub fn configure(state: AppState) -> impl FnOnce(&mut actix_web::web::ServiceCon
             database: state.db.clone(),
             upstreams: state.backend.ready_checks(),
         };
-        cfg.app_data(actix_web::web::Data::new(state))
+        cfg.app_data(actix_web::web::Data::from(state.auth.clone()))
+            .app_data(actix_web::web::Data::new(state))
             .app_data(metrics)
             .app_data(actix_web::web::Data::new(readiness))
             .app_data(actix_web::web::Data::new(platform::http::ApiVersion(API_VERSION)))
@@ -120,8 +123,23 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 /// the official contracts by tools/haalcentraal_spec.py.
 pub const HAALCENTRAAL_SPEC: &str = include_str!("../../../openapi/registry-proxy-haalcentraal.json");
 
-/// Builds the state from environment variables: database, audit writer and backend.
-pub async fn state_from_env() -> Result<AppState, String> {
+/// The HTTP server of the component on `bind`, as the binary and the suite run it.
+pub fn server(state: AppState, bind: &str) -> Result<actix_web::dev::Server, String> {
+    use actix_web::{App, HttpServer, middleware, web};
+    Ok(HttpServer::new(move || {
+        App::new()
+            .wrap(middleware::from_fn(platform::http::standard))
+            .configure(configure(state.clone()))
+            .default_service(web::to(platform::http::fallback))
+    })
+    .bind(bind)
+    .map_err(|e| format!("{bind}: {e}"))?
+    .run())
+}
+
+/// Builds the state from environment variables: database, audit writer, backend and the
+/// token checker (shared with other components when the suite passes one in).
+pub async fn state_from_env(auth: Arc<platform::auth::Authenticator>) -> Result<AppState, String> {
     use platform::config::{env_millis, env_opt, env_or, env_parse};
     let url = env_or("DATABASE_URL", &platform::db::default_url("registry-proxy"));
     let pool = env_parse("DATABASE_POOL_SIZE", 8u32)?;
@@ -146,5 +164,6 @@ pub async fn state_from_env() -> Result<AppState, String> {
         backend: Arc::new(backend),
         audit: AuditLog::start(db.clone(), audit_on),
         db,
+        auth,
     })
 }

@@ -1,7 +1,5 @@
 //! `registry-proxy`: the Haal Centraal BRP/BAG proxy as a standalone service.
 
-use actix_web::{App, HttpServer, middleware, web};
-
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -43,17 +41,8 @@ fn main() -> std::process::ExitCode {
 async fn serve() -> Result<(), String> {
     platform::telemetry::init();
     let bind = platform::config::env_or("BIND_ADDRESS", "127.0.0.1:8083");
-    let state = registry_proxy::state_from_env().await?;
+    let auth = std::sync::Arc::new(platform::auth::Authenticator::from_env()?);
+    let state = registry_proxy::state_from_env(auth).await?;
     tracing::info!(bind = %bind, backend = state.backend.name(), "registry-proxy listening");
-    HttpServer::new(move || {
-        App::new()
-            .wrap(middleware::from_fn(platform::http::standard))
-            .configure(registry_proxy::configure(state.clone()))
-            .default_service(web::to(platform::http::fallback))
-    })
-    .bind(&bind)
-    .map_err(|e| format!("{bind}: {e}"))?
-    .run()
-    .await
-    .map_err(|e| e.to_string())
+    registry_proxy::server(state, &bind)?.await.map_err(|e| e.to_string())
 }

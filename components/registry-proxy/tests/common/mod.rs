@@ -59,6 +59,7 @@ pub fn state(url: &str, backend: Backend) -> AppState {
         backend: Arc::new(backend),
         audit: platform::audit::AuditLog::start(db.clone(), true),
         db,
+        auth: Arc::new(Authenticator::new(clients(), 60, None)),
     }
 }
 
@@ -68,7 +69,6 @@ pub async fn app(
     test::init_service(
         App::new()
             .wrap(actix_web::middleware::from_fn(platform::http::standard))
-            .app_data(web::Data::new(Authenticator::new(clients(), 60, None)))
             .configure(registry_proxy::configure(state))
             .default_service(web::to(platform::http::fallback)),
     )
