@@ -199,29 +199,37 @@ pub fn json_problem(e: &serde_json::Error) -> Problem {
     Problem::bad_request(format!("De body {what} (regel {}, kolom {}).", e.line(), e.column()))
 }
 
-/// Refuses query parameters outside `allowed` with 400 `unknownParam`.
-pub fn reject_unknown_params(query: &str, allowed: &[&str]) -> Result<(), Problem> {
-    let unknown: Vec<crate::InvalidParam> = url_decoded_pairs(query)
-        .into_iter()
-        .filter(|(k, _)| !allowed.contains(&k.as_str()))
-        .map(|(k, _)| crate::InvalidParam::new(k, "unknownParam", "Parameter is niet verwacht."))
-        .collect();
-    if unknown.is_empty() {
-        Ok(())
-    } else {
-        Err(Problem::params_validation(unknown))
+/// A query string, percent-decoded, that holds only known parameters.
+#[derive(Debug, Clone, Default)]
+pub struct QueryParams(Vec<(String, String)>);
+
+impl QueryParams {
+    /// Decodes `query`; a parameter outside `allowed` is a 400 `unknownParam`.
+    pub fn parse(query: &str, allowed: &[&str]) -> Result<Self, Problem> {
+        let pairs = web::Query::<Vec<(String, String)>>::from_query(query)
+            .map(|q| q.into_inner())
+            .unwrap_or_default();
+        let unknown: Vec<crate::InvalidParam> = pairs
+            .iter()
+            .filter(|(k, _)| !allowed.contains(&k.as_str()))
+            .map(|(k, _)| crate::InvalidParam::new(k.clone(), "unknownParam", "Parameter is niet verwacht."))
+            .collect();
+        if unknown.is_empty() {
+            Ok(QueryParams(pairs))
+        } else {
+            Err(Problem::params_validation(unknown))
+        }
     }
-}
 
-/// Query string pairs, percent-decoded.
-pub fn url_decoded_pairs(query: &str) -> Vec<(String, String)> {
-    serde_urlencoded_pairs(query)
-}
+    /// The first value of a parameter.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
 
-fn serde_urlencoded_pairs(query: &str) -> Vec<(String, String)> {
-    web::Query::<Vec<(String, String)>>::from_query(query)
-        .map(|q| q.into_inner())
-        .unwrap_or_default()
+    /// All pairs, in order.
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.0
+    }
 }
 
 #[cfg(test)]

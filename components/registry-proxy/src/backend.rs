@@ -71,6 +71,16 @@ impl Upstream {
         })
     }
 
+    /// GET a BAG path; `None` for 404.
+    async fn bag_get(&self, path: &str) -> Result<Option<Value>, Problem> {
+        let resp = self
+            .request(self.http.get(format!("{}{path}", self.bag_url)))
+            .send()
+            .await
+            .map_err(|e| upstream_error("BAG", &e))?;
+        json_or_problem("BAG", resp).await
+    }
+
     fn request(&self, rb: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
         match &self.api_key {
             Some(k) => rb.header("X-Api-Key", k),
@@ -210,17 +220,10 @@ impl Backend {
                     .collect();
                 Ok(crate::bag::adressen(&found, self_href))
             }
-            Backend::Upstream(up) => {
-                let url = format!("{}/adressen?{}", up.bag_url, s.raw_query);
-                let resp = up
-                    .request(up.http.get(url))
-                    .send()
-                    .await
-                    .map_err(|e| upstream_error("BAG", &e))?;
-                json_or_problem("BAG", resp)
-                    .await?
-                    .ok_or_else(|| Problem::bad_gateway("BAG"))
-            }
+            Backend::Upstream(up) => up
+                .bag_get(&format!("/adressen?{}", s.raw_query))
+                .await?
+                .ok_or_else(|| Problem::bad_gateway("BAG")),
         }
     }
 
@@ -228,14 +231,7 @@ impl Backend {
     pub async fn adres(&self, id: &str) -> Result<Option<Value>, Problem> {
         match self {
             Backend::Mock(data) => Ok(data.address_by_nummeraanduiding(id).map(crate::bag::adres)),
-            Backend::Upstream(up) => {
-                let resp = up
-                    .request(up.http.get(format!("{}/adressen/{id}", up.bag_url)))
-                    .send()
-                    .await
-                    .map_err(|e| upstream_error("BAG", &e))?;
-                json_or_problem("BAG", resp).await
-            }
+            Backend::Upstream(up) => up.bag_get(&format!("/adressen/{id}")).await,
         }
     }
 
@@ -243,14 +239,7 @@ impl Backend {
     pub async fn adresseerbaar_object(&self, id: &str) -> Result<Option<Value>, Problem> {
         match self {
             Backend::Mock(data) => Ok(data.address_by_object(id).map(crate::bag::adresseerbaar_object)),
-            Backend::Upstream(up) => {
-                let resp = up
-                    .request(up.http.get(format!("{}/adresseerbareobjecten/{id}", up.bag_url)))
-                    .send()
-                    .await
-                    .map_err(|e| upstream_error("BAG", &e))?;
-                json_or_problem("BAG", resp).await
-            }
+            Backend::Upstream(up) => up.bag_get(&format!("/adresseerbareobjecten/{id}")).await,
         }
     }
 

@@ -35,7 +35,7 @@ pub async fn adressen(
 ) -> Result<HttpResponse, Problem> {
     principal.require_scope(SCOPE)?;
     let query = req.query_string();
-    platform::http::reject_unknown_params(
+    let params = platform::http::QueryParams::parse(
         query,
         &[
             "postcode",
@@ -46,8 +46,7 @@ pub async fn adressen(
             "adresseerbaarObjectIdentificatie",
         ],
     )?;
-    let pairs = platform::http::url_decoded_pairs(query);
-    let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    let get = |k: &str| params.get(k).map(str::to_string);
     let mut errors = Vec::new();
     let mut s = AdresSearch {
         raw_query: query.to_string(),

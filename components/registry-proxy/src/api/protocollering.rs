@@ -83,10 +83,8 @@ pub async fn protocollering(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
     principal.require_scope(SCOPE)?;
-    let query = req.query_string();
-    platform::http::reject_unknown_params(query, &["burgerservicenummer", "page", "pageSize"])?;
-    let pairs = platform::http::url_decoded_pairs(query);
-    let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    let params = platform::http::QueryParams::parse(req.query_string(), &["burgerservicenummer", "page", "pageSize"])?;
+    let get = |k: &str| params.get(k);
     let mut errors = Vec::new();
     let bsn = match get("burgerservicenummer") {
         None => {
@@ -161,7 +159,7 @@ pub async fn protocollering(
             }
         })
         .collect();
-    let (links, info) = platform::pagination::links(req.path(), &pairs, page, total);
+    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
     Ok(HttpResponse::Ok().json(ProtocolleringPagina {
         protocolleringen: items,
         paginering: info,
