@@ -138,22 +138,26 @@ fn now_micros() -> NaiveDateTime {
     now.with_nanosecond(now.nanosecond() / 1000 * 1000).unwrap_or(now)
 }
 
-/// Appends entries in one transaction: reads (and locks) the head, chains, inserts, moves the head.
-pub fn append(conn: &mut DbConnection, entries: &[AuditEntry]) -> Result<Vec<AuditRecord>, DbError> {
-    if entries.is_empty() {
-        return Ok(Vec::new());
-    }
-    let (mut seq, mut prev): (i64, String) = match conn {
-        DbConnection::Pg(c) => audit_head::table
-            .filter(audit_head::id.eq(1))
-            .select((audit_head::seq, audit_head::hash))
-            .for_update()
-            .first(c)?,
-        DbConnection::Sqlite(c) => audit_head::table
-            .filter(audit_head::id.eq(1))
-            .select((audit_head::seq, audit_head::hash))
-            .first(c)?,
-    };
+/// The chain head: last sequence number and its hash.
+pub type Head = (i64, String);
+
+/// Reads the chain head.
+pub fn read_head(conn: &mut DbConnection) -> Result<Head, DbError> {
+    Ok(audit_head::table
+        .filter(audit_head::id.eq(1))
+        .select((audit_head::seq, audit_head::hash))
+        .first(conn)?)
+}
+
+/// Appends entries after `head` (call inside a transaction): chains them, moves the head with a
+/// compare-and-swap, and inserts. `Ok(None)` when the head moved meanwhile (another writer
+/// process): nothing was written and the caller rereads the head and tries again.
+pub fn append_after(
+    conn: &mut DbConnection,
+    head: &Head,
+    entries: &[AuditEntry],
+) -> Result<Option<Vec<AuditRecord>>, DbError> {
+    let (mut seq, mut prev) = head.clone();
     let at = now_micros();
     let mut records = Vec::with_capacity(entries.len());
     for e in entries {
@@ -176,6 +180,18 @@ pub fn append(conn: &mut DbConnection, entries: &[AuditEntry]) -> Result<Vec<Aud
         prev = r.hash.clone();
         records.push(r);
     }
+    // the head row moves first: its row lock orders concurrent writers of several processes
+    let moved = diesel::update(
+        audit_head::table
+            .filter(audit_head::id.eq(1))
+            .filter(audit_head::seq.eq(head.0))
+            .filter(audit_head::hash.eq(&head.1)),
+    )
+    .set((audit_head::seq.eq(seq), audit_head::hash.eq(&prev)))
+    .execute(conn)?;
+    if moved == 0 {
+        return Ok(None);
+    }
     // SQLite limits bound variables per statement; 12 columns × 512 rows stays under it.
     for chunk in records.chunks(MAX_BATCH) {
         match conn {
@@ -183,10 +199,7 @@ pub fn append(conn: &mut DbConnection, entries: &[AuditEntry]) -> Result<Vec<Aud
             DbConnection::Sqlite(c) => diesel::insert_into(audit_log::table).values(chunk).execute(c)?,
         };
     }
-    diesel::update(audit_head::table.filter(audit_head::id.eq(1)))
-        .set((audit_head::seq.eq(seq), audit_head::hash.eq(&prev)))
-        .execute(conn)?;
-    Ok(records)
+    Ok(Some(records))
 }
 
 type Job = (Vec<AuditEntry>, oneshot::Sender<Result<(), String>>);
@@ -200,14 +213,20 @@ pub struct AuditLog {
 }
 
 impl AuditLog {
-    /// Starts the writer task on the current runtime.
+    /// Starts the writer on a thread of its own with a dedicated connection.
     pub fn start(db: Database, enabled: bool) -> Self {
         if !enabled {
             return AuditLog { tx: None, db };
         }
         let (tx, rx) = mpsc::channel::<Job>(4096);
         let writer_db = db.clone();
-        tokio::spawn(run_writer(writer_db, rx));
+        if let Err(e) = std::thread::Builder::new()
+            .name("audit-writer".into())
+            .spawn(move || run_writer(writer_db, rx))
+        {
+            // without a writer every record() fails with 503, which is the safe side
+            tracing::error!(error = %e, "audit writer could not start");
+        }
         AuditLog { tx: Some(tx), db }
     }
 
@@ -243,8 +262,15 @@ impl AuditLog {
     }
 }
 
-async fn run_writer(db: Database, mut rx: mpsc::Receiver<Job>) {
-    while let Some(first) = rx.recv().await {
+type Pooled = diesel::r2d2::PooledConnection<diesel::r2d2::ConnectionManager<DbConnection>>;
+
+/// The group-commit loop: takes what is queued (up to a batch), appends it in one transaction
+/// after the cached head, and answers every waiting request. On any error the connection and
+/// the cached head are dropped, so the next batch starts from the database's state.
+fn run_writer(db: Database, mut rx: mpsc::Receiver<Job>) {
+    let mut conn: Option<Pooled> = None;
+    let mut head: Option<Head> = None;
+    while let Some(first) = rx.blocking_recv() {
         let mut jobs = vec![first];
         let mut count = jobs[0].0.len();
         while count < MAX_BATCH {
@@ -257,30 +283,38 @@ async fn run_writer(db: Database, mut rx: mpsc::Receiver<Job>) {
             }
         }
         let entries: Vec<AuditEntry> = jobs.iter().flat_map(|j| j.0.iter().cloned()).collect();
-        let result: Result<Vec<AuditRecord>, WriteError> = db
-            .write_transaction(move |c| append(c, &entries).map_err(WriteError::from))
-            .await;
-        let outcome = result.map(|_| ()).map_err(|e| e.0);
+        let outcome = write_batch(&db, &mut conn, &mut head, &entries);
+        if outcome.is_err() {
+            conn = None;
+            head = None;
+        }
+        let outcome = outcome.map_err(|e| e.to_string());
         for (_, done) in jobs {
             let _ = done.send(outcome.clone());
         }
     }
 }
 
-struct WriteError(String);
-impl From<DbError> for WriteError {
-    fn from(e: DbError) -> Self {
-        WriteError(e.to_string())
-    }
-}
-impl From<diesel::result::Error> for WriteError {
-    fn from(e: diesel::result::Error) -> Self {
-        WriteError(e.to_string())
-    }
-}
-impl From<actix_web::error::BlockingError> for WriteError {
-    fn from(e: actix_web::error::BlockingError) -> Self {
-        WriteError(e.to_string())
+/// Appends one batch on the writer's connection, retrying after a head moved by another process.
+fn write_batch(
+    db: &Database,
+    conn: &mut Option<Pooled>,
+    head: &mut Option<Head>,
+    entries: &[AuditEntry],
+) -> Result<(), DbError> {
+    let c: &mut DbConnection = match conn {
+        Some(c) => c,
+        None => conn.insert(db.conn()?),
+    };
+    loop {
+        let current = match head.take() {
+            Some(h) => h,
+            None => read_head(c)?,
+        };
+        if let Some(records) = db.write_transaction_on(c, |c| append_after(c, &current, entries))? {
+            *head = records.last().map(|r| (r.seq, r.hash.clone()));
+            return Ok(());
+        }
     }
 }
 
@@ -407,10 +441,12 @@ mod tests {
     async fn group_commit_chain_verifies_and_detects_tampering() {
         for (backend, url) in crate::testing::database_urls() {
             let db = Database::connect(&url, 4, &[&MIGRATIONS]).unwrap();
-            let log = AuditLog::start(db.clone(), true);
+            // two writers on one database, as two processes would be: each caches the head,
+            // so they keep running into each other's appends
+            let logs = [AuditLog::start(db.clone(), true), AuditLog::start(db.clone(), true)];
             let mut tasks = Vec::new();
             for i in 0..50 {
-                let log = log.clone();
+                let log = logs[i % 2].clone();
                 tasks.push(actix_web::rt::spawn(async move {
                     log.record(vec![entry(&format!("99999{i:04}"))]).await
                 }));

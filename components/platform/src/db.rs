@@ -65,8 +65,9 @@ impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for SqlitePragmas {
     fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
         if let DbConnection::Sqlite(c) = conn {
             c.batch_execute(
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                 PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;",
+                // busy_timeout first: switching to WAL needs a lock a sibling connection may hold
+                "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
+                 PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
             )
             .map_err(diesel::r2d2::Error::QueryError)?;
         }
@@ -111,6 +112,8 @@ impl Database {
         let pool = Pool::builder()
             .max_size(pool_size.max(1))
             .connection_timeout(Duration::from_secs(5))
+            // no extra round trip per checkout; diesel notices a broken connection and r2d2 drops it
+            .test_on_check_out(false)
             .connection_customizer(Box::new(SqlitePragmas))
             .build(manager)
             .map_err(|e| DbError::Unavailable(e.to_string()))?;
@@ -170,15 +173,24 @@ impl Database {
         let db = self.clone();
         actix_web::web::block(move || {
             let mut conn = db.conn()?;
-            match &mut *conn {
-                DbConnection::Sqlite(_) => {
-                    let _guard = db.write_lock.lock().unwrap_or_else(|p| p.into_inner());
-                    transaction_immediate(&mut conn, f)
-                }
-                DbConnection::Pg(_) => diesel::Connection::transaction(&mut *conn, |c| f(c)),
-            }
+            db.write_transaction_on(&mut conn, f)
         })
         .await?
+    }
+
+    /// [`Database::write_transaction`] on a connection the caller holds (blocking).
+    pub fn write_transaction_on<T, E, F>(&self, conn: &mut DbConnection, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E>,
+        E: From<diesel::result::Error>,
+    {
+        match conn {
+            DbConnection::Sqlite(_) => {
+                let _guard = self.write_lock.lock().unwrap_or_else(|p| p.into_inner());
+                transaction_immediate(conn, f)
+            }
+            DbConnection::Pg(_) => diesel::Connection::transaction(conn, f),
+        }
     }
 
     /// Checks that the database answers (for `/health/ready`).
