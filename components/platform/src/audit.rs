@@ -149,7 +149,40 @@ pub fn read_head(conn: &mut DbConnection) -> Result<Head, DbError> {
         .first(conn)?)
 }
 
-/// Appends entries after `head` (call inside a transaction): chains them, moves the head with a
+/// PostgreSQL: one statement (so one round trip, atomic without a transaction) that moves the
+/// head with a compare-and-swap and inserts the batch from arrays only when the head moved.
+fn append_pg(c: &mut diesel::PgConnection, head: &Head, records: &[AuditRecord]) -> Result<bool, DbError> {
+    use diesel::sql_types::{Array, BigInt, Nullable, Text, Timestamp};
+    let Some(last) = records.last() else { return Ok(true) };
+    let col = |f: fn(&AuditRecord) -> String| records.iter().map(f).collect::<Vec<String>>();
+    let opt = |f: fn(&AuditRecord) -> Option<String>| records.iter().map(f).collect::<Vec<Option<String>>>();
+    let inserted = diesel::sql_query(
+        "WITH moved AS (UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1 AND seq = $3 AND hash = $4 RETURNING id) \
+         INSERT INTO audit_log (seq, recorded_at, client_id, user_id, purpose, action, object_type, object_id, details, outcome, prev_hash, hash) \
+         SELECT * FROM unnest($5::bigint[], $6::timestamp[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[]) \
+         WHERE EXISTS (SELECT 1 FROM moved)",
+    )
+    .bind::<BigInt, _>(last.seq)
+    .bind::<Text, _>(&last.hash)
+    .bind::<BigInt, _>(head.0)
+    .bind::<Text, _>(&head.1)
+    .bind::<Array<BigInt>, _>(records.iter().map(|r| r.seq).collect::<Vec<i64>>())
+    .bind::<Array<Timestamp>, _>(records.iter().map(|r| r.recorded_at).collect::<Vec<NaiveDateTime>>())
+    .bind::<Array<Text>, _>(col(|r| r.client_id.clone()))
+    .bind::<Array<Nullable<Text>>, _>(opt(|r| r.user_id.clone()))
+    .bind::<Array<Nullable<Text>>, _>(opt(|r| r.purpose.clone()))
+    .bind::<Array<Text>, _>(col(|r| r.action.clone()))
+    .bind::<Array<Text>, _>(col(|r| r.object_type.clone()))
+    .bind::<Array<Nullable<Text>>, _>(opt(|r| r.object_id.clone()))
+    .bind::<Array<Text>, _>(col(|r| r.details.clone()))
+    .bind::<Array<Text>, _>(col(|r| r.outcome.clone()))
+    .bind::<Array<Text>, _>(col(|r| r.prev_hash.clone()))
+    .bind::<Array<Text>, _>(col(|r| r.hash.clone()))
+    .execute(c)?;
+    Ok(inserted == records.len())
+}
+
+/// Appends entries after `head` (on SQLite inside a write transaction): chains them, moves the head with a
 /// compare-and-swap, and inserts. `Ok(None)` when the head moved meanwhile (another writer
 /// process): nothing was written and the caller rereads the head and tries again.
 pub fn append_after(
@@ -180,24 +213,29 @@ pub fn append_after(
         prev = r.hash.clone();
         records.push(r);
     }
-    // the head row moves first: its row lock orders concurrent writers of several processes
-    let moved = diesel::update(
-        audit_head::table
-            .filter(audit_head::id.eq(1))
-            .filter(audit_head::seq.eq(head.0))
-            .filter(audit_head::hash.eq(&head.1)),
-    )
-    .set((audit_head::seq.eq(seq), audit_head::hash.eq(&prev)))
-    .execute(conn)?;
-    if moved == 0 {
+    let moved = match conn {
+        DbConnection::Pg(c) => append_pg(c, head, &records)?,
+        DbConnection::Sqlite(c) => {
+            // the head row moves first; on SQLite the caller's IMMEDIATE transaction orders writers
+            let moved = diesel::update(
+                audit_head::table
+                    .filter(audit_head::id.eq(1))
+                    .filter(audit_head::seq.eq(head.0))
+                    .filter(audit_head::hash.eq(&head.1)),
+            )
+            .set((audit_head::seq.eq(seq), audit_head::hash.eq(&prev)))
+            .execute(c)?;
+            if moved == 1 {
+                // 12 columns × 512 rows stays under SQLite's limit on bound variables
+                for chunk in records.chunks(MAX_BATCH) {
+                    diesel::insert_into(audit_log::table).values(chunk).execute(c)?;
+                }
+            }
+            moved == 1
+        }
+    };
+    if !moved {
         return Ok(None);
-    }
-    // SQLite limits bound variables per statement; 12 columns × 512 rows stays under it.
-    for chunk in records.chunks(MAX_BATCH) {
-        match conn {
-            DbConnection::Pg(c) => diesel::insert_into(audit_log::table).values(chunk).execute(c)?,
-            DbConnection::Sqlite(c) => diesel::insert_into(audit_log::table).values(chunk).execute(c)?,
-        };
     }
     Ok(Some(records))
 }
@@ -311,7 +349,12 @@ fn write_batch(
             Some(h) => h,
             None => read_head(c)?,
         };
-        if let Some(records) = db.write_transaction_on(c, |c| append_after(c, &current, entries))? {
+        let written = match c {
+            // one atomic statement: no transaction round trips needed
+            DbConnection::Pg(_) => append_after(c, &current, entries)?,
+            DbConnection::Sqlite(_) => db.write_transaction_on(c, |c| append_after(c, &current, entries))?,
+        };
+        if let Some(records) = written {
             *head = records.last().map(|r| (r.seq, r.hash.clone()));
             return Ok(());
         }

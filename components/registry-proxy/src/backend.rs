@@ -153,7 +153,7 @@ impl Backend {
                 let tree = FieldTree::new(&q.fields);
                 Ok(found
                     .into_iter()
-                    .map(|p| (p.bsn.clone(), tree.apply(&render::persoon(data, p, today))))
+                    .map(|p| (p.bsn.clone(), tree.apply(&render::persoon_cached(data, p, today))))
                     .collect())
             }
             Backend::Upstream(up) => {

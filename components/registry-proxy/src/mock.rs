@@ -98,6 +98,8 @@ pub struct MockData {
     by_bsn: HashMap<String, usize>,
     by_nummeraanduiding: HashMap<String, usize>,
     by_object: HashMap<String, usize>,
+    /// Rendered persons of one day (the age changes with the date), built on first use.
+    pub(crate) rendered: std::sync::RwLock<(NaiveDate, HashMap<String, std::sync::Arc<serde_json::Value>>)>,
 }
 
 /// A municipality of the data set: code, name, woonplaats id, first postcode number, RD origin.
@@ -623,6 +625,7 @@ impl MockData {
                 by_bsn: HashMap::new(),
                 by_nummeraanduiding: HashMap::new(),
                 by_object: HashMap::new(),
+                rendered: std::sync::RwLock::new((NaiveDate::MIN, HashMap::new())),
             },
             next_bsn: 10_000_000,
             next_id: 0,

@@ -173,6 +173,25 @@ fn volledige_naam(q: &Person) -> String {
     )
 }
 
+/// [`persoon`], cached per day: the data set does not change, only the age does.
+pub fn persoon_cached(data: &MockData, p: &Person, today: NaiveDate) -> std::sync::Arc<Value> {
+    if let Ok(cache) = data.rendered.read() {
+        if cache.0 == today {
+            if let Some(v) = cache.1.get(&p.bsn) {
+                return v.clone();
+            }
+        }
+    }
+    let v = std::sync::Arc::new(persoon(data, p, today));
+    if let Ok(mut cache) = data.rendered.write() {
+        if cache.0 != today {
+            *cache = (today, std::collections::HashMap::new());
+        }
+        cache.1.insert(p.bsn.clone(), v.clone());
+    }
+    v
+}
+
 /// The full `Persoon` of the BRP API for a mock person, as on `today`.
 pub fn persoon(data: &MockData, p: &Person, today: NaiveDate) -> Value {
     let a = data.address_of(p);
