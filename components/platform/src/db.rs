@@ -64,12 +64,8 @@ struct SqlitePragmas;
 impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for SqlitePragmas {
     fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
         if let DbConnection::Sqlite(c) = conn {
-            c.batch_execute(
-                // busy_timeout first: switching to WAL needs a lock a sibling connection may hold
-                "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
-                 PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
-            )
-            .map_err(diesel::r2d2::Error::QueryError)?;
+            c.batch_execute("PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+                .map_err(diesel::r2d2::Error::QueryError)?;
         }
         Ok(())
     }
@@ -105,6 +101,13 @@ impl Database {
                             .map_err(|e| DbError::Unavailable(format!("{}: {e}", dir.display())))?;
                     }
                 }
+                // WAL mode is a property of the file: set it once, before the pool opens its
+                // connections in parallel (they would contend for the lock it needs)
+                let mut first = <SqliteConnection as diesel::Connection>::establish(path)
+                    .map_err(|e| DbError::Unavailable(e.to_string()))?;
+                first
+                    .batch_execute("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;")
+                    .map_err(DbError::Query)?;
                 path.to_string()
             }
         };
