@@ -310,6 +310,12 @@ impl From<crate::db::DbError> for Problem {
     }
 }
 
+impl From<diesel::result::Error> for Problem {
+    fn from(e: diesel::result::Error) -> Self {
+        crate::db::DbError::Query(e).into()
+    }
+}
+
 impl From<actix_web::error::BlockingError> for Problem {
     fn from(_: actix_web::error::BlockingError) -> Self {
         Problem::internal()

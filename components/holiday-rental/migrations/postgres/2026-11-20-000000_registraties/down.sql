@@ -1,0 +1,2 @@
+DROP TABLE verblijven;
+DROP TABLE registraties;

@@ -1,0 +1,121 @@
+//! HTTP handlers: extract, check access, call the domain and storage, answer.
+
+pub mod dto;
+pub mod handhaving;
+pub mod registraties;
+pub mod verblijven;
+
+use crate::AppState;
+use crate::domain::registration_number::RegistrationNumber;
+use crate::store::{self, Registration};
+use platform::audit::AuditEntry;
+use platform::auth::Principal;
+use platform::{InvalidParam, Problem};
+
+/// Scope of citizens (through a portal, with a `bsn` claim).
+pub const SCOPE_AANVRAGEN: &str = "vakantieverhuur.aanvragen";
+/// Scope of platforms that verify numbers.
+pub const SCOPE_CONTROLEREN: &str = "vakantieverhuur.controleren";
+/// Scope of the municipality's inspectors.
+pub const SCOPE_HANDHAVEN: &str = "vakantieverhuur.handhaven";
+
+/// All routes under `/api/v1`.
+pub fn routes() -> utoipa_actix_web::scope::Scope<
+    impl actix_web::dev::ServiceFactory<
+        actix_web::dev::ServiceRequest,
+        Config = (),
+        Response = actix_web::dev::ServiceResponse,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    utoipa_actix_web::scope("/api/v1")
+        .service(registraties::aanvragen)
+        .service(registraties::raadplegen)
+        .service(registraties::intrekken)
+        .service(registraties::controleren)
+        .service(verblijven::melden)
+        .service(verblijven::annuleren)
+        .service(verblijven::nachten)
+        .service(handhaving::adressen)
+}
+
+/// Document-level facts of the spec.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    info(
+        title = "Grondwerk registratie vakantieverhuur",
+        description = "Registratienummers voor toeristische verhuur van woonruimte (Huisvestingswet 2014 hoofdstuk 5a), meldingen van verblijven, het maximum aantal nachten per kalenderjaar, controle door platforms (Verordening (EU) 2024/1028) en handhaving.",
+    ),
+    tags(
+        (name = "registraties", description = "Registratienummers aanvragen, raadplegen en intrekken."),
+        (name = "verblijven", description = "Verblijven melden en annuleren; nachten per jaar."),
+        (name = "controle", description = "Controle van een registratienummer door platforms, zonder persoonsgegevens."),
+        (name = "handhaving", description = "Adressen boven of dicht bij het maximum."),
+    ),
+    components(schemas(platform::Problem, platform::InvalidParam)),
+    modifiers(&BearerAuth),
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        api.components.get_or_insert_with(Default::default).add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// Parses a number from a path; 400 when malformed.
+pub fn parse_number(s: &str) -> Result<RegistrationNumber, Problem> {
+    RegistrationNumber::parse(s).ok_or_else(|| {
+        Problem::params_validation(vec![InvalidParam::new(
+            "registratienummer",
+            "pattern",
+            "Waarde is geen registratienummer (vier groepen van vier hexadecimale tekens en een gemeentecode).",
+        )])
+    })
+}
+
+/// Whether the caller may see a registration: its holder, or its municipality's inspector.
+pub fn may_access(p: &Principal, r: &Registration) -> bool {
+    (p.has_scope(SCOPE_AANVRAGEN) && p.bsn.as_deref() == Some(r.bsn.as_str()))
+        || (p.has_scope(SCOPE_HANDHAVEN) && p.client.gemeentecode.as_deref() == Some(r.gemeentecode.as_str()))
+}
+
+/// Loads a registration the caller may see; anyone else gets 404, never its data.
+pub async fn load_accessible(state: &AppState, p: &Principal, number: &str) -> Result<Registration, Problem> {
+    if !p.has_scope(SCOPE_AANVRAGEN) && !p.has_scope(SCOPE_HANDHAVEN) {
+        return Err(Problem::forbidden(
+            "Scope vakantieverhuur.aanvragen of vakantieverhuur.handhaven is nodig.",
+        ));
+    }
+    let n = parse_number(number)?;
+    let compact = n.compact().to_string();
+    let found = state.db.run(move |c| store::find_registration(c, &compact)).await?;
+    found
+        .filter(|r| may_access(p, r))
+        .ok_or_else(|| Problem::not_found("Geen registratie gevonden met dit nummer."))
+}
+
+/// An audit entry for an action on a registration.
+pub fn audit_entry(p: &Principal, action: &str, r: &Registration, details: serde_json::Value) -> AuditEntry {
+    AuditEntry {
+        client_id: p.client_id.clone(),
+        user_id: p.user_id.clone().or_else(|| p.bsn.clone()),
+        purpose: Some("registratie vakantieverhuur".into()),
+        action: action.into(),
+        object_type: "registratie".into(),
+        object_id: Some(r.registratienummer.clone()),
+        details,
+        outcome: "uitgevoerd".into(),
+    }
+}

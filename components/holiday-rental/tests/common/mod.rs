@@ -1,0 +1,139 @@
+//! Test setup: the registry proxy runs in-process on its mock backend (real HTTP), and the
+//! holiday-rental app is built as in production on a fresh database.
+#![allow(dead_code)]
+
+use actix_web::dev::{Service, ServiceResponse};
+use actix_web::{App, test, web};
+use holiday_rental::{AppState, domain::rules::Rules, rate_limit::RateLimiter, registry::RegistryProxy};
+use platform::auth::{Authenticator, Claims, ClientConfig, sign_hs256};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+pub const SECRET: &str = "test-secret-of-enough-length";
+pub const PROXY_CLIENT_SECRET: &str = "holiday-rental-proxy-secret";
+
+fn client(id: &str, scopes: &[&str], gemeente: Option<&str>) -> ClientConfig {
+    ClientConfig {
+        client_id: id.into(),
+        secret: Some(SECRET.into()),
+        scopes: scopes.iter().map(|s| s.to_string()).collect(),
+        gemeentecode: gemeente.map(str::to_string),
+        ..Default::default()
+    }
+}
+
+pub fn clients() -> Vec<ClientConfig> {
+    vec![
+        client("portaal", &["vakantieverhuur.aanvragen"], None),
+        client("platform", &["vakantieverhuur.controleren"], None),
+        client("handhaving-0363", &["vakantieverhuur.handhaven"], Some("0363")),
+        client("handhaving-0344", &["vakantieverhuur.handhaven"], Some("0344")),
+    ]
+}
+
+pub fn token(client_id: &str, bsn: Option<&str>) -> String {
+    let c = clients().into_iter().find(|c| c.client_id == client_id).unwrap();
+    let claims = Claims {
+        bsn: bsn.map(str::to_string),
+        ..Default::default()
+    };
+    format!(
+        "Bearer {}",
+        sign_hs256(&c, &claims, chrono::Utc::now().timestamp()).unwrap()
+    )
+}
+
+/// The proxy's own clients: this component (2 fields, purpose required) and a reader of the
+/// protocollering.
+pub fn proxy_clients() -> Vec<ClientConfig> {
+    vec![
+        ClientConfig {
+            client_id: "holiday-rental".into(),
+            secret: Some(PROXY_CLIENT_SECRET.into()),
+            scopes: vec!["brp.personen.lezen".into(), "bag.lezen".into()],
+            fields: vec![
+                "verblijfplaats.nummeraanduidingIdentificatie".into(),
+                "gemeenteVanInschrijving".into(),
+            ],
+            doelbinding_verplicht: true,
+            gemeentecode: None,
+        },
+        ClientConfig {
+            client_id: "toezicht".into(),
+            secret: Some(SECRET.into()),
+            scopes: vec!["brp.protocollering.lezen".into()],
+            ..Default::default()
+        },
+    ]
+}
+
+/// A registry proxy on its mock backend, started once per test binary; returns its base URL.
+pub fn proxy_url() -> String {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            actix_web::rt::System::new().block_on(async move {
+                let db =
+                    platform::db::Database::connect(&platform::testing::sqlite_url(), 4, registry_proxy::MIGRATIONS)
+                        .unwrap();
+                let state = registry_proxy::AppState {
+                    backend: Arc::new(registry_proxy::backend::Backend::Mock(Arc::new(
+                        registry_proxy::mock::MockData::generate(),
+                    ))),
+                    audit: platform::audit::AuditLog::start(db.clone(), true),
+                    db,
+                    auth: Arc::new(Authenticator::new(proxy_clients(), 60, None)),
+                };
+                let port = std::net::TcpListener::bind("127.0.0.1:0")
+                    .unwrap()
+                    .local_addr()
+                    .unwrap()
+                    .port();
+                let bind = format!("127.0.0.1:{port}");
+                let server = registry_proxy::server(state, &bind).unwrap();
+                tx.send(format!("http://{bind}")).unwrap();
+                server.await.unwrap();
+            })
+        });
+        rx.recv().unwrap()
+    })
+    .clone()
+}
+
+pub fn state_with(url: &str, proxy: &str, per_minute: u32) -> AppState {
+    let db = platform::db::Database::connect(url, 8, holiday_rental::MIGRATIONS).unwrap();
+    AppState {
+        audit: platform::audit::AuditLog::start(db.clone(), true),
+        db,
+        rules: Arc::new(Rules::parse(holiday_rental::domain::rules::DEFAULT_RULES).unwrap()),
+        registry: Arc::new(
+            RegistryProxy::new(
+                proxy,
+                "holiday-rental",
+                PROXY_CLIENT_SECRET,
+                "registratie vakantieverhuur",
+                Duration::from_secs(5),
+            )
+            .unwrap(),
+        ),
+        rate_limit: Arc::new(RateLimiter::per_minute(per_minute)),
+        auth: Arc::new(Authenticator::new(clients(), 60, None)),
+    }
+}
+
+pub fn state(url: &str) -> AppState {
+    state_with(url, &proxy_url(), 1000)
+}
+
+pub async fn app(
+    state: AppState,
+) -> impl Service<actix_http::Request, Response = ServiceResponse, Error = actix_web::Error> {
+    test::init_service(
+        App::new()
+            .wrap(actix_web::middleware::from_fn(platform::http::standard))
+            .configure(holiday_rental::configure(state))
+            .default_service(web::to(platform::http::fallback)),
+    )
+    .await
+}
