@@ -146,10 +146,10 @@ pub fn server(state: AppState, bind: &str) -> Result<actix_web::dev::Server, Str
 }
 
 /// Builds the state from environment variables.
-pub async fn state_from_env(auth: Arc<platform::auth::Authenticator>) -> Result<AppState, String> {
+pub async fn state_from_env(auth: Arc<platform::auth::Authenticator>, database_url: &str) -> Result<AppState, String> {
     use platform::config::{env_millis, env_opt, env_or, env_parse};
-    let url = env_or("DATABASE_URL", &platform::db::default_url("holiday-rental"));
-    let db = Database::connect(&url, env_parse("DATABASE_POOL_SIZE", 8u32)?, MIGRATIONS).map_err(|e| e.to_string())?;
+    let db = Database::connect(database_url, env_parse("DATABASE_POOL_SIZE", 8u32)?, MIGRATIONS)
+        .map_err(|e| e.to_string())?;
     let rules_text = match env_opt("HOLIDAY_RENTAL_RULES") {
         Some(path) => std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?,
         None => domain::rules::DEFAULT_RULES.to_string(),

@@ -38,7 +38,8 @@ async fn serve() -> Result<(), String> {
     platform::telemetry::init();
     let bind = platform::config::env_or("BIND_ADDRESS", "127.0.0.1:8081");
     let auth = std::sync::Arc::new(platform::auth::Authenticator::from_env()?);
-    let state = holiday_rental::state_from_env(auth).await?;
+    let url = platform::config::env_or("DATABASE_URL", &platform::db::default_url("holiday-rental"));
+    let state = holiday_rental::state_from_env(auth, &url).await?;
     tracing::info!(bind = %bind, "holiday-rental listening");
     holiday_rental::server(state, &bind)?.await.map_err(|e| e.to_string())
 }

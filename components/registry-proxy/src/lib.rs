@@ -139,11 +139,10 @@ pub fn server(state: AppState, bind: &str) -> Result<actix_web::dev::Server, Str
 
 /// Builds the state from environment variables: database, audit writer, backend and the
 /// token checker (shared with other components when the suite passes one in).
-pub async fn state_from_env(auth: Arc<platform::auth::Authenticator>) -> Result<AppState, String> {
+pub async fn state_from_env(auth: Arc<platform::auth::Authenticator>, database_url: &str) -> Result<AppState, String> {
     use platform::config::{env_millis, env_opt, env_or, env_parse};
-    let url = env_or("DATABASE_URL", &platform::db::default_url("registry-proxy"));
     let pool = env_parse("DATABASE_POOL_SIZE", 8u32)?;
-    let db = Database::connect(&url, pool, MIGRATIONS).map_err(|e| e.to_string())?;
+    let db = Database::connect(database_url, pool, MIGRATIONS).map_err(|e| e.to_string())?;
     let backend = match env_or("REGISTRY_PROXY_BACKEND", "mock").as_str() {
         "mock" => backend::Backend::Mock(Arc::new(mock::MockData::generate())),
         "upstream" => backend::Backend::Upstream(backend::Upstream::new(

@@ -42,7 +42,8 @@ async fn serve() -> Result<(), String> {
     platform::telemetry::init();
     let bind = platform::config::env_or("BIND_ADDRESS", "127.0.0.1:8083");
     let auth = std::sync::Arc::new(platform::auth::Authenticator::from_env()?);
-    let state = registry_proxy::state_from_env(auth).await?;
+    let url = platform::config::env_or("DATABASE_URL", &platform::db::default_url("registry-proxy"));
+    let state = registry_proxy::state_from_env(auth, &url).await?;
     tracing::info!(bind = %bind, backend = state.backend.name(), "registry-proxy listening");
     registry_proxy::server(state, &bind)?.await.map_err(|e| e.to_string())
 }

@@ -13,7 +13,7 @@ impl RegistrationNumber {
         let compact: String = s.chars().filter(|c| *c != ' ').collect::<String>().to_ascii_uppercase();
         let (hex, code) = compact.split_at_checked(16)?;
         (hex.chars().all(|c| c.is_ascii_hexdigit()) && code.len() == 4 && code.chars().all(|c| c.is_ascii_digit()))
-            .then(|| RegistrationNumber(compact))
+            .then_some(RegistrationNumber(compact))
     }
 
     /// A new random number for a gemeente.

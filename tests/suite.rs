@@ -1,0 +1,115 @@
+//! End to end over real HTTP: the whole suite, a citizen registers a home for holiday rental,
+//! reports a stay, and the registry proxy's protocollering shows holiday-rental's BRP check with
+//! its purpose and its two fields.
+
+use platform::auth::{Claims, sign_hs256};
+use serde_json::{Value, json};
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn token(client_id: &str, claims: Claims) -> String {
+    let clients = platform::auth::parse_clients(grondwerk::DEMO_CLIENTS).unwrap();
+    let c = clients.iter().find(|c| c.client_id == client_id).unwrap();
+    sign_hs256(c, &claims, chrono::Utc::now().timestamp()).unwrap()
+}
+
+#[actix_web::test]
+async fn citizen_registers_and_the_check_is_protocolled() {
+    let dir = std::env::temp_dir().join(format!("grondwerk-suite-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let clients = dir.join("clients.toml");
+    std::fs::write(&clients, grondwerk::DEMO_CLIENTS).unwrap();
+    platform::config::set_override("GRONDWERK_CLIENTS", clients.to_str().unwrap());
+    let config = grondwerk::SuiteConfig {
+        host: "127.0.0.1".into(),
+        registry_proxy_port: free_port(),
+        holiday_rental_port: free_port(),
+        registry_proxy_database: platform::testing::sqlite_url(),
+        holiday_rental_database: platform::testing::sqlite_url(),
+        holiday_rental_proxy_secret: "holiday-rental-secret-0123456789".into(),
+    };
+    let servers = grondwerk::start(&config).await.unwrap();
+    let handles: Vec<_> = servers.iter().map(|s| s.handle()).collect();
+    for s in servers {
+        actix_web::rt::spawn(s);
+    }
+    let http = reqwest::Client::new();
+    let citizen = token(
+        "burgerportaal",
+        Claims {
+            bsn: Some("999990019".into()),
+            ..Default::default()
+        },
+    );
+
+    let resp = http
+        .post(format!("{}/api/v1/registraties", config.holiday_rental_url()))
+        .bearer_auth(&citizen)
+        .json(&json!({ "nummeraanduidingIdentificatie": "0363200000123456" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 201);
+    let reg: Value = resp.json().await.unwrap();
+    let nr = reg["registratienummer"].as_str().unwrap().replace(' ', "");
+
+    let resp = http
+        .post(format!(
+            "{}/api/v1/registraties/{nr}/verblijven",
+            config.holiday_rental_url()
+        ))
+        .bearer_auth(&citizen)
+        .json(&json!({ "startDatum": "2026-08-01", "eindDatum": "2026-08-05", "aantalGasten": 3 }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 201);
+
+    let platform_token = token("platform-demo", Claims::default());
+    let check: Value = http
+        .get(format!(
+            "{}/api/v1/registratienummers/{nr}",
+            config.holiday_rental_url()
+        ))
+        .bearer_auth(&platform_token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(check, json!({ "geldig": true, "gemeentecode": "0363" }));
+
+    let reader = token("demo", Claims::default());
+    let log: Value = http
+        .get(format!(
+            "{}/api/v1/protocollering?burgerservicenummer=999990019",
+            config.registry_proxy_url()
+        ))
+        .bearer_auth(&reader)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let entry = &log["protocolleringen"][0];
+    assert_eq!(entry["clientId"], "holiday-rental", "{log}");
+    assert_eq!(entry["doelbinding"], "registratie vakantieverhuur");
+    assert_eq!(
+        entry["gevraagdeVelden"],
+        json!([
+            "verblijfplaats.nummeraanduidingIdentificatie",
+            "gemeenteVanInschrijving"
+        ])
+    );
+    for h in handles {
+        h.stop(true).await;
+    }
+}
