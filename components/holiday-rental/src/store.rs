@@ -154,15 +154,6 @@ pub fn find_registration(conn: &mut DbConnection, nummer: &str) -> Result<Option
         .optional()?)
 }
 
-/// A registration by internal id.
-pub fn find_by_id(conn: &mut DbConnection, id: &str) -> Result<Option<Registration>, DbError> {
-    Ok(registraties::table
-        .filter(registraties::id.eq(id))
-        .select(Registration::as_select())
-        .first(conn)
-        .optional()?)
-}
-
 /// The active registration of an address, if any.
 pub fn active_at(conn: &mut DbConnection, nummeraanduiding: &str) -> Result<Option<Registration>, DbError> {
     Ok(registraties::table
@@ -173,17 +164,18 @@ pub fn active_at(conn: &mut DbConnection, nummeraanduiding: &str) -> Result<Opti
         .optional()?)
 }
 
-/// Locks a registration row until the transaction ends (PostgreSQL); on SQLite the write
-/// transaction already holds the database's single write lock.
-pub fn lock_registration(conn: &mut DbConnection, id: &str) -> Result<(), DbError> {
-    if let DbConnection::Pg(c) = conn {
-        registraties::table
-            .filter(registraties::id.eq(id))
-            .select(registraties::id)
+/// A registration by number, locked until the transaction ends (PostgreSQL); on SQLite the
+/// write transaction already holds the database's single write lock.
+pub fn find_for_update(conn: &mut DbConnection, nummer: &str) -> Result<Option<Registration>, DbError> {
+    let query = || registraties::table.filter(registraties::registratienummer.eq(nummer));
+    Ok(match conn {
+        DbConnection::Pg(c) => query()
+            .select(Registration::as_select())
             .for_update()
-            .first::<String>(c)?;
-    }
-    Ok(())
+            .first(c)
+            .optional()?,
+        DbConnection::Sqlite(c) => query().select(Registration::as_select()).first(c).optional()?,
+    })
 }
 
 /// Stays at an address that are not cancelled.

@@ -2,7 +2,7 @@
 //! checking and storing, so concurrent reports can never together pass the cap.
 
 use super::dto::{Nachten, Verblijf, VerblijfMelding};
-use super::{audit_entry, load_accessible};
+use super::{SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, audit_entry, load_accessible, may_access, parse_number};
 use crate::AppState;
 use crate::domain::stays::{Period, Refusal, check_stay, realised_and_planned};
 use crate::store::{self, ACTIEF, Stay};
@@ -14,6 +14,8 @@ use serde_json::json;
 enum ReportError {
     Refused(Refusal),
     Withdrawn,
+    NotFound,
+    NoRules,
     Problem(Problem),
 }
 
@@ -54,7 +56,12 @@ pub async fn melden(
     body: web::Json<VerblijfMelding>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
-    let reg = load_accessible(&state, &p, &path).await?;
+    if !p.has_scope(SCOPE_AANVRAGEN) && !p.has_scope(SCOPE_HANDHAVEN) {
+        return Err(Problem::forbidden(
+            "Scope vakantieverhuur.aanvragen of vakantieverhuur.handhaven is nodig.",
+        ));
+    }
+    let number = parse_number(&path)?;
     let m = body.into_inner();
     if m.aantal_gasten < 1 {
         return Err(Problem::params_validation(vec![InvalidParam::new(
@@ -63,49 +70,46 @@ pub async fn melden(
             "Waarde is lager dan minimum 1.",
         )]));
     }
-    let rules = state.rules.get(&reg.gemeentecode).cloned().ok_or_else(|| {
-        Problem::unprocessable(
-            "gemeenteNietAangesloten",
-            "De gemeente gebruikt dit register niet.",
-            "Geen regels voor deze gemeente.",
-        )
-    })?;
-    let stay = Stay {
-        id: uuid::Uuid::new_v4().to_string(),
-        registratie_id: reg.id.clone(),
-        nummeraanduiding_id: reg.nummeraanduiding_id.clone(),
-        start_datum: m.start_datum,
-        eind_datum: m.eind_datum,
-        aantal_gasten: i32::try_from(m.aantal_gasten).unwrap_or(i32::MAX),
-        gemeld_door: p
-            .user_id
-            .clone()
-            .or(p.bsn.clone())
-            .unwrap_or_else(|| p.client_id.clone()),
-        gemeld_op: chrono::Utc::now().naive_utc(),
-        geannuleerd_op: None,
-    };
-    let row = stay.clone();
-    let (reg_id, guests) = (reg.id.clone(), m.aantal_gasten);
+    let (caller, rules) = (p.clone(), state.rules.clone());
+    let reporter = p
+        .user_id
+        .clone()
+        .or(p.bsn.clone())
+        .unwrap_or_else(|| p.client_id.clone());
+    // lookup, access check, cap check and insert in one transaction that holds the
+    // registration's row lock: concurrent reports for one address are checked one by one
     let result = state
         .db
         .write_transaction(move |c| {
-            store::lock_registration(c, &reg_id)?;
-            // read after the lock: a withdrawal that committed meanwhile is seen
-            if store::find_by_id(c, &reg_id)?.is_none_or(|r| r.status != ACTIEF) {
+            let reg = store::find_for_update(c, number.compact())?
+                .filter(|r| may_access(&caller, r))
+                .ok_or(ReportError::NotFound)?;
+            if reg.status != ACTIEF {
                 return Err(ReportError::Withdrawn);
             }
-            let existing: Vec<Period> = store::live_stays_at(c, &row.nummeraanduiding_id)?
+            let rules = rules.get(&reg.gemeentecode).ok_or(ReportError::NoRules)?;
+            let stay = Stay {
+                id: uuid::Uuid::new_v4().to_string(),
+                registratie_id: reg.id.clone(),
+                nummeraanduiding_id: reg.nummeraanduiding_id.clone(),
+                start_datum: m.start_datum,
+                eind_datum: m.eind_datum,
+                aantal_gasten: i32::try_from(m.aantal_gasten).unwrap_or(i32::MAX),
+                gemeld_door: reporter,
+                gemeld_op: chrono::Utc::now().naive_utc(),
+                geannuleerd_op: None,
+            };
+            let existing: Vec<Period> = store::live_stays_at(c, &reg.nummeraanduiding_id)?
                 .iter()
                 .map(Stay::period)
                 .collect();
-            check_stay(row.period(), guests, &existing, &rules).map_err(ReportError::Refused)?;
-            store::insert_stay(c, &row)?;
-            Ok(())
+            check_stay(stay.period(), m.aantal_gasten, &existing, rules).map_err(ReportError::Refused)?;
+            store::insert_stay(c, &stay)?;
+            Ok((reg, stay))
         })
         .await;
-    match result {
-        Ok(()) => {}
+    let (reg, stay) = match result {
+        Ok(done) => done,
         Err(ReportError::Refused(r)) => {
             return Err(Problem::unprocessable(
                 r.code(),
@@ -120,8 +124,16 @@ pub async fn melden(
                 "Op een ingetrokken registratie kunnen geen verblijven worden gemeld.",
             ));
         }
+        Err(ReportError::NotFound) => return Err(Problem::not_found("Geen registratie gevonden met dit nummer.")),
+        Err(ReportError::NoRules) => {
+            return Err(Problem::unprocessable(
+                "gemeenteNietAangesloten",
+                "De gemeente gebruikt dit register niet.",
+                "Geen regels voor deze gemeente.",
+            ));
+        }
         Err(ReportError::Problem(p)) => return Err(p),
-    }
+    };
     state
         .audit
         .record(vec![audit_entry(
