@@ -1,37 +1,12 @@
 //! `holiday-rental`: registratie vakantieverhuur as a standalone service.
 
 fn main() -> std::process::ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("--help" | "-h" | "help") => {
-            print!(
-                "{}",
-                platform::config::help_text("holiday-rental", "registratie vakantieverhuur", holiday_rental::ENV)
-            );
-            std::process::ExitCode::SUCCESS
-        }
-        Some("token") => match platform::auth::token_command(&args[1..]) {
-            Ok(t) => {
-                println!("{t}");
-                std::process::ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("holiday-rental token: {e}");
-                std::process::ExitCode::from(2)
-            }
-        },
-        Some(other) => {
-            eprintln!("holiday-rental: unknown argument '{other}' (try --help)");
-            std::process::ExitCode::from(2)
-        }
-        None => match actix_web::rt::System::new().block_on(serve()) {
-            Ok(()) => std::process::ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("holiday-rental: {e}");
-                std::process::ExitCode::FAILURE
-            }
-        },
-    }
+    platform::app::run_binary(
+        "holiday-rental",
+        "registratie vakantieverhuur",
+        holiday_rental::ENV,
+        serve,
+    )
 }
 
 async fn serve() -> Result<(), String> {

@@ -125,16 +125,7 @@ pub const HAALCENTRAAL_SPEC: &str = include_str!("../../../openapi/registry-prox
 
 /// The HTTP server of the component on `bind`, as the binary and the suite run it.
 pub fn server(state: AppState, bind: &str) -> Result<actix_web::dev::Server, String> {
-    use actix_web::{App, HttpServer, middleware, web};
-    Ok(HttpServer::new(move || {
-        App::new()
-            .wrap(middleware::from_fn(platform::http::standard))
-            .configure(configure(state.clone()))
-            .default_service(web::to(platform::http::fallback))
-    })
-    .bind(bind)
-    .map_err(|e| format!("{bind}: {e}"))?
-    .run())
+    platform::app::server(bind, move || configure(state.clone()))
 }
 
 /// Builds the state from environment variables: database, audit writer, backend and the

@@ -1,41 +1,12 @@
 //! `registry-proxy`: the Haal Centraal BRP/BAG proxy as a standalone service.
 
 fn main() -> std::process::ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("--help" | "-h" | "help") => {
-            print!(
-                "{}",
-                platform::config::help_text(
-                    "registry-proxy",
-                    "Haal Centraal BRP Personen and BAG proxy with protocollering",
-                    registry_proxy::ENV
-                )
-            );
-            std::process::ExitCode::SUCCESS
-        }
-        Some("token") => match platform::auth::token_command(&args[1..]) {
-            Ok(t) => {
-                println!("{t}");
-                std::process::ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("registry-proxy token: {e}");
-                std::process::ExitCode::from(2)
-            }
-        },
-        Some(other) => {
-            eprintln!("registry-proxy: unknown argument '{other}' (try --help)");
-            std::process::ExitCode::from(2)
-        }
-        None => match actix_web::rt::System::new().block_on(serve()) {
-            Ok(()) => std::process::ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("registry-proxy: {e}");
-                std::process::ExitCode::FAILURE
-            }
-        },
-    }
+    platform::app::run_binary(
+        "registry-proxy",
+        "Haal Centraal BRP Personen and BAG proxy with protocollering",
+        registry_proxy::ENV,
+        serve,
+    )
 }
 
 async fn serve() -> Result<(), String> {
