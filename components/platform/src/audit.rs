@@ -150,35 +150,104 @@ pub fn read_head(conn: &mut DbConnection) -> Result<Head, DbError> {
 }
 
 /// PostgreSQL: one statement (so one round trip, atomic without a transaction) that moves the
-/// head with a compare-and-swap and inserts the batch from arrays only when the head moved.
+/// head with a compare-and-swap and inserts the batch from arrays only when the head moved. A
+/// query type of its own, so diesel prepares it once per connection and reuses it.
+struct PgAppend {
+    new_seq: i64,
+    new_hash: String,
+    old_seq: i64,
+    old_hash: String,
+    seq: Vec<i64>,
+    recorded_at: Vec<NaiveDateTime>,
+    client_id: Vec<String>,
+    user_id: Vec<Option<String>>,
+    purpose: Vec<Option<String>>,
+    action: Vec<String>,
+    object_type: Vec<String>,
+    object_id: Vec<Option<String>>,
+    details: Vec<String>,
+    outcome: Vec<String>,
+    prev_hash: Vec<String>,
+    hash: Vec<String>,
+}
+
+impl diesel::query_builder::QueryId for PgAppend {
+    type QueryId = PgAppend;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PgAppend {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> diesel::QueryResult<()> {
+        use diesel::sql_types::{Array, BigInt, Nullable, Text, Timestamp};
+        out.push_sql("WITH moved AS (UPDATE audit_head SET seq = ");
+        out.push_bind_param::<BigInt, _>(&self.new_seq)?;
+        out.push_sql(", hash = ");
+        out.push_bind_param::<Text, _>(&self.new_hash)?;
+        out.push_sql(" WHERE id = 1 AND seq = ");
+        out.push_bind_param::<BigInt, _>(&self.old_seq)?;
+        out.push_sql(" AND hash = ");
+        out.push_bind_param::<Text, _>(&self.old_hash)?;
+        out.push_sql(
+            " RETURNING id) INSERT INTO audit_log (seq, recorded_at, client_id, user_id, purpose, action, \
+             object_type, object_id, details, outcome, prev_hash, hash) SELECT * FROM unnest(",
+        );
+        out.push_bind_param::<Array<BigInt>, _>(&self.seq)?;
+        out.push_sql("::bigint[], ");
+        out.push_bind_param::<Array<Timestamp>, _>(&self.recorded_at)?;
+        out.push_sql("::timestamp[]");
+        out.push_sql(", ");
+        out.push_bind_param::<Array<Text>, _>(&self.client_id)?;
+        out.push_sql("::text[], ");
+        out.push_bind_param::<Array<Nullable<Text>>, _>(&self.user_id)?;
+        out.push_sql("::text[], ");
+        out.push_bind_param::<Array<Nullable<Text>>, _>(&self.purpose)?;
+        out.push_sql("::text[], ");
+        out.push_bind_param::<Array<Text>, _>(&self.action)?;
+        out.push_sql("::text[], ");
+        out.push_bind_param::<Array<Text>, _>(&self.object_type)?;
+        out.push_sql("::text[], ");
+        out.push_bind_param::<Array<Nullable<Text>>, _>(&self.object_id)?;
+        out.push_sql("::text[], ");
+        out.push_bind_param::<Array<Text>, _>(&self.details)?;
+        out.push_sql("::text[], ");
+        out.push_bind_param::<Array<Text>, _>(&self.outcome)?;
+        out.push_sql("::text[], ");
+        out.push_bind_param::<Array<Text>, _>(&self.prev_hash)?;
+        out.push_sql("::text[], ");
+        out.push_bind_param::<Array<Text>, _>(&self.hash)?;
+        out.push_sql("::text[]) WHERE EXISTS (SELECT 1 FROM moved)");
+        Ok(())
+    }
+}
+
+impl diesel::RunQueryDsl<diesel::PgConnection> for PgAppend {}
+
 fn append_pg(c: &mut diesel::PgConnection, head: &Head, records: &[AuditRecord]) -> Result<bool, DbError> {
-    use diesel::sql_types::{Array, BigInt, Nullable, Text, Timestamp};
     let Some(last) = records.last() else { return Ok(true) };
     let col = |f: fn(&AuditRecord) -> String| records.iter().map(f).collect::<Vec<String>>();
     let opt = |f: fn(&AuditRecord) -> Option<String>| records.iter().map(f).collect::<Vec<Option<String>>>();
-    let inserted = diesel::sql_query(
-        "WITH moved AS (UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1 AND seq = $3 AND hash = $4 RETURNING id) \
-         INSERT INTO audit_log (seq, recorded_at, client_id, user_id, purpose, action, object_type, object_id, details, outcome, prev_hash, hash) \
-         SELECT * FROM unnest($5::bigint[], $6::timestamp[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[]) \
-         WHERE EXISTS (SELECT 1 FROM moved)",
-    )
-    .bind::<BigInt, _>(last.seq)
-    .bind::<Text, _>(&last.hash)
-    .bind::<BigInt, _>(head.0)
-    .bind::<Text, _>(&head.1)
-    .bind::<Array<BigInt>, _>(records.iter().map(|r| r.seq).collect::<Vec<i64>>())
-    .bind::<Array<Timestamp>, _>(records.iter().map(|r| r.recorded_at).collect::<Vec<NaiveDateTime>>())
-    .bind::<Array<Text>, _>(col(|r| r.client_id.clone()))
-    .bind::<Array<Nullable<Text>>, _>(opt(|r| r.user_id.clone()))
-    .bind::<Array<Nullable<Text>>, _>(opt(|r| r.purpose.clone()))
-    .bind::<Array<Text>, _>(col(|r| r.action.clone()))
-    .bind::<Array<Text>, _>(col(|r| r.object_type.clone()))
-    .bind::<Array<Nullable<Text>>, _>(opt(|r| r.object_id.clone()))
-    .bind::<Array<Text>, _>(col(|r| r.details.clone()))
-    .bind::<Array<Text>, _>(col(|r| r.outcome.clone()))
-    .bind::<Array<Text>, _>(col(|r| r.prev_hash.clone()))
-    .bind::<Array<Text>, _>(col(|r| r.hash.clone()))
-    .execute(c)?;
+    let query = PgAppend {
+        new_seq: last.seq,
+        new_hash: last.hash.clone(),
+        old_seq: head.0,
+        old_hash: head.1.clone(),
+        seq: records.iter().map(|r| r.seq).collect(),
+        recorded_at: records.iter().map(|r| r.recorded_at).collect(),
+        client_id: col(|r| r.client_id.clone()),
+        user_id: opt(|r| r.user_id.clone()),
+        purpose: opt(|r| r.purpose.clone()),
+        action: col(|r| r.action.clone()),
+        object_type: col(|r| r.object_type.clone()),
+        object_id: opt(|r| r.object_id.clone()),
+        details: col(|r| r.details.clone()),
+        outcome: col(|r| r.outcome.clone()),
+        prev_hash: col(|r| r.prev_hash.clone()),
+        hash: col(|r| r.hash.clone()),
+    };
+    let inserted = query.execute(c)?;
     Ok(inserted == records.len())
 }
 
