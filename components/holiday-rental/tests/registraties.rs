@@ -48,6 +48,7 @@ async fn application_checks_and_stays() {
         assert_eq!(shown.len(), 24, "{shown}");
         assert!(shown.ends_with(" 0363"));
         assert_eq!(reg["adres"], "Keizersgracht 123, 1015CJ Amsterdam");
+        assert_eq!(reg["_links"]["self"]["href"], format!("/api/v1/registraties/{}", shown.replace(' ', "")));
         let nr = shown.replace(' ', "");
 
         // 999990068 does not live there; 999990019 at a shop; an address that does not exist

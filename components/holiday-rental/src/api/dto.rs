@@ -34,6 +34,7 @@ pub struct Registratie {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reden_intrekking: Option<String>,
     /// Links.
+    #[serde(rename = "_links")]
     pub _links: Links,
 }
 
