@@ -48,7 +48,10 @@ async fn application_checks_and_stays() {
         assert_eq!(shown.len(), 24, "{shown}");
         assert!(shown.ends_with(" 0363"));
         assert_eq!(reg["adres"], "Keizersgracht 123, 1015CJ Amsterdam");
-        assert_eq!(reg["_links"]["self"]["href"], format!("/api/v1/registraties/{}", shown.replace(' ', "")));
+        assert_eq!(
+            reg["_links"]["self"]["href"],
+            format!("/api/v1/registraties/{}", shown.replace(' ', ""))
+        );
         let nr = shown.replace(' ', "");
 
         // 999990068 does not live there; 999990019 at a shop; an address that does not exist
@@ -406,4 +409,24 @@ async fn bad_input_gets_problem_json() {
             "case {i}"
         );
     }
+}
+
+/// The SQLite and PostgreSQL migrations describe the same tables and columns.
+#[actix_web::test]
+async fn migrations_agree_between_backends() {
+    let urls = platform::testing::database_urls();
+    if urls.len() < 2 {
+        eprintln!("TEST_DATABASE_URL not set: one backend only");
+        return;
+    }
+    let schemas: Vec<_> = urls
+        .iter()
+        .map(|(_, url)| {
+            let db = platform::db::Database::connect(url, 1, holiday_rental::MIGRATIONS).unwrap();
+            platform::testing::schema_columns(&mut db.conn().unwrap())
+        })
+        .collect();
+    assert!(schemas[0].contains(&("verblijven".to_string(), "aantal_gasten".to_string())));
+    assert!(schemas[0].contains(&("audit_log".to_string(), "hash".to_string())));
+    assert_eq!(schemas[0], schemas[1]);
 }

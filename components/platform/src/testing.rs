@@ -34,3 +34,45 @@ pub fn postgres_schema_url(base: &str) -> String {
     let sep = if base.contains('?') { '&' } else { '?' };
     format!("{base}{sep}options=-csearch_path%3D{schema}")
 }
+
+/// The app a component's [`crate::app::server`] serves, as an in-process test service.
+pub async fn init_app<C>(
+    configure: C,
+) -> impl actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse, Error = actix_web::Error>
+where
+    C: FnOnce(&mut actix_web::web::ServiceConfig),
+{
+    actix_web::test::init_service(
+        actix_web::App::new()
+            .wrap(actix_web::middleware::from_fn(crate::http::standard))
+            .configure(configure)
+            .default_service(actix_web::web::to(crate::http::fallback)),
+    )
+    .await
+}
+
+/// Tables and columns of the database (for checking that both backends' migrations describe
+/// the same schema).
+pub fn schema_columns(conn: &mut crate::db::DbConnection) -> std::collections::BTreeSet<(String, String)> {
+    #[derive(diesel::QueryableByName)]
+    struct Column {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        table_name: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        column_name: String,
+    }
+    let rows: Vec<Column> = match conn {
+        crate::db::DbConnection::Pg(c) => diesel::sql_query(
+            "SELECT table_name::text AS table_name, column_name::text AS column_name FROM information_schema.columns \
+             WHERE table_schema = current_schema() AND table_name NOT LIKE '\\_\\_%'",
+        )
+        .load(c),
+        crate::db::DbConnection::Sqlite(c) => diesel::sql_query(
+            "SELECT m.name AS table_name, p.name AS column_name FROM sqlite_master m, pragma_table_info(m.name) p \
+             WHERE m.type = 'table' AND m.name NOT LIKE '\\_\\_%' ESCAPE '\\' AND m.name NOT LIKE 'sqlite%'",
+        )
+        .load(c),
+    }
+    .expect("schema query");
+    rows.into_iter().map(|r| (r.table_name, r.column_name)).collect()
+}

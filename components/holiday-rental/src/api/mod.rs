@@ -8,6 +8,7 @@ pub mod verblijven;
 use crate::AppState;
 use crate::domain::registration_number::RegistrationNumber;
 use crate::store::{self, Registration};
+use platform::app::BearerAuth;
 use platform::audit::AuditEntry;
 use platform::auth::Principal;
 use platform::{InvalidParam, Problem};
@@ -57,22 +58,6 @@ pub fn routes() -> utoipa_actix_web::scope::Scope<
     modifiers(&BearerAuth),
 )]
 pub struct ApiDoc;
-
-struct BearerAuth;
-impl utoipa::Modify for BearerAuth {
-    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
-        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-        api.components.get_or_insert_with(Default::default).add_security_scheme(
-            "bearer",
-            SecurityScheme::Http(
-                HttpBuilder::new()
-                    .scheme(HttpAuthScheme::Bearer)
-                    .bearer_format("JWT")
-                    .build(),
-            ),
-        );
-    }
-}
 
 /// Parses a number from a path; 400 when malformed.
 pub fn parse_number(s: &str) -> Result<RegistrationNumber, Problem> {

@@ -3,7 +3,6 @@
 #![allow(dead_code)]
 
 use actix_web::dev::{Service, ServiceResponse};
-use actix_web::{App, test, web};
 use holiday_rental::{AppState, domain::rules::Rules, rate_limit::RateLimiter, registry::RegistryProxy};
 use platform::auth::{Authenticator, Claims, ClientConfig, sign_hs256};
 use std::sync::{Arc, OnceLock};
@@ -129,11 +128,5 @@ pub fn state(url: &str) -> AppState {
 pub async fn app(
     state: AppState,
 ) -> impl Service<actix_http::Request, Response = ServiceResponse, Error = actix_web::Error> {
-    test::init_service(
-        App::new()
-            .wrap(actix_web::middleware::from_fn(platform::http::standard))
-            .configure(holiday_rental::configure(state))
-            .default_service(web::to(platform::http::fallback)),
-    )
-    .await
+    platform::testing::init_app(holiday_rental::configure(state)).await
 }

@@ -5,6 +5,7 @@ pub mod personen;
 pub mod protocollering;
 
 use actix_web::{HttpResponse, web};
+use platform::app::BearerAuth;
 
 /// Routes of the official Haal Centraal contracts (paths as in the contracts, without `/v1`).
 pub fn haalcentraal_routes(cfg: &mut web::ServiceConfig) {
@@ -59,20 +60,3 @@ pub fn own_api() -> utoipa_actix_web::scope::Scope<
     modifiers(&BearerAuth),
 )]
 pub struct ApiDoc;
-
-struct BearerAuth;
-impl utoipa::Modify for BearerAuth {
-    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
-        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-        let c = api.components.get_or_insert_with(Default::default);
-        c.add_security_scheme(
-            "bearer",
-            SecurityScheme::Http(
-                HttpBuilder::new()
-                    .scheme(HttpAuthScheme::Bearer)
-                    .bearer_format("JWT")
-                    .build(),
-            ),
-        );
-    }
-}

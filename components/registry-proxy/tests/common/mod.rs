@@ -2,7 +2,6 @@
 #![allow(dead_code)]
 
 use actix_web::dev::{Service, ServiceResponse};
-use actix_web::{App, test, web};
 use platform::auth::{Authenticator, Claims, ClientConfig, sign_hs256};
 use registry_proxy::{AppState, backend::Backend, mock::MockData};
 use std::sync::{Arc, OnceLock};
@@ -66,13 +65,7 @@ pub fn state(url: &str, backend: Backend) -> AppState {
 pub async fn app(
     state: AppState,
 ) -> impl Service<actix_http::Request, Response = ServiceResponse, Error = actix_web::Error> {
-    test::init_service(
-        App::new()
-            .wrap(actix_web::middleware::from_fn(platform::http::standard))
-            .configure(registry_proxy::configure(state))
-            .default_service(web::to(platform::http::fallback)),
-    )
-    .await
+    platform::testing::init_app(registry_proxy::configure(state)).await
 }
 
 pub async fn audit_count(state: &AppState) -> i64 {
