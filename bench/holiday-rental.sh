@@ -12,6 +12,7 @@ DURATION="${DURATION:-20s}"
 PG_URL="${PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
 cargo build --release -q -p holiday-rental
 bin="$CARGO_TARGET_DIR/release/holiday-rental"
+export GRONDWERK_AUDIT_KEYS="bench=benchmark-audit-key-0123456789abcdefghij" METRICS_BIND_ADDRESS=off
 work=$(mktemp -d)
 cat > "$work/clients.toml" <<'TOML'
 [[client]]

@@ -17,7 +17,8 @@ secret = "bench-secret-0123456789abcdef"
 scopes = ["brp.personen.lezen", "brp.protocollering.lezen"]
 fields = ["*"]
 TOML
-export GRONDWERK_CLIENTS="$work/clients.toml" LOG_FORMAT=json RUST_LOG=warn
+export GRONDWERK_CLIENTS="$work/clients.toml" LOG_FORMAT=json RUST_LOG=warn METRICS_BIND_ADDRESS=off
+export GRONDWERK_AUDIT_KEYS="bench=benchmark-audit-key-0123456789abcdefghij"
 token=$("$bin" token bench)
 cat > "$work/post.lua" <<LUA
 wrk.method = "POST"

@@ -47,12 +47,35 @@ async fn serve() -> Result<(), String> {
         // std::env::set_var is unsafe in edition 2024; the platform's config reads this override
         platform::config::set_override("GRONDWERK_CLIENTS", "data/demo-clients.toml");
     }
+    if platform::config::env_opt("GRONDWERK_AUDIT_KEYS").is_none() {
+        // demo only: a random key kept next to the demo data (production keeps it in a secret)
+        std::fs::create_dir_all("data").map_err(|e| e.to_string())?;
+        let path = "data/audit-keys";
+        let keys = match std::fs::read_to_string(path) {
+            Ok(k) if !k.trim().is_empty() => k.trim().to_string(),
+            _ => {
+                let k = format!(
+                    "demo={}{}",
+                    uuid::Uuid::new_v4().simple(),
+                    uuid::Uuid::new_v4().simple()
+                );
+                std::fs::write(path, &k).map_err(|e| format!("{path}: {e}"))?;
+                k
+            }
+        };
+        platform::config::set_override("GRONDWERK_AUDIT_KEYS", &keys);
+    }
     let config = grondwerk::SuiteConfig::from_env()?;
     let servers = grondwerk::start(&config).await?;
     println!("Grondwerk suite (SQLite under ./data, demo data; tokens: cargo run -q -p <component> -- token <client>)");
     println!("  registry-proxy  {}/api/v1/docs/", config.registry_proxy_url());
     println!("  holiday-rental  {}/api/v1/docs/", config.holiday_rental_url());
     println!("  demo clients    data/demo-clients.toml (export GRONDWERK_CLIENTS=data/demo-clients.toml)");
+    let metrics = platform::config::env_or("METRICS_BIND_ADDRESS", "127.0.0.1:9080");
+    if metrics != "off" {
+        actix_web::rt::spawn(platform::app::metrics_server(&metrics)?);
+        println!("  metrics         http://{metrics}/metrics (every component, one registry)");
+    }
     futures_util::future::try_join_all(servers)
         .await
         .map(|_| ())

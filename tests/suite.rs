@@ -26,6 +26,10 @@ async fn citizen_registers_and_the_check_is_protocolled() {
     let clients = dir.join("clients.toml");
     std::fs::write(&clients, grondwerk::DEMO_CLIENTS).unwrap();
     platform::config::set_override("GRONDWERK_CLIENTS", clients.to_str().unwrap());
+    platform::config::set_override(
+        "GRONDWERK_AUDIT_KEYS",
+        "suite-test=suite-test-audit-key-0123456789abcdef",
+    );
     let config = grondwerk::SuiteConfig {
         host: "127.0.0.1".into(),
         registry_proxy_port: free_port(),

@@ -2,12 +2,12 @@
 """Derives the BRP `fields` catalogue from the official BRP Personen spec.
 
 Writes components/registry-proxy/src/brp/field_catalog.rs; with --check, fails when the
-committed file differs from what the spec gives (run by a test when ../shared is present).
+committed file differs from what the spec gives (run by a test).
 """
 import json, os, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SPEC = os.path.join(ROOT, "..", "shared", "specs", "haalcentraal", "brp-personen", "resolved", "openapi.json")
+SPEC = os.path.join(ROOT, "standards", "haalcentraal", "brp-personen", "resolved", "openapi.json")
 OUT = os.path.join(ROOT, "components", "registry-proxy", "src", "brp", "field_catalog.rs")
 
 # Objects delivered whole: asking any part of them gives all of them.

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Assembles openapi/registry-proxy-haalcentraal.json from the official contracts in
-../shared/specs/haalcentraal: the BRP Personen spec whole (path /haalcentraal/api/brp/personen)
+standards/haalcentraal: the BRP Personen spec whole (path /haalcentraal/api/brp/personen)
 and the three BAG lookups the proxy serves, with every component they reference (BAG names get
 the prefix `Bag`, because both contracts define e.g. `Adres`). With --check, fails when the
-committed file differs (a test runs this when ../shared is present)."""
+committed file differs (a test runs this)."""
 import json, os, sys
 import yaml
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.path.join(ROOT, "..", "shared", "specs", "haalcentraal")
+SHARED = os.path.join(ROOT, "standards", "haalcentraal")
 OUT = os.path.join(ROOT, "openapi", "registry-proxy-haalcentraal.json")
 BAG_BASE = "/lvbag/individuelebevragingen/v2"
 BAG_PATHS = ["/adressen", "/adressen/{nummeraanduidingIdentificatie}", "/adresseerbareobjecten/{adresseerbaarObjectIdentificatie}"]

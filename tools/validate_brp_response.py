@@ -6,7 +6,7 @@ import json, os, sys
 import jsonschema
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SPEC = os.path.join(ROOT, "..", "shared", "specs", "haalcentraal", "brp-personen", "resolved", "openapi.json")
+SPEC = os.path.join(ROOT, "standards", "haalcentraal", "brp-personen", "resolved", "openapi.json")
 
 spec = json.load(open(SPEC, encoding="utf-8"))
 schemas = spec["components"]["schemas"]

@@ -56,6 +56,11 @@ pub const ENV: &[EnvVar] = &[
         help: "timeout of proxy calls",
     },
     EnvVar {
+        name: "METRICS_BIND_ADDRESS",
+        default: "127.0.0.1:9081",
+        help: "address of the Prometheus /metrics listener (off: none); never the public port",
+    },
+    EnvVar {
         name: "PLATFORM_CHECK_PER_MINUTE",
         default: "120",
         help: "number checks per platform client per minute",
@@ -154,7 +159,7 @@ pub async fn state_from_env(auth: Arc<platform::auth::Authenticator>, database_u
         env_millis("REGISTRY_PROXY_TIMEOUT_MS", 5000)?,
     )?;
     Ok(AppState {
-        audit: AuditLog::start(db.clone(), env_or("GRONDWERK_AUDIT", "on") != "off"),
+        audit: AuditLog::start(db.clone(), platform::audit::keys_from_env()?),
         db,
         rules: Arc::new(rules),
         registry: Arc::new(registry),

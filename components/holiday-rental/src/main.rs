@@ -16,5 +16,6 @@ async fn serve() -> Result<(), String> {
     let url = platform::config::env_or("DATABASE_URL", &platform::db::default_url("holiday-rental"));
     let state = holiday_rental::state_from_env(auth, &url).await?;
     tracing::info!(bind = %bind, "holiday-rental listening");
-    holiday_rental::server(state, &bind)?.await.map_err(|e| e.to_string())
+    let metrics = platform::config::env_or("METRICS_BIND_ADDRESS", "127.0.0.1:9081");
+    platform::app::run_with_metrics(holiday_rental::server(state, &bind)?, &metrics).await
 }

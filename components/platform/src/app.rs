@@ -2,7 +2,6 @@
 //! and Swagger UI.
 
 use crate::db::Database;
-use crate::metrics::Metrics;
 use actix_web::{HttpResponse, web};
 use serde_json::json;
 use std::future::Future;
@@ -25,12 +24,12 @@ pub struct Readiness {
 #[derive(Clone)]
 pub struct SpecJson(pub Arc<String>);
 
-/// Mounts `/health/live`, `/health/ready`, `/metrics`, `/api/v1/openapi.json` and Swagger UI.
-/// Needs `web::Data<Readiness>`, `web::Data<Metrics>` and `web::Data<SpecJson>`.
+/// Mounts `/health/live`, `/health/ready`, `/api/v1/openapi.json` and Swagger UI (metrics
+/// have their own listener: [`metrics_server`]). Needs `web::Data<Readiness>` and
+/// `web::Data<SpecJson>`.
 pub fn operational_routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/health/live", web::get().to(live))
         .route("/health/ready", web::get().to(ready))
-        .route("/metrics", web::get().to(metrics))
         .route("/api/v1/openapi.json", web::get().to(spec))
         .service(
             utoipa_swagger_ui::SwaggerUi::new("/api/v1/docs/{_:.*}")
@@ -71,10 +70,21 @@ async fn ready(r: web::Data<Readiness>) -> HttpResponse {
     }
 }
 
-async fn metrics(m: web::Data<Metrics>) -> HttpResponse {
+async fn metrics() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4")
-        .body(m.render())
+        .body(crate::metrics::render())
+}
+
+/// The Prometheus endpoint `/metrics` on a listener of its own (`METRICS_BIND_ADDRESS`), so it
+/// is not reachable on the public port.
+pub fn metrics_server(bind: &str) -> Result<actix_web::dev::Server, String> {
+    use actix_web::{App, HttpServer};
+    Ok(HttpServer::new(|| App::new().route("/metrics", web::get().to(metrics)))
+        .workers(1)
+        .bind(bind)
+        .map_err(|e| format!("METRICS_BIND_ADDRESS {bind}: {e}"))?
+        .run())
 }
 
 async fn spec(s: web::Data<SpecJson>) -> HttpResponse {
@@ -167,6 +177,22 @@ where
             print!("{}", crate::config::help_text(name, about, env));
             ExitCode::SUCCESS
         }
+        Some("audit") if args.get(1).map(String::as_str) == Some("verify") => {
+            match crate::audit::verify_command(name) {
+                Ok(report) => {
+                    println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+                    if report.geldig {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::from(1)
+                    }
+                }
+                Err(e) => {
+                    eprintln!("{name} audit verify: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Some("token") => match crate::auth::token_command(&args[1..]) {
             Ok(t) => {
                 println!("{t}");
@@ -208,6 +234,17 @@ where
     .bind(bind)
     .map_err(|e| format!("{bind}: {e}"))?
     .run())
+}
+
+/// Runs a component's server and, unless `metrics_bind` is `off`, its metrics listener; ends
+/// when the component's server ends (graceful shutdown on SIGTERM/Ctrl-C).
+pub async fn run_with_metrics(server: actix_web::dev::Server, metrics_bind: &str) -> Result<(), String> {
+    if metrics_bind != "off" {
+        let metrics = metrics_server(metrics_bind)?;
+        actix_web::rt::spawn(metrics);
+        tracing::info!(bind = %metrics_bind, "metrics listening");
+    }
+    server.await.map_err(|e| e.to_string())
 }
 
 /// Adds the `bearer` (JWT) security scheme to a spec: `modifiers(&platform::app::BearerAuth)`.

@@ -1,9 +1,16 @@
 //! The audit log (protocollering): who saw or changed which personal data, when and why.
 //!
-//! Records are append-only (database triggers refuse UPDATE and DELETE) and hash-chained: each
-//! record's hash covers its content and the previous record's hash, and the chain head (last
-//! sequence number and hash) lives in its own row, moved in the same transaction. [`verify`]
-//! recomputes the chain and finds a changed, removed or truncated record.
+//! Records are append-only (database triggers refuse UPDATE and DELETE) and form a keyed chain:
+//! each record's hash is an HMAC-SHA256, under a key from configuration that is not in the
+//! database, over an unambiguous (length-prefixed) encoding of its content and the previous
+//! record's hash. Someone with write access to the database can drop the triggers, but cannot
+//! recompute the chain without the key. The chain head (last sequence number and hash) is signed
+//! and moved with every append, so records cut off the end are detected; signed checkpoints let
+//! routine verification start near the end ([`verify_from_checkpoint`]) while [`verify`] checks
+//! everything (the `audit verify` command).
+//!
+//! Keys rotate: every record names its key (`key_id`); new records use the current key, and
+//! verification knows the older ones.
 //!
 //! Writes go through a group-commit writer: concurrent requests hand their records to one task
 //! that appends them in one transaction per batch and answers each request once its records are
@@ -12,8 +19,11 @@
 use crate::db::{Database, DbConnection, DbError};
 use chrono::{NaiveDateTime, Timelike, Utc};
 use diesel::prelude::*;
+use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
+use std::collections::HashMap;
+use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot};
 
 /// Embedded migrations of the audit tables (run by every service before its own).
@@ -40,21 +50,152 @@ diesel::table! {
         details -> Text,
         outcome -> Text,
         prev_hash -> Text,
+        key_id -> Text,
         hash -> Text,
     }
 }
 
 diesel::table! {
-    /// The chain head (one row, id 1).
+    /// The signed chain head (one row, id 1).
     audit_head (id) {
         id -> Integer,
         seq -> BigInt,
         hash -> Text,
+        key_id -> Nullable<Text>,
+        mac -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    /// Signed checkpoints: where verification may start.
+    audit_checkpoint (seq) {
+        seq -> BigInt,
+        hash -> Text,
+        key_id -> Text,
+        mac -> Text,
+        recorded_at -> Timestamp,
     }
 }
 
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 const MAX_BATCH: usize = 512;
+/// Records between two checkpoints (so the endpoint's verification reads at most this many).
+pub const CHECKPOINT_EVERY: i64 = 10_000;
+/// Longest purpose or user id stored (longer is refused with 400).
+pub const MAX_TEXT_CHARS: usize = 200;
+
+/// The keys of the chain: the current one signs, all of them verify.
+#[derive(Clone)]
+pub struct AuditKeys {
+    current: String,
+    keys: HashMap<String, Vec<u8>>,
+}
+
+impl std::fmt::Debug for AuditKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // never print the secrets
+        f.debug_struct("AuditKeys")
+            .field("current", &self.current)
+            .field("ids", &self.keys.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl AuditKeys {
+    /// Parses `id=secret[,id=secret…]` (`GRONDWERK_AUDIT_KEYS`); the first key signs new records,
+    /// the others only verify (rotation). Secrets have at least 32 characters.
+    pub fn parse(spec: &str) -> Result<Self, String> {
+        let mut current = None;
+        let mut keys = HashMap::new();
+        for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let (id, secret) = part
+                .split_once('=')
+                .ok_or("GRONDWERK_AUDIT_KEYS: expected id=secret[,id=secret…]")?;
+            let (id, secret) = (id.trim(), secret.trim());
+            if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) {
+                return Err(format!(
+                    "GRONDWERK_AUDIT_KEYS: key id '{id}' must be letters, digits, - _ ."
+                ));
+            }
+            if secret.chars().count() < 32 {
+                return Err(format!(
+                    "GRONDWERK_AUDIT_KEYS: the secret of key '{id}' is shorter than 32 characters"
+                ));
+            }
+            if keys.insert(id.to_string(), secret.as_bytes().to_vec()).is_some() {
+                return Err(format!("GRONDWERK_AUDIT_KEYS: key id '{id}' appears twice"));
+            }
+            current.get_or_insert_with(|| id.to_string());
+        }
+        let current = current.ok_or("GRONDWERK_AUDIT_KEYS: no key given")?;
+        Ok(AuditKeys { current, keys })
+    }
+
+    /// The id of the key that signs new records.
+    pub fn current_id(&self) -> &str {
+        &self.current
+    }
+
+    /// HMAC-SHA256 under key `key_id` over length-prefixed parts (`None` and `Some("")` differ,
+    /// and no separator can be forged from inside a field); `None` for an unknown key.
+    fn mac(&self, key_id: &str, parts: &[Option<&[u8]>]) -> Option<String> {
+        let key = self.keys.get(key_id)?;
+        let mut m = Hmac::<Sha256>::new_from_slice(key).ok()?;
+        m.update(b"grondwerk-audit-v2");
+        for p in parts {
+            match p {
+                None => m.update(&[0]),
+                Some(bytes) => {
+                    m.update(&[1]);
+                    m.update(&(bytes.len() as u64).to_be_bytes());
+                    m.update(bytes);
+                }
+            }
+        }
+        Some(hex::encode(m.finalize().into_bytes()))
+    }
+
+    fn head_mac(&self, key_id: &str, seq: i64, hash: &str) -> Option<String> {
+        self.mac(
+            key_id,
+            &[Some(b"head"), Some(seq.to_string().as_bytes()), Some(hash.as_bytes())],
+        )
+    }
+
+    fn checkpoint_mac(&self, key_id: &str, seq: i64, hash: &str) -> Option<String> {
+        self.mac(
+            key_id,
+            &[
+                Some(b"checkpoint"),
+                Some(seq.to_string().as_bytes()),
+                Some(hash.as_bytes()),
+            ],
+        )
+    }
+}
+
+/// Checks a text that goes into an audit record (purpose, user id): at most
+/// [`MAX_TEXT_CHARS`] characters, no control or bidirectional-override characters, which could
+/// forge lines or hide text when the log is read.
+pub fn check_text(name: &str, value: &str) -> Result<(), crate::InvalidParam> {
+    if value.chars().count() > MAX_TEXT_CHARS {
+        return Err(crate::InvalidParam::new(
+            name,
+            "maxLength",
+            format!("Waarde is langer dan maximum {MAX_TEXT_CHARS} tekens."),
+        ));
+    }
+    let bidi =
+        |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if value.chars().any(|c| c.is_control() || bidi(c)) {
+        return Err(crate::InvalidParam::new(
+            name,
+            "pattern",
+            "Waarde bevat stuur- of richtingstekens.",
+        ));
+    }
+    Ok(())
+}
 
 /// What a caller records: one action on one object.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -103,32 +244,34 @@ pub struct AuditRecord {
     pub outcome: String,
     /// Hash of the previous record (zeros for the first).
     pub prev_hash: String,
-    /// SHA-256 over this record's content and `prev_hash`.
+    /// The key the hash was made with.
+    pub key_id: String,
+    /// HMAC-SHA256 over this record's content and `prev_hash`.
     pub hash: String,
 }
 
 impl AuditRecord {
-    /// The hash this record should have.
-    pub fn compute_hash(&self) -> String {
-        let mut h = Sha256::new();
-        let parts: [&str; 11] = [
-            &self.seq.to_string(),
-            &self.recorded_at.format("%Y-%m-%dT%H:%M:%S%.6f").to_string(),
-            &self.client_id,
-            self.user_id.as_deref().unwrap_or("\u{0}"),
-            self.purpose.as_deref().unwrap_or("\u{0}"),
-            &self.action,
-            &self.object_type,
-            self.object_id.as_deref().unwrap_or("\u{0}"),
-            &self.details,
-            &self.outcome,
-            &self.prev_hash,
+    /// The hash this record should have; `None` when its key is unknown.
+    pub fn compute_hash(&self, keys: &AuditKeys) -> Option<String> {
+        let seq = self.seq.to_string();
+        let at = self.recorded_at.format("%Y-%m-%dT%H:%M:%S%.6f").to_string();
+        let b = |s: &str| Some(s.as_bytes().to_vec());
+        let parts: [Option<Vec<u8>>; 12] = [
+            b(&seq),
+            b(&at),
+            b(&self.client_id),
+            self.user_id.as_deref().and_then(b),
+            self.purpose.as_deref().and_then(b),
+            b(&self.action),
+            b(&self.object_type),
+            self.object_id.as_deref().and_then(b),
+            b(&self.details),
+            b(&self.outcome),
+            b(&self.prev_hash),
+            b(&self.key_id),
         ];
-        for p in parts {
-            h.update(p.as_bytes());
-            h.update([0x1f]);
-        }
-        hex::encode(h.finalize())
+        let refs: Vec<Option<&[u8]>> = parts.iter().map(|p| p.as_deref()).collect();
+        keys.mac(&self.key_id, &refs)
     }
 }
 
@@ -150,11 +293,13 @@ pub fn read_head(conn: &mut DbConnection) -> Result<Head, DbError> {
 }
 
 /// PostgreSQL: one statement (so one round trip, atomic without a transaction) that moves the
-/// head with a compare-and-swap and inserts the batch from arrays only when the head moved. A
-/// query type of its own, so diesel prepares it once per connection and reuses it.
+/// signed head with a compare-and-swap and inserts the batch from arrays only when the head
+/// moved. A query type of its own, so diesel prepares it once per connection and reuses it.
 struct PgAppend {
     new_seq: i64,
     new_hash: String,
+    key_id: String,
+    new_mac: String,
     old_seq: i64,
     old_hash: String,
     seq: Vec<i64>,
@@ -168,6 +313,7 @@ struct PgAppend {
     details: Vec<String>,
     outcome: Vec<String>,
     prev_hash: Vec<String>,
+    key_ids: Vec<String>,
     hash: Vec<String>,
 }
 
@@ -186,13 +332,17 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PgAppend {
         out.push_bind_param::<BigInt, _>(&self.new_seq)?;
         out.push_sql(", hash = ");
         out.push_bind_param::<Text, _>(&self.new_hash)?;
+        out.push_sql(", key_id = ");
+        out.push_bind_param::<Text, _>(&self.key_id)?;
+        out.push_sql(", mac = ");
+        out.push_bind_param::<Text, _>(&self.new_mac)?;
         out.push_sql(" WHERE id = 1 AND seq = ");
         out.push_bind_param::<BigInt, _>(&self.old_seq)?;
         out.push_sql(" AND hash = ");
         out.push_bind_param::<Text, _>(&self.old_hash)?;
         out.push_sql(
             " RETURNING id) INSERT INTO audit_log (seq, recorded_at, client_id, user_id, purpose, action, \
-             object_type, object_id, details, outcome, prev_hash, hash) SELECT * FROM unnest(",
+             object_type, object_id, details, outcome, prev_hash, key_id, hash) SELECT * FROM unnest(",
         );
         out.push_bind_param::<Array<BigInt>, _>(&self.seq)?;
         out.push_sql("::bigint[], ");
@@ -200,38 +350,46 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PgAppend {
         out.push_sql("::timestamp[]");
         out.push_sql(", ");
         out.push_bind_param::<Array<Text>, _>(&self.client_id)?;
-        out.push_sql("::text[], ");
-        out.push_bind_param::<Array<Nullable<Text>>, _>(&self.user_id)?;
-        out.push_sql("::text[], ");
-        out.push_bind_param::<Array<Nullable<Text>>, _>(&self.purpose)?;
-        out.push_sql("::text[], ");
-        out.push_bind_param::<Array<Text>, _>(&self.action)?;
-        out.push_sql("::text[], ");
-        out.push_bind_param::<Array<Text>, _>(&self.object_type)?;
-        out.push_sql("::text[], ");
+        out.push_sql("::text[]");
+        for col in [&self.user_id, &self.purpose] {
+            out.push_sql(", ");
+            out.push_bind_param::<Array<Nullable<Text>>, _>(col)?;
+            out.push_sql("::text[]");
+        }
+        for col in [&self.action, &self.object_type] {
+            out.push_sql(", ");
+            out.push_bind_param::<Array<Text>, _>(col)?;
+            out.push_sql("::text[]");
+        }
+        out.push_sql(", ");
         out.push_bind_param::<Array<Nullable<Text>>, _>(&self.object_id)?;
-        out.push_sql("::text[], ");
-        out.push_bind_param::<Array<Text>, _>(&self.details)?;
-        out.push_sql("::text[], ");
-        out.push_bind_param::<Array<Text>, _>(&self.outcome)?;
-        out.push_sql("::text[], ");
-        out.push_bind_param::<Array<Text>, _>(&self.prev_hash)?;
-        out.push_sql("::text[], ");
-        out.push_bind_param::<Array<Text>, _>(&self.hash)?;
-        out.push_sql("::text[]) WHERE EXISTS (SELECT 1 FROM moved)");
+        out.push_sql("::text[]");
+        for col in [&self.details, &self.outcome, &self.prev_hash, &self.key_ids, &self.hash] {
+            out.push_sql(", ");
+            out.push_bind_param::<Array<Text>, _>(col)?;
+            out.push_sql("::text[]");
+        }
+        out.push_sql(") WHERE EXISTS (SELECT 1 FROM moved)");
         Ok(())
     }
 }
 
 impl diesel::RunQueryDsl<diesel::PgConnection> for PgAppend {}
 
-fn append_pg(c: &mut diesel::PgConnection, head: &Head, records: &[AuditRecord]) -> Result<bool, DbError> {
+fn append_pg(
+    c: &mut diesel::PgConnection,
+    head: &Head,
+    new_mac: &str,
+    records: &[AuditRecord],
+) -> Result<bool, DbError> {
     let Some(last) = records.last() else { return Ok(true) };
     let col = |f: fn(&AuditRecord) -> String| records.iter().map(f).collect::<Vec<String>>();
     let opt = |f: fn(&AuditRecord) -> Option<String>| records.iter().map(f).collect::<Vec<Option<String>>>();
     let query = PgAppend {
         new_seq: last.seq,
         new_hash: last.hash.clone(),
+        key_id: last.key_id.clone(),
+        new_mac: new_mac.to_string(),
         old_seq: head.0,
         old_hash: head.1.clone(),
         seq: records.iter().map(|r| r.seq).collect(),
@@ -245,22 +403,27 @@ fn append_pg(c: &mut diesel::PgConnection, head: &Head, records: &[AuditRecord])
         details: col(|r| r.details.clone()),
         outcome: col(|r| r.outcome.clone()),
         prev_hash: col(|r| r.prev_hash.clone()),
+        key_ids: col(|r| r.key_id.clone()),
         hash: col(|r| r.hash.clone()),
     };
     let inserted = query.execute(c)?;
     Ok(inserted == records.len())
 }
 
-/// Appends entries after `head` (on SQLite inside a write transaction): chains them, moves the head with a
-/// compare-and-swap, and inserts. `Ok(None)` when the head moved meanwhile (another writer
-/// process): nothing was written and the caller rereads the head and tries again.
+/// Appends entries after `head` (on SQLite inside a write transaction): chains and signs them,
+/// moves the signed head with a compare-and-swap, and inserts. `Ok(None)` when the head moved
+/// meanwhile (another writer process): nothing was written and the caller rereads the head and
+/// tries again.
 pub fn append_after(
     conn: &mut DbConnection,
+    keys: &AuditKeys,
     head: &Head,
     entries: &[AuditEntry],
 ) -> Result<Option<Vec<AuditRecord>>, DbError> {
     let (mut seq, mut prev) = head.clone();
     let at = now_micros();
+    let key_id = keys.current_id().to_string();
+    let unsignable = || DbError::Unavailable("audit key missing".into());
     let mut records = Vec::with_capacity(entries.len());
     for e in entries {
         seq += 1;
@@ -276,14 +439,16 @@ pub fn append_after(
             details: e.details.to_string(),
             outcome: e.outcome.clone(),
             prev_hash: prev,
+            key_id: key_id.clone(),
             hash: String::new(),
         };
-        r.hash = r.compute_hash();
+        r.hash = r.compute_hash(keys).ok_or_else(unsignable)?;
         prev = r.hash.clone();
         records.push(r);
     }
+    let mac = keys.head_mac(&key_id, seq, &prev).ok_or_else(unsignable)?;
     let moved = match conn {
-        DbConnection::Pg(c) => append_pg(c, head, &records)?,
+        DbConnection::Pg(c) => append_pg(c, head, &mac, &records)?,
         DbConnection::Sqlite(c) => {
             // the head row moves first; on SQLite the caller's IMMEDIATE transaction orders writers
             let moved = diesel::update(
@@ -292,10 +457,15 @@ pub fn append_after(
                     .filter(audit_head::seq.eq(head.0))
                     .filter(audit_head::hash.eq(&head.1)),
             )
-            .set((audit_head::seq.eq(seq), audit_head::hash.eq(&prev)))
+            .set((
+                audit_head::seq.eq(seq),
+                audit_head::hash.eq(&prev),
+                audit_head::key_id.eq(&key_id),
+                audit_head::mac.eq(&mac),
+            ))
             .execute(c)?;
             if moved == 1 {
-                // 12 columns × 512 rows stays under SQLite's limit on bound variables
+                // 13 columns × 512 rows stays under SQLite's limit on bound variables
                 for chunk in records.chunks(MAX_BATCH) {
                     diesel::insert_into(audit_log::table).values(chunk).execute(c)?;
                 }
@@ -309,6 +479,30 @@ pub fn append_after(
     Ok(Some(records))
 }
 
+/// Stores a signed checkpoint at a record (idempotent).
+pub fn write_checkpoint(conn: &mut DbConnection, keys: &AuditKeys, seq: i64, hash: &str) -> Result<(), DbError> {
+    let key_id = keys.current_id();
+    let mac = keys
+        .checkpoint_mac(key_id, seq, hash)
+        .ok_or_else(|| DbError::Unavailable("audit key missing".into()))?;
+    let exists: i64 = audit_checkpoint::table
+        .filter(audit_checkpoint::seq.eq(seq))
+        .count()
+        .get_result(conn)?;
+    if exists == 0 {
+        diesel::insert_into(audit_checkpoint::table)
+            .values((
+                audit_checkpoint::seq.eq(seq),
+                audit_checkpoint::hash.eq(hash),
+                audit_checkpoint::key_id.eq(key_id),
+                audit_checkpoint::mac.eq(mac),
+                audit_checkpoint::recorded_at.eq(now_micros()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
 type Job = (Vec<AuditEntry>, oneshot::Sender<Result<(), String>>);
 
 /// Handle to the group-commit writer; cheap to clone. When disabled (benchmarks only), records
@@ -317,29 +511,46 @@ type Job = (Vec<AuditEntry>, oneshot::Sender<Result<(), String>>);
 pub struct AuditLog {
     tx: Option<mpsc::Sender<Job>>,
     db: Database,
+    keys: Option<Arc<AuditKeys>>,
 }
 
 impl AuditLog {
-    /// Starts the writer on a thread of its own with a dedicated connection.
-    pub fn start(db: Database, enabled: bool) -> Self {
-        if !enabled {
-            return AuditLog { tx: None, db };
-        }
+    /// Starts the writer on a thread of its own with a dedicated connection; `None` keys turn the
+    /// log off (benchmarks only).
+    pub fn start(db: Database, keys: Option<Arc<AuditKeys>>) -> Self {
+        Self::start_with_checkpoints(db, keys, CHECKPOINT_EVERY)
+    }
+
+    /// As [`AuditLog::start`], with a checkpoint every `every` records.
+    pub fn start_with_checkpoints(db: Database, keys: Option<Arc<AuditKeys>>, every: i64) -> Self {
+        let Some(k) = keys.clone() else {
+            return AuditLog { tx: None, db, keys };
+        };
         let (tx, rx) = mpsc::channel::<Job>(4096);
         let writer_db = db.clone();
         if let Err(e) = std::thread::Builder::new()
             .name("audit-writer".into())
-            .spawn(move || run_writer(writer_db, rx))
+            .spawn(move || run_writer(writer_db, k, every.max(1), rx))
         {
             // without a writer every record() fails with 503, which is the safe side
             tracing::error!(error = %e, "audit writer could not start");
         }
-        AuditLog { tx: Some(tx), db }
+        AuditLog { tx: Some(tx), db, keys }
     }
 
     /// Whether records are written.
     pub fn enabled(&self) -> bool {
         self.tx.is_some()
+    }
+
+    /// The chain's keys (for verification).
+    pub fn keys(&self) -> Option<&Arc<AuditKeys>> {
+        self.keys.as_ref()
+    }
+
+    /// Records waiting for the writer.
+    pub fn queue_depth(&self) -> usize {
+        self.tx.as_ref().map(|t| t.max_capacity() - t.capacity()).unwrap_or(0)
     }
 
     /// Records entries and waits until they are durable.
@@ -363,6 +574,15 @@ impl AuditLog {
         }
     }
 
+    /// Verifies from the last checkpoint (what the verification endpoint answers).
+    pub async fn verify_recent(&self) -> Result<ChainReport, crate::Problem> {
+        let keys = self
+            .keys
+            .clone()
+            .ok_or_else(|| crate::Problem::service_unavailable("protocollering"))?;
+        Ok(self.db.run(move |c| verify_from_checkpoint(c, &keys)).await?)
+    }
+
     /// The database the log writes to.
     pub fn database(&self) -> &Database {
         &self.db
@@ -374,12 +594,12 @@ type Pooled = diesel::r2d2::PooledConnection<diesel::r2d2::ConnectionManager<DbC
 /// The group-commit loop: takes what is queued (up to a batch), appends it in one transaction
 /// after the cached head, and answers every waiting request. On any error the connection and
 /// the cached head are dropped, so the next batch starts from the database's state.
-fn run_writer(db: Database, mut rx: mpsc::Receiver<Job>) {
+fn run_writer(db: Database, keys: Arc<AuditKeys>, every: i64, mut rx: mpsc::Receiver<Job>) {
     let mut conn: Option<Pooled> = None;
     let mut head: Option<Head> = None;
     while let Some(first) = rx.blocking_recv() {
+        let mut count = first.0.len();
         let mut jobs = vec![first];
-        let mut count = jobs[0].0.len();
         while count < MAX_BATCH {
             match rx.try_recv() {
                 Ok(job) => {
@@ -389,8 +609,9 @@ fn run_writer(db: Database, mut rx: mpsc::Receiver<Job>) {
                 Err(_) => break,
             }
         }
+        crate::metrics::observe_audit_batch(count, rx.len());
         let entries: Vec<AuditEntry> = jobs.iter().flat_map(|j| j.0.iter().cloned()).collect();
-        let outcome = write_batch(&db, &mut conn, &mut head, &entries);
+        let outcome = write_batch(&db, &keys, every, &mut conn, &mut head, &entries);
         if outcome.is_err() {
             conn = None;
             head = None;
@@ -402,9 +623,12 @@ fn run_writer(db: Database, mut rx: mpsc::Receiver<Job>) {
     }
 }
 
-/// Appends one batch on the writer's connection, retrying after a head moved by another process.
+/// Appends one batch on the writer's connection, retrying after a head moved by another
+/// process, and leaves a checkpoint when the batch crosses a multiple of `every`.
 fn write_batch(
     db: &Database,
+    keys: &AuditKeys,
+    every: i64,
     conn: &mut Option<Pooled>,
     head: &mut Option<Head>,
     entries: &[AuditEntry],
@@ -420,11 +644,19 @@ fn write_batch(
         };
         let written = match c {
             // one atomic statement: no transaction round trips needed
-            DbConnection::Pg(_) => append_after(c, &current, entries)?,
-            DbConnection::Sqlite(_) => db.write_transaction_on(c, |c| append_after(c, &current, entries))?,
+            DbConnection::Pg(_) => append_after(c, keys, &current, entries)?,
+            DbConnection::Sqlite(_) => db.write_transaction_on(c, |c| append_after(c, keys, &current, entries))?,
         };
         if let Some(records) = written {
-            *head = records.last().map(|r| (r.seq, r.hash.clone()));
+            if let Some(last) = records.last() {
+                if last.seq / every > current.0 / every {
+                    // a missing checkpoint only makes verification start further back
+                    if let Err(e) = write_checkpoint(c, keys, last.seq, &last.hash) {
+                        tracing::warn!(error = %e, "audit checkpoint not written");
+                    }
+                }
+                *head = Some((last.seq, last.hash.clone()));
+            }
             return Ok(());
         }
     }
@@ -434,10 +666,12 @@ fn write_batch(
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ChainReport {
-    /// True when every record and the head are intact.
+    /// True when every record checked and the head are intact.
     pub geldig: bool,
     /// Number of records checked.
     pub aantal_records: i64,
+    /// The first sequence number checked (1 for a full check; after a checkpoint otherwise).
+    pub vanaf_volgnummer: i64,
     /// The first fault found, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fout: Option<ChainFault>,
@@ -449,57 +683,163 @@ pub struct ChainReport {
 pub struct ChainFault {
     /// Sequence number where the fault shows.
     pub volgnummer: i64,
-    /// What is wrong: `gewijzigd`, `ontbreekt`, `afgekapt`.
+    /// What is wrong: `gewijzigd`, `ontbreekt`, `afgekapt`, `onbekendeSleutel`.
     pub soort: String,
 }
 
-/// Recomputes the whole chain in pages.
-pub fn verify(conn: &mut DbConnection) -> Result<ChainReport, DbError> {
-    let mut expected_seq = 1i64;
-    let mut prev = GENESIS.to_string();
-    let fault = |seq: i64, soort: &str, n: i64| ChainReport {
+/// Recomputes the whole chain, from the first record, and checks every checkpoint on the way.
+pub fn verify(conn: &mut DbConnection, keys: &AuditKeys) -> Result<ChainReport, DbError> {
+    let checkpoints: Vec<(i64, String, String, String)> = audit_checkpoint::table
+        .order(audit_checkpoint::seq.asc())
+        .select((
+            audit_checkpoint::seq,
+            audit_checkpoint::hash,
+            audit_checkpoint::key_id,
+            audit_checkpoint::mac,
+        ))
+        .load(conn)?;
+    for (seq, hash, key_id, mac) in &checkpoints {
+        if keys.checkpoint_mac(key_id, *seq, hash).as_deref() != Some(mac.as_str()) {
+            return Ok(fault(*seq, "gewijzigd", 0, 1));
+        }
+    }
+    let marks: HashMap<i64, String> = checkpoints.into_iter().map(|(s, h, _, _)| (s, h)).collect();
+    verify_range(conn, keys, 1, GENESIS.to_string(), &marks)
+}
+
+/// Verifies from the newest checkpoint whose signature holds (or from the start when there is
+/// none): what the verification endpoint answers, reading at most [`CHECKPOINT_EVERY`] records.
+/// A change before that checkpoint is found by the full [`verify`].
+pub fn verify_from_checkpoint(conn: &mut DbConnection, keys: &AuditKeys) -> Result<ChainReport, DbError> {
+    let newest: Option<(i64, String, String, String)> = audit_checkpoint::table
+        .order(audit_checkpoint::seq.desc())
+        .select((
+            audit_checkpoint::seq,
+            audit_checkpoint::hash,
+            audit_checkpoint::key_id,
+            audit_checkpoint::mac,
+        ))
+        .first(conn)
+        .optional()?;
+    let Some((seq, hash, key_id, mac)) = newest else {
+        return verify_range(conn, keys, 1, GENESIS.to_string(), &HashMap::new());
+    };
+    if keys.checkpoint_mac(&key_id, seq, &hash).as_deref() != Some(mac.as_str()) {
+        return Ok(fault(seq, "gewijzigd", 0, seq));
+    }
+    // the checkpointed record itself must still be the one signed
+    let record: Option<AuditRecord> = audit_log::table
+        .filter(audit_log::seq.eq(seq))
+        .select(AuditRecord::as_select())
+        .first(conn)
+        .optional()?;
+    match record {
+        None => Ok(fault(seq, "ontbreekt", 0, seq)),
+        Some(r) if r.hash != hash || r.compute_hash(keys).as_deref() != Some(r.hash.as_str()) => {
+            Ok(fault(seq, "gewijzigd", 0, seq))
+        }
+        Some(r) => verify_range(conn, keys, seq + 1, r.hash, &HashMap::new()),
+    }
+}
+
+fn fault(seq: i64, soort: &str, checked: i64, from: i64) -> ChainReport {
+    ChainReport {
         geldig: false,
-        aantal_records: n,
+        aantal_records: checked,
+        vanaf_volgnummer: from,
         fout: Some(ChainFault {
             volgnummer: seq,
             soort: soort.to_string(),
         }),
-    };
+    }
+}
+
+/// Checks records from `from` on (with `prev` the hash before it), the checkpoints in `marks`,
+/// and finally the signed head.
+fn verify_range(
+    conn: &mut DbConnection,
+    keys: &AuditKeys,
+    from: i64,
+    mut prev: String,
+    marks: &HashMap<i64, String>,
+) -> Result<ChainReport, DbError> {
+    let mut expected_seq = from;
     loop {
         let page: Vec<AuditRecord> = audit_log::table
             .filter(audit_log::seq.ge(expected_seq))
             .order(audit_log::seq.asc())
-            .limit(1000)
+            .limit(2000)
             .select(AuditRecord::as_select())
             .load(conn)?;
         if page.is_empty() {
             break;
         }
         for r in page {
+            let checked = expected_seq - from;
             if r.seq != expected_seq {
-                return Ok(fault(expected_seq, "ontbreekt", expected_seq - 1));
+                return Ok(fault(expected_seq, "ontbreekt", checked, from));
             }
-            if r.prev_hash != prev || r.compute_hash() != r.hash {
-                return Ok(fault(r.seq, "gewijzigd", expected_seq - 1));
+            let Some(hash) = r.compute_hash(keys) else {
+                return Ok(fault(r.seq, "onbekendeSleutel", checked, from));
+            };
+            if r.prev_hash != prev || hash != r.hash {
+                return Ok(fault(r.seq, "gewijzigd", checked, from));
+            }
+            if marks.get(&r.seq).is_some_and(|h| *h != r.hash) {
+                return Ok(fault(r.seq, "gewijzigd", checked, from));
             }
             prev = r.hash;
             expected_seq += 1;
         }
     }
     let last = expected_seq - 1;
-    let (head_seq, head_hash): (i64, String) = audit_head::table
+    let checked = expected_seq - from;
+    if marks.keys().any(|s| *s > last) {
+        return Ok(fault(last + 1, "afgekapt", checked, from));
+    }
+    let (head_seq, head_hash, head_key, head_mac): (i64, String, Option<String>, Option<String>) = audit_head::table
         .filter(audit_head::id.eq(1))
-        .select((audit_head::seq, audit_head::hash))
+        .select((audit_head::seq, audit_head::hash, audit_head::key_id, audit_head::mac))
         .first(conn)?;
-    if head_seq != last || head_hash != prev {
-        let soort = if head_seq > last { "afgekapt" } else { "gewijzigd" };
-        return Ok(fault(last + 1, soort, last));
+    let signed = match (head_key, head_mac) {
+        (Some(k), Some(m)) => keys.head_mac(&k, head_seq, &head_hash).as_deref() == Some(m.as_str()),
+        // only the empty chain has an unsigned head
+        _ => head_seq == 0 && head_hash == GENESIS,
+    };
+    if head_seq > last {
+        return Ok(fault(last + 1, "afgekapt", checked, from));
+    }
+    if !signed || head_seq != last || head_hash != prev {
+        return Ok(fault(last + 1, "gewijzigd", checked, from));
     }
     Ok(ChainReport {
         geldig: true,
-        aantal_records: last,
+        aantal_records: checked,
+        vanaf_volgnummer: from,
         fout: None,
     })
+}
+
+/// The chain's keys from `GRONDWERK_AUDIT_KEYS`; `None` when `GRONDWERK_AUDIT=off`
+/// (benchmarks only). Without keys the service does not start: an unkeyed chain is not worth
+/// having.
+pub fn keys_from_env() -> Result<Option<Arc<AuditKeys>>, String> {
+    if crate::config::env_or("GRONDWERK_AUDIT", "on") == "off" {
+        return Ok(None);
+    }
+    let spec = crate::config::env_opt("GRONDWERK_AUDIT_KEYS")
+        .ok_or("GRONDWERK_AUDIT_KEYS is required: id=secret (at least 32 characters), kept outside the database")?;
+    AuditKeys::parse(&spec).map(|k| Some(Arc::new(k)))
+}
+
+/// `<component> audit verify`: the full verification of the component's database
+/// (`DATABASE_URL`) with the keys of `GRONDWERK_AUDIT_KEYS`.
+pub fn verify_command(component: &str) -> Result<ChainReport, String> {
+    let keys = keys_from_env()?.ok_or("GRONDWERK_AUDIT is off: nothing to verify")?;
+    let url = crate::config::env_or("DATABASE_URL", &crate::db::default_url(component));
+    let db = Database::connect(&url, 1, &[&MIGRATIONS]).map_err(|e| e.to_string())?;
+    let mut conn = db.conn().map_err(|e| e.to_string())?;
+    verify(&mut conn, &keys).map_err(|e| e.to_string())
 }
 
 /// Records about one object, newest first, with the total count.
@@ -535,6 +875,7 @@ pub fn count(conn: &mut DbConnection) -> Result<i64, DbError> {
 mod tests {
     use super::*;
     use diesel::connection::SimpleConnection;
+    use sha2::Digest;
 
     fn entry(bsn: &str) -> AuditEntry {
         AuditEntry {
@@ -549,26 +890,71 @@ mod tests {
         }
     }
 
+    fn drop_guards(db: &Database) -> &'static str {
+        match db.backend() {
+            crate::db::Backend::Sqlite => {
+                "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; \
+                 DROP TRIGGER audit_checkpoint_no_update; DROP TRIGGER audit_checkpoint_no_delete;"
+            }
+            crate::db::Backend::Postgres => {
+                "DROP TRIGGER audit_log_no_change ON audit_log; DROP TRIGGER audit_checkpoint_no_change ON audit_checkpoint;"
+            }
+        }
+    }
+
+    async fn exec(db: &Database, sql: String) {
+        db.run(move |c| c.batch_execute(&sql).map_err(DbError::from))
+            .await
+            .unwrap();
+    }
+
+    async fn full(db: &Database) -> ChainReport {
+        let keys = crate::testing::audit_keys();
+        db.run(move |c| verify(c, &keys)).await.unwrap()
+    }
+
+    async fn recent(db: &Database) -> ChainReport {
+        let keys = crate::testing::audit_keys();
+        db.run(move |c| verify_from_checkpoint(c, &keys)).await.unwrap()
+    }
+
+    fn where_(r: &ChainReport) -> Option<(i64, &str)> {
+        r.fout.as_ref().map(|f| (f.volgnummer, f.soort.as_str()))
+    }
+
+    async fn filled(url: &str, n: usize, every: i64) -> Database {
+        let db = Database::connect(url, 4, &[&MIGRATIONS]).unwrap();
+        // two writers on one database, as two processes would be: each caches the head,
+        // so they keep running into each other's appends
+        let keys = Some(crate::testing::audit_keys());
+        let logs = [
+            AuditLog::start_with_checkpoints(db.clone(), keys.clone(), every),
+            AuditLog::start_with_checkpoints(db.clone(), keys, every),
+        ];
+        let mut tasks = Vec::new();
+        for i in 0..n {
+            let log = logs[i % 2].clone();
+            tasks.push(actix_web::rt::spawn(async move {
+                log.record(vec![entry(&format!("99999{i:04}"))]).await
+            }));
+        }
+        for t in tasks {
+            t.await.unwrap().unwrap();
+        }
+        db
+    }
+
     #[actix_web::test]
-    async fn group_commit_chain_verifies_and_detects_tampering() {
+    async fn group_commit_chain_verifies_and_the_database_refuses_changes() {
         for (backend, url) in crate::testing::database_urls() {
-            let db = Database::connect(&url, 4, &[&MIGRATIONS]).unwrap();
-            // two writers on one database, as two processes would be: each caches the head,
-            // so they keep running into each other's appends
-            let logs = [AuditLog::start(db.clone(), true), AuditLog::start(db.clone(), true)];
-            let mut tasks = Vec::new();
-            for i in 0..50 {
-                let log = logs[i % 2].clone();
-                tasks.push(actix_web::rt::spawn(async move {
-                    log.record(vec![entry(&format!("99999{i:04}"))]).await
-                }));
-            }
-            for t in tasks {
-                t.await.unwrap().unwrap();
-            }
-            let report = db.run(|c| verify(c)).await.unwrap();
+            let db = filled(&url, 50, 10).await;
+            let report = full(&db).await;
             assert!(report.geldig, "{backend}: {report:?}");
             assert_eq!(report.aantal_records, 50, "{backend}");
+            let r = recent(&db).await;
+            assert!(r.geldig, "{backend}: {r:?}");
+            assert!(r.vanaf_volgnummer > 1, "{backend}: starts after a checkpoint: {r:?}");
+            assert!(r.aantal_records < 50, "{backend}: {r:?}");
 
             // Append-only: the database itself refuses changes.
             let refused = db
@@ -578,65 +964,133 @@ mod tests {
                 })
                 .await;
             assert!(refused.is_err(), "{backend}: update must be refused");
-
-            // Someone with admin rights drops the guard and edits a record: verify finds it.
-            let drop = match db.backend() {
-                crate::db::Backend::Sqlite => "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;",
-                crate::db::Backend::Postgres => "DROP TRIGGER audit_log_no_change ON audit_log;",
-            };
-            db.run(move |c| c.batch_execute(drop).map_err(DbError::from))
-                .await
-                .unwrap();
-            db.run(|c| {
-                c.batch_execute("UPDATE audit_log SET purpose = 'anders' WHERE seq = 7")
-                    .map_err(DbError::from)
-            })
-            .await
-            .unwrap();
-            let report = db.run(|c| verify(c)).await.unwrap();
-            assert_eq!(
-                report.fout.as_ref().map(|f| (f.volgnummer, f.soort.as_str())),
-                Some((7, "gewijzigd")),
-                "{backend}"
-            );
-
-            // A removed record in the middle, and records cut off the end.
-            let db2 = Database::connect(&url.replace("t_", "t_").to_string(), 2, &[&MIGRATIONS]).unwrap();
-            drop_and_check(&db2, backend).await;
         }
     }
 
-    async fn drop_and_check(db: &Database, backend: &str) {
-        db.run(|c| {
-            c.batch_execute("UPDATE audit_log SET purpose = 'test' WHERE seq = 7")
-                .map_err(DbError::from)
-        })
-        .await
-        .unwrap();
-        assert!(db.run(|c| verify(c)).await.unwrap().geldig, "{backend}: restored");
-        db.run(|c| {
-            c.batch_execute("DELETE FROM audit_log WHERE seq = 20")
-                .map_err(DbError::from)
-        })
-        .await
-        .unwrap();
-        let r = db.run(|c| verify(c)).await.unwrap();
+    /// Finding 3 of the security review: someone with database rights drops the triggers,
+    /// changes a record and recomputes a plain SHA-256 chain and head. Verification names the
+    /// record, because the chain is keyed with a key that is not in the database.
+    #[actix_web::test]
+    async fn a_recomputed_chain_is_detected() {
+        for (backend, url) in crate::testing::database_urls() {
+            let db = filled(&url, 30, 1000).await;
+            exec(&db, drop_guards(&db).to_string()).await;
+            let records: Vec<AuditRecord> = db
+                .run(|c| {
+                    Ok::<_, DbError>(
+                        audit_log::table
+                            .order(audit_log::seq.asc())
+                            .select(AuditRecord::as_select())
+                            .load(c)?,
+                    )
+                })
+                .await
+                .unwrap();
+            let mut prev = records[5].hash.clone();
+            let mut sql = String::new();
+            for r in records.iter().skip(6) {
+                let purpose = if r.seq == 7 {
+                    "anders"
+                } else {
+                    r.purpose.as_deref().unwrap_or("")
+                };
+                let mut h = sha2::Sha256::new();
+                for part in [r.seq.to_string().as_str(), &r.client_id, purpose, &r.details, &prev] {
+                    h.update((part.len() as u64).to_be_bytes());
+                    h.update(part.as_bytes());
+                }
+                let hash = hex::encode(h.finalize());
+                sql.push_str(&format!(
+                    "UPDATE audit_log SET purpose = '{purpose}', prev_hash = '{prev}', hash = '{hash}' WHERE seq = {};",
+                    r.seq
+                ));
+                prev = hash;
+            }
+            sql.push_str(&format!("UPDATE audit_head SET hash = '{prev}' WHERE id = 1;"));
+            exec(&db, sql).await;
+            let report = full(&db).await;
+            assert_eq!(where_(&report), Some((7, "gewijzigd")), "{backend}: {report:?}");
+            assert!(!recent(&db).await.geldig, "{backend}: the endpoint sees it too");
+        }
+    }
+
+    #[actix_web::test]
+    async fn removed_truncated_and_checkpoint_faults() {
+        for (backend, url) in crate::testing::database_urls() {
+            let db = filled(&url, 45, 10).await;
+            exec(&db, drop_guards(&db).to_string()).await;
+            // a record removed in the middle
+            exec(&db, "DELETE FROM audit_log WHERE seq = 20".into()).await;
+            assert_eq!(where_(&full(&db).await), Some((20, "ontbreekt")), "{backend}");
+            // records cut off the end: the signed head (and the checkpoints) still say more
+            exec(&db, "DELETE FROM audit_log WHERE seq >= 20".into()).await;
+            assert_eq!(where_(&full(&db).await), Some((20, "afgekapt")), "{backend}");
+            // a head moved back to match cannot be signed without the key
+            exec(&db, "DELETE FROM audit_checkpoint WHERE seq >= 20".into()).await;
+            exec(
+                &db,
+                "UPDATE audit_head SET seq = 19, hash = (SELECT hash FROM audit_log WHERE seq = 19) WHERE id = 1"
+                    .into(),
+            )
+            .await;
+            assert_eq!(where_(&full(&db).await), Some((20, "gewijzigd")), "{backend}");
+            // a forged checkpoint is refused
+            exec(
+                &db,
+                "UPDATE audit_checkpoint SET hash = 'ab' WHERE seq = (SELECT MIN(seq) FROM audit_checkpoint)".into(),
+            )
+            .await;
+            assert_eq!(
+                full(&db).await.fout.map(|f| f.soort),
+                Some("gewijzigd".into()),
+                "{backend}"
+            );
+        }
+    }
+
+    #[actix_web::test]
+    async fn keys_rotate() {
+        let url = crate::testing::sqlite_url();
+        let db = Database::connect(&url, 2, &[&MIGRATIONS]).unwrap();
+        let old = Arc::new(AuditKeys::parse("k1=first-key-of-at-least-32-characters!!").unwrap());
+        AuditLog::start(db.clone(), Some(old))
+            .record(vec![entry("999990019")])
+            .await
+            .unwrap();
+        let both = Arc::new(
+            AuditKeys::parse("k2=second-key-of-at-least-32-characters!,k1=first-key-of-at-least-32-characters!!")
+                .unwrap(),
+        );
+        AuditLog::start(db.clone(), Some(both.clone()))
+            .record(vec![entry("999990032")])
+            .await
+            .unwrap();
+        let k = both.clone();
+        assert!(db.run(move |c| verify(c, &k)).await.unwrap().geldig);
+        // without the old key the first record cannot be checked
+        let only_new = Arc::new(AuditKeys::parse("k2=second-key-of-at-least-32-characters!").unwrap());
+        let r = db.run(move |c| verify(c, &only_new)).await.unwrap();
         assert_eq!(
             r.fout.map(|f| (f.volgnummer, f.soort)),
-            Some((20, "ontbreekt".to_string())),
-            "{backend}"
+            Some((1, "onbekendeSleutel".into()))
         );
-        db.run(|c| {
-            c.batch_execute("DELETE FROM audit_log WHERE seq >= 20")
-                .map_err(DbError::from)
-        })
-        .await
-        .unwrap();
-        let r = db.run(|c| verify(c)).await.unwrap();
-        assert_eq!(
-            r.fout.map(|f| (f.volgnummer, f.soort)),
-            Some((20, "afgekapt".to_string())),
-            "{backend}"
+    }
+
+    #[test]
+    fn encoding_is_unambiguous_and_texts_are_bounded() {
+        let keys = crate::testing::audit_keys();
+        let id = keys.current_id().to_string();
+        // None and "\0" differ; moving a separator between fields changes the hash
+        assert_ne!(keys.mac(&id, &[None]), keys.mac(&id, &[Some(b"\0")]));
+        assert_ne!(
+            keys.mac(&id, &[Some(b"a\x1fb"), Some(b"c")]),
+            keys.mac(&id, &[Some(b"a"), Some(b"b\x1fc")])
         );
+        assert!(AuditKeys::parse("k=short").is_err());
+        assert!(check_text("X-Doelbinding", "bijstand").is_ok());
+        assert!(check_text("X-Doelbinding", &"x".repeat(201)).is_err());
+        for bad in ["a\nb", "a\0b", "a\u{202E}b", "a\u{2066}b", "a\u{7f}b"] {
+            assert!(check_text("user_id", bad).is_err(), "{bad:?}");
+        }
     }
 }

@@ -19,6 +19,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::RwLock;
 
+/// Header that carries the purpose (doelbinding); the token claim `doelbinding` is the fallback.
+pub const PURPOSE_HEADER: &str = "x-doelbinding";
+
 /// How long an HS256 token is valid after `iat` (the ZGW convention).
 pub const TOKEN_LIFETIME_SECONDS: i64 = 3600;
 
@@ -91,6 +94,9 @@ pub struct Claims {
     /// Expiry (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exp: Option<i64>,
+    /// Not before (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nbf: Option<i64>,
     /// The user behind the client.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_id: Option<String>,
@@ -134,6 +140,29 @@ impl Principal {
     /// Whether the caller holds a scope.
     pub fn has_scope(&self, scope: &str) -> bool {
         self.scopes.iter().any(|s| s == scope)
+    }
+
+    /// The purpose (doelbinding) of this request: the `X-Doelbinding` header, else the token's
+    /// claim. Bounded and free of control characters, since it goes into the audit log.
+    pub fn purpose(&self, req: &HttpRequest) -> Result<Option<String>, Problem> {
+        let header = match req.headers().get(PURPOSE_HEADER) {
+            None => None,
+            Some(v) => Some(v.to_str().map(str::to_string).map_err(|_| {
+                Problem::params_validation(vec![crate::InvalidParam::new(
+                    "X-Doelbinding",
+                    "pattern",
+                    "Waarde bevat stuur- of richtingstekens.",
+                )])
+            })?),
+        };
+        let purpose = header
+            .or_else(|| self.doelbinding.clone())
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty());
+        if let Some(p) = &purpose {
+            crate::audit::check_text("X-Doelbinding", p).map_err(|e| Problem::params_validation(vec![e]))?;
+        }
+        Ok(purpose)
     }
 
     /// 403 unless the caller holds the scope.
@@ -250,6 +279,12 @@ impl Authenticator {
                 return Err(Problem::unauthorized("Het token is verlopen."));
             }
         }
+        if let Some(nbf) = claims.nbf {
+            if nbf > now + self.leeway {
+                return Err(Problem::unauthorized("Het token is nog niet geldig (nbf)."));
+            }
+        }
+        check_claim_texts(&claims)?;
         Ok(Principal {
             client_id,
             user_id: claims.user_id.or(claims.sub),
@@ -279,9 +314,13 @@ impl Authenticator {
         let mut validation = Validation::new(Algorithm::RS256);
         validation.leeway = self.leeway.max(0) as u64;
         validation.validate_aud = false;
+        validation.validate_nbf = true;
         let claims = jsonwebtoken::decode::<Claims>(token, &key, &validation)
             .map_err(|e| match e.kind() {
                 jsonwebtoken::errors::ErrorKind::ExpiredSignature => Problem::unauthorized("Het token is verlopen."),
+                jsonwebtoken::errors::ErrorKind::ImmatureSignature => {
+                    Problem::unauthorized("Het token is nog niet geldig (nbf).")
+                }
                 _ => Problem::unauthorized("De handtekening van het token is ongeldig."),
             })?
             .claims;
@@ -290,6 +329,7 @@ impl Authenticator {
                 return Err(Problem::unauthorized("Het token is uitgegeven in de toekomst."));
             }
         }
+        check_claim_texts(&claims)?;
         let client_id = claims
             .client_id
             .clone()
@@ -317,6 +357,26 @@ impl Authenticator {
             scopes,
             client,
         })
+    }
+}
+
+/// Claims that end up in audit records must be bounded and free of control characters: 400
+/// naming the claim otherwise.
+fn check_claim_texts(c: &Claims) -> Result<(), Problem> {
+    let errors: Vec<crate::InvalidParam> = [
+        ("user_id", &c.user_id),
+        ("user_representation", &c.user_representation),
+        ("sub", &c.sub),
+        ("doelbinding", &c.doelbinding),
+        ("bsn", &c.bsn),
+    ]
+    .into_iter()
+    .filter_map(|(name, v)| v.as_deref().and_then(|v| crate::audit::check_text(name, v).err()))
+    .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Problem::params_validation(errors))
     }
 }
 
@@ -482,6 +542,30 @@ mod tests {
         .unwrap();
         assert_eq!(auth().authenticate(&expired).await.unwrap_err().status, 401);
         assert_eq!(auth().authenticate("not-a-token").await.unwrap_err().status, 401);
+
+        // not valid before nbf (security review, finding 7)
+        let early = sign_hs256(
+            &client(),
+            &Claims {
+                nbf: Some(now + 600),
+                ..Default::default()
+            },
+            now,
+        )
+        .unwrap();
+        assert_eq!(auth().authenticate(&early).await.unwrap_err().status, 401);
+        // a user id with a newline or a bidi override never reaches the audit log
+        let forged_user = sign_hs256(
+            &client(),
+            &Claims {
+                user_id: Some("jan\nclient_id=beheer".into()),
+                ..Default::default()
+            },
+            now,
+        )
+        .unwrap();
+        let e = auth().authenticate(&forged_user).await.unwrap_err();
+        assert_eq!((e.status, e.invalid_params[0].name.as_str()), (400, "user_id"));
     }
 
     #[test]

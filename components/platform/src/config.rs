@@ -47,6 +47,16 @@ pub const COMMON_ENV: &[EnvVar] = &[
         help: "largest JSON body accepted (413 above)",
     },
     EnvVar {
+        name: "GRONDWERK_AUDIT_KEYS",
+        default: "(required)",
+        help: "keys of the audit chain: id=secret[,id=secret…], the first signs (32+ characters each)",
+    },
+    EnvVar {
+        name: "GRONDWERK_AUDIT",
+        default: "on",
+        help: "off only for benchmarks: no protocollering",
+    },
+    EnvVar {
         name: "LOG_FORMAT",
         default: "json",
         help: "json or text",
@@ -102,7 +112,7 @@ pub fn env_millis(name: &str, default_ms: u64) -> Result<Duration, String> {
 /// The `--help` text for a binary: usage plus every variable it reads.
 pub fn help_text(binary: &str, about: &str, own: &[EnvVar]) -> String {
     let mut s = format!(
-        "{binary}: {about}\n\nUsage:\n  {binary}                 start the service\n  {binary} token CLIENT_ID [--bsn BSN] [--user USER] [--doelbinding PURPOSE]\n                           print a bearer token for a client from GRONDWERK_CLIENTS\n  {binary} --help          this text\n\nEnvironment variables:\n"
+        "{binary}: {about}\n\nUsage:\n  {binary}                 start the service\n  {binary} audit verify    verify the whole audit chain of DATABASE_URL (exit 1 when broken)\n  {binary} token CLIENT_ID [--bsn BSN] [--user USER] [--doelbinding PURPOSE]\n                           print a bearer token for a client from GRONDWERK_CLIENTS\n  {binary} --help          this text\n\nEnvironment variables:\n"
     );
     for v in own.iter().chain(COMMON_ENV) {
         s.push_str(&format!(

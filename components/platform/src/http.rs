@@ -45,12 +45,67 @@ pub fn accepts_json(accept: Option<&str>) -> bool {
     })
 }
 
+/// Longest URL accepted (414 above).
+pub const MAX_URI_CHARS: usize = 8 * 1024;
+/// Largest total of request header bytes accepted (431 above; actix itself closes the
+/// connection with a bare 431 beyond 128 KiB).
+pub const MAX_HEADER_BYTES: usize = 16 * 1024;
+
+/// Content-Security-Policy of the HTML we serve (Swagger UI): own scripts and styles only, no
+/// framing.
+pub const HTML_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/// Whether a `Content-Type` admits a JSON body: absent or empty (the official BRP API accepts
+/// that), or exactly `application/json` with at most a `charset=utf-8` parameter.
+pub fn json_content_type_ok(content_type: Option<&str>) -> bool {
+    let Some(ct) = content_type.map(str::trim).filter(|c| !c.is_empty()) else {
+        return true;
+    };
+    let mut parts = ct.split(';');
+    let mime = parts.next().unwrap_or("").trim();
+    if !mime.eq_ignore_ascii_case("application/json") {
+        return false;
+    }
+    parts.all(|p| {
+        let p = p.trim();
+        match p.split_once('=') {
+            Some((k, v)) if k.trim().eq_ignore_ascii_case("charset") => {
+                v.trim().trim_matches('"').eq_ignore_ascii_case("utf-8")
+            }
+            _ => p.is_empty(),
+        }
+    })
+}
+
+/// A request head over the limits: 414 or 431 as problem+json (a client fault, logged as a
+/// warning).
+fn oversized(req: &ServiceRequest) -> Option<Problem> {
+    let uri = req.uri().to_string().len();
+    if uri > MAX_URI_CHARS {
+        return Some(Problem::uri_too_long(MAX_URI_CHARS));
+    }
+    let headers: usize = req
+        .headers()
+        .iter()
+        .map(|(k, v)| k.as_str().len() + v.as_bytes().len() + 4)
+        .sum();
+    (headers > MAX_HEADER_BYTES).then(|| Problem::header_fields_too_large(MAX_HEADER_BYTES))
+}
+
 /// The standard middleware of every service (use with `middleware::from_fn`).
 pub async fn standard(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
     let start = Instant::now();
+    if let Some(problem) = oversized(&req) {
+        tracing::warn!(status = problem.status, "request head over the limits");
+        let (http_req, _) = req.into_parts();
+        let mut res = problem.to_response();
+        res.headers_mut()
+            .insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+        return Ok(ServiceResponse::new(http_req, res));
+    }
     let request_id = req
         .headers()
         .get(REQUEST_ID)
@@ -78,11 +133,25 @@ pub async fn standard(
     if status.as_u16() >= 400 {
         res = into_problem(res, &path);
     }
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
     let headers = res.headers_mut();
     headers.insert(
         HeaderName::from_static("api-version"),
         HeaderValue::from_static(version),
     );
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    if !is_operational(&path) && !headers.contains_key(header::CACHE_CONTROL) {
+        // API answers carry personal data: never in a shared or browser cache
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if is_html {
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(HTML_CSP));
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
     if let Ok(v) = HeaderValue::from_str(&request_id) {
         headers.insert(HeaderName::from_static(REQUEST_ID), v);
     }
@@ -154,9 +223,12 @@ pub fn problem_for_status(status: u16) -> Problem {
     }
 }
 
-/// Largest JSON body accepted, from `GRONDWERK_BODY_LIMIT_BYTES` (default 1 MiB).
+/// Largest JSON body accepted, from `GRONDWERK_BODY_LIMIT_BYTES` (default 1 MiB), read once.
 pub fn body_limit() -> usize {
-    crate::config::env_parse("GRONDWERK_BODY_LIMIT_BYTES", 1024 * 1024usize).unwrap_or(1024 * 1024)
+    static LIMIT: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+        crate::config::env_parse("GRONDWERK_BODY_LIMIT_BYTES", 1024 * 1024usize).unwrap_or(1024 * 1024)
+    });
+    *LIMIT
 }
 
 /// Default service: 405 for a known path with another method, 404 otherwise.
@@ -235,6 +307,30 @@ impl QueryParams {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_content_types() {
+        for ok in [
+            None,
+            Some(""),
+            Some("application/json"),
+            Some("application/json; charset=utf-8"),
+            Some("Application/JSON;charset=UTF-8"),
+        ] {
+            assert!(json_content_type_ok(ok), "{ok:?}");
+        }
+        for bad in [
+            "*/*",
+            "text/csv",
+            "application/xml",
+            "application/json; charset=cp1252",
+            "application/jsonfoo",
+            "application/json-patch+json",
+            "text/plain",
+        ] {
+            assert!(!json_content_type_ok(Some(bad)), "{bad}");
+        }
+    }
 
     #[test]
     fn accept_header_rules() {

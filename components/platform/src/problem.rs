@@ -163,7 +163,7 @@ impl Problem {
         Problem::new(
             StatusCode::NOT_ACCEPTABLE,
             rfc("6.5.6"),
-            "Gevraagde contenttype wordt niet ondersteund.",
+            "Gevraagde content type wordt niet ondersteund.",
             "notAcceptable",
         )
     }
@@ -198,6 +198,29 @@ impl Problem {
             "Media Type wordt niet ondersteund.",
             "unsupportedMediaType",
         )
+        .with_detail("Ondersteunde content type: application/json; charset=utf-8.")
+    }
+
+    /// 414 for a URL over the limit.
+    pub fn uri_too_long(limit: usize) -> Self {
+        Problem::new(
+            StatusCode::URI_TOO_LONG,
+            rfc("6.5.12"),
+            "De URL is te lang.",
+            "uriTooLong",
+        )
+        .with_detail(format!("De URL is langer dan {limit} tekens."))
+    }
+
+    /// 431 for request headers over the limit.
+    pub fn header_fields_too_large(limit: usize) -> Self {
+        Problem::new(
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "https://datatracker.ietf.org/doc/html/rfc6585#section-5".into(),
+            "De headers van de aanvraag zijn te groot.",
+            "headersTooLarge",
+        )
+        .with_detail(format!("De headers zijn samen groter dan {limit} bytes."))
     }
 
     /// 422 for a well-formed request that a business rule refuses.

@@ -14,6 +14,14 @@ pub fn database_urls() -> Vec<(&'static str, String)> {
     urls
 }
 
+/// Keys of the audit chain for tests (a fixed, test-only secret).
+pub fn audit_keys() -> std::sync::Arc<crate::audit::AuditKeys> {
+    std::sync::Arc::new(
+        crate::audit::AuditKeys::parse("test-1=audit-key-for-tests-only-0123456789abcdef")
+            .unwrap_or_else(|e| panic!("{e}")),
+    )
+}
+
 /// A new SQLite database file under the system temp dir.
 pub fn sqlite_url() -> String {
     let dir = std::env::temp_dir().join("grondwerk-tests");

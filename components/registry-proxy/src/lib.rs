@@ -57,9 +57,9 @@ pub const ENV: &[EnvVar] = &[
         help: "upstream: timeout of every call",
     },
     EnvVar {
-        name: "GRONDWERK_AUDIT",
-        default: "on",
-        help: "off only for benchmarks: no protocollering",
+        name: "METRICS_BIND_ADDRESS",
+        default: "127.0.0.1:9083",
+        help: "address of the Prometheus /metrics listener (off: none); never the public port",
     },
 ];
 
@@ -149,10 +149,9 @@ pub async fn state_from_env(auth: Arc<platform::auth::Authenticator>, database_u
             ));
         }
     };
-    let audit_on = env_or("GRONDWERK_AUDIT", "on") != "off";
     Ok(AppState {
         backend: Arc::new(backend),
-        audit: AuditLog::start(db.clone(), audit_on),
+        audit: AuditLog::start(db.clone(), platform::audit::keys_from_env()?),
         db,
         auth,
     })

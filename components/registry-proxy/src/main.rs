@@ -16,5 +16,6 @@ async fn serve() -> Result<(), String> {
     let url = platform::config::env_or("DATABASE_URL", &platform::db::default_url("registry-proxy"));
     let state = registry_proxy::state_from_env(auth, &url).await?;
     tracing::info!(bind = %bind, backend = state.backend.name(), "registry-proxy listening");
-    registry_proxy::server(state, &bind)?.await.map_err(|e| e.to_string())
+    let metrics = platform::config::env_or("METRICS_BIND_ADDRESS", "127.0.0.1:9083");
+    platform::app::run_with_metrics(registry_proxy::server(state, &bind)?, &metrics).await
 }

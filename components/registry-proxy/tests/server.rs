@@ -31,7 +31,95 @@ async fn served_component_authenticates_over_http() {
         .unwrap();
     assert_eq!(resp.status(), 200);
     assert_eq!(resp.headers()["api-version"], "1.0.0");
+    assert_eq!(
+        resp.headers()["cache-control"],
+        "no-store",
+        "personal data is never cached"
+    );
+    assert_eq!(resp.headers()["x-content-type-options"], "nosniff");
     let body: Value = resp.json().await.unwrap();
     assert_eq!(body["personen"][0]["naam"]["geslachtsnaam"], "Bakker");
+
+    // Swagger UI: a CSP that forbids framing
+    let resp = reqwest::get(format!("http://{bind}/api/v1/docs/")).await.unwrap();
+    assert_eq!(resp.status(), 200);
+    let csp = resp.headers()["content-security-policy"].to_str().unwrap().to_string();
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert_eq!(resp.headers()["x-frame-options"], "DENY");
+
+    // oversized URL and headers: problem+json 414 and 431
+    let resp = reqwest::get(format!("http://{bind}/api/v1/status?x={}", "a".repeat(9000)))
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 414);
+    assert_eq!(resp.headers()["content-type"], "application/problem+json");
+    let resp = reqwest::Client::new()
+        .get(format!("http://{bind}/api/v1/status"))
+        .header("X-Filler", "b".repeat(20_000))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 431);
+    assert_eq!(resp.headers()["content-type"], "application/problem+json");
+    handle.stop(true).await;
+}
+
+/// One metrics registry per process on its own listener: successive scrapes never see a
+/// counter go backwards, whichever worker served the requests.
+#[actix_web::test]
+async fn metrics_only_grow_and_live_on_their_own_listener() {
+    let free = || {
+        std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    };
+    let (bind, metrics_bind) = (format!("127.0.0.1:{}", free()), format!("127.0.0.1:{}", free()));
+    let server = registry_proxy::server(
+        state(&platform::testing::sqlite_url(), Backend::Mock(mock_data())),
+        &bind,
+    )
+    .unwrap();
+    let handle = server.handle();
+    actix_web::rt::spawn(server);
+    actix_web::rt::spawn(platform::app::metrics_server(&metrics_bind).unwrap());
+    let http = reqwest::Client::new();
+    let count = |text: &str| -> u64 {
+        text.lines()
+            .filter(|l| l.starts_with("http_requests_total{") && l.contains("route=\"/health/live\""))
+            .filter_map(|l| l.rsplit(' ').next()?.parse::<u64>().ok())
+            .sum()
+    };
+    let mut last = 0;
+    for round in 0..5 {
+        for _ in 0..7 {
+            assert!(
+                http.get(format!("http://{bind}/health/live"))
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+                    .is_success()
+            );
+        }
+        let text = http
+            .get(format!("http://{metrics_bind}/metrics"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let now = count(&text);
+        assert!(now >= last + 7, "round {round}: {last} -> {now}");
+        assert!(
+            text.contains("http_request_duration_seconds_bucket"),
+            "a latency histogram"
+        );
+        last = now;
+    }
+    let public = http.get(format!("http://{bind}/metrics")).send().await.unwrap();
+    assert_eq!(public.status(), 404);
     handle.stop(true).await;
 }

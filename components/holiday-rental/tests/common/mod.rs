@@ -80,7 +80,7 @@ pub fn proxy_url() -> String {
                     backend: Arc::new(registry_proxy::backend::Backend::Mock(Arc::new(
                         registry_proxy::mock::MockData::generate(),
                     ))),
-                    audit: platform::audit::AuditLog::start(db.clone(), true),
+                    audit: platform::audit::AuditLog::start(db.clone(), Some(platform::testing::audit_keys())),
                     db,
                     auth: Arc::new(Authenticator::new(proxy_clients(), 60, None)),
                 };
@@ -103,7 +103,7 @@ pub fn proxy_url() -> String {
 pub fn state_with(url: &str, proxy: &str, per_minute: u32) -> AppState {
     let db = platform::db::Database::connect(url, 8, holiday_rental::MIGRATIONS).unwrap();
     AppState {
-        audit: platform::audit::AuditLog::start(db.clone(), true),
+        audit: platform::audit::AuditLog::start(db.clone(), Some(platform::testing::audit_keys())),
         db,
         rules: Arc::new(Rules::parse(holiday_rental::domain::rules::DEFAULT_RULES).unwrap()),
         registry: Arc::new(

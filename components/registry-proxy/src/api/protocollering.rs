@@ -122,12 +122,7 @@ pub async fn protocollering(
         .record(vec![AuditEntry {
             client_id: principal.client_id.clone(),
             user_id: principal.user_id.clone(),
-            purpose: req
-                .headers()
-                .get(super::personen::PURPOSE_HEADER)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_string)
-                .or(principal.doelbinding.clone()),
+            purpose: principal.purpose(&req)?,
             action: "protocollering.raadplegen".into(),
             object_type: "protocollering".into(),
             object_id: Some(bsn.to_string()),
@@ -167,7 +162,8 @@ pub async fn protocollering(
     }))
 }
 
-/// Checks the hash chain of the audit log.
+/// Checks the keyed chain of the audit log from its newest signed checkpoint to the signed head
+/// (the whole chain: `registry-proxy audit verify`).
 #[utoipa::path(
     tag = "protocollering",
     responses(
@@ -180,7 +176,8 @@ pub async fn protocollering(
 #[get("/protocollering/verificatie")]
 pub async fn verificatie(principal: Principal, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
     principal.require_scope(SCOPE)?;
-    let report = state.db.run(audit::verify).await?;
+    // from the newest signed checkpoint; the full chain is `registry-proxy audit verify`
+    let report = state.audit.verify_recent().await?;
     Ok(HttpResponse::Ok().json(report))
 }
 

@@ -84,6 +84,54 @@ pub fn unauthorized<'a>(resolved: &'a [String], allowed: &[String]) -> Vec<&'a s
         .collect()
 }
 
+/// The fields a search parameter tests: a client may use the parameter only when it may see
+/// one of them, as the BRP's own authorisation treats search fields; otherwise the criterion
+/// would reveal the value of a field the client may not ask (security review, finding 4).
+/// `burgerservicenummer` of a raadpleeg is the identifier the client already holds, not a
+/// criterion, and needs no field.
+pub fn fields_tested_by(parameter: &str) -> &'static [&'static str] {
+    match parameter {
+        "geslachtsnaam" => &["naam.geslachtsnaam"],
+        "voornamen" => &["naam.voornamen"],
+        "voorvoegsel" => &["naam.voorvoegsel"],
+        "geslacht" => &["geslacht"],
+        "geboortedatum" => &["geboorte.datum"],
+        "gemeenteVanInschrijving" => &["gemeenteVanInschrijving"],
+        "inclusiefOverledenPersonen" => &["overlijden"],
+        "postcode" => &["verblijfplaats.verblijfadres.postcode", "adressering.adresregel2"],
+        "huisnummer" => &["verblijfplaats.verblijfadres.huisnummer", "adressering.adresregel1"],
+        "huisletter" => &["verblijfplaats.verblijfadres.huisletter", "adressering.adresregel1"],
+        "huisnummertoevoeging" => &[
+            "verblijfplaats.verblijfadres.huisnummertoevoeging",
+            "adressering.adresregel1",
+        ],
+        "straat" => &[
+            "verblijfplaats.verblijfadres.officieleStraatnaam",
+            "verblijfplaats.verblijfadres.korteStraatnaam",
+            "adressering.adresregel1",
+        ],
+        "nummeraanduidingIdentificatie" => &["verblijfplaats.nummeraanduidingIdentificatie"],
+        "adresseerbaarObjectIdentificatie" => &["verblijfplaats.adresseerbaarObjectIdentificatie"],
+        _ => &[],
+    }
+}
+
+/// The search parameters of a request that the client may not use, given its `fields` list.
+pub fn unauthorized_parameters<'a>(parameters: impl Iterator<Item = &'a str>, allowed: &[String]) -> Vec<&'a str> {
+    let mut denied: Vec<&str> = parameters
+        .filter(|p| {
+            let tested = fields_tested_by(p);
+            !tested.is_empty()
+                && tested.iter().all(|f| {
+                    let f = [f.to_string()];
+                    !unauthorized(&f, allowed).is_empty()
+                })
+        })
+        .collect();
+    denied.sort_unstable();
+    denied
+}
+
 /// A tree of asked paths.
 #[derive(Debug, Default)]
 pub struct FieldTree {
@@ -176,6 +224,26 @@ mod tests {
         // search results are limited
         assert!(resolve("partners", true).is_err());
         assert!(resolve("adressering.adresregel1", true).is_ok());
+    }
+
+    #[test]
+    fn search_parameters_need_the_field_they_test() {
+        let allowed = vec!["naam.voornamen".to_string()];
+        let params = [
+            "type",
+            "fields",
+            "geslachtsnaam",
+            "geboortedatum",
+            "inclusiefOverledenPersonen",
+            "voornamen",
+        ];
+        assert_eq!(
+            unauthorized_parameters(params.into_iter(), &allowed),
+            vec!["geboortedatum", "geslachtsnaam", "inclusiefOverledenPersonen"]
+        );
+        let wide = vec!["naam".to_string(), "geboorte".to_string(), "adressering".to_string()];
+        assert!(unauthorized_parameters(["geslachtsnaam", "geboortedatum", "postcode"].into_iter(), &wide).is_empty());
+        assert!(unauthorized_parameters(["gemeenteVanInschrijving"].into_iter(), &["*".to_string()]).is_empty());
     }
 
     #[test]

@@ -56,7 +56,7 @@ pub fn state(url: &str, backend: Backend) -> AppState {
     let db = platform::db::Database::connect(url, 4, registry_proxy::MIGRATIONS).unwrap();
     AppState {
         backend: Arc::new(backend),
-        audit: platform::audit::AuditLog::start(db.clone(), true),
+        audit: platform::audit::AuditLog::start(db.clone(), Some(platform::testing::audit_keys())),
         db,
         auth: Arc::new(Authenticator::new(clients(), 60, None)),
     }
