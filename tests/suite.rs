@@ -63,13 +63,15 @@ async fn citizen_registers_and_the_check_is_protocolled() {
     let reg: Value = resp.json().await.unwrap();
     let nr = reg["registratienummer"].as_str().unwrap().replace(' ', "");
 
+    // stays are reported before they start: a month from now
+    let start = chrono::Utc::now().date_naive() + chrono::Days::new(30);
     let resp = http
         .post(format!(
             "{}/api/v1/registraties/{nr}/verblijven",
             config.holiday_rental_url()
         ))
         .bearer_auth(&citizen)
-        .json(&json!({ "startDatum": "2026-08-01", "eindDatum": "2026-08-05", "aantalGasten": 3 }))
+        .json(&json!({ "startDatum": start, "eindDatum": start + chrono::Days::new(4), "aantalGasten": 3 }))
         .send()
         .await
         .unwrap();

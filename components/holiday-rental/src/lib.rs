@@ -5,7 +5,9 @@
 //! list addresses over or near the cap.
 
 pub mod api;
+pub mod app;
 pub mod domain;
+pub mod error;
 pub mod rate_limit;
 pub mod registry;
 pub mod store;
@@ -61,6 +63,11 @@ pub const ENV: &[EnvVar] = &[
         help: "address of the Prometheus /metrics listener (off: none); never the public port",
     },
     EnvVar {
+        name: "HOLIDAY_RENTAL_REPORT_GRACE_DAYS",
+        default: "0",
+        help: "days a stay may still be reported after it started (0: only before it starts)",
+    },
+    EnvVar {
         name: "PLATFORM_CHECK_PER_MINUTE",
         default: "120",
         help: "number checks per platform client per minute",
@@ -82,6 +89,26 @@ pub struct AppState {
     pub rate_limit: Arc<rate_limit::RateLimiter>,
     /// Token checker.
     pub auth: Arc<platform::auth::Authenticator>,
+    /// Days a stay may be reported after it started (default 0: before it starts).
+    pub report_grace_days: u32,
+    /// The clock (fixed in tests).
+    pub clock: Clock,
+}
+
+/// The component's clock: the current moment in UTC.
+pub type Clock = Arc<dyn Fn() -> chrono::NaiveDateTime + Send + Sync>;
+
+/// The system clock.
+pub fn system_clock() -> Clock {
+    Arc::new(|| chrono::Utc::now().naive_utc())
+}
+
+impl AppState {
+    /// Today and the moment, from the clock.
+    pub fn now(&self) -> app::stays::Now {
+        let at = (self.clock)();
+        app::stays::Now { today: at.date(), at }
+    }
 }
 
 const PG_MIGRATIONS: diesel_migrations::EmbeddedMigrations =
@@ -168,5 +195,7 @@ pub async fn state_from_env(auth: Arc<platform::auth::Authenticator>, database_u
             120u32,
         )?)),
         auth,
+        report_grace_days: env_parse("HOLIDAY_RENTAL_REPORT_GRACE_DAYS", 0u32)?,
+        clock: system_clock(),
     })
 }

@@ -34,6 +34,8 @@ diesel::table! {
         gemeld_door -> Text,
         gemeld_op -> Timestamp,
         geannuleerd_op -> Nullable<Timestamp>,
+        correctie_reden -> Nullable<Text>,
+        gecorrigeerd_door -> Nullable<Text>,
     }
 }
 
@@ -95,6 +97,10 @@ pub struct Stay {
     pub gemeld_op: NaiveDateTime,
     /// When cancelled.
     pub geannuleerd_op: Option<NaiveDateTime>,
+    /// Why the municipality corrected (cancelled) it.
+    pub correctie_reden: Option<String>,
+    /// Who at the municipality did.
+    pub gecorrigeerd_door: Option<String>,
 }
 
 impl Stay {
@@ -194,27 +200,52 @@ pub fn insert_stay(conn: &mut DbConnection, s: &Stay) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Cancels a stay of a registration; `None` when there is no such stay.
-pub fn cancel_stay(
-    conn: &mut DbConnection,
-    registratie_id: &str,
-    stay_id: &str,
-    at: NaiveDateTime,
-) -> Result<Option<Stay>, DbError> {
-    let found: Option<Stay> = verblijven::table
+/// A stay reported under a registration.
+pub fn find_stay(conn: &mut DbConnection, registratie_id: &str, stay_id: &str) -> Result<Option<Stay>, DbError> {
+    Ok(verblijven::table
         .filter(verblijven::id.eq(stay_id))
         .filter(verblijven::registratie_id.eq(registratie_id))
         .select(Stay::as_select())
         .first(conn)
-        .optional()?;
-    let Some(mut stay) = found else { return Ok(None) };
-    if stay.geannuleerd_op.is_none() {
-        diesel::update(verblijven::table.filter(verblijven::id.eq(stay_id)))
-            .set(verblijven::geannuleerd_op.eq(at))
-            .execute(conn)?;
-        stay.geannuleerd_op = Some(at);
-    }
-    Ok(Some(stay))
+        .optional()?)
+}
+
+/// Marks a stay cancelled (by the citizen, or by the municipality with a reason).
+pub fn cancel_stay(
+    conn: &mut DbConnection,
+    stay_id: &str,
+    at: NaiveDateTime,
+    correction: Option<(&str, &str)>,
+) -> Result<(), DbError> {
+    diesel::update(verblijven::table.filter(verblijven::id.eq(stay_id)))
+        .set((
+            verblijven::geannuleerd_op.eq(at),
+            verblijven::correctie_reden.eq(correction.map(|c| c.0)),
+            verblijven::gecorrigeerd_door.eq(correction.map(|c| c.1)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The stays of one registration, newest first, with the total count.
+pub fn stays_of(
+    conn: &mut DbConnection,
+    registratie_id: &str,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<Stay>, i64), DbError> {
+    let total = verblijven::table
+        .filter(verblijven::registratie_id.eq(registratie_id))
+        .count()
+        .get_result(conn)?;
+    let rows = verblijven::table
+        .filter(verblijven::registratie_id.eq(registratie_id))
+        .order((verblijven::start_datum.desc(), verblijven::id.asc()))
+        .offset(offset)
+        .limit(limit)
+        .select(Stay::as_select())
+        .load(conn)?;
+    Ok((rows, total))
 }
 
 /// Withdraws a registration.

@@ -127,7 +127,7 @@ async fn application_checks_and_stays() {
                 n["resterend"].as_i64(),
                 n["maximum"].as_i64()
             ),
-            (Some(28), Some(0), Some(2), Some(30))
+            (Some(0), Some(28), Some(2), Some(30))
         );
 
         // cancelling gives nights back; then the New Year stay fits

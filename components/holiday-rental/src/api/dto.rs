@@ -110,6 +110,9 @@ pub struct Verblijf {
     pub nachten: i64,
     /// Whether it was cancelled.
     pub geannuleerd: bool,
+    /// Why the municipality corrected (cancelled) it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub correctie_reden: Option<String>,
 }
 
 impl From<&Stay> for Verblijf {
@@ -121,8 +124,44 @@ impl From<&Stay> for Verblijf {
             aantal_gasten: s.aantal_gasten,
             nachten: (s.eind_datum - s.start_datum).num_days(),
             geannuleerd: s.geannuleerd_op.is_some(),
+            correctie_reden: s.correctie_reden.clone(),
         }
     }
+}
+
+/// A correction by the municipality: the stay is cancelled, with the reason.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Correctie {
+    /// Why (1–500 characters).
+    pub reden: String,
+}
+
+impl Correctie {
+    /// The reason, checked: 400 naming `reden` when empty, too long or with control characters.
+    pub fn reden(self) -> Result<String, platform::Problem> {
+        let r = self.reden.trim().to_string();
+        let bad = r.is_empty() || r.chars().count() > 500 || r.chars().any(|c| c.is_control() && c != '\n');
+        if bad {
+            return Err(platform::Problem::params_validation(vec![platform::InvalidParam::new(
+                "reden",
+                "required",
+                "Een reden (1 tot 500 tekens, zonder stuurtekens) is verplicht.",
+            )]));
+        }
+        Ok(r)
+    }
+}
+
+/// A page of stays.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct VerblijvenPagina {
+    /// Stays, newest first.
+    pub verblijven: Vec<Verblijf>,
+    /// Page facts.
+    pub paginering: platform::pagination::PageInfo,
+    /// Links.
+    pub _links: platform::pagination::PageLinks,
 }
 
 /// Nights of a calendar year at the address.

@@ -13,12 +13,7 @@ use platform::audit::AuditEntry;
 use platform::auth::Principal;
 use platform::{InvalidParam, Problem};
 
-/// Scope of citizens (through a portal, with a `bsn` claim).
-pub const SCOPE_AANVRAGEN: &str = "vakantieverhuur.aanvragen";
-/// Scope of platforms that verify numbers.
-pub const SCOPE_CONTROLEREN: &str = "vakantieverhuur.controleren";
-/// Scope of the municipality's inspectors.
-pub const SCOPE_HANDHAVEN: &str = "vakantieverhuur.handhaven";
+pub use crate::app::{SCOPE_AANVRAGEN, SCOPE_CONTROLEREN, SCOPE_HANDHAVEN, may_access};
 
 /// All routes under `/api/v1`.
 pub fn routes() -> utoipa_actix_web::scope::Scope<
@@ -36,7 +31,9 @@ pub fn routes() -> utoipa_actix_web::scope::Scope<
         .service(registraties::intrekken)
         .service(registraties::controleren)
         .service(verblijven::melden)
+        .service(verblijven::lijst)
         .service(verblijven::annuleren)
+        .service(verblijven::corrigeren)
         .service(verblijven::nachten)
         .service(handhaving::adressen)
 }
@@ -70,12 +67,6 @@ pub fn parse_number(s: &str) -> Result<RegistrationNumber, Problem> {
     })
 }
 
-/// Whether the caller may see a registration: its holder, or its municipality's inspector.
-pub fn may_access(p: &Principal, r: &Registration) -> bool {
-    (p.has_scope(SCOPE_AANVRAGEN) && p.bsn.as_deref() == Some(r.bsn.as_str()))
-        || (p.has_scope(SCOPE_HANDHAVEN) && p.client.gemeentecode.as_deref() == Some(r.gemeentecode.as_str()))
-}
-
 /// Loads a registration the caller may see; anyone else gets 404, never its data.
 pub async fn load_accessible(state: &AppState, p: &Principal, number: &str) -> Result<Registration, Problem> {
     if !p.has_scope(SCOPE_AANVRAGEN) && !p.has_scope(SCOPE_HANDHAVEN) {
@@ -91,11 +82,16 @@ pub async fn load_accessible(state: &AppState, p: &Principal, number: &str) -> R
         .ok_or_else(|| Problem::not_found("Geen registratie gevonden met dit nummer."))
 }
 
-/// An audit entry for an action on a registration.
+/// An audit entry for an action on a registration: the portal's user and, when a citizen acts,
+/// the citizen (the token's `bsn`) are both named.
 pub fn audit_entry(p: &Principal, action: &str, r: &Registration, details: serde_json::Value) -> AuditEntry {
+    let mut details = details;
+    if let (Some(bsn), Some(map)) = (&p.bsn, details.as_object_mut()) {
+        map.insert("burgerservicenummer".into(), serde_json::Value::String(bsn.clone()));
+    }
     AuditEntry {
         client_id: p.client_id.clone(),
-        user_id: p.user_id.clone().or_else(|| p.bsn.clone()),
+        user_id: p.user_id.clone(),
         purpose: Some("registratie vakantieverhuur".into()),
         action: action.into(),
         object_type: "registratie".into(),

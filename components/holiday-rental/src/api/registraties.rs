@@ -160,6 +160,7 @@ pub async fn raadplegen(
         (status = 401, description = "Niet geauthenticeerd", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Niet geautoriseerd", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Niet gevonden", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Al ingetrokken", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),
 )]
@@ -180,26 +181,28 @@ pub async fn intrekken(
         )]));
     }
     let mut reg = load_accessible(&state, &p, &path).await?;
-    if reg.status == ACTIEF {
-        let (id, r) = (reg.id.clone(), reden.clone());
-        let at = chrono::Utc::now().naive_utc();
-        state
-            .db
-            .write_transaction(move |c| store::withdraw(c, &id, &r, at))
-            .await?;
-        reg.status = store::INGETROKKEN.into();
-        reg.reden_intrekking = Some(reden.clone());
-        reg.ingetrokken_op = Some(at);
-        state
-            .audit
-            .record(vec![audit_entry(
-                &p,
-                "vakantieverhuur.registratie.intrekken",
-                &reg,
-                json!({ "reden": reden }),
-            )])
-            .await?;
+    if reg.status != ACTIEF {
+        // answered without its data, and refused: a withdrawal happens once
+        return Err(crate::error::Error::AlreadyWithdrawn.into());
     }
+    let (id, r) = (reg.id.clone(), reden.clone());
+    let at = state.now().at;
+    state
+        .db
+        .write_transaction(move |c| store::withdraw(c, &id, &r, at))
+        .await?;
+    reg.status = store::INGETROKKEN.into();
+    reg.reden_intrekking = Some(reden.clone());
+    reg.ingetrokken_op = Some(at);
+    state
+        .audit
+        .record(vec![audit_entry(
+            &p,
+            "vakantieverhuur.registratie.intrekken",
+            &reg,
+            json!({ "reden": reden }),
+        )])
+        .await?;
     Ok(HttpResponse::Ok().json(Registratie::from(&reg)))
 }
 

@@ -26,8 +26,17 @@ pub enum Refusal {
     },
     /// Overlaps a stay that is not cancelled.
     Overlap {
-        /// The overlapping stay's dates.
-        with: Period,
+        /// The overlapping stay's dates, when it is the same holder's; a stay of an earlier
+        /// holder of the address counts but is never disclosed.
+        with: Option<Period>,
+    },
+    /// The stay has begun (or lies in the past): it must be reported before, and only a stay
+    /// that has not started can be cancelled by the citizen.
+    Started,
+    /// The stay starts after the end of next calendar year.
+    TooFarAhead {
+        /// The last day a stay may start.
+        latest: NaiveDate,
     },
     /// The year's nights would go over the cap.
     OverCap {
@@ -50,6 +59,8 @@ impl Refusal {
             Refusal::TooManyGuests { .. } => "teveelGasten",
             Refusal::Overlap { .. } => "overlappendVerblijf",
             Refusal::OverCap { .. } => "maximumNachtenOverschreden",
+            Refusal::Started => "verblijfBegonnen",
+            Refusal::TooFarAhead { .. } => "verblijfTeVerVooruit",
         }
     }
 
@@ -60,10 +71,18 @@ impl Refusal {
             Refusal::TooManyGuests { max } => {
                 format!("In deze gemeente zijn ten hoogste {max} gasten per verblijf toegestaan.")
             }
-            Refusal::Overlap { with } => format!(
+            Refusal::Overlap { with: Some(with) } => format!(
                 "Het verblijf overlapt met een gemeld verblijf van {} tot {}.",
                 with.start, with.end
             ),
+            Refusal::Overlap { with: None } => "Het verblijf overlapt met een eerder gemeld verblijf op dit adres.".into(),
+            Refusal::Started => {
+                "Een verblijf wordt gemeld voordat het begint, en alleen een verblijf dat nog niet begonnen is kan worden geannuleerd."
+                    .into()
+            }
+            Refusal::TooFarAhead { latest } => {
+                format!("Een verblijf kan uiterlijk op {latest} beginnen (het einde van volgend kalenderjaar).")
+            }
             Refusal::OverCap { year, used, asked, max } => format!(
                 "In {year} zijn al {used} nachten gemeld; met dit verblijf ({asked} nachten) wordt het maximum van {max} overschreden."
             ),
@@ -96,19 +115,54 @@ impl Period {
     }
 }
 
+/// A stay already at the address: its dates, and whether it is the reporter's own (an earlier
+/// holder's stays count against the cap but are never disclosed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Booked {
+    /// The dates.
+    pub period: Period,
+    /// Reported under the same registration.
+    pub own: bool,
+}
+
+/// First and last day a stay may be reported to start, seen from `today`: not before it
+/// starts (less a grace of `grace_days`), and no later than the end of next calendar year.
+pub fn check_report_window(new: Period, today: NaiveDate, grace_days: u32) -> Result<(), Refusal> {
+    let earliest = today - chrono::Days::new(u64::from(grace_days));
+    let latest = NaiveDate::from_ymd_opt(today.year() + 1, 12, 31).unwrap_or(today);
+    if new.start < earliest {
+        return Err(Refusal::Started);
+    }
+    if new.start > latest {
+        return Err(Refusal::TooFarAhead { latest });
+    }
+    Ok(())
+}
+
+/// A citizen may cancel only a stay that has not started (check-in day counts as started).
+pub fn check_citizen_cancel(stay: Period, today: NaiveDate) -> Result<(), Refusal> {
+    if stay.start <= today {
+        Err(Refusal::Started)
+    } else {
+        Ok(())
+    }
+}
+
 /// Checks a new stay against the rules and the address's stays that are not cancelled.
-pub fn check_stay(new: Period, guests: i64, existing: &[Period], rules: &GemeenteRules) -> Result<(), Refusal> {
+pub fn check_stay(new: Period, guests: i64, existing: &[Booked], rules: &GemeenteRules) -> Result<(), Refusal> {
     if new.end <= new.start {
         return Err(Refusal::EndNotAfterStart);
     }
     if guests > rules.max_gasten {
         return Err(Refusal::TooManyGuests { max: rules.max_gasten });
     }
-    if let Some(o) = existing.iter().find(|p| p.overlaps(&new)) {
-        return Err(Refusal::Overlap { with: *o });
+    if let Some(o) = existing.iter().find(|b| b.period.overlaps(&new)) {
+        return Err(Refusal::Overlap {
+            with: o.own.then_some(o.period),
+        });
     }
     for (year, asked) in new.nights_per_year() {
-        let used: i64 = existing.iter().map(|p| p.nights_in(year)).sum();
+        let used: i64 = existing.iter().map(|b| b.period.nights_in(year)).sum();
         if used + asked > rules.max_nachten {
             return Err(Refusal::OverCap {
                 year,
@@ -154,6 +208,9 @@ mod tests {
     fn p(a: NaiveDate, b: NaiveDate) -> Period {
         Period { start: a, end: b }
     }
+    fn own(ps: &[Period]) -> Vec<Booked> {
+        ps.iter().map(|p| Booked { period: *p, own: true }).collect()
+    }
     fn amsterdam() -> GemeenteRules {
         GemeenteRules {
             naam: "Amsterdam".into(),
@@ -190,11 +247,11 @@ mod tests {
         let mut stays = Vec::new();
         for i in 0..7 {
             let s = p(d(2026, 5, 1 + i * 4), d(2026, 5, 5 + i * 4));
-            check_stay(s, 4, &stays, &r).unwrap();
+            check_stay(s, 4, &own(&stays), &r).unwrap();
             stays.push(s);
         }
         assert_eq!(
-            check_stay(p(d(2026, 6, 1), d(2026, 6, 5)), 2, &stays, &r),
+            check_stay(p(d(2026, 6, 1), d(2026, 6, 5)), 2, &own(&stays), &r),
             Err(Refusal::OverCap {
                 year: 2026,
                 used: 28,
@@ -203,16 +260,54 @@ mod tests {
             })
         );
         // exactly up to the cap is fine; the other year is separate
-        check_stay(p(d(2026, 6, 1), d(2026, 6, 3)), 2, &stays, &r).unwrap();
-        check_stay(p(d(2027, 6, 1), d(2027, 6, 5)), 2, &stays, &r).unwrap();
+        check_stay(p(d(2026, 6, 1), d(2026, 6, 3)), 2, &own(&stays), &r).unwrap();
+        check_stay(p(d(2027, 6, 1), d(2027, 6, 5)), 2, &own(&stays), &r).unwrap();
         assert_eq!(
-            check_stay(p(d(2026, 5, 4), d(2026, 5, 6)), 2, &stays, &r)
+            check_stay(p(d(2026, 5, 4), d(2026, 5, 6)), 2, &own(&stays), &r)
                 .unwrap_err()
                 .code(),
             "overlappendVerblijf"
         );
         // check-out day is free for the next check-in
-        check_stay(p(d(2026, 4, 28), d(2026, 5, 1)), 2, &stays[..1], &r).unwrap();
+        check_stay(p(d(2026, 4, 28), d(2026, 5, 1)), 2, &own(&stays[..1]), &r).unwrap();
+    }
+
+    #[test]
+    fn another_holders_stay_counts_but_is_not_disclosed() {
+        let r = amsterdam();
+        let theirs = [Booked {
+            period: p(d(2026, 5, 1), d(2026, 5, 29)),
+            own: false,
+        }];
+        let e = check_stay(p(d(2026, 5, 10), d(2026, 5, 11)), 1, &theirs, &r).unwrap_err();
+        assert_eq!(e, Refusal::Overlap { with: None });
+        assert!(!e.detail().contains("2026"), "{}", e.detail());
+        let e = check_stay(p(d(2026, 6, 1), d(2026, 6, 4)), 1, &theirs, &r).unwrap_err();
+        assert_eq!(e.code(), "maximumNachtenOverschreden", "their 28 nights count");
+    }
+
+    #[test]
+    fn report_window_and_cancel() {
+        let today = d(2026, 12, 1);
+        let stay = |a, b| p(a, b);
+        assert_eq!(
+            check_report_window(stay(d(2026, 11, 30), d(2026, 12, 2)), today, 0),
+            Err(Refusal::Started)
+        );
+        check_report_window(stay(d(2026, 11, 30), d(2026, 12, 2)), today, 1).unwrap();
+        check_report_window(stay(d(2026, 12, 1), d(2026, 12, 2)), today, 0).unwrap();
+        check_report_window(stay(d(2027, 12, 31), d(2028, 1, 2)), today, 0).unwrap();
+        assert_eq!(
+            check_report_window(stay(d(2028, 1, 1), d(2028, 1, 2)), today, 0),
+            Err(Refusal::TooFarAhead {
+                latest: d(2027, 12, 31)
+            })
+        );
+        assert_eq!(
+            check_citizen_cancel(stay(d(2026, 12, 1), d(2026, 12, 3)), today),
+            Err(Refusal::Started)
+        );
+        check_citizen_cancel(stay(d(2026, 12, 2), d(2026, 12, 3)), today).unwrap();
     }
 
     #[test]

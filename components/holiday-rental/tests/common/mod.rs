@@ -31,11 +31,17 @@ pub fn clients() -> Vec<ClientConfig> {
 }
 
 pub fn token(client_id: &str, bsn: Option<&str>) -> String {
+    token_with(
+        client_id,
+        Claims {
+            bsn: bsn.map(str::to_string),
+            ..Default::default()
+        },
+    )
+}
+
+pub fn token_with(client_id: &str, claims: Claims) -> String {
     let c = clients().into_iter().find(|c| c.client_id == client_id).unwrap();
-    let claims = Claims {
-        bsn: bsn.map(str::to_string),
-        ..Default::default()
-    };
     format!(
         "Bearer {}",
         sign_hs256(&c, &claims, chrono::Utc::now().timestamp()).unwrap()
@@ -118,11 +124,35 @@ pub fn state_with(url: &str, proxy: &str, per_minute: u32) -> AppState {
         ),
         rate_limit: Arc::new(RateLimiter::per_minute(per_minute)),
         auth: Arc::new(Authenticator::new(clients(), 60, None)),
+        report_grace_days: 0,
+        clock: fixed_clock(TODAY),
     }
+}
+
+/// The day the tests run on, so their dates never fall into the past.
+pub const TODAY: &str = "2026-01-01";
+
+/// A clock that stands still at noon of `day`.
+pub fn fixed_clock(day: &str) -> holiday_rental::Clock {
+    let at = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .unwrap()
+        .and_hms_opt(12, 0, 0)
+        .unwrap();
+    Arc::new(move || at)
 }
 
 pub fn state(url: &str) -> AppState {
     state_with(url, &proxy_url(), 1000)
+}
+
+/// The same app and database with the clock moved to `day`.
+pub async fn app_at(
+    state: &AppState,
+    day: &str,
+) -> impl Service<actix_http::Request, Response = ServiceResponse, Error = actix_web::Error> {
+    let mut moved = state.clone();
+    moved.clock = fixed_clock(day);
+    app(moved).await
 }
 
 pub async fn app(

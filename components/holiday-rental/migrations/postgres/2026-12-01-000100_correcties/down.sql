@@ -1,0 +1,2 @@
+ALTER TABLE verblijven DROP COLUMN gecorrigeerd_door;
+ALTER TABLE verblijven DROP COLUMN correctie_reden;

@@ -1,0 +1,73 @@
+//! The one error type of holiday-rental, mapped to problem+json in one place.
+
+use crate::domain::stays::Refusal;
+use platform::Problem;
+
+/// What a use case can answer instead of its result.
+#[derive(Debug)]
+pub enum Error {
+    /// No such registration or stay, or not the caller's: never say which.
+    NotFound(&'static str),
+    /// The caller's token does not allow this.
+    Forbidden(&'static str),
+    /// The registration is withdrawn: nothing about it can be changed.
+    Withdrawn,
+    /// A withdrawal of a registration that already is.
+    AlreadyWithdrawn,
+    /// The municipality does not use this register.
+    NoRules,
+    /// A stay rule refuses.
+    Refused(Refusal),
+    /// Already registered (a second active registration for the address).
+    Conflict(Problem),
+    /// Anything the platform already turned into a problem (database, audit, upstream).
+    Problem(Problem),
+}
+
+impl From<Error> for Problem {
+    fn from(e: Error) -> Self {
+        match e {
+            Error::NotFound(what) => Problem::not_found(what),
+            Error::Forbidden(why) => Problem::forbidden(why),
+            Error::Withdrawn => Problem::unprocessable(
+                "registratieIngetrokken",
+                "De registratie is ingetrokken.",
+                "Aan een ingetrokken registratie en haar verblijven kan niets meer worden gewijzigd.",
+            ),
+            Error::AlreadyWithdrawn => {
+                Problem::conflict("registratieAlIngetrokken", "De registratie is al ingetrokken.")
+            }
+            Error::NoRules => Problem::unprocessable(
+                "gemeenteNietAangesloten",
+                "De gemeente gebruikt dit register niet.",
+                "Geen regels voor deze gemeente.",
+            ),
+            Error::Refused(r) => Problem::unprocessable(r.code(), "Het verblijf is geweigerd.", r.detail()),
+            Error::Conflict(p) | Error::Problem(p) => p,
+        }
+    }
+}
+
+impl From<Problem> for Error {
+    fn from(p: Problem) -> Self {
+        Error::Problem(p)
+    }
+}
+
+impl From<platform::db::DbError> for Error {
+    fn from(e: platform::db::DbError) -> Self {
+        Error::Problem(e.into())
+    }
+}
+
+impl From<diesel::result::Error> for Error {
+    fn from(e: diesel::result::Error) -> Self {
+        platform::db::DbError::Query(e).into()
+    }
+}
+
+impl From<actix_web::error::BlockingError> for Error {
+    fn from(e: actix_web::error::BlockingError) -> Self {
+        Error::Problem(e.into())
+    }
+}
