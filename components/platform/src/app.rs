@@ -28,21 +28,39 @@ pub struct SpecJson(pub Arc<String>);
 /// have their own listener: [`metrics_server`]). Needs `web::Data<Readiness>` and
 /// `web::Data<SpecJson>`.
 pub fn operational_routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/health/live", web::get().to(live))
-        .route("/health/ready", web::get().to(ready))
-        .route("/api/v1/openapi.json", web::get().to(spec))
-        .service(
-            utoipa_swagger_ui::SwaggerUi::new("/api/v1/docs/{_:.*}")
-                .config(utoipa_swagger_ui::Config::new(["/api/v1/openapi.json"])),
-        )
-        .route(
-            "/api/v1/docs",
-            web::get().to(|| async {
-                HttpResponse::PermanentRedirect()
-                    .insert_header(("Location", "/api/v1/docs/"))
-                    .finish()
-            }),
+    operational_routes_with(&[])(cfg)
+}
+
+/// As [`operational_routes`], with more specs (name, URL) offered in Swagger UI's spec
+/// selector next to the component's own, e.g. a drop-in spec of an official contract.
+pub fn operational_routes_with(
+    extra_specs: &'static [(&'static str, &'static str)],
+) -> impl FnOnce(&mut web::ServiceConfig) {
+    move |cfg| {
+        let mut urls = vec![utoipa_swagger_ui::Url::new("Eigen API", "/api/v1/openapi.json")];
+        urls.extend(
+            extra_specs
+                .iter()
+                .map(|(name, url)| utoipa_swagger_ui::Url::new(name, url)),
         );
+        let config = if extra_specs.is_empty() {
+            utoipa_swagger_ui::Config::new(["/api/v1/openapi.json"])
+        } else {
+            utoipa_swagger_ui::Config::new(urls)
+        };
+        cfg.route("/health/live", web::get().to(live))
+            .route("/health/ready", web::get().to(ready))
+            .route("/api/v1/openapi.json", web::get().to(spec))
+            .service(utoipa_swagger_ui::SwaggerUi::new("/api/v1/docs/{_:.*}").config(config))
+            .route(
+                "/api/v1/docs",
+                web::get().to(|| async {
+                    HttpResponse::PermanentRedirect()
+                        .insert_header(("Location", "/api/v1/docs/"))
+                        .finish()
+                }),
+            );
+    }
 }
 
 async fn live() -> HttpResponse {

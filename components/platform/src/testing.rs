@@ -5,13 +5,76 @@ use diesel::Connection;
 use diesel::RunQueryDsl;
 
 /// Database URLs to run a test against: a new SQLite file, and a new PostgreSQL schema when
-/// `TEST_DATABASE_URL` is set.
-pub fn database_urls() -> Vec<(&'static str, String)> {
-    let mut urls = vec![("sqlite", sqlite_url())];
+/// `TEST_DATABASE_URL` is set. Each is removed again when the returned value is dropped.
+pub fn database_urls() -> Vec<(&'static str, TestUrl)> {
+    let mut urls = vec![("sqlite", TestUrl::sqlite(sqlite_url()))];
     if let Some(pg) = crate::config::env_opt("TEST_DATABASE_URL") {
-        urls.push(("postgres", postgres_schema_url(&pg)));
+        let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
+        urls.push((
+            "postgres",
+            TestUrl {
+                url: postgres_url_for(&pg, &schema),
+                cleanup: Cleanup::Schema { base: pg, schema },
+            },
+        ));
     }
     urls
+}
+
+enum Cleanup {
+    File(std::path::PathBuf),
+    Schema { base: String, schema: String },
+}
+
+/// A test database's URL; the database (SQLite file or PostgreSQL schema) is removed on drop,
+/// so test runs leave nothing behind.
+pub struct TestUrl {
+    url: String,
+    cleanup: Cleanup,
+}
+
+impl TestUrl {
+    fn sqlite(url: String) -> Self {
+        TestUrl {
+            cleanup: Cleanup::File(std::path::PathBuf::from(&url)),
+            url,
+        }
+    }
+}
+
+impl std::ops::Deref for TestUrl {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.url
+    }
+}
+
+impl std::fmt::Display for TestUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.url)
+    }
+}
+
+impl Drop for TestUrl {
+    fn drop(&mut self) {
+        match &self.cleanup {
+            Cleanup::File(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let mut p = path.clone().into_os_string();
+                    p.push(suffix);
+                    let _ = std::fs::remove_file(p);
+                }
+            }
+            Cleanup::Schema { base, schema } => {
+                if let Ok(mut conn) = diesel::PgConnection::establish(base) {
+                    use diesel::connection::SimpleConnection;
+                    let _ = conn.batch_execute(&format!(
+                        "SET client_min_messages = warning; DROP SCHEMA IF EXISTS {schema} CASCADE"
+                    ));
+                }
+            }
+        }
+    }
 }
 
 /// Keys of the audit chain for tests (a fixed, test-only secret).
@@ -31,16 +94,19 @@ pub fn sqlite_url() -> String {
         .into_owned()
 }
 
-/// Creates a fresh schema and returns a URL whose `search_path` points at it.
+/// Creates a fresh schema and returns a URL whose `search_path` points at it (notices off).
 pub fn postgres_schema_url(base: &str) -> String {
-    let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
+    postgres_url_for(base, &format!("t_{}", uuid::Uuid::new_v4().simple()))
+}
+
+fn postgres_url_for(base: &str, schema: &str) -> String {
     let mut conn =
         diesel::PgConnection::establish(base).unwrap_or_else(|e| panic!("TEST_DATABASE_URL: cannot connect: {e}"));
     diesel::sql_query(format!("CREATE SCHEMA {schema}"))
         .execute(&mut conn)
         .expect("create test schema");
     let sep = if base.contains('?') { '&' } else { '?' };
-    format!("{base}{sep}options=-csearch_path%3D{schema}")
+    format!("{base}{sep}options=-csearch_path%3D{schema}%20-cclient_min_messages%3Dwarning")
 }
 
 /// The app a component's [`crate::app::server`] serves, as an in-process test service.

@@ -97,7 +97,11 @@ pub fn configure(state: AppState) -> impl FnOnce(&mut actix_web::web::ServiceCon
             ))))
             .app_data(platform::http::json_config())
             .app_data(platform::http::payload_config())
-            .configure(platform::app::operational_routes)
+            // suppliers come for the Haal Centraal contract: offer it in the same Swagger UI
+            .configure(platform::app::operational_routes_with(&[(
+                "Haal Centraal BRP Personen en BAG (drop-in)",
+                "/api/v1/haalcentraal/openapi.json",
+            )]))
             .configure(api::haalcentraal_routes)
             .route(
                 "/api/v1/haalcentraal/openapi.json",

@@ -46,6 +46,14 @@ async fn served_component_authenticates_over_http() {
     let csp = resp.headers()["content-security-policy"].to_str().unwrap().to_string();
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
     assert_eq!(resp.headers()["x-frame-options"], "DENY");
+    // the drop-in Haal Centraal spec is offered in the same UI
+    let init = reqwest::get(format!("http://{bind}/api/v1/docs/swagger-initializer.js"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(init.contains("/api/v1/haalcentraal/openapi.json"), "{init}");
 
     // oversized URL and headers: problem+json 414 and 431
     let resp = reqwest::get(format!("http://{bind}/api/v1/status?x={}", "a".repeat(9000)))
@@ -122,4 +130,57 @@ async fn metrics_only_grow_and_live_on_their_own_listener() {
     let public = http.get(format!("http://{bind}/metrics")).send().await.unwrap();
     assert_eq!(public.status(), 404);
     handle.stop(true).await;
+}
+
+/// `registry-proxy audit verify` checks the whole keyed chain of DATABASE_URL: exit 0 when
+/// intact, 1 naming the record when not (security review, finding 3).
+#[actix_web::test]
+async fn audit_verify_command_checks_the_whole_chain() {
+    use diesel::connection::SimpleConnection;
+    let url = platform::testing::sqlite_url();
+    let st = state(&url, Backend::Mock(mock_data()));
+    let entries = (0..12)
+        .map(|i| platform::audit::AuditEntry {
+            client_id: "demo".into(),
+            user_id: None,
+            purpose: Some("test".into()),
+            action: "brp.personen.bevragen".into(),
+            object_type: "persoon".into(),
+            object_id: Some(format!("99999{i:04}")),
+            details: json!({}),
+            outcome: "geleverd".into(),
+        })
+        .collect();
+    st.audit.record(entries).await.unwrap();
+    let run = |key: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_registry-proxy"))
+            .args(["audit", "verify"])
+            .env("DATABASE_URL", &url)
+            .env("GRONDWERK_AUDIT_KEYS", key)
+            .output()
+            .unwrap()
+    };
+    const KEY: &str = "test-1=audit-key-for-tests-only-0123456789abcdef";
+    let out = run(KEY);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(out.status.success(), "{report}");
+    assert_eq!(
+        (report["geldig"].as_bool(), report["aantalRecords"].as_i64()),
+        (Some(true), Some(12))
+    );
+    // another key cannot vouch for the chain
+    let out = run("test-1=some-other-key-of-32-characters-or-more");
+    assert_eq!(out.status.code(), Some(1));
+    // a record changed behind the triggers' back
+    st.db
+        .run(|c| {
+            c.batch_execute("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET purpose = 'anders' WHERE seq = 5")
+                .map_err(platform::db::DbError::from)
+        })
+        .await
+        .unwrap();
+    let out = run(KEY);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(report["fout"], json!({"volgnummer": 5, "soort": "gewijzigd"}));
 }
