@@ -86,12 +86,10 @@ impl Problem {
 
     /// 400 `paramsValidation` listing every invalid parameter.
     pub fn params_validation(invalid_params: Vec<InvalidParam>) -> Self {
-        let mut names: Vec<&str> = Vec::new();
-        for p in &invalid_params {
-            if !names.contains(&p.name.as_str()) {
-                names.push(&p.name);
-            }
-        }
+        // each parameter at fault once, in alphabetical order, as the BRP API answers
+        let mut names: Vec<&str> = invalid_params.iter().map(|p| p.name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
         let detail = format!("De foutieve parameter(s) zijn: {}.", names.join(", "));
         let mut p = Problem::new(
             StatusCode::BAD_REQUEST,
@@ -166,6 +164,7 @@ impl Problem {
             "Gevraagde content type wordt niet ondersteund.",
             "notAcceptable",
         )
+        .with_detail("Ondersteunde content type: application/json; charset=utf-8.")
     }
 
     /// 409 when the request conflicts with the current state.

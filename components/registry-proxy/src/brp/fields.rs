@@ -37,6 +37,16 @@ pub fn resolve(field: &str, limited: bool) -> Result<String, &'static str> {
     if segments.iter().any(|s| AUTOMATIC.contains(s)) {
         return Err("Parameter bevat een niet toegestane veldnaam.");
     }
+    // delivered with the address by itself, as inOnderzoek is (official fields-fout-cases)
+    if segments.len() == 2
+        && segments.get(1) == Some(&"indicatieVastgesteldVerblijftNietOpAdres")
+        && matches!(
+            segments.first(),
+            Some(&("adressering" | "adresseringBinnenland" | "verblijfplaats"))
+        )
+    {
+        return Err("Parameter bevat een niet toegestane veldnaam.");
+    }
     let (base, rest) = match segments[0] {
         "verblijfplaatsBinnenland" if !limited => ("verblijfplaats", &segments[1..]),
         "adresseringBinnenland" => ("adressering", &segments[1..]),

@@ -175,6 +175,10 @@ impl Validator<'_> {
                 }
                 None
             }
+            Some(Value::String(s)) if s.is_empty() && required => {
+                self.required(name);
+                None
+            }
             Some(Value::String(s)) if s.len() == 10 => match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
                 Ok(d) => Some(d),
                 Err(_) => {
@@ -191,46 +195,56 @@ impl Validator<'_> {
         }
     }
 
+    /// `huisnummer`: a JSON integer or, as the official API accepts, a string of digits.
     fn huisnummer(&mut self) -> Option<u32> {
         let name = "huisnummer";
-        match self.body.get(name) {
+        let not_a_number = |v: &mut Self| {
+            v.errors
+                .push(InvalidParam::new(name, "integer", "Waarde is geen geldig getal."));
+            None
+        };
+        let value: i64 = match self.body.get(name) {
             None | Some(Value::Null) => {
                 self.required(name);
-                None
+                return None;
+            }
+            Some(Value::String(s)) if s.trim().is_empty() => {
+                self.required(name);
+                return None;
             }
             Some(Value::Number(n)) => match n.as_i64() {
-                Some(v) if v < 1 => {
-                    self.errors
-                        .push(InvalidParam::new(name, "minimum", "Waarde is lager dan minimum 1."));
-                    None
-                }
-                Some(v) if v > 99999 => {
-                    self.errors
-                        .push(InvalidParam::new(name, "maximum", "Waarde is hoger dan maximum 99999."));
-                    None
-                }
-                Some(v) => Some(v as u32),
-                None => {
-                    self.errors
-                        .push(InvalidParam::new(name, "integer", "Waarde is geen geldige integer."));
-                    None
-                }
+                Some(v) => v,
+                None => return not_a_number(self),
             },
-            Some(_) => {
-                self.errors
-                    .push(InvalidParam::new(name, "integer", "Waarde is geen geldige integer."));
-                None
-            }
+            Some(Value::String(s)) => match s.trim().parse::<i64>() {
+                Ok(v) => v,
+                Err(_) => return not_a_number(self),
+            },
+            Some(_) => return not_a_number(self),
+        };
+        if value < 1 {
+            self.errors
+                .push(InvalidParam::new(name, "minimum", "Waarde is lager dan minimum 1."));
+            return None;
         }
+        if value > 99999 {
+            self.errors
+                .push(InvalidParam::new(name, "maximum", "Waarde is hoger dan maximum 99999."));
+            return None;
+        }
+        u32::try_from(value).ok()
     }
 
+    /// A boolean: JSON `true`/`false` or, as the official API accepts, the strings.
     fn boolean(&mut self, name: &str) -> bool {
         match self.body.get(name) {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
+            Some(Value::String(s)) if s.eq_ignore_ascii_case("true") => true,
+            Some(Value::String(s)) if s.eq_ignore_ascii_case("false") => false,
             Some(_) => {
                 self.errors
-                    .push(InvalidParam::new(name, "boolean", "Waarde is geen geldige boolean."));
+                    .push(InvalidParam::new(name, "boolean", "Waarde is geen boolean."));
                 false
             }
         }
@@ -345,6 +359,17 @@ fn postcode_ok(s: &str) -> bool {
         && rest.iter().all(u8::is_ascii_alphabetic)
 }
 
+/// 400 `paramsValidation` with the detail ordered as the official API orders it: alphabetically,
+/// except that `postcode` comes first (the official fout-cases of ZoekMetPostcodeEnHuisnummer
+/// answer "postcode, huisnummer").
+fn params_problem(errors: Vec<InvalidParam>) -> Problem {
+    let mut names: Vec<&str> = errors.iter().map(|p| p.name.as_str()).collect();
+    names.sort_unstable_by_key(|n| (*n != "postcode", *n));
+    names.dedup();
+    let detail = format!("De foutieve parameter(s) zijn: {}.", names.join(", "));
+    Problem::params_validation(errors).with_detail(detail)
+}
+
 /// Validates a request body into a query; every fault is collected and reported at once.
 pub fn parse(body: &Value) -> Result<PersonenQuery, Problem> {
     let Some(obj) = body.as_object() else {
@@ -366,13 +391,20 @@ pub fn parse(body: &Value) -> Result<PersonenQuery, Problem> {
             None
         }
     };
-    let fields_asked = v.string_array("fields", 1, 130, FIELD_PATTERN, |s| {
-        (1..=200).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
-    });
-    let gemeente = v.string("gemeenteVanInschrijving", false, GEMEENTE_PATTERN, |s| digits(s, 4));
+    // without a valid type nothing else can be judged: only `type` is reported
     let Some(type_) = type_ else {
         return Err(Problem::params_validation(v.errors));
     };
+    let fields_asked = v.string_array("fields", 1, 130, FIELD_PATTERN, |s| {
+        (1..=200).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
+    });
+    let gemeente_required = matches!(
+        type_.as_str(),
+        "ZoekMetNaamEnGemeenteVanInschrijving" | "ZoekMetStraatHuisnummerEnGemeenteVanInschrijving"
+    );
+    let gemeente = v.string("gemeenteVanInschrijving", gemeente_required, GEMEENTE_PATTERN, |s| {
+        digits(s, 4)
+    });
     for key in obj.keys() {
         if !["type", "fields", "gemeenteVanInschrijving"].contains(&key.as_str())
             && !allowed_params(&type_).contains(&key.as_str())
@@ -408,9 +440,6 @@ pub fn parse(body: &Value) -> Result<PersonenQuery, Problem> {
                     (1..=199).contains(&body.chars().count()) && body.chars().all(name_char)
                 })
             };
-            if by_gemeente && gemeente.is_none() && !obj.contains_key("gemeenteVanInschrijving") {
-                v.required("gemeenteVanInschrijving");
-            }
             let voorvoegsel = v.string("voorvoegsel", false, VOORVOEGSEL_PATTERN, |s| {
                 (1..=10).contains(&s.chars().count())
                     && s.chars().all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '\'')
@@ -434,9 +463,6 @@ pub fn parse(body: &Value) -> Result<PersonenQuery, Problem> {
                 v.string("postcode", true, POSTCODE_PATTERN, postcode_ok)
             };
             let straat = if by_straat {
-                if gemeente.is_none() && !obj.contains_key("gemeenteVanInschrijving") {
-                    v.required("gemeenteVanInschrijving");
-                }
                 v.string("straat", true, STRAAT_PATTERN, |s| {
                     wildcard_text_ok(s, 80, 7, true, name_char)
                 })
@@ -498,7 +524,7 @@ pub fn parse(body: &Value) -> Result<PersonenQuery, Problem> {
         }
     };
     if !errors.is_empty() {
-        return Err(Problem::params_validation(errors));
+        return Err(params_problem(errors));
     }
     Ok(PersonenQuery {
         type_,
@@ -639,10 +665,8 @@ mod tests {
 
     #[test]
     fn validation_codes() {
-        assert_eq!(
-            codes(json!({})),
-            vec![("type".into(), "required".into()), ("fields".into(), "required".into())]
-        );
+        // without a type only the type is reported (official zoek-fout-cases)
+        assert_eq!(codes(json!({})), vec![("type".into(), "required".into())]);
         assert_eq!(
             codes(json!({"type": "Bestaat", "fields": ["naam"]})),
             vec![("type".into(), "value".into())]
@@ -671,10 +695,8 @@ mod tests {
             codes(
                 json!({"type": "ZoekMetPostcodeEnHuisnummer", "fields": ["naam"], "postcode": "1015CJ", "huisnummer": "12", "voornamen": "x"})
             ),
-            vec![
-                ("voornamen".into(), "unknownParam".into()),
-                ("huisnummer".into(), "integer".into())
-            ]
+            vec![("voornamen".into(), "unknownParam".into())],
+            "a huisnummer sent as a string of digits is accepted"
         );
         assert_eq!(
             codes(
