@@ -141,6 +141,8 @@ pub fn configure(state: AppState) -> impl FnOnce(&mut actix_web::web::ServiceCon
             .app_data(Data::new(platform::metrics::Metrics::new("holiday-rental")))
             .app_data(Data::new(readiness))
             .app_data(Data::new(platform::http::ApiVersion(API_VERSION)))
+            // the enforcement list is also served as CSV
+            .app_data(Data::new(platform::http::AlsoProduces(&["text/csv"])))
             .app_data(Data::new(platform::app::SpecJson(Arc::new(
                 platform::app::spec_to_json(&openapi()),
             ))))

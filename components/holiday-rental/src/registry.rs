@@ -1,24 +1,17 @@
-//! Asks the registry proxy (Haal Centraal BRP and BAG) whether an address exists, has a
-//! residential use, and whether the applicant lives there. The component signs its own tokens
-//! and states its purpose; it asks the BRP for two fields only.
+//! Typed client of the registry proxy (Haal Centraal BRP and BAG). The component signs its own
+//! tokens, states its purpose and asks the BRP for two fields only. Answers are read into serde
+//! structs: an answer of the wrong shape is a 502 (the proxy misbehaves), never a business
+//! decision; the decision itself is `domain::eligibility`.
 
-use platform::Problem;
+use crate::domain::eligibility::{BagAddress, BrpResident};
 use platform::auth::{Claims, ClientConfig, sign_hs256};
-use serde_json::{Value, json};
+use platform::{Bsn, Gemeentecode, NummeraanduidingId, Problem};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::json;
 use std::time::Duration;
 
-/// What the checks established about the address.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CheckedAddress {
-    /// BAG verblijfsobject id.
-    pub adresseerbaar_object_id: String,
-    /// Address for display, e.g. `Keizersgracht 123, 1015CJ Amsterdam`.
-    pub adres: String,
-    /// The applicant's municipality of registration.
-    pub gemeentecode: String,
-}
-
-/// Client of the registry proxy.
+/// Client of the proxy.
 pub struct RegistryProxy {
     base: String,
     client: ClientConfig,
@@ -28,13 +21,91 @@ pub struct RegistryProxy {
 
 const BAG: &str = "/lvbag/individuelebevragingen/v2";
 
-fn refused(code: &str, title: &str, detail: &str) -> Problem {
-    Problem::unprocessable(code, title, detail)
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AdresAnswer {
+    adresseerbaar_object_identificatie: String,
+    openbare_ruimte_naam: String,
+    huisnummer: u32,
+    #[serde(default)]
+    huisletter: Option<String>,
+    #[serde(default)]
+    huisnummertoevoeging: Option<String>,
+    #[serde(default)]
+    postcode: Option<String>,
+    woonplaats_naam: String,
+}
+
+impl AdresAnswer {
+    fn display(&self) -> String {
+        let mut s = format!("{} {}", self.openbare_ruimte_naam, self.huisnummer);
+        if let Some(l) = &self.huisletter {
+            s.push_str(l);
+        }
+        if let Some(t) = &self.huisnummertoevoeging {
+            s.push('-');
+            s.push_str(t);
+        }
+        s.push_str(", ");
+        if let Some(p) = &self.postcode {
+            s.push_str(p);
+            s.push(' ');
+        }
+        s.push_str(&self.woonplaats_naam);
+        s
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct ObjectAnswer {
+    #[serde(default)]
+    verblijfsobject: Option<VerblijfsobjectWrapper>,
+}
+
+#[derive(Debug, Deserialize)]
+struct VerblijfsobjectWrapper {
+    verblijfsobject: Verblijfsobject,
+}
+
+#[derive(Debug, Deserialize)]
+struct Verblijfsobject {
+    #[serde(default)]
+    gebruiksdoelen: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct PersonenAnswer {
+    personen: Vec<Persoon>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Persoon {
+    #[serde(default)]
+    verblijfplaats: Option<Verblijfplaats>,
+    gemeente_van_inschrijving: Waardetabel,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Verblijfplaats {
+    #[serde(default)]
+    nummeraanduiding_identificatie: Option<NummeraanduidingId>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Waardetabel {
+    code: Gemeentecode,
 }
 
 fn unavailable(e: impl std::fmt::Display) -> Problem {
     tracing::warn!(error = %e, "registry proxy call failed");
     Problem::service_unavailable("registry proxy (BRP/BAG)")
+}
+
+fn malformed(what: &str, e: impl std::fmt::Display) -> Problem {
+    tracing::error!(error = %e, answer = what, "registry proxy answered in an unexpected shape");
+    Problem::bad_gateway("registry proxy (BRP/BAG)")
 }
 
 impl RegistryProxy {
@@ -66,10 +137,9 @@ impl RegistryProxy {
         })
     }
 
-    async fn get(&self, path: &str) -> Result<Option<Value>, Problem> {
-        let resp = self
-            .http
-            .get(format!("{}{path}", self.base))
+    /// Reads a typed answer; 404 is `None`, a failed call 503, a wrong shape 502.
+    async fn answer<T: DeserializeOwned>(&self, what: &str, rb: reqwest::RequestBuilder) -> Result<Option<T>, Problem> {
+        let resp = rb
             .bearer_auth(self.token()?)
             .header("X-Doelbinding", &self.purpose)
             .send()
@@ -77,95 +147,56 @@ impl RegistryProxy {
             .map_err(unavailable)?;
         match resp.status().as_u16() {
             404 => Ok(None),
-            200 => resp.json().await.map(Some).map_err(unavailable),
-            s => Err(unavailable(format!("status {s}"))),
+            200 => {
+                let bytes = resp.bytes().await.map_err(unavailable)?;
+                serde_json::from_slice(&bytes).map(Some).map_err(|e| malformed(what, e))
+            }
+            s => Err(unavailable(format!("{what}: status {s}"))),
         }
     }
 
-    /// Runs the three checks for an application; 422 with the failed check's code, 503 when the
-    /// proxy cannot answer.
-    pub async fn check_application(&self, bsn: &str, nummeraanduiding: &str) -> Result<CheckedAddress, Problem> {
-        let adres = self
-            .get(&format!("{BAG}/adressen/{nummeraanduiding}"))
-            .await?
-            .ok_or_else(|| {
-                refused(
-                    "adresBestaatNiet",
-                    "Het adres bestaat niet.",
-                    "Er is geen BAG-adres met deze nummeraanduidingIdentificatie.",
-                )
-            })?;
-        let object_id = adres["adresseerbaarObjectIdentificatie"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        let object = if object_id.is_empty() {
-            None
-        } else {
-            self.get(&format!("{BAG}/adresseerbareobjecten/{object_id}")).await?
+    /// The BAG address with its object's gebruiksdoelen; `None` when it does not exist.
+    pub async fn bag_address(&self, id: &NummeraanduidingId) -> Result<Option<BagAddress>, Problem> {
+        let url = format!("{}{BAG}/adressen/{id}", self.base);
+        let Some(adres) = self.answer::<AdresAnswer>("BAG adres", self.http.get(url)).await? else {
+            return Ok(None);
         };
+        let url = format!(
+            "{}{BAG}/adresseerbareobjecten/{}",
+            self.base, adres.adresseerbaar_object_identificatie
+        );
         // lig- and standplaatsen have no gebruiksdoel, so they never have woonfunctie
-        let woonfunctie = object
-            .as_ref()
-            .and_then(|o| o["verblijfsobject"]["verblijfsobject"]["gebruiksdoelen"].as_array())
-            .is_some_and(|d| d.iter().any(|g| g == "woonfunctie"));
-        if !woonfunctie {
-            return Err(refused(
-                "geenWoonfunctie",
-                "Het adres heeft geen woonfunctie.",
-                "Alleen een woning met woonfunctie kan worden verhuurd aan toeristen.",
-            ));
-        }
-        let resp = self
+        let gebruiksdoelen = self
+            .answer::<ObjectAnswer>("BAG adresseerbaar object", self.http.get(url))
+            .await?
+            .and_then(|o| o.verblijfsobject)
+            .map(|v| v.verblijfsobject.gebruiksdoelen)
+            .unwrap_or_default();
+        Ok(Some(BagAddress {
+            display: adres.display(),
+            adresseerbaar_object_id: adres.adresseerbaar_object_identificatie,
+            gebruiksdoelen,
+        }))
+    }
+
+    /// Where the applicant lives and their municipality; `None` when the BRP has no such person.
+    pub async fn resident(&self, bsn: &Bsn) -> Result<Option<BrpResident>, Problem> {
+        let rb = self
             .http
             .post(format!("{}/haalcentraal/api/brp/personen", self.base))
-            .bearer_auth(self.token()?)
-            .header("X-Doelbinding", &self.purpose)
             .json(&json!({
                 "type": "RaadpleegMetBurgerservicenummer",
                 "burgerservicenummer": [bsn],
                 "fields": ["verblijfplaats.nummeraanduidingIdentificatie", "gemeenteVanInschrijving"],
-            }))
-            .send()
-            .await
-            .map_err(unavailable)?;
-        if !resp.status().is_success() {
-            return Err(unavailable(format!("BRP status {}", resp.status())));
-        }
-        let body: Value = resp.json().await.map_err(unavailable)?;
-        let persoon = &body["personen"][0];
-        if persoon["verblijfplaats"]["nummeraanduidingIdentificatie"].as_str() != Some(nummeraanduiding) {
-            return Err(refused(
-                "woontNietOpAdres",
-                "De aanvrager woont niet op dit adres.",
-                "Volgens de BRP staat de aanvrager niet ingeschreven op dit adres.",
-            ));
-        }
-        let gemeentecode = persoon["gemeenteVanInschrijving"]["code"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        let mut display = format!(
-            "{} {}",
-            adres["openbareRuimteNaam"].as_str().unwrap_or_default(),
-            adres["huisnummer"]
-        );
-        if let Some(l) = adres["huisletter"].as_str() {
-            display.push_str(l);
-        }
-        if let Some(t) = adres["huisnummertoevoeging"].as_str() {
-            display.push_str(&format!("-{t}"));
-        }
-        display.push_str(&format!(
-            ", {} {}",
-            adres["postcode"].as_str().unwrap_or_default(),
-            adres["woonplaatsNaam"].as_str().unwrap_or_default()
-        ));
-        Ok(CheckedAddress {
-            adresseerbaar_object_id: object_id,
-            adres: display,
-            gemeentecode,
-        })
+            }));
+        let answer: PersonenAnswer = self
+            .answer("BRP personen", rb)
+            .await?
+            .ok_or_else(|| unavailable("BRP personen: 404"))?;
+        Ok(answer.personen.into_iter().next().map(|p| BrpResident {
+            nummeraanduiding: p.verblijfplaats.and_then(|v| v.nummeraanduiding_identificatie),
+            gemeente: p.gemeente_van_inschrijving.code,
+        }))
     }
 
     /// For `/health/ready`: the proxy answers.

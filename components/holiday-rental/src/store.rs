@@ -1,9 +1,13 @@
-//! Storage of registrations and stays (diesel, SQLite and PostgreSQL).
+//! Storage of registrations and stays (diesel, SQLite and PostgreSQL). Rows carry the domain's
+//! types; backend differences live in the two helpers that match on the connection.
 
+use crate::domain::registration_number::RegistrationNumber;
+use crate::domain::status::RegistrationStatus;
 use crate::domain::stays::Period;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use platform::db::{DbConnection, DbError};
+use platform::{Bsn, Gemeentecode, NummeraanduidingId};
 
 diesel::table! {
     /// Registrations.
@@ -42,31 +46,26 @@ diesel::table! {
 diesel::joinable!(verblijven -> registraties (registratie_id));
 diesel::allow_tables_to_appear_in_same_query!(registraties, verblijven);
 
-/// Status of an active registration.
-pub const ACTIEF: &str = "actief";
-/// Status of a withdrawn registration.
-pub const INGETROKKEN: &str = "ingetrokken";
-
 /// A registration row.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
 #[diesel(table_name = registraties)]
 pub struct Registration {
     /// Internal id.
     pub id: String,
-    /// Number without spaces.
-    pub registratienummer: String,
+    /// The number.
+    pub registratienummer: RegistrationNumber,
     /// BAG nummeraanduiding.
-    pub nummeraanduiding_id: String,
+    pub nummeraanduiding_id: NummeraanduidingId,
     /// BAG verblijfsobject.
     pub adresseerbaar_object_id: String,
     /// Address for display.
     pub adres: String,
     /// Municipality.
-    pub gemeentecode: String,
+    pub gemeentecode: Gemeentecode,
     /// The holder.
-    pub bsn: String,
-    /// `actief` or `ingetrokken`.
-    pub status: String,
+    pub bsn: Bsn,
+    /// Active or withdrawn.
+    pub status: RegistrationStatus,
     /// Why it was withdrawn.
     pub reden_intrekking: Option<String>,
     /// When issued.
@@ -84,7 +83,7 @@ pub struct Stay {
     /// The registration it was reported under.
     pub registratie_id: String,
     /// The address (stays count per address).
-    pub nummeraanduiding_id: String,
+    pub nummeraanduiding_id: NummeraanduidingId,
     /// Check-in.
     pub start_datum: NaiveDate,
     /// Check-out.
@@ -113,46 +112,26 @@ impl Stay {
     }
 }
 
-/// Why storing failed.
-#[derive(Debug)]
-pub enum StoreError {
-    /// A unique rule was hit (a second active registration for an address).
-    Conflict,
-    /// Anything else.
-    Db(DbError),
-}
-
-impl From<diesel::result::Error> for StoreError {
-    fn from(e: diesel::result::Error) -> Self {
-        match e {
-            diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _) => {
-                StoreError::Conflict
-            }
-            other => StoreError::Db(DbError::Query(other)),
-        }
-    }
-}
-
-impl From<DbError> for StoreError {
-    fn from(e: DbError) -> Self {
-        StoreError::Db(e)
-    }
-}
-
-impl From<actix_web::error::BlockingError> for StoreError {
-    fn from(e: actix_web::error::BlockingError) -> Self {
-        StoreError::Db(e.into())
-    }
+/// Whether a database error is a unique violation (a second active registration that raced
+/// past the check).
+pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
+    matches!(
+        e,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
 }
 
 /// Stores a new registration.
-pub fn insert_registration(conn: &mut DbConnection, r: &Registration) -> Result<(), StoreError> {
+pub fn insert_registration(conn: &mut DbConnection, r: &Registration) -> Result<(), diesel::result::Error> {
     diesel::insert_into(registraties::table).values(r).execute(conn)?;
     Ok(())
 }
 
-/// A registration by number (without spaces).
-pub fn find_registration(conn: &mut DbConnection, nummer: &str) -> Result<Option<Registration>, DbError> {
+/// A registration by number.
+pub fn find_registration(
+    conn: &mut DbConnection,
+    nummer: &RegistrationNumber,
+) -> Result<Option<Registration>, DbError> {
     Ok(registraties::table
         .filter(registraties::registratienummer.eq(nummer))
         .select(Registration::as_select())
@@ -161,10 +140,10 @@ pub fn find_registration(conn: &mut DbConnection, nummer: &str) -> Result<Option
 }
 
 /// The active registration of an address, if any.
-pub fn active_at(conn: &mut DbConnection, nummeraanduiding: &str) -> Result<Option<Registration>, DbError> {
+pub fn active_at(conn: &mut DbConnection, address: &NummeraanduidingId) -> Result<Option<Registration>, DbError> {
     Ok(registraties::table
-        .filter(registraties::nummeraanduiding_id.eq(nummeraanduiding))
-        .filter(registraties::status.eq(ACTIEF))
+        .filter(registraties::nummeraanduiding_id.eq(address))
+        .filter(registraties::status.eq(RegistrationStatus::Actief))
         .select(Registration::as_select())
         .first(conn)
         .optional()?)
@@ -172,7 +151,7 @@ pub fn active_at(conn: &mut DbConnection, nummeraanduiding: &str) -> Result<Opti
 
 /// A registration by number, locked until the transaction ends (PostgreSQL); on SQLite the
 /// write transaction already holds the database's single write lock.
-pub fn find_for_update(conn: &mut DbConnection, nummer: &str) -> Result<Option<Registration>, DbError> {
+pub fn find_for_update(conn: &mut DbConnection, nummer: &RegistrationNumber) -> Result<Option<Registration>, DbError> {
     let query = || registraties::table.filter(registraties::registratienummer.eq(nummer));
     Ok(match conn {
         DbConnection::Pg(c) => query()
@@ -185,9 +164,9 @@ pub fn find_for_update(conn: &mut DbConnection, nummer: &str) -> Result<Option<R
 }
 
 /// Stays at an address that are not cancelled.
-pub fn live_stays_at(conn: &mut DbConnection, nummeraanduiding: &str) -> Result<Vec<Stay>, DbError> {
+pub fn live_stays_at(conn: &mut DbConnection, address: &NummeraanduidingId) -> Result<Vec<Stay>, DbError> {
     Ok(verblijven::table
-        .filter(verblijven::nummeraanduiding_id.eq(nummeraanduiding))
+        .filter(verblijven::nummeraanduiding_id.eq(address))
         .filter(verblijven::geannuleerd_op.is_null())
         .order(verblijven::start_datum.asc())
         .select(Stay::as_select())
@@ -248,44 +227,109 @@ pub fn stays_of(
     Ok((rows, total))
 }
 
-/// Withdraws a registration.
-pub fn withdraw(conn: &mut DbConnection, id: &str, reden: &str, at: NaiveDateTime) -> Result<(), DbError> {
-    diesel::update(registraties::table.filter(registraties::id.eq(id)))
-        .set((
-            registraties::status.eq(INGETROKKEN),
-            registraties::reden_intrekking.eq(reden),
-            registraties::ingetrokken_op.eq(at),
-        ))
-        .execute(conn)?;
-    Ok(())
+/// Withdraws an active registration; `false` when it was not active (any more).
+pub fn withdraw(conn: &mut DbConnection, id: &str, reden: &str, at: NaiveDateTime) -> Result<bool, DbError> {
+    let changed = diesel::update(
+        registraties::table
+            .filter(registraties::id.eq(id))
+            .filter(registraties::status.eq(RegistrationStatus::Actief)),
+    )
+    .set((
+        registraties::status.eq(RegistrationStatus::Ingetrokken),
+        registraties::reden_intrekking.eq(reden),
+        registraties::ingetrokken_op.eq(at),
+    ))
+    .execute(conn)?;
+    Ok(changed == 1)
 }
 
-/// Registrations of a municipality with their live stays that touch a year.
-pub fn registrations_with_stays(
+/// One address on the enforcement list.
+#[derive(Debug, Clone, PartialEq, QueryableByName)]
+pub struct AddressNights {
+    /// The address's newest registration.
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub registratienummer: RegistrationNumber,
+    /// Its status.
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub status: RegistrationStatus,
+    /// The address.
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub adres: String,
+    /// BAG nummeraanduiding.
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub nummeraanduiding_id: NummeraanduidingId,
+    /// Nights of live stays in the year, over all registrations of the address.
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub nachten: i64,
+    /// Addresses on the list in all (for paging).
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub totaal: i64,
+}
+
+/// The enforcement list in one aggregation: per address of the municipality, the nights of live
+/// stays that fall in `year` (over every registration the address had), from `at_least` nights
+/// on, most nights first, one page; the address shows its current registration (the active
+/// one, else the newest).
+pub fn addresses_by_nights(
     conn: &mut DbConnection,
-    gemeentecode: &str,
+    gemeente: Gemeentecode,
     year: i32,
-) -> Result<Vec<(Registration, Vec<Stay>)>, DbError> {
-    let from = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
-    let to = NaiveDate::from_ymd_opt(year + 1, 1, 1).unwrap_or_default();
-    let regs: Vec<Registration> = registraties::table
-        .filter(registraties::gemeentecode.eq(gemeentecode))
-        .order(registraties::registratienummer.asc())
-        .select(Registration::as_select())
-        .load(conn)?;
-    let stays: Vec<Stay> = verblijven::table
-        .inner_join(registraties::table)
-        .filter(registraties::gemeentecode.eq(gemeentecode))
-        .filter(verblijven::geannuleerd_op.is_null())
-        .filter(verblijven::start_datum.lt(to))
-        .filter(verblijven::eind_datum.gt(from))
-        .select(Stay::as_select())
-        .load(conn)?;
-    Ok(regs
-        .into_iter()
-        .map(|r| {
-            let mine = stays.iter().filter(|s| s.registratie_id == r.id).cloned().collect();
-            (r, mine)
-        })
-        .collect())
+    at_least: i64,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<AddressNights>, DbError> {
+    use diesel::sql_types::{BigInt, Date, Text};
+    let from = NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(|| DbError::Unavailable("year".into()))?;
+    let to = NaiveDate::from_ymd_opt(year + 1, 1, 1).ok_or_else(|| DbError::Unavailable("year".into()))?;
+    // the nights of a stay inside [from, to): the one expression the two backends write apart
+    let (nights, p) = match conn {
+        DbConnection::Pg(_) => ("(LEAST(v.eind_datum, $2) - GREATEST(v.start_datum, $1))::BIGINT", "$"),
+        DbConnection::Sqlite(_) => (
+            "CAST(julianday(MIN(v.eind_datum, ?2)) - julianday(MAX(v.start_datum, ?1)) AS INTEGER)",
+            "?",
+        ),
+    };
+    let sql = format!(
+        "WITH per_adres AS (
+             SELECT v.nummeraanduiding_id, CAST(SUM({nights}) AS BIGINT) AS nachten
+             FROM verblijven v JOIN registraties r ON r.id = v.registratie_id
+             WHERE r.gemeentecode = {p}3 AND v.geannuleerd_op IS NULL
+               AND v.start_datum < {p}2 AND v.eind_datum > {p}1
+             GROUP BY v.nummeraanduiding_id
+         ),
+         nieuwste AS (
+             SELECT r.registratienummer, r.status, r.adres, r.nummeraanduiding_id
+             FROM registraties r
+             WHERE r.gemeentecode = {p}3 AND NOT EXISTS (
+                 -- a better registration of the same address: the active one, else the newest
+                 SELECT 1 FROM registraties n
+                 WHERE n.nummeraanduiding_id = r.nummeraanduiding_id
+                   AND ((n.status = 'actief' AND r.status <> 'actief')
+                     OR (n.status = r.status AND (n.aangemaakt_op > r.aangemaakt_op
+                         OR (n.aangemaakt_op = r.aangemaakt_op AND n.id > r.id)))))
+         )
+         SELECT n.registratienummer, n.status, n.adres, n.nummeraanduiding_id, a.nachten,
+                COUNT(*) OVER () AS totaal
+         FROM per_adres a JOIN nieuwste n ON n.nummeraanduiding_id = a.nummeraanduiding_id
+         WHERE a.nachten >= {p}4
+         ORDER BY a.nachten DESC, n.registratienummer ASC
+         LIMIT {p}5 OFFSET {p}6"
+    );
+    let code = gemeente.to_string();
+    macro_rules! run {
+        ($c:expr) => {
+            diesel::sql_query(&sql)
+                .bind::<Date, _>(from)
+                .bind::<Date, _>(to)
+                .bind::<Text, _>(&code)
+                .bind::<BigInt, _>(at_least)
+                .bind::<BigInt, _>(limit)
+                .bind::<BigInt, _>(offset)
+                .load::<AddressNights>($c)?
+        };
+    }
+    Ok(match conn {
+        DbConnection::Pg(c) => run!(c),
+        DbConnection::Sqlite(c) => run!(c),
+    })
 }

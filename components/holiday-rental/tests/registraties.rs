@@ -411,6 +411,148 @@ async fn bad_input_gets_problem_json() {
     }
 }
 
+/// A body fault names the field (not "line 1, column 26"), and a second registration for an
+/// address links the existing one for its own holder only.
+#[actix_web::test]
+async fn faults_name_the_field_and_409_links_the_owner() {
+    let st = state(&platform::testing::sqlite_url());
+    let app = app(st).await;
+    let reg: Value = test::read_body_json(test::call_service(&app, apply(JAN, KEIZERSGRACHT)).await).await;
+    let nr = reg["registratienummer"].as_str().unwrap().replace(' ', "");
+    let post = |body: Value| {
+        TestRequest::post()
+            .uri(&format!("/api/v1/registraties/{nr}/verblijven"))
+            .insert_header(("Authorization", token("portaal", Some(JAN))))
+            .set_json(body)
+            .to_request()
+    };
+    for (body, name, code) in [
+        (
+            json!({ "startDatum": "2026-02-30", "eindDatum": "2026-03-01", "aantalGasten": 1 }),
+            "startDatum",
+            "date",
+        ),
+        (
+            json!({ "startDatum": "2026-03-01", "eindDatum": "2026-03-02" }),
+            "aantalGasten",
+            "required",
+        ),
+        (
+            json!({ "startDatum": "2026-03-01", "eindDatum": "2026-03-02", "aantalGasten": "twee" }),
+            "aantalGasten",
+            "integer",
+        ),
+        (
+            json!({ "startDatum": "2026-03-01", "eindDatum": "2026-03-02", "aantalGasten": 0 }),
+            "aantalGasten",
+            "minimum",
+        ),
+        (
+            json!({ "startDatum": "2026-03-01", "eindDatum": "2026-03-02", "aantalGasten": 1, "prijs": 3 }),
+            "prijs",
+            "unknownParam",
+        ),
+    ] {
+        let resp = test::call_service(&app, post(body.clone())).await;
+        assert_eq!(resp.status(), 400, "{body}");
+        let p: Value = test::read_body_json(resp).await;
+        assert_eq!(
+            (
+                p["invalidParams"][0]["name"].as_str(),
+                p["invalidParams"][0]["code"].as_str()
+            ),
+            (Some(name), Some(code)),
+            "{body}: {p}"
+        );
+        assert!(!p.to_string().contains("kolom"), "{p}");
+    }
+    let bad_address = TestRequest::post()
+        .uri("/api/v1/registraties")
+        .insert_header(("Authorization", token("portaal", Some(JAN))))
+        .set_json(json!({ "nummeraanduidingIdentificatie": "123" }))
+        .to_request();
+    let p: Value = test::read_body_json(test::call_service(&app, bad_address).await).await;
+    assert_eq!(p["invalidParams"][0]["name"], "nummeraanduidingIdentificatie", "{p}");
+    assert_eq!(p["invalidParams"][0]["code"], "pattern", "{p}");
+
+    // the holder learns which registration is in the way; a housemate does not
+    let (status, p) = {
+        let resp = test::call_service(&app, apply(JAN, KEIZERSGRACHT)).await;
+        (resp.status().as_u16(), test::read_body_json::<Value, _>(resp).await)
+    };
+    assert_eq!(status, 409);
+    assert_eq!(p["_links"]["registratie"]["href"], format!("/api/v1/registraties/{nr}"));
+    let resp = test::call_service(&app, apply("999990032", KEIZERSGRACHT)).await;
+    assert_eq!(resp.status(), 409);
+    let p: Value = test::read_body_json(resp).await;
+    assert!(p.get("_links").is_none(), "{p}");
+}
+
+/// A proxy answer of the wrong shape (a person without gemeenteVanInschrijving) is the proxy's
+/// fault: 502 and nothing stored, never a refusal of the citizen.
+#[actix_web::test]
+async fn malformed_registry_answer_is_502_not_a_refusal() {
+    use actix_web::{App, HttpResponse, HttpServer, web};
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let server = HttpServer::new(|| {
+        App::new()
+            .route(
+                "/lvbag/individuelebevragingen/v2/adressen/{id}",
+                web::get().to(|| async {
+                    HttpResponse::Ok().json(json!({
+                        "adresseerbaarObjectIdentificatie": "0363010000123456",
+                        "openbareRuimteNaam": "Keizersgracht", "huisnummer": 123,
+                        "postcode": "1015CJ", "woonplaatsNaam": "Amsterdam"
+                    }))
+                }),
+            )
+            .route(
+                "/lvbag/individuelebevragingen/v2/adresseerbareobjecten/{id}",
+                web::get().to(|| async {
+                    HttpResponse::Ok().json(
+                        json!({ "verblijfsobject": { "verblijfsobject": { "gebruiksdoelen": ["woonfunctie"] } } }),
+                    )
+                }),
+            )
+            .route(
+                "/haalcentraal/api/brp/personen",
+                web::post().to(|| async {
+                    HttpResponse::Ok().json(json!({ "type": "RaadpleegMetBurgerservicenummer", "personen": [
+                        { "verblijfplaats": { "nummeraanduidingIdentificatie": "0363200000123456" } }
+                    ] }))
+                }),
+            )
+    })
+    .workers(1)
+    .bind(("127.0.0.1", port))
+    .unwrap()
+    .run();
+    let handle = server.handle();
+    actix_web::rt::spawn(server);
+    let url = platform::testing::sqlite_url();
+    let st = state_with(&url, &format!("http://127.0.0.1:{port}"), 10);
+    let app = app(st.clone()).await;
+    let resp = test::call_service(&app, apply(JAN, KEIZERSGRACHT)).await;
+    assert_eq!(code_of(resp).await, (502, "badGateway".into()));
+    let n = st
+        .db
+        .run(|c| {
+            use diesel::prelude::*;
+            holiday_rental::store::registraties::table
+                .count()
+                .get_result::<i64>(c)
+                .map_err(platform::db::DbError::from)
+        })
+        .await
+        .unwrap();
+    assert_eq!(n, 0, "nothing stored");
+    handle.stop(true).await;
+}
+
 /// The SQLite and PostgreSQL migrations describe the same tables and columns.
 #[actix_web::test]
 async fn migrations_agree_between_backends() {

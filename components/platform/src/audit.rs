@@ -185,9 +185,7 @@ pub fn check_text(name: &str, value: &str) -> Result<(), crate::InvalidParam> {
             format!("Waarde is langer dan maximum {MAX_TEXT_CHARS} tekens."),
         ));
     }
-    let bidi =
-        |c: char| matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    if value.chars().any(|c| c.is_control() || bidi(c)) {
+    if value.chars().any(is_unsafe_char) {
         return Err(crate::InvalidParam::new(
             name,
             "pattern",
@@ -195,6 +193,13 @@ pub fn check_text(name: &str, value: &str) -> Result<(), crate::InvalidParam> {
         ));
     }
     Ok(())
+}
+
+/// A control character or a bidirectional override/isolate: either can forge lines or hide text
+/// when a record is read.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// What a caller records: one action on one object.

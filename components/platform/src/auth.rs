@@ -126,8 +126,8 @@ pub struct Principal {
     pub user_id: Option<String>,
     /// The user's display name.
     pub user_representation: Option<String>,
-    /// The citizen's BSN from the token, if any.
-    pub bsn: Option<String>,
+    /// The citizen's BSN from the token, if any (checked: nine digits passing the eleven test).
+    pub bsn: Option<crate::Bsn>,
     /// Purpose from the token, if any.
     pub doelbinding: Option<String>,
     /// Granted scopes.
@@ -289,7 +289,7 @@ impl Authenticator {
             client_id,
             user_id: claims.user_id.or(claims.sub),
             user_representation: claims.user_representation,
-            bsn: claims.bsn,
+            bsn: token_bsn(claims.bsn.as_deref())?,
             doelbinding: claims.doelbinding,
             scopes: client.scopes.clone(),
             client: client.clone(),
@@ -352,7 +352,7 @@ impl Authenticator {
             client_id,
             user_id: claims.user_id.or(claims.sub),
             user_representation: claims.user_representation,
-            bsn: claims.bsn,
+            bsn: token_bsn(claims.bsn.as_deref())?,
             doelbinding: claims.doelbinding,
             scopes,
             client,
@@ -368,7 +368,6 @@ fn check_claim_texts(c: &Claims) -> Result<(), Problem> {
         ("user_representation", &c.user_representation),
         ("sub", &c.sub),
         ("doelbinding", &c.doelbinding),
-        ("bsn", &c.bsn),
     ]
     .into_iter()
     .filter_map(|(name, v)| v.as_deref().and_then(|v| crate::audit::check_text(name, v).err()))
@@ -378,6 +377,15 @@ fn check_claim_texts(c: &Claims) -> Result<(), Problem> {
     } else {
         Err(Problem::params_validation(errors))
     }
+}
+
+/// The `bsn` claim as a [`crate::Bsn`]; a token with a malformed one is refused.
+fn token_bsn(claim: Option<&str>) -> Result<Option<crate::Bsn>, Problem> {
+    claim
+        .map(|b| {
+            crate::Bsn::parse(b).map_err(|_| Problem::unauthorized("Het token bevat geen geldig burgerservicenummer."))
+        })
+        .transpose()
 }
 
 fn find_key(set: &jsonwebtoken::jwk::JwkSet, kid: Option<&str>) -> Option<jsonwebtoken::jwk::Jwk> {

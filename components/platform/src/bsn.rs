@@ -1,12 +1,13 @@
 //! The burgerservicenummer: nine digits that pass the eleven test.
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A validated burgerservicenummer (BSN).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub struct Bsn([u8; 9]);
+
+crate::text_newtype!(Bsn, BsnError);
 
 /// Why a string is not a BSN.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -27,14 +28,12 @@ impl Bsn {
         if bytes.len() != 9 || !bytes.iter().all(u8::is_ascii_digit) {
             return Err(BsnError::Format);
         }
-        let mut digits = [0u8; 9];
-        for (d, b) in digits.iter_mut().zip(bytes) {
-            *d = b - b'0';
-        }
-        if !passes_eleven_test(&digits) {
+        let mut ascii = [0u8; 9];
+        ascii.copy_from_slice(bytes);
+        if !passes_eleven_test(&ascii) {
             return Err(BsnError::ElevenTest);
         }
-        Ok(Bsn(digits))
+        Ok(Bsn(ascii))
     }
 
     /// Builds a valid BSN from the first eight digits by choosing the check digit;
@@ -49,35 +48,28 @@ impl Bsn {
 
     /// The nine digits as text.
     pub fn as_string(&self) -> String {
-        self.0.iter().map(|d| char::from(b'0' + d)).collect()
+        self.as_str().to_string()
+    }
+
+    /// The nine digits.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("000000000")
     }
 }
 
-fn passes_eleven_test(d: &[u8; 9]) -> bool {
+/// The eleven test over nine ASCII digits.
+fn passes_eleven_test(ascii: &[u8; 9]) -> bool {
     let mut sum: i32 = 0;
-    for (i, digit) in d.iter().take(8).enumerate() {
-        sum += (9 - i as i32) * i32::from(*digit);
+    for (i, digit) in ascii.iter().enumerate() {
+        let weight = if i == 8 { -1 } else { 9 - i as i32 };
+        sum += weight * i32::from(digit - b'0');
     }
-    sum -= i32::from(d[8]);
     sum != 0 && sum % 11 == 0
 }
 
 impl fmt::Display for Bsn {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.as_string())
-    }
-}
-
-impl TryFrom<String> for Bsn {
-    type Error = BsnError;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Bsn::parse(&s)
-    }
-}
-
-impl From<Bsn> for String {
-    fn from(b: Bsn) -> String {
-        b.as_string()
+        f.write_str(self.as_str())
     }
 }
 

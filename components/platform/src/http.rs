@@ -16,6 +16,19 @@ use std::time::Instant;
 #[derive(Debug, Clone)]
 pub struct ApiVersion(pub &'static str);
 
+/// Media types a component produces besides JSON (e.g. `text/csv` for a list), so the
+/// middleware's 406 check admits them: `web::Data::new(AlsoProduces(&["text/csv"]))`.
+#[derive(Debug, Clone, Copy)]
+pub struct AlsoProduces(pub &'static [&'static str]);
+
+/// Whether the request asks for CSV (`Accept: text/csv`).
+pub fn wants_csv(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.to_ascii_lowercase().contains("text/csv"))
+}
+
 /// Header with the request id (taken from the client when sent, generated otherwise).
 pub const REQUEST_ID: &str = "x-request-id";
 
@@ -121,8 +134,12 @@ pub async fn standard(
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
-    let wants_csv = accept.as_deref().is_some_and(|a| a.contains("text/csv"));
-    let mut res = if !is_operational(&path) && !wants_csv && !accepts_json(accept.as_deref()) {
+    let also = req.app_data::<web::Data<AlsoProduces>>().map(|a| a.0).unwrap_or(&[]);
+    let acceptable = accepts_json(accept.as_deref())
+        || accept
+            .as_deref()
+            .is_some_and(|a| also.iter().any(|m| a.to_ascii_lowercase().contains(m)));
+    let mut res = if !is_operational(&path) && !acceptable {
         let (http_req, _) = req.into_parts();
         ServiceResponse::new(http_req, Problem::not_acceptable().to_response())
     } else {

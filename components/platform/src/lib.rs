@@ -11,13 +11,18 @@ pub mod auth;
 pub mod bsn;
 pub mod config;
 pub mod db;
+pub mod extract;
 pub mod http;
+pub mod ids;
 pub mod metrics;
 pub mod pagination;
 pub mod problem;
+pub mod responses;
 pub mod telemetry;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 
 pub use bsn::Bsn;
+pub use extract::Valid;
+pub use ids::{Gemeentecode, NummeraanduidingId};
 pub use problem::{InvalidParam, Problem};

@@ -26,6 +26,17 @@ impl PageRequest {
         PageRequest { page, page_size }
     }
 
+    /// `page` and `pageSize` from a checked query string; 400 naming each fault.
+    pub fn from_params(params: &crate::http::QueryParams) -> Result<Self, crate::Problem> {
+        let mut errors = Vec::new();
+        let page = PageRequest::parse(params.get("page"), params.get("pageSize"), &mut errors);
+        if errors.is_empty() {
+            Ok(page)
+        } else {
+            Err(crate::Problem::params_validation(errors))
+        }
+    }
+
     /// Rows to skip.
     pub fn offset(&self) -> i64 {
         (self.page - 1) * self.page_size

@@ -58,6 +58,10 @@ pub struct Problem {
     /// Per-parameter faults (400 only).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub invalid_params: Vec<InvalidParam>,
+    /// Links to related resources, e.g. the caller's own registration that is in the way (409).
+    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub links: Option<serde_json::Value>,
 }
 
 fn rfc(section: &str) -> String {
@@ -75,7 +79,14 @@ impl Problem {
             instance: None,
             code: code.to_string(),
             invalid_params: Vec::new(),
+            links: None,
         }
+    }
+
+    /// Adds `_links` (an extension member, RFC 9457).
+    pub fn with_links(mut self, links: serde_json::Value) -> Self {
+        self.links = Some(links);
+        self
     }
 
     /// Adds a detail text.

@@ -1,16 +1,20 @@
-//! Response and request bodies.
+//! Request and response bodies. Requests are read by `platform::Valid`: serde names a field of the
+//! wrong type, `validator` checks ranges and texts, the newtypes check identifiers.
 
-use crate::domain::registration_number::RegistrationNumber;
-use crate::store::{Registration, Stay};
+use crate::domain::status::RegistrationStatus;
+use crate::store::{AddressNights, Registration, Stay};
 use chrono::NaiveDate;
+use platform::NummeraanduidingId;
+use platform::pagination::{Link, PageInfo, PageLinks};
 use serde::{Deserialize, Serialize};
+use validator::Validate;
 
 /// Link to a resource.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Links {
     /// The resource itself.
     #[serde(rename = "self")]
-    pub self_: platform::pagination::Link,
+    pub self_: Link,
 }
 
 /// A registration.
@@ -20,13 +24,16 @@ pub struct Registratie {
     /// The number, as in the national register (`E7B8 B042 8A92 37E5 0363`).
     pub registratienummer: String,
     /// `actief` or `ingetrokken`.
-    pub status: String,
+    #[schema(value_type = String, example = "actief")]
+    pub status: RegistrationStatus,
     /// The address.
     pub adres: String,
     /// BAG nummeraanduiding of the address.
-    pub nummeraanduiding_identificatie: String,
+    #[schema(value_type = String, pattern = "^[0-9]{16}$")]
+    pub nummeraanduiding_identificatie: NummeraanduidingId,
     /// Municipality.
-    pub gemeentecode: String,
+    #[schema(value_type = String, pattern = "^[0-9]{4}$")]
+    pub gemeentecode: platform::Gemeentecode,
     /// When issued (RFC 3339).
     #[schema(format = DateTime)]
     pub aangemaakt_op: String,
@@ -44,19 +51,16 @@ fn rfc3339(t: chrono::NaiveDateTime) -> String {
 
 impl From<&Registration> for Registratie {
     fn from(r: &Registration) -> Self {
-        let display = RegistrationNumber::parse(&r.registratienummer)
-            .map(|n| n.to_string())
-            .unwrap_or_else(|| r.registratienummer.clone());
         Registratie {
-            registratienummer: display,
-            status: r.status.clone(),
+            registratienummer: r.registratienummer.display(),
+            status: r.status,
             adres: r.adres.clone(),
-            nummeraanduiding_identificatie: r.nummeraanduiding_id.clone(),
-            gemeentecode: r.gemeentecode.clone(),
+            nummeraanduiding_identificatie: r.nummeraanduiding_id,
+            gemeentecode: r.gemeentecode,
             aangemaakt_op: rfc3339(r.aangemaakt_op),
             reden_intrekking: r.reden_intrekking.clone(),
             _links: Links {
-                self_: platform::pagination::Link {
+                self_: Link {
                     href: format!("/api/v1/registraties/{}", r.registratienummer),
                 },
             },
@@ -65,32 +69,60 @@ impl From<&Registration> for Registratie {
 }
 
 /// Application for a number.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RegistratieAanvraag {
     /// BAG nummeraanduiding of the home (16 digits).
-    #[schema(pattern = "^[0-9]{16}$")]
-    pub nummeraanduiding_identificatie: String,
+    #[schema(value_type = String, pattern = "^[0-9]{16}$")]
+    pub nummeraanduiding_identificatie: NummeraanduidingId,
 }
 
 /// Withdrawal by the municipality.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Intrekking {
-    /// The reason.
+    /// The reason (1–500 characters, no control characters).
+    #[validate(custom(function = "platform::extract::plain_text"))]
+    #[schema(min_length = 1, max_length = 500)]
     pub reden: String,
 }
 
+/// A correction by the municipality: the stay is cancelled, with the reason.
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Correctie {
+    /// Why (1–500 characters, no control characters).
+    #[validate(custom(function = "platform::extract::plain_text"))]
+    #[schema(min_length = 1, max_length = 500)]
+    pub reden: String,
+}
+
+fn date_in_range(d: &NaiveDate) -> Result<(), validator::ValidationError> {
+    use std::borrow::Cow;
+    let first = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(NaiveDate::MIN);
+    let last = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or(NaiveDate::MAX);
+    if *d < first {
+        Err(validator::ValidationError::new("minimum").with_message(Cow::Borrowed("Datum ligt voor 2000-01-01.")))
+    } else if *d > last {
+        Err(validator::ValidationError::new("maximum").with_message(Cow::Borrowed("Datum ligt na 2100-12-31.")))
+    } else {
+        Ok(())
+    }
+}
+
 /// A stay report.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct VerblijfMelding {
-    /// Check-in (counted).
+    /// Check-in (counted), 2000-01-01 to 2100-12-31.
+    #[validate(custom(function = "date_in_range"))]
     pub start_datum: NaiveDate,
-    /// Check-out (not counted).
+    /// Check-out (not counted), 2000-01-01 to 2100-12-31.
+    #[validate(custom(function = "date_in_range"))]
     pub eind_datum: NaiveDate,
     /// Number of guests.
-    #[schema(minimum = 1)]
+    #[validate(range(min = 1, max = 1000))]
+    #[schema(minimum = 1, maximum = 1000)]
     pub aantal_gasten: i64,
 }
 
@@ -129,39 +161,15 @@ impl From<&Stay> for Verblijf {
     }
 }
 
-/// A correction by the municipality: the stay is cancelled, with the reason.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Correctie {
-    /// Why (1–500 characters).
-    pub reden: String,
-}
-
-impl Correctie {
-    /// The reason, checked: 400 naming `reden` when empty, too long or with control characters.
-    pub fn reden(self) -> Result<String, platform::Problem> {
-        let r = self.reden.trim().to_string();
-        let bad = r.is_empty() || r.chars().count() > 500 || r.chars().any(|c| c.is_control() && c != '\n');
-        if bad {
-            return Err(platform::Problem::params_validation(vec![platform::InvalidParam::new(
-                "reden",
-                "required",
-                "Een reden (1 tot 500 tekens, zonder stuurtekens) is verplicht.",
-            )]));
-        }
-        Ok(r)
-    }
-}
-
 /// A page of stays.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct VerblijvenPagina {
     /// Stays, newest first.
     pub verblijven: Vec<Verblijf>,
     /// Page facts.
-    pub paginering: platform::pagination::PageInfo,
+    pub paginering: PageInfo,
     /// Links.
-    pub _links: platform::pagination::PageLinks,
+    pub _links: PageLinks,
 }
 
 /// Nights of a calendar year at the address.
@@ -185,5 +193,54 @@ pub struct Controle {
     /// Whether the number is valid (issued and not withdrawn).
     pub geldig: bool,
     /// The municipality in the number.
-    pub gemeentecode: String,
+    #[schema(value_type = String, pattern = "^[0-9]{4}$")]
+    pub gemeentecode: platform::Gemeentecode,
+}
+
+/// An address on the enforcement list.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct HandhavingAdres {
+    /// The address's current (or last) registration.
+    pub registratienummer: String,
+    /// `actief` or `ingetrokken`.
+    #[schema(value_type = String)]
+    pub status: RegistrationStatus,
+    /// The address.
+    pub adres: String,
+    /// BAG nummeraanduiding.
+    #[schema(value_type = String, pattern = "^[0-9]{16}$")]
+    pub nummeraanduiding_identificatie: NummeraanduidingId,
+    /// Nights reported in the year (not cancelled).
+    pub nachten: i64,
+    /// The cap.
+    pub maximum: i64,
+    /// Whether the cap is passed.
+    pub boven_maximum: bool,
+}
+
+impl HandhavingAdres {
+    /// From a row of the aggregation and the cap.
+    pub fn new(a: &AddressNights, max: i64) -> Self {
+        HandhavingAdres {
+            registratienummer: a.registratienummer.display(),
+            status: a.status,
+            adres: a.adres.clone(),
+            nummeraanduiding_identificatie: a.nummeraanduiding_id,
+            nachten: a.nachten,
+            maximum: max,
+            boven_maximum: a.nachten > max,
+        }
+    }
+}
+
+/// A page of the list.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct HandhavingPagina {
+    /// Addresses, most nights first.
+    pub adressen: Vec<HandhavingAdres>,
+    /// Page facts.
+    pub paginering: PageInfo,
+    /// Links.
+    pub _links: PageLinks,
 }

@@ -1,49 +1,15 @@
 //! Enforcement: addresses of the inspector's municipality over or near the cap in a year, as
-//! JSON or CSV.
+//! JSON or CSV (handler over `app::enforcement`).
 
-use super::{SCOPE_HANDHAVEN, audit_entry};
+use super::dto::{HandhavingAdres, HandhavingPagina};
+use super::parse_year;
 use crate::AppState;
-use crate::domain::registration_number::RegistrationNumber;
-use crate::domain::stays::Period;
-use crate::store::{self, Registration};
+use crate::app::enforcement;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use platform::Problem;
 use platform::auth::Principal;
-use platform::pagination::{PageInfo, PageLinks, PageRequest};
-use serde::Serialize;
-use serde_json::json;
-use std::collections::BTreeMap;
-
-/// An address on the enforcement list.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct HandhavingAdres {
-    /// The address's current (or last) registration.
-    pub registratienummer: String,
-    /// `actief` or `ingetrokken`.
-    pub status: String,
-    /// The address.
-    pub adres: String,
-    /// BAG nummeraanduiding.
-    pub nummeraanduiding_identificatie: String,
-    /// Nights reported in the year (not cancelled).
-    pub nachten: i64,
-    /// The cap.
-    pub maximum: i64,
-    /// Whether the cap is passed.
-    pub boven_maximum: bool,
-}
-
-/// A page of the list.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct HandhavingPagina {
-    /// Addresses, most nights first.
-    pub adressen: Vec<HandhavingAdres>,
-    /// Page facts.
-    pub paginering: PageInfo,
-    /// Links.
-    pub _links: PageLinks,
-}
+use platform::pagination::PageRequest;
+use platform::responses::{BadRequest, Forbidden, Unauthorized};
 
 /// Addresses over the cap or within the municipality's threshold of it.
 #[utoipa::path(
@@ -55,98 +21,27 @@ pub struct HandhavingPagina {
     ),
     responses(
         (status = 200, description = "Adressen (ook als text/csv)", content((HandhavingPagina = "application/json"), (String = "text/csv"))),
-        (status = 400, description = "Onjuiste parameters", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Niet geauthenticeerd", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Niet geautoriseerd of geen gemeentecode", body = Problem, content_type = "application/problem+json"),
+        BadRequest, Unauthorized, Forbidden,
     ),
     security(("bearer" = [])),
 )]
 #[get("/handhaving/adressen")]
 pub async fn adressen(req: HttpRequest, p: Principal, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
-    p.require_scope(SCOPE_HANDHAVEN)?;
-    let gemeente = p
-        .client
-        .gemeentecode
-        .clone()
-        .ok_or_else(|| Problem::forbidden("Deze client heeft geen gemeentecode."))?;
     let params = platform::http::QueryParams::parse(req.query_string(), &["jaar", "page", "pageSize"])?;
-    let jaar = super::verblijven::parse_year(params.get("jaar"))?;
-    let mut errors = Vec::new();
-    let page = PageRequest::parse(params.get("page"), params.get("pageSize"), &mut errors);
-    if !errors.is_empty() {
-        return Err(Problem::params_validation(errors));
-    }
-    let Some(rules) = state.rules.get(&gemeente).cloned() else {
-        return Err(Problem::forbidden("Voor deze gemeente zijn geen regels ingesteld."));
-    };
-    let g = gemeente.clone();
-    let rows = state
-        .db
-        .run(move |c| store::registrations_with_stays(c, &g, jaar))
-        .await?;
-
-    // nights count per address, across registrations; the address shows its newest registration
-    let mut per_address: BTreeMap<String, (Registration, i64)> = BTreeMap::new();
-    for (reg, stays) in rows {
-        let nights: i64 = stays
-            .iter()
-            .map(|s| {
-                Period {
-                    start: s.start_datum,
-                    end: s.eind_datum,
-                }
-                .nights_in(jaar)
-            })
-            .sum();
-        let e = per_address
-            .entry(reg.nummeraanduiding_id.clone())
-            .or_insert((reg.clone(), 0));
-        e.1 += nights;
-        if reg.aangemaakt_op > e.0.aangemaakt_op {
-            e.0 = reg;
-        }
-    }
-    let mut listed: Vec<(Registration, i64)> = per_address
-        .into_values()
-        .filter(|(_, n)| *n >= rules.max_nachten - rules.drempel_nachten)
-        .collect();
-    listed.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.registratienummer.cmp(&b.0.registratienummer)));
-    let total = listed.len() as i64;
-    let items: Vec<HandhavingAdres> = listed
+    let jaar = parse_year(params.get("jaar"))?;
+    let page = PageRequest::from_params(&params)?;
+    let result = enforcement::addresses(&state, &p, jaar, page.offset(), page.page_size).await?;
+    let items: Vec<HandhavingAdres> = result
+        .addresses
         .iter()
-        .skip(page.offset() as usize)
-        .take(page.page_size as usize)
-        .map(|(r, n)| HandhavingAdres {
-            registratienummer: RegistrationNumber::parse(&r.registratienummer)
-                .map(|x| x.to_string())
-                .unwrap_or_default(),
-            status: r.status.clone(),
-            adres: r.adres.clone(),
-            nummeraanduiding_identificatie: r.nummeraanduiding_id.clone(),
-            nachten: *n,
-            maximum: rules.max_nachten,
-            boven_maximum: *n > rules.max_nachten,
-        })
+        .map(|a| HandhavingAdres::new(a, result.max))
         .collect();
-    let entries = listed
-        .iter()
-        .skip(page.offset() as usize)
-        .take(page.page_size as usize)
-        .map(|(r, _)| audit_entry(&p, "vakantieverhuur.handhaving.raadplegen", r, json!({ "jaar": jaar })))
-        .collect();
-    state.audit.record(entries).await?;
-
-    let wants_csv = req
-        .headers()
-        .get("accept")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|a| a.contains("text/csv"));
-    if wants_csv {
+    if platform::http::wants_csv(&req) {
         return Ok(HttpResponse::Ok()
             .content_type("text/csv; charset=utf-8")
             .body(to_csv(&items)));
     }
-    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
+    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, result.total);
     Ok(HttpResponse::Ok().json(HandhavingPagina {
         adressen: items,
         paginering: info,
@@ -171,9 +66,9 @@ fn to_csv(items: &[HandhavingAdres]) -> String {
         out.push_str(&format!(
             "{},{},{},{},{},{},{}\r\n",
             csv_field(&i.registratienummer),
-            csv_field(&i.status),
+            csv_field(i.status.as_str()),
             csv_field(&i.adres),
-            csv_field(&i.nummeraanduiding_identificatie),
+            csv_field(i.nummeraanduiding_identificatie.as_str()),
             i.nachten,
             i.maximum,
             i.boven_maximum

@@ -1,19 +1,15 @@
-//! HTTP handlers: extract, check access, call the domain and storage, answer.
+//! HTTP handlers: extract, call one use case of `app`, answer.
 
 pub mod dto;
 pub mod handhaving;
 pub mod registraties;
 pub mod verblijven;
 
-use crate::AppState;
 use crate::domain::registration_number::RegistrationNumber;
-use crate::store::{self, Registration};
 use platform::app::BearerAuth;
-use platform::audit::AuditEntry;
-use platform::auth::Principal;
 use platform::{InvalidParam, Problem};
 
-pub use crate::app::{SCOPE_AANVRAGEN, SCOPE_CONTROLEREN, SCOPE_HANDHAVEN, may_access};
+pub use crate::app::{SCOPE_AANVRAGEN, SCOPE_CONTROLEREN, SCOPE_HANDHAVEN};
 
 /// All routes under `/api/v1`.
 pub fn routes() -> utoipa_actix_web::scope::Scope<
@@ -47,7 +43,7 @@ pub fn routes() -> utoipa_actix_web::scope::Scope<
     ),
     tags(
         (name = "registraties", description = "Registratienummers aanvragen, raadplegen en intrekken."),
-        (name = "verblijven", description = "Verblijven melden en annuleren; nachten per jaar."),
+        (name = "verblijven", description = "Verblijven melden, annuleren en corrigeren; nachten per jaar."),
         (name = "controle", description = "Controle van een registratienummer door platforms, zonder persoonsgegevens."),
         (name = "handhaving", description = "Adressen boven of dicht bij het maximum."),
     ),
@@ -58,45 +54,20 @@ pub struct ApiDoc;
 
 /// Parses a number from a path; 400 when malformed.
 pub fn parse_number(s: &str) -> Result<RegistrationNumber, Problem> {
-    RegistrationNumber::parse(s).ok_or_else(|| {
-        Problem::params_validation(vec![InvalidParam::new(
-            "registratienummer",
-            "pattern",
-            "Waarde is geen registratienummer (vier groepen van vier hexadecimale tekens en een gemeentecode).",
-        )])
-    })
+    RegistrationNumber::parse(s)
+        .map_err(|e| Problem::params_validation(vec![InvalidParam::new("registratienummer", "pattern", e.to_string())]))
 }
 
-/// Loads a registration the caller may see; anyone else gets 404, never its data.
-pub async fn load_accessible(state: &AppState, p: &Principal, number: &str) -> Result<Registration, Problem> {
-    if !p.has_scope(SCOPE_AANVRAGEN) && !p.has_scope(SCOPE_HANDHAVEN) {
-        return Err(Problem::forbidden(
-            "Scope vakantieverhuur.aanvragen of vakantieverhuur.handhaven is nodig.",
-        ));
+/// The `jaar` query parameter (required, 2000–2100).
+pub fn parse_year(v: Option<&str>) -> Result<i32, Problem> {
+    let err = |code: &str, reason: &str| Problem::params_validation(vec![InvalidParam::new("jaar", code, reason)]);
+    let v = v.ok_or_else(|| err("required", "Parameter is verplicht."))?;
+    let y: i32 = v.parse().map_err(|_| err("integer", "Waarde is geen geldig getal."))?;
+    if y < 2000 {
+        return Err(err("minimum", "Waarde is lager dan minimum 2000."));
     }
-    let n = parse_number(number)?;
-    let compact = n.compact().to_string();
-    let found = state.db.run(move |c| store::find_registration(c, &compact)).await?;
-    found
-        .filter(|r| may_access(p, r))
-        .ok_or_else(|| Problem::not_found("Geen registratie gevonden met dit nummer."))
-}
-
-/// An audit entry for an action on a registration: the portal's user and, when a citizen acts,
-/// the citizen (the token's `bsn`) are both named.
-pub fn audit_entry(p: &Principal, action: &str, r: &Registration, details: serde_json::Value) -> AuditEntry {
-    let mut details = details;
-    if let (Some(bsn), Some(map)) = (&p.bsn, details.as_object_mut()) {
-        map.insert("burgerservicenummer".into(), serde_json::Value::String(bsn.clone()));
+    if y > 2100 {
+        return Err(err("maximum", "Waarde is hoger dan maximum 2100."));
     }
-    AuditEntry {
-        client_id: p.client_id.clone(),
-        user_id: p.user_id.clone(),
-        purpose: Some("registratie vakantieverhuur".into()),
-        action: action.into(),
-        object_type: "registratie".into(),
-        object_id: Some(r.registratienummer.clone()),
-        details,
-        outcome: "uitgevoerd".into(),
-    }
+    Ok(y)
 }

@@ -1,9 +1,14 @@
 //! Use cases: one function per operation. Each owns its transaction, applies the pure rules of
-//! `domain` and stores through `store`; handlers only extract, call one of these and answer.
+//! `domain`, stores through `store` and writes the audit record of what it delivered; handlers
+//! only extract, call one of these and answer.
 
+pub mod enforcement;
+pub mod registrations;
 pub mod stays;
 
+use crate::domain::registration_number::RegistrationNumber;
 use crate::store::Registration;
+use platform::audit::AuditEntry;
 use platform::auth::Principal;
 
 /// Scope of citizens (through a portal, with a `bsn` claim).
@@ -13,9 +18,12 @@ pub const SCOPE_CONTROLEREN: &str = "vakantieverhuur.controleren";
 /// Scope of the municipality's inspectors.
 pub const SCOPE_HANDHAVEN: &str = "vakantieverhuur.handhaven";
 
+/// The purpose every record of this component states.
+pub const PURPOSE: &str = "registratie vakantieverhuur";
+
 /// Whether the caller is the registration's holder (a citizen through the portal).
 pub fn is_holder(p: &Principal, r: &Registration) -> bool {
-    p.has_scope(SCOPE_AANVRAGEN) && p.bsn.as_deref() == Some(r.bsn.as_str())
+    p.has_scope(SCOPE_AANVRAGEN) && p.bsn == Some(r.bsn)
 }
 
 /// Whether the caller is an inspector of the registration's municipality.
@@ -26,4 +34,23 @@ pub fn is_inspector(p: &Principal, r: &Registration) -> bool {
 /// Whether the caller may see a registration: its holder, or its municipality's inspector.
 pub fn may_access(p: &Principal, r: &Registration) -> bool {
     is_holder(p, r) || is_inspector(p, r)
+}
+
+/// An audit entry for an action on a registration: the portal's user and, when a citizen acts,
+/// the citizen (the token's `bsn`) are both named.
+pub fn audit_entry(p: &Principal, action: &str, number: &RegistrationNumber, details: serde_json::Value) -> AuditEntry {
+    let mut details = details;
+    if let (Some(bsn), Some(map)) = (&p.bsn, details.as_object_mut()) {
+        map.insert("burgerservicenummer".into(), serde_json::Value::String(bsn.to_string()));
+    }
+    AuditEntry {
+        client_id: p.client_id.clone(),
+        user_id: p.user_id.clone(),
+        purpose: Some(PURPOSE.into()),
+        action: action.into(),
+        object_type: "registratie".into(),
+        object_id: Some(number.to_string()),
+        details,
+        outcome: "uitgevoerd".into(),
+    }
 }

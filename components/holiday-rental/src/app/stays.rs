@@ -1,22 +1,28 @@
-//! Stays: report, cancel (the citizen), correct (the municipality), list. Reports hold the
-//! registration's lock while checking and storing, so concurrent reports can never together pass
-//! the cap.
+//! Stays: report, cancel (the citizen), correct (the municipality), list, nights of a year.
+//! Reports hold the registration's lock while checking and storing, so concurrent reports can
+//! never together pass the cap. The transactional cores take a connection (and are tested on
+//! their own); the async functions run them and write the audit record.
 
-use super::{is_holder, is_inspector, may_access};
+use super::{SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, audit_entry, is_holder, is_inspector, may_access};
+use crate::AppState;
 use crate::domain::registration_number::RegistrationNumber;
 use crate::domain::rules::Rules;
-use crate::domain::stays::{Booked, Period, check_citizen_cancel, check_report_window, check_stay};
+use crate::domain::status::RegistrationStatus;
+use crate::domain::stays::{
+    Booked, Period, check_citizen_cancel, check_report_window, check_stay, realised_and_planned,
+};
 use crate::error::Error;
-use crate::store::{self, ACTIEF, Registration, Stay};
+use crate::store::{self, Registration, Stay};
 use chrono::{NaiveDate, NaiveDateTime};
 use platform::auth::Principal;
 use platform::db::DbConnection;
+use serde_json::json;
 
 const NO_REGISTRATION: &str = "Geen registratie gevonden met dit nummer.";
 const NO_STAY: &str = "Geen verblijf met dit id bij deze registratie.";
 
 /// A stay as the citizen reports it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Report {
     /// Check-in (counted) and check-out (not counted).
     pub period: Period,
@@ -33,15 +39,10 @@ pub struct Now {
     pub at: NaiveDateTime,
 }
 
-fn registration_for_update(c: &mut DbConnection, number: &RegistrationNumber) -> Result<Option<Registration>, Error> {
-    Ok(store::find_for_update(c, number.compact())?)
-}
-
 /// The address's live stays, marked as the registration's own or an earlier holder's.
-fn booked_at(c: &mut DbConnection, reg: &Registration, except: Option<&str>) -> Result<Vec<Booked>, Error> {
+fn booked_at(c: &mut DbConnection, reg: &Registration) -> Result<Vec<Booked>, Error> {
     Ok(store::live_stays_at(c, &reg.nummeraanduiding_id)?
         .iter()
-        .filter(|s| Some(s.id.as_str()) != except)
         .map(|s| Booked {
             period: s.period(),
             own: s.registratie_id == reg.id,
@@ -49,9 +50,9 @@ fn booked_at(c: &mut DbConnection, reg: &Registration, except: Option<&str>) -> 
         .collect())
 }
 
-/// Reports a stay: only the holder does, before it starts (less `grace_days`), within the
-/// window, under the municipality's rules; lookup, checks and insert in one locked transaction.
-pub fn report(
+/// Reports a stay (one transaction, the registration locked): only the holder does, before it
+/// starts (less `grace_days`), within the window, under the municipality's rules.
+pub fn report_tx(
     c: &mut DbConnection,
     caller: &Principal,
     number: &RegistrationNumber,
@@ -60,7 +61,7 @@ pub fn report(
     grace_days: u32,
     now: Now,
 ) -> Result<(Registration, Stay), Error> {
-    let reg = registration_for_update(c, number)?
+    let reg = store::find_for_update(c, number)?
         .filter(|r| may_access(caller, r))
         .ok_or(Error::NotFound(NO_REGISTRATION))?;
     if !is_holder(caller, &reg) {
@@ -68,17 +69,17 @@ pub fn report(
             "Alleen de houder meldt verblijven; de gemeente meldt niet namens een burger.",
         ));
     }
-    if reg.status != ACTIEF {
+    if reg.status != RegistrationStatus::Actief {
         return Err(Error::Withdrawn);
     }
-    let rules = rules.get(&reg.gemeentecode).ok_or(Error::NoRules)?;
+    let rules = rules.get(reg.gemeentecode).ok_or(Error::NoRules)?;
     check_report_window(report.period, now.today, grace_days).map_err(Error::Refused)?;
-    let existing = booked_at(c, &reg, None)?;
+    let existing = booked_at(c, &reg)?;
     check_stay(report.period, i64::from(report.guests), &existing, rules).map_err(Error::Refused)?;
     let stay = Stay {
         id: uuid::Uuid::new_v4().to_string(),
         registratie_id: reg.id.clone(),
-        nummeraanduiding_id: reg.nummeraanduiding_id.clone(),
+        nummeraanduiding_id: reg.nummeraanduiding_id,
         start_datum: report.period.start,
         eind_datum: report.period.end,
         aantal_gasten: report.guests,
@@ -94,17 +95,17 @@ pub fn report(
 
 /// The citizen cancels a stay of an active registration that has not started; its nights are
 /// given back.
-pub fn cancel(
+pub fn cancel_tx(
     c: &mut DbConnection,
     caller: &Principal,
     number: &RegistrationNumber,
     stay_id: &str,
     now: Now,
 ) -> Result<(Registration, Stay), Error> {
-    let reg = registration_for_update(c, number)?
+    let reg = store::find_for_update(c, number)?
         .filter(|r| is_holder(caller, r))
         .ok_or(Error::NotFound(NO_REGISTRATION))?;
-    if reg.status != ACTIEF {
+    if reg.status != RegistrationStatus::Actief {
         return Err(Error::Withdrawn);
     }
     let mut stay = store::find_stay(c, &reg.id, stay_id)?.ok_or(Error::NotFound(NO_STAY))?;
@@ -119,7 +120,7 @@ pub fn cancel(
 
 /// The municipality corrects a stay (cancels it, also one that has happened) with a reason,
 /// recorded with who did it.
-pub fn correct(
+pub fn correct_tx(
     c: &mut DbConnection,
     caller: &Principal,
     number: &RegistrationNumber,
@@ -127,15 +128,12 @@ pub fn correct(
     reason: &str,
     now: Now,
 ) -> Result<(Registration, Stay), Error> {
-    let reg = registration_for_update(c, number)?
+    let reg = store::find_for_update(c, number)?
         .filter(|r| is_inspector(caller, r))
         .ok_or(Error::NotFound(NO_REGISTRATION))?;
     let mut stay = store::find_stay(c, &reg.id, stay_id)?.ok_or(Error::NotFound(NO_STAY))?;
     if stay.geannuleerd_op.is_some() {
-        return Err(Error::Conflict(platform::Problem::conflict(
-            "verblijfAlGeannuleerd",
-            "Het verblijf is al geannuleerd.",
-        )));
+        return Err(Error::AlreadyCancelled);
     }
     let by = caller.user_id.clone().unwrap_or_else(|| caller.client_id.clone());
     store::cancel_stay(c, &stay.id, now.at, Some((reason, &by)))?;
@@ -145,26 +143,155 @@ pub fn correct(
     Ok((reg, stay))
 }
 
-/// The stays reported under this registration (never an earlier holder's), newest first.
-pub fn list(
-    c: &mut DbConnection,
+/// Reports a stay (the holder only, before it starts).
+pub async fn report(
+    state: &AppState,
     caller: &Principal,
-    number: &RegistrationNumber,
-    offset: i64,
-    limit: i64,
-) -> Result<(Registration, Vec<Stay>, i64), Error> {
-    let reg = store::find_registration(c, number.compact())?
-        .filter(|r| may_access(caller, r))
-        .ok_or(Error::NotFound(NO_REGISTRATION))?;
-    let (stays, total) = store::stays_of(c, &reg.id, offset, limit)?;
-    Ok((reg, stays, total))
+    number: RegistrationNumber,
+    report: Report,
+) -> Result<Stay, Error> {
+    if !caller.has_scope(SCOPE_AANVRAGEN) {
+        return Err(Error::Forbidden("Scope vakantieverhuur.aanvragen is nodig."));
+    }
+    let (who, rules, grace, now) = (
+        caller.clone(),
+        state.rules.clone(),
+        state.report_grace_days,
+        state.now(),
+    );
+    let (reg, stay) = state
+        .db
+        .write_transaction(move |c| report_tx(c, &who, &number, &report, &rules, grace, now))
+        .await?;
+    let details = json!({ "verblijf": stay.id, "startDatum": stay.start_datum, "eindDatum": stay.eind_datum });
+    state
+        .audit
+        .record(vec![audit_entry(
+            caller,
+            "vakantieverhuur.verblijf.melden",
+            &reg.registratienummer,
+            details,
+        )])
+        .await?;
+    Ok(stay)
 }
 
-/// Nights of a calendar year at the registration's address: all live stays count, also an
-/// earlier holder's (the law caps nights per dwelling).
-pub fn nights_at(c: &mut DbConnection, reg: &Registration) -> Result<Vec<Period>, Error> {
-    Ok(store::live_stays_at(c, &reg.nummeraanduiding_id)?
+/// Cancels a stay that has not started (the holder).
+pub async fn cancel(
+    state: &AppState,
+    caller: &Principal,
+    number: RegistrationNumber,
+    stay_id: String,
+) -> Result<Stay, Error> {
+    if !caller.has_scope(SCOPE_AANVRAGEN) {
+        return Err(Error::Forbidden("Scope vakantieverhuur.aanvragen is nodig."));
+    }
+    let (who, now) = (caller.clone(), state.now());
+    let (reg, stay) = state
+        .db
+        .write_transaction(move |c| cancel_tx(c, &who, &number, &stay_id, now))
+        .await?;
+    state
+        .audit
+        .record(vec![audit_entry(
+            caller,
+            "vakantieverhuur.verblijf.annuleren",
+            &reg.registratienummer,
+            json!({ "verblijf": stay.id }),
+        )])
+        .await?;
+    Ok(stay)
+}
+
+/// Corrects (cancels) a stay with a reason (the municipality).
+pub async fn correct(
+    state: &AppState,
+    caller: &Principal,
+    number: RegistrationNumber,
+    stay_id: String,
+    reason: String,
+) -> Result<Stay, Error> {
+    if !caller.has_scope(SCOPE_HANDHAVEN) {
+        return Err(Error::Forbidden("Scope vakantieverhuur.handhaven is nodig."));
+    }
+    let (who, now, r) = (caller.clone(), state.now(), reason.clone());
+    let (reg, stay) = state
+        .db
+        .write_transaction(move |c| correct_tx(c, &who, &number, &stay_id, &r, now))
+        .await?;
+    state
+        .audit
+        .record(vec![audit_entry(
+            caller,
+            "vakantieverhuur.verblijf.corrigeren",
+            &reg.registratienummer,
+            json!({ "verblijf": stay.id, "reden": reason }),
+        )])
+        .await?;
+    Ok(stay)
+}
+
+/// The stays reported under this registration (never an earlier holder's), newest first.
+pub async fn list(
+    state: &AppState,
+    caller: &Principal,
+    number: RegistrationNumber,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<Stay>, i64), Error> {
+    let reg = super::registrations::load(state, caller, number).await?;
+    let id = reg.id.clone();
+    let (stays, total) = state.db.run(move |c| store::stays_of(c, &id, offset, limit)).await?;
+    state
+        .audit
+        .record(vec![audit_entry(
+            caller,
+            "vakantieverhuur.verblijven.raadplegen",
+            &reg.registratienummer,
+            json!({}),
+        )])
+        .await?;
+    Ok((stays, total))
+}
+
+/// Nights of a calendar year at the registration's address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Nights {
+    /// Before today.
+    pub realised: i64,
+    /// From today on.
+    pub planned: i64,
+    /// The cap.
+    pub max: i64,
+}
+
+/// The nights of `year` at the address: all live stays count, also an earlier holder's (the law
+/// caps nights per dwelling).
+pub async fn nights(
+    state: &AppState,
+    caller: &Principal,
+    number: RegistrationNumber,
+    year: i32,
+) -> Result<Nights, Error> {
+    let reg = super::registrations::load(state, caller, number).await?;
+    let max = state.rules.get(reg.gemeentecode).map(|r| r.max_nachten).unwrap_or(0);
+    let address = reg.nummeraanduiding_id;
+    let periods: Vec<Period> = state
+        .db
+        .run(move |c| store::live_stays_at(c, &address))
+        .await?
         .iter()
         .map(Stay::period)
-        .collect())
+        .collect();
+    let (realised, planned) = realised_and_planned(&periods, year, state.now().today);
+    state
+        .audit
+        .record(vec![audit_entry(
+            caller,
+            "vakantieverhuur.nachten.raadplegen",
+            &reg.registratienummer,
+            json!({ "jaar": year }),
+        )])
+        .await?;
+    Ok(Nights { realised, planned, max })
 }

@@ -1,47 +1,87 @@
 //! The registration number: four groups of four uppercase hex characters and the 4-digit
 //! gemeentecode, as in the national register (`E7B8 B042 8A92 37E5 0363`).
 
+use platform::Gemeentecode;
 use std::fmt;
 
-/// A well-formed registration number.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct RegistrationNumber(String);
+/// A well-formed registration number, kept without spaces (as in URLs and storage).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub struct RegistrationNumber {
+    text: [u8; 20],
+    code: Gemeentecode,
+}
+
+/// Why a text is not a registration number.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("Waarde is geen registratienummer (vier groepen van vier hexadecimale tekens en een gemeentecode).")]
+pub struct NotANumber;
 
 impl RegistrationNumber {
     /// Parses the form with or without spaces (hex in either case).
-    pub fn parse(s: &str) -> Option<Self> {
-        let compact: String = s.chars().filter(|c| *c != ' ').collect::<String>().to_ascii_uppercase();
-        let (hex, code) = compact.split_at_checked(16)?;
-        (hex.chars().all(|c| c.is_ascii_hexdigit()) && code.len() == 4 && code.chars().all(|c| c.is_ascii_digit()))
-            .then_some(RegistrationNumber(compact))
+    pub fn parse(s: &str) -> Result<Self, NotANumber> {
+        let compact: Vec<u8> = s
+            .bytes()
+            .filter(|b| *b != b' ')
+            .map(|b| b.to_ascii_uppercase())
+            .collect();
+        let text: [u8; 20] = compact.as_slice().try_into().map_err(|_| NotANumber)?;
+        let (hex, code) = text.split_at(16);
+        if !hex.iter().all(u8::is_ascii_hexdigit) {
+            return Err(NotANumber);
+        }
+        let code = std::str::from_utf8(code)
+            .ok()
+            .and_then(|c| Gemeentecode::parse(c).ok())
+            .ok_or(NotANumber)?;
+        Ok(RegistrationNumber { text, code })
     }
 
     /// A new random number for a gemeente.
-    pub fn generate(gemeentecode: &str) -> Self {
-        let hex: String = (0..16)
-            .map(|_| char::from(b"0123456789ABCDEF"[rand::random_range(0..16)]))
-            .collect();
-        RegistrationNumber(format!("{hex}{gemeentecode}"))
+    pub fn generate(gemeente: Gemeentecode) -> Self {
+        let mut text = [0u8; 20];
+        for b in text.iter_mut().take(16) {
+            *b = *b"0123456789ABCDEF".get(rand::random_range(0..16usize)).unwrap_or(&b'0');
+        }
+        for (b, c) in text.iter_mut().skip(16).zip(gemeente.as_str().bytes()) {
+            *b = c;
+        }
+        RegistrationNumber { text, code: gemeente }
     }
 
     /// Without spaces, as in URLs and storage.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.text).unwrap_or("")
+    }
+
+    /// Without spaces (the stored form).
     pub fn compact(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 
     /// The gemeentecode at the end.
-    pub fn gemeentecode(&self) -> &str {
-        &self.0[16..]
+    pub fn gemeentecode(&self) -> Gemeentecode {
+        self.code
+    }
+
+    /// The display form with spaces.
+    pub fn display(&self) -> String {
+        let s = self.as_str();
+        (0..5)
+            .filter_map(|i| s.get(i * 4..i * 4 + 4))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
 impl fmt::Display for RegistrationNumber {
-    /// The display form with spaces.
+    /// The compact form (URLs, storage); [`RegistrationNumber::display`] has the spaces.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let groups: Vec<&str> = (0..5).map(|i| &self.0[i * 4..i * 4 + 4]).collect();
-        f.write_str(&groups.join(" "))
+        f.write_str(self.as_str())
     }
 }
+
+platform::text_newtype!(RegistrationNumber, NotANumber);
 
 #[cfg(test)]
 mod tests {
@@ -52,15 +92,15 @@ mod tests {
         let a = RegistrationNumber::parse("E7B8 B042 8A92 37E5 0363").unwrap();
         let b = RegistrationNumber::parse("e7b8b0428a9237e50363").unwrap();
         assert_eq!(a, b);
-        assert_eq!(a.to_string(), "E7B8 B042 8A92 37E5 0363");
+        assert_eq!(a.display(), "E7B8 B042 8A92 37E5 0363");
         assert_eq!(a.compact(), "E7B8B0428A9237E50363");
-        assert_eq!(a.gemeentecode(), "0363");
-        assert!(RegistrationNumber::parse("E7B8 B042 8A92 37E5 036").is_none());
-        assert!(RegistrationNumber::parse("G7B8 B042 8A92 37E5 0363").is_none());
-        assert!(RegistrationNumber::parse("E7B8 B042 8A92 37E5 03A3").is_none());
-        assert!(RegistrationNumber::parse("").is_none());
-        let g = RegistrationNumber::generate("0344");
-        assert_eq!(RegistrationNumber::parse(&g.to_string()), Some(g.clone()));
-        assert_eq!(g.gemeentecode(), "0344");
+        assert_eq!(a.gemeentecode().as_str(), "0363");
+        assert!(RegistrationNumber::parse("E7B8 B042 8A92 37E5 036").is_err());
+        assert!(RegistrationNumber::parse("G7B8 B042 8A92 37E5 0363").is_err());
+        assert!(RegistrationNumber::parse("E7B8 B042 8A92 37E5 03A3").is_err());
+        assert!(RegistrationNumber::parse("").is_err());
+        let g = RegistrationNumber::generate(Gemeentecode::parse("0344").unwrap());
+        assert_eq!(RegistrationNumber::parse(&g.display()), Ok(g));
+        assert_eq!(g.gemeentecode().as_str(), "0344");
     }
 }

@@ -1,5 +1,6 @@
 //! Rules per municipality, from a TOML file keyed by gemeentecode.
 
+use platform::Gemeentecode;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -33,26 +34,26 @@ struct RulesFile {
 
 /// All municipalities' rules.
 #[derive(Debug, Clone)]
-pub struct Rules(BTreeMap<String, GemeenteRules>);
+pub struct Rules(BTreeMap<Gemeentecode, GemeenteRules>);
 
 impl Rules {
     /// Parses and checks a rules file.
     pub fn parse(text: &str) -> Result<Self, String> {
         let f: RulesFile = toml::from_str(text).map_err(|e| e.to_string())?;
-        for (code, r) in &f.gemeente {
-            if code.len() != 4 || !code.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(format!("'{code}' is not a 4-digit gemeentecode"));
-            }
+        let mut rules = BTreeMap::new();
+        for (code, r) in f.gemeente {
+            let g = Gemeentecode::parse(&code).map_err(|_| format!("'{code}' is not a 4-digit gemeentecode"))?;
             if r.max_nachten < 1 || r.max_gasten < 1 || r.drempel_nachten < 0 {
                 return Err(format!("{code}: max_nachten and max_gasten must be positive"));
             }
+            rules.insert(g, r);
         }
-        Ok(Rules(f.gemeente))
+        Ok(Rules(rules))
     }
 
     /// The rules of one municipality.
-    pub fn get(&self, gemeentecode: &str) -> Option<&GemeenteRules> {
-        self.0.get(gemeentecode)
+    pub fn get(&self, gemeente: Gemeentecode) -> Option<&GemeenteRules> {
+        self.0.get(&gemeente)
     }
 }
 
@@ -63,7 +64,7 @@ mod tests {
     #[test]
     fn shipped_rules() {
         let r = Rules::parse(DEFAULT_RULES).unwrap();
-        let a = r.get("0363").unwrap();
+        let a = r.get(Gemeentecode::parse("0363").unwrap()).unwrap();
         assert_eq!((a.max_nachten, a.max_gasten), (30, 4));
         assert!(r.0.len() >= 3);
         assert!(

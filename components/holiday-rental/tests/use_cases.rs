@@ -1,0 +1,212 @@
+//! The use cases called directly, without HTTP: the same rules as over the API, on both
+//! databases. The registry proxy runs in-process on its mock backend (common::proxy_url).
+
+mod common;
+
+use common::*;
+use holiday_rental::app::{enforcement, registrations, stays};
+use holiday_rental::domain::stays::Period;
+use holiday_rental::error::Error;
+use platform::NummeraanduidingId;
+use platform::auth::{Authenticator, Claims, Principal};
+
+const JAN: &str = "999990019";
+const FATIMA: &str = "999990032";
+const KEIZERSGRACHT: &str = "0363200000123456";
+
+async fn principal(client: &str, bsn: Option<&str>) -> Principal {
+    let auth = Authenticator::new(clients(), 60, None);
+    let t = token_with(
+        client,
+        Claims {
+            bsn: bsn.map(str::to_string),
+            ..Default::default()
+        },
+    );
+    auth.authenticate(t.trim_start_matches("Bearer ")).await.unwrap()
+}
+
+fn period(a: &str, b: &str) -> Period {
+    Period {
+        start: a.parse().unwrap(),
+        end: b.parse().unwrap(),
+    }
+}
+
+#[actix_web::test]
+async fn apply_report_and_enforce_without_http() {
+    for (db, url) in platform::testing::database_urls() {
+        let st = state(&url);
+        let (jan, fatima, gem) = (
+            principal("portaal", Some(JAN)).await,
+            principal("portaal", Some(FATIMA)).await,
+            principal("handhaving-0363", None).await,
+        );
+        let address = NummeraanduidingId::parse(KEIZERSGRACHT).unwrap();
+        let reg = registrations::apply(&st, &jan, address).await.unwrap();
+
+        // a second application: 409, linked for the holder only
+        match registrations::apply(&st, &jan, address).await {
+            Err(Error::AlreadyRegistered { own: Some(n) }) => assert_eq!(n, reg.registratienummer, "{db}"),
+            other => panic!("{db}: {other:?}"),
+        }
+        match registrations::apply(&st, &fatima, address).await {
+            Err(Error::AlreadyRegistered { own: None }) => {}
+            other => panic!("{db}: {other:?}"),
+        }
+
+        // 26 nights under Jan's registration, then withdrawal; 3 more under Fatima's
+        for (a, b) in [("2026-03-01", "2026-03-15"), ("2026-04-01", "2026-04-13")] {
+            stays::report(
+                &st,
+                &jan,
+                reg.registratienummer,
+                stays::Report {
+                    period: period(a, b),
+                    guests: 2,
+                },
+            )
+            .await
+            .unwrap();
+        }
+        registrations::withdraw(&st, &gem, reg.registratienummer, "verhuisd".into())
+            .await
+            .unwrap();
+        assert!(matches!(
+            registrations::withdraw(&st, &gem, reg.registratienummer, "nogmaals".into()).await,
+            Err(Error::AlreadyWithdrawn)
+        ));
+        let second = registrations::apply(&st, &fatima, address).await.unwrap();
+        stays::report(
+            &st,
+            &fatima,
+            second.registratienummer,
+            stays::Report {
+                period: period("2026-05-01", "2026-05-04"),
+                guests: 1,
+            },
+        )
+        .await
+        .unwrap();
+
+        // the enforcement list aggregates the address over both registrations (29 of 30 nights,
+        // within the threshold of 5) and shows the newest registration
+        let page = enforcement::addresses(&st, &gem, 2026, 0, 10).await.unwrap();
+        assert_eq!(page.total, 1, "{db}");
+        let a = &page.addresses[0];
+        assert_eq!((a.nachten, a.registratienummer), (29, second.registratienummer), "{db}");
+        assert_eq!(page.max, 30);
+        // nothing in 2027; another municipality's inspector sees nothing
+        assert_eq!(
+            enforcement::addresses(&st, &gem, 2027, 0, 10).await.unwrap().total,
+            0,
+            "{db}"
+        );
+        let other = principal("handhaving-0344", None).await;
+        assert_eq!(
+            enforcement::addresses(&st, &other, 2026, 0, 10).await.unwrap().total,
+            0,
+            "{db}"
+        );
+    }
+}
+
+/// The enforcement list is ordered, thresholded and paged in SQL.
+#[actix_web::test]
+async fn enforcement_pages_in_sql() {
+    for (db, url) in platform::testing::database_urls() {
+        let st = state(&url);
+        // rows written straight to the store: 12 addresses with 20..31 nights in 2026, one stay
+        // crossing New Year (3 nights in 2026) at the 31-night address
+        st.db
+            .write_transaction(|c| {
+                use holiday_rental::domain::registration_number::RegistrationNumber;
+                use holiday_rental::domain::status::RegistrationStatus;
+                use holiday_rental::store::{self, Registration, Stay};
+                for i in 0..12u32 {
+                    let address = NummeraanduidingId::parse(&format!("03632000000{:05}", i + 100)).unwrap();
+                    let reg = Registration {
+                        id: format!("r{i}"),
+                        registratienummer: RegistrationNumber::parse(&format!("AAAAAAAAAAAA{:04X}0363", i)).unwrap(),
+                        nummeraanduiding_id: address,
+                        adresseerbaar_object_id: String::new(),
+                        adres: format!("Straat {i}"),
+                        gemeentecode: platform::Gemeentecode::parse("0363").unwrap(),
+                        bsn: platform::Bsn::parse(JAN).unwrap(),
+                        status: RegistrationStatus::Actief,
+                        reden_intrekking: None,
+                        aangemaakt_op: chrono::NaiveDateTime::default(),
+                        ingetrokken_op: None,
+                    };
+                    store::insert_registration(c, &reg)?;
+                    let nights = 20 + i64::from(i);
+                    let (start, end) = if i == 11 {
+                        ("2026-12-29".parse().unwrap(), "2027-01-02".parse().unwrap())
+                    } else {
+                        (
+                            "2026-02-01".parse().unwrap(),
+                            "2026-02-01".parse::<chrono::NaiveDate>().unwrap() + chrono::Days::new(nights as u64),
+                        )
+                    };
+                    let mk = |id: String, start, end| Stay {
+                        id,
+                        registratie_id: reg.id.clone(),
+                        nummeraanduiding_id: address,
+                        start_datum: start,
+                        eind_datum: end,
+                        aantal_gasten: 1,
+                        gemeld_door: "test".into(),
+                        gemeld_op: chrono::NaiveDateTime::default(),
+                        geannuleerd_op: None,
+                        correctie_reden: None,
+                        gecorrigeerd_door: None,
+                    };
+                    store::insert_stay(c, &mk(format!("s{i}"), start, end))?;
+                    if i == 11 {
+                        // 28 more nights earlier in the year: 31 in 2026
+                        store::insert_stay(
+                            c,
+                            &mk(
+                                "s11b".into(),
+                                "2026-06-01".parse().unwrap(),
+                                "2026-06-29".parse().unwrap(),
+                            ),
+                        )?;
+                    }
+                }
+                Ok::<_, platform::db::DbError>(())
+            })
+            .await
+            .unwrap();
+        let gem = principal("handhaving-0363", None).await;
+        let direct = st
+            .db
+            .run(|c| {
+                holiday_rental::store::addresses_by_nights(
+                    c,
+                    platform::Gemeentecode::parse("0363").unwrap(),
+                    2026,
+                    25,
+                    0,
+                    100,
+                )
+            })
+            .await;
+        assert!(direct.is_ok(), "{db}: {direct:?}");
+        // threshold: 30 - 5 = 25 nights and up: 25..=30 and the 31
+        let all = enforcement::addresses(&st, &gem, 2026, 0, 100).await.unwrap();
+        let nights: Vec<i64> = all.addresses.iter().map(|a| a.nachten).collect();
+        assert_eq!(nights, vec![31, 30, 29, 28, 27, 26, 25], "{db}");
+        assert_eq!(all.total, 7);
+        let page2 = enforcement::addresses(&st, &gem, 2026, 3, 3).await.unwrap();
+        assert_eq!(
+            page2.addresses.iter().map(|a| a.nachten).collect::<Vec<_>>(),
+            vec![28, 27, 26],
+            "{db}"
+        );
+        assert_eq!(page2.total, 7);
+        // the New Year stay counts 1 night in 2027
+        let next = enforcement::addresses(&st, &gem, 2027, 0, 100).await.unwrap();
+        assert_eq!(next.total, 0, "{db}: 1 night is far from the cap");
+    }
+}

@@ -1,0 +1,142 @@
+//! Identifiers of the Dutch registers as types, parsed once at the edge and stored as text:
+//! [`Gemeentecode`], [`NummeraanduidingId`] (and [`crate::Bsn`]). [`text_newtype!`] gives any
+//! such type serde (validated on the way in), diesel `Text` for both backends, `Display` and
+//! `FromStr`, so rows, DTOs and the principal carry the type instead of a `String`.
+
+/// Implements serde, diesel `Text` (SQLite and PostgreSQL through the multi-connection),
+/// `Display` and `FromStr` for a type with `fn parse(&str) -> Result<Self, E>` and
+/// `fn as_str(&self) -> &str`.
+#[macro_export]
+macro_rules! text_newtype {
+    ($t:ty, $err:ty) => {
+        impl ::std::str::FromStr for $t {
+            type Err = $err;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                <$t>::parse(s)
+            }
+        }
+
+        impl ::serde::Serialize for $t {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $t {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
+                <$t>::parse(&s).map_err(::serde::de::Error::custom)
+            }
+        }
+
+        impl<DB> ::diesel::serialize::ToSql<::diesel::sql_types::Text, DB> for $t
+        where
+            DB: ::diesel::backend::Backend,
+            str: ::diesel::serialize::ToSql<::diesel::sql_types::Text, DB>,
+        {
+            fn to_sql<'b>(&'b self, out: &mut ::diesel::serialize::Output<'b, '_, DB>) -> ::diesel::serialize::Result {
+                ::diesel::serialize::ToSql::<::diesel::sql_types::Text, DB>::to_sql(self.as_str(), out)
+            }
+        }
+
+        impl<DB> ::diesel::deserialize::FromSql<::diesel::sql_types::Text, DB> for $t
+        where
+            DB: ::diesel::backend::Backend,
+            String: ::diesel::deserialize::FromSql<::diesel::sql_types::Text, DB>,
+        {
+            fn from_sql(bytes: DB::RawValue<'_>) -> ::diesel::deserialize::Result<Self> {
+                let s = <String as ::diesel::deserialize::FromSql<::diesel::sql_types::Text, DB>>::from_sql(bytes)?;
+                <$t>::parse(&s).map_err(|e| format!("stored value is not a valid {}: {e}", stringify!($t)).into())
+            }
+        }
+    };
+}
+
+use std::fmt;
+
+/// Why a text is not a well-formed identifier.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct IdError(pub &'static str);
+
+/// A CBS gemeentecode: four digits (`0363` is Amsterdam).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub struct Gemeentecode([u8; 4]);
+
+impl Gemeentecode {
+    /// Four digits.
+    pub fn parse(s: &str) -> Result<Self, IdError> {
+        let b = s.as_bytes();
+        match b {
+            [a, b2, c, d] if [a, b2, c, d].iter().all(|x| x.is_ascii_digit()) => Ok(Gemeentecode([*a, *b2, *c, *d])),
+            _ => Err(IdError("een gemeentecode bestaat uit 4 cijfers")),
+        }
+    }
+
+    /// The four digits.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("0000")
+    }
+}
+
+impl fmt::Display for Gemeentecode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+text_newtype!(Gemeentecode, IdError);
+
+/// A BAG nummeraanduiding identification: sixteen digits (the first four the gemeentecode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub struct NummeraanduidingId([u8; 16]);
+
+impl NummeraanduidingId {
+    /// Sixteen digits.
+    pub fn parse(s: &str) -> Result<Self, IdError> {
+        let bytes: [u8; 16] = s
+            .as_bytes()
+            .try_into()
+            .map_err(|_| IdError("Waarde voldoet niet aan patroon ^[0-9]{16}$."))?;
+        if bytes.iter().all(u8::is_ascii_digit) {
+            Ok(NummeraanduidingId(bytes))
+        } else {
+            Err(IdError("Waarde voldoet niet aan patroon ^[0-9]{16}$."))
+        }
+    }
+
+    /// The sixteen digits.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("0000000000000000")
+    }
+}
+
+impl fmt::Display for NummeraanduidingId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+text_newtype!(NummeraanduidingId, IdError);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_and_round_trip() {
+        assert_eq!(Gemeentecode::parse("0363").unwrap().to_string(), "0363");
+        assert!(Gemeentecode::parse("363").is_err());
+        assert!(Gemeentecode::parse("03a3").is_err());
+        let id = NummeraanduidingId::parse("0363200000123456").unwrap();
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"0363200000123456\"");
+        assert_eq!(
+            serde_json::from_str::<NummeraanduidingId>("\"0363200000123456\"").unwrap(),
+            id
+        );
+        assert!(serde_json::from_str::<NummeraanduidingId>("\"123\"").is_err());
+        assert!(NummeraanduidingId::parse("036320000012345x").is_err());
+    }
+}
