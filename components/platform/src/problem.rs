@@ -124,6 +124,11 @@ impl Problem {
         .with_detail(detail)
     }
 
+    /// 400 with a code and title of its own (e.g. the BRP's `tooManyResults`).
+    pub fn bad_request_with(code: &str, title: &str, detail: impl Into<String>) -> Self {
+        Problem::new(StatusCode::BAD_REQUEST, rfc("6.5.1"), title, code).with_detail(detail)
+    }
+
     /// 401: no, invalid or expired token.
     pub fn unauthorized(detail: impl Into<String>) -> Self {
         Problem::new(

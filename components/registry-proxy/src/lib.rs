@@ -6,15 +6,17 @@
 //! answer from that log.
 
 pub mod api;
+pub mod app;
 pub mod backend;
-pub mod bag;
 pub mod brp;
-pub mod mock;
 
 use platform::audit::AuditLog;
 use platform::config::EnvVar;
 use platform::db::Database;
 use std::sync::Arc;
+
+/// Base path of BAG Individuele Bevragingen v2 (as in the official contract).
+pub const BAG_BASE: &str = "/lvbag/individuelebevragingen/v2";
 
 /// Version of this component's API (reported in `API-Version`).
 pub const API_VERSION: &str = "1.0.0";
@@ -67,7 +69,7 @@ pub const ENV: &[EnvVar] = &[
 #[derive(Clone)]
 pub struct AppState {
     /// Where persons and addresses come from.
-    pub backend: Arc<backend::Backend>,
+    pub backend: backend::Backend,
     /// The audit log.
     pub audit: AuditLog,
     /// The database (audit log).
@@ -138,9 +140,9 @@ pub async fn state_from_env(auth: Arc<platform::auth::Authenticator>, database_u
     use platform::config::{env_millis, env_opt, env_or, env_parse};
     let pool = env_parse("DATABASE_POOL_SIZE", 8u32)?;
     let db = Database::connect(database_url, pool, MIGRATIONS).map_err(|e| e.to_string())?;
-    let backend = match env_or("REGISTRY_PROXY_BACKEND", "mock").as_str() {
-        "mock" => backend::Backend::Mock(Arc::new(mock::MockData::generate())),
-        "upstream" => backend::Backend::Upstream(backend::Upstream::new(
+    let backend: backend::Backend = match env_or("REGISTRY_PROXY_BACKEND", "mock").as_str() {
+        "mock" => Arc::new(backend::mock::MockSource(Arc::new(backend::mock::MockData::generate()))),
+        "upstream" => Arc::new(backend::upstream::Upstream::new(
             env_opt("BRP_UPSTREAM_URL").ok_or("BRP_UPSTREAM_URL is required for the upstream backend")?,
             env_opt("BAG_UPSTREAM_URL").ok_or("BAG_UPSTREAM_URL is required for the upstream backend")?,
             env_opt("UPSTREAM_API_KEY"),
@@ -154,7 +156,7 @@ pub async fn state_from_env(auth: Arc<platform::auth::Authenticator>, database_u
         }
     };
     Ok(AppState {
-        backend: Arc::new(backend),
+        backend,
         audit: AuditLog::start(db.clone(), platform::audit::keys_from_env()?),
         db,
         auth,

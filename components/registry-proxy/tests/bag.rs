@@ -4,14 +4,13 @@ mod common;
 
 use actix_web::test::{self, TestRequest};
 use common::*;
-use registry_proxy::backend::Backend;
 use serde_json::Value;
 
 const BASE: &str = "/lvbag/individuelebevragingen/v2";
 
 #[actix_web::test]
 async fn address_lookups_as_hal_json() {
-    let st = state(&platform::testing::sqlite_url(), Backend::Mock(mock_data()));
+    let st = state(&platform::testing::sqlite_url(), mock());
     let app = app(st).await;
     let get = |uri: String| {
         TestRequest::get()
@@ -101,7 +100,7 @@ async fn address_lookups_as_hal_json() {
 
 #[actix_web::test]
 async fn operational_endpoints() {
-    let st = state(&platform::testing::sqlite_url(), Backend::Mock(mock_data()));
+    let st = state(&platform::testing::sqlite_url(), mock());
     let app = app(st).await;
     for uri in [
         "/health/live",

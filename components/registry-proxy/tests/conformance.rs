@@ -13,7 +13,6 @@ mod common;
 
 use actix_web::test::{self, TestRequest};
 use common::*;
-use registry_proxy::backend::Backend;
 use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
@@ -224,7 +223,7 @@ async fn official_fault_scenarios() {
     feature_files(&root, &mut files);
     files.sort();
     assert!(!files.is_empty(), "no feature files under {}", root.display());
-    let st = state(&platform::testing::sqlite_url(), Backend::Mock(mock_data()));
+    let st = state(&platform::testing::sqlite_url(), mock());
     let app = app(st).await;
     let (mut ran, mut set_apart, mut failures) = (0, 0, Vec::new());
     for f in &files {

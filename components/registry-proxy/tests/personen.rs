@@ -4,7 +4,6 @@ mod common;
 
 use actix_web::test::{self, TestRequest};
 use common::*;
-use registry_proxy::backend::Backend;
 use serde_json::{Value, json};
 
 const PATH: &str = "/haalcentraal/api/brp/personen";
@@ -19,7 +18,7 @@ fn post(body: Value, client: &str) -> TestRequest {
 #[actix_web::test]
 async fn raadplegen_delivers_asked_fields_and_protocols_each_person() {
     for (db, url) in platform::testing::database_urls() {
-        let st = state(&url, Backend::Mock(mock_data()));
+        let st = state(&url, mock());
         let app = app(st.clone()).await;
         let req = post(
             json!({"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["999990019", "999990032"], "fields": ["naam.voornamen", "geboorte.datum.langFormaat", "leeftijd", "adressering", "partners.burgerservicenummer"]}),
@@ -71,7 +70,7 @@ async fn raadplegen_delivers_asked_fields_and_protocols_each_person() {
 
 #[actix_web::test]
 async fn searches_limits_and_deceased_persons() {
-    let st = state(&platform::testing::sqlite_url(), Backend::Mock(mock_data()));
+    let st = state(&platform::testing::sqlite_url(), mock());
     let app = app(st.clone()).await;
     let call = |body: Value| post(body, "demo").to_request();
     let resp = test::call_service(&app, call(json!({"type": "ZoekMetPostcodeEnHuisnummer", "postcode": "1015CJ", "huisnummer": 123, "fields": ["burgerservicenummer", "naam.geslachtsnaam"]}))).await;
@@ -125,7 +124,7 @@ async fn searches_limits_and_deceased_persons() {
 #[actix_web::test]
 async fn bad_input_gets_problem_json_and_writes_nothing() {
     for (db, url) in platform::testing::database_urls() {
-        let st = state(&url, Backend::Mock(mock_data()));
+        let st = state(&url, mock());
         let app = app(st.clone()).await;
         let raad = |bsns: Value, fields: Value| json!({"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": bsns, "fields": fields});
         let cases: Vec<(TestRequest, u16, &str)> = vec![
@@ -275,7 +274,7 @@ async fn bad_input_gets_problem_json_and_writes_nothing() {
 
 #[actix_web::test]
 async fn tokens_signed_with_another_secret_or_expired_are_refused() {
-    let st = state(&platform::testing::sqlite_url(), Backend::Mock(mock_data()));
+    let st = state(&platform::testing::sqlite_url(), mock());
     let app = app(st).await;
     let body =
         json!({"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["999990019"], "fields": ["naam"]});
@@ -318,7 +317,7 @@ async fn demo_responses_validate_against_the_official_schemas() {
         root.join("standards/haalcentraal").exists(),
         "standards/haalcentraal is missing: the project carries the official contracts there"
     );
-    let st = state(&platform::testing::sqlite_url(), Backend::Mock(mock_data()));
+    let st = state(&platform::testing::sqlite_url(), mock());
     let app = app(st).await;
     let top: Vec<&str> = [
         "burgerservicenummer",

@@ -6,7 +6,6 @@ mod common;
 use actix_web::test::{self, TestRequest};
 use common::*;
 use platform::auth::Claims;
-use registry_proxy::backend::Backend;
 use serde_json::{Value, json};
 
 const PATH: &str = "/haalcentraal/api/brp/personen";
@@ -23,7 +22,7 @@ fn post(body: Value, client: &str) -> TestRequest {
 #[actix_web::test]
 async fn search_criteria_are_authorised_like_fields() {
     for (db, url) in platform::testing::database_urls() {
-        let st = state(&url, Backend::Mock(mock_data()));
+        let st = state(&url, mock());
         let app = app(st.clone()).await;
         // "beperkt" may see naam, geboorte.datum and burgerservicenummer only
         for (extra, param) in [
@@ -76,7 +75,7 @@ async fn search_criteria_are_authorised_like_fields() {
 #[actix_web::test]
 async fn every_search_is_audited_with_its_criteria() {
     for (db, url) in platform::testing::database_urls() {
-        let st = state(&url, Backend::Mock(mock_data()));
+        let st = state(&url, mock());
         let app = app(st.clone()).await;
         let resp = test::call_service(
             &app,
@@ -137,7 +136,7 @@ async fn every_search_is_audited_with_its_criteria() {
 #[actix_web::test]
 async fn audit_texts_are_bounded_and_clean() {
     for (db, url) in platform::testing::database_urls() {
-        let st = state(&url, Backend::Mock(mock_data()));
+        let st = state(&url, mock());
         let app = app(st.clone()).await;
         let body = json!({"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["999990019"], "fields": ["naam.voornamen"]});
         // 60,000 characters do not even pass the header limit
@@ -183,7 +182,7 @@ async fn audit_texts_are_bounded_and_clean() {
 /// detail; an empty Content-Type is accepted like the official API does.
 #[actix_web::test]
 async fn only_json_is_read() {
-    let st = state(&platform::testing::sqlite_url(), Backend::Mock(mock_data()));
+    let st = state(&platform::testing::sqlite_url(), mock());
     let app = app(st).await;
     let body = json!({"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": ["999990019"], "fields": ["naam.voornamen"]}).to_string();
     for ct in [

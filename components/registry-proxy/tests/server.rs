@@ -4,7 +4,6 @@
 mod common;
 
 use common::*;
-use registry_proxy::backend::Backend;
 use serde_json::{Value, json};
 
 #[actix_web::test]
@@ -15,11 +14,7 @@ async fn served_component_authenticates_over_http() {
         .unwrap()
         .port();
     let bind = format!("127.0.0.1:{port}");
-    let server = registry_proxy::server(
-        state(&platform::testing::sqlite_url(), Backend::Mock(mock_data())),
-        &bind,
-    )
-    .unwrap();
+    let server = registry_proxy::server(state(&platform::testing::sqlite_url(), mock()), &bind).unwrap();
     let handle = server.handle();
     actix_web::rt::spawn(server);
     let resp = reqwest::Client::new()
@@ -84,11 +79,7 @@ async fn metrics_only_grow_and_live_on_their_own_listener() {
             .port()
     };
     let (bind, metrics_bind) = (format!("127.0.0.1:{}", free()), format!("127.0.0.1:{}", free()));
-    let server = registry_proxy::server(
-        state(&platform::testing::sqlite_url(), Backend::Mock(mock_data())),
-        &bind,
-    )
-    .unwrap();
+    let server = registry_proxy::server(state(&platform::testing::sqlite_url(), mock()), &bind).unwrap();
     let handle = server.handle();
     actix_web::rt::spawn(server);
     actix_web::rt::spawn(platform::app::metrics_server(&metrics_bind).unwrap());
@@ -138,7 +129,7 @@ async fn metrics_only_grow_and_live_on_their_own_listener() {
 async fn audit_verify_command_checks_the_whole_chain() {
     use diesel::connection::SimpleConnection;
     let url = platform::testing::sqlite_url();
-    let st = state(&url, Backend::Mock(mock_data()));
+    let st = state(&url, mock());
     let entries = (0..12)
         .map(|i| platform::audit::AuditEntry {
             client_id: "demo".into(),

@@ -5,7 +5,7 @@ mod common;
 use actix_web::test::{self, TestRequest};
 use actix_web::{App, HttpResponse, HttpServer, web};
 use common::*;
-use registry_proxy::backend::{Backend, Upstream};
+use registry_proxy::backend::upstream::Upstream;
 use serde_json::{Value, json};
 use std::time::Duration;
 
@@ -52,7 +52,7 @@ async fn forwards_and_maps_upstream_failures() {
         Duration::from_millis(500),
     )
     .unwrap();
-    let st = state(&platform::testing::sqlite_url(), Backend::Upstream(up));
+    let st = state(&platform::testing::sqlite_url(), std::sync::Arc::new(up));
     let app = app(st.clone()).await;
     let ask = |bsn: &str| {
         TestRequest::post()
@@ -105,5 +105,5 @@ async fn app_for(
     up: Upstream,
 ) -> impl actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse, Error = actix_web::Error>
 {
-    app(state(&platform::testing::sqlite_url(), Backend::Upstream(up))).await
+    app(state(&platform::testing::sqlite_url(), std::sync::Arc::new(up))).await
 }

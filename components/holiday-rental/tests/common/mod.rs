@@ -83,8 +83,8 @@ pub fn proxy_url() -> String {
                     platform::db::Database::connect(&platform::testing::sqlite_url(), 4, registry_proxy::MIGRATIONS)
                         .unwrap();
                 let state = registry_proxy::AppState {
-                    backend: Arc::new(registry_proxy::backend::Backend::Mock(Arc::new(
-                        registry_proxy::mock::MockData::generate(),
+                    backend: Arc::new(registry_proxy::backend::mock::MockSource(Arc::new(
+                        registry_proxy::backend::mock::MockData::generate(),
                     ))),
                     audit: platform::audit::AuditLog::start(db.clone(), Some(platform::testing::audit_keys())),
                     db,

@@ -10,15 +10,15 @@ use platform::app::BearerAuth;
 /// Routes of the official Haal Centraal contracts (paths as in the contracts, without `/v1`).
 pub fn haalcentraal_routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/haalcentraal/api/brp/personen", web::post().to(personen::personen))
-        .route(&format!("{}/adressen", crate::bag::BASE), web::get().to(bag::adressen))
+        .route(&format!("{}/adressen", crate::BAG_BASE), web::get().to(bag::adressen))
         .route(
-            &format!("{}/adressen/{{nummeraanduidingIdentificatie}}", crate::bag::BASE),
+            &format!("{}/adressen/{{nummeraanduidingIdentificatie}}", crate::BAG_BASE),
             web::get().to(bag::adres),
         )
         .route(
             &format!(
                 "{}/adresseerbareobjecten/{{adresseerbaarObjectIdentificatie}}",
-                crate::bag::BASE
+                crate::BAG_BASE
             ),
             web::get().to(bag::adresseerbaar_object),
         );

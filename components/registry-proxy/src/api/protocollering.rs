@@ -1,16 +1,16 @@
 //! The component's own API: protocollering (AVG art. 15), chain verification and status.
 
 use crate::AppState;
+use crate::app::protocollering as app;
 use actix_web::{HttpRequest, HttpResponse, get, web};
-use platform::audit::{self, AuditEntry, ChainReport};
+use platform::audit::ChainReport;
 use platform::auth::Principal;
 use platform::pagination::{PageInfo, PageLinks, PageRequest};
 use platform::{Bsn, InvalidParam, Problem};
 use serde::Serialize;
-use serde_json::json;
 
 /// Scope needed to read the protocollering.
-pub const SCOPE: &str = "brp.protocollering.lezen";
+pub const SCOPE: &str = app::SCOPE;
 
 /// One access to a person's data.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -111,29 +111,12 @@ pub async fn protocollering(
     let Some(bsn) = bsn.filter(|_| errors.is_empty()) else {
         return Err(Problem::params_validation(errors));
     };
-    let id = bsn.to_string();
-    let (rows, total) = state
-        .db
-        .run(move |c| audit::find_by_object(c, "persoon", &id, page.offset(), page.page_size))
-        .await?;
-    // reading who looked someone up is itself an access to that person's data
-    state
-        .audit
-        .record(vec![AuditEntry {
-            client_id: principal.client_id.clone(),
-            user_id: principal.user_id.clone(),
-            purpose: principal.purpose(&req)?,
-            action: "protocollering.raadplegen".into(),
-            object_type: "protocollering".into(),
-            object_id: Some(bsn.to_string()),
-            details: json!({}),
-            outcome: "geleverd".into(),
-        }])
-        .await?;
+    let purpose = principal.purpose(&req)?;
+    let (rows, total) = app::van_persoon(&state, &principal, purpose, bsn, page.offset(), page.page_size).await?;
     let items = rows
         .into_iter()
         .map(|r| {
-            let details: serde_json::Value = serde_json::from_str(&r.details).unwrap_or_default();
+            let details = app::Bevraging::from_record(&r);
             Protocollering {
                 volgnummer: r.seq,
                 tijdstip: r
@@ -144,12 +127,8 @@ pub async fn protocollering(
                 gebruiker: r.user_id,
                 doelbinding: r.purpose,
                 actie: r.action,
-                zoek_type: details.get("zoekType").and_then(|v| v.as_str()).map(str::to_string),
-                gevraagde_velden: details
-                    .get("fields")
-                    .and_then(|v| v.as_array())
-                    .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
-                    .unwrap_or_default(),
+                zoek_type: details.zoek_type,
+                gevraagde_velden: details.fields,
                 resultaat: r.outcome,
             }
         })

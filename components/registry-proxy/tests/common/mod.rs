@@ -3,7 +3,9 @@
 
 use actix_web::dev::{Service, ServiceResponse};
 use platform::auth::{Authenticator, Claims, ClientConfig, sign_hs256};
-use registry_proxy::{AppState, backend::Backend, mock::MockData};
+use registry_proxy::AppState;
+use registry_proxy::backend::Backend;
+use registry_proxy::backend::mock::{MockData, MockSource};
 use std::sync::{Arc, OnceLock};
 
 pub const SECRET: &str = "test-secret-of-enough-length";
@@ -52,10 +54,15 @@ pub fn mock_data() -> Arc<MockData> {
     DATA.get_or_init(|| Arc::new(MockData::generate())).clone()
 }
 
+/// The mock source over the shared data set.
+pub fn mock() -> Backend {
+    Arc::new(MockSource(mock_data()))
+}
+
 pub fn state(url: &str, backend: Backend) -> AppState {
     let db = platform::db::Database::connect(url, 4, registry_proxy::MIGRATIONS).unwrap();
     AppState {
-        backend: Arc::new(backend),
+        backend,
         audit: platform::audit::AuditLog::start(db.clone(), Some(platform::testing::audit_keys())),
         db,
         auth: Arc::new(Authenticator::new(clients(), 60, None)),

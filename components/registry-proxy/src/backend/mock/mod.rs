@@ -2,6 +2,10 @@
 //! BSNs, families and deceased persons, living at BAG addresses in five municipalities, plus the
 //! fixed demo records listed in the README. Generated in memory at start-up (nothing to ship).
 
+pub mod bag;
+pub mod render;
+pub mod search;
+
 use chrono::NaiveDate;
 use platform::Bsn;
 use std::collections::HashMap;
@@ -672,6 +676,91 @@ impl MockData {
     /// The address of a person.
     pub fn address_of(&self, p: &Person) -> &Address {
         &self.addresses[p.address]
+    }
+}
+
+/// The `mock` source: the data set behind the official contracts.
+pub struct MockSource(pub std::sync::Arc<MockData>);
+
+impl super::Source for MockSource {
+    fn name(&self) -> &'static str {
+        "mock"
+    }
+
+    fn personen<'a>(
+        &'a self,
+        q: &'a crate::brp::query::PersonenQuery,
+    ) -> futures_util::future::BoxFuture<'a, Result<Vec<(String, serde_json::Value)>, platform::Problem>> {
+        let data = &self.0;
+        let found = search::search(data, q);
+        let result = if found.len() > q.limit() {
+            Err(crate::brp::query::too_many_results(q.limit()))
+        } else {
+            let today = chrono::Utc::now().date_naive();
+            let tree = crate::brp::fields::FieldTree::new(&q.fields);
+            Ok(found
+                .into_iter()
+                .map(|p| (p.bsn.clone(), tree.apply(&render::persoon_cached(data, p, today))))
+                .collect())
+        };
+        Box::pin(std::future::ready(result))
+    }
+
+    fn adressen<'a>(
+        &'a self,
+        s: &'a super::AdresSearch,
+        self_href: &'a str,
+    ) -> futures_util::future::BoxFuture<'a, Result<serde_json::Value, platform::Problem>> {
+        let data = &self.0;
+        let result = {
+            let found: Vec<&Address> = data
+                .addresses
+                .iter()
+                .filter(|a| {
+                    s.adresseerbaar_object_identificatie
+                        .as_deref()
+                        .is_none_or(|id| a.adresseerbaar_object_id == id)
+                })
+                .filter(|a| s.postcode.as_deref().is_none_or(|pc| a.postcode == pc))
+                .filter(|a| s.huisnummer.is_none_or(|n| a.huisnummer == n))
+                .filter(|a| match (&s.huisletter, &a.huisletter) {
+                    (Some(l), Some(x)) => l.eq_ignore_ascii_case(x),
+                    (Some(_), None) => false,
+                    (None, x) => !s.exacte_match || x.is_none(),
+                })
+                .filter(|a| match (&s.huisnummertoevoeging, &a.toevoeging) {
+                    (Some(t), Some(x)) => t.eq_ignore_ascii_case(x),
+                    (Some(_), None) => false,
+                    (None, x) => !s.exacte_match || x.is_none(),
+                })
+                .collect();
+            Ok(bag::adressen(&found, self_href))
+        };
+        Box::pin(std::future::ready(result))
+    }
+
+    fn adres<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> futures_util::future::BoxFuture<'a, Result<Option<serde_json::Value>, platform::Problem>> {
+        Box::pin(std::future::ready(Ok(self
+            .0
+            .address_by_nummeraanduiding(id)
+            .map(bag::adres))))
+    }
+
+    fn adresseerbaar_object<'a>(
+        &'a self,
+        id: &'a str,
+    ) -> futures_util::future::BoxFuture<'a, Result<Option<serde_json::Value>, platform::Problem>> {
+        Box::pin(std::future::ready(Ok(self
+            .0
+            .address_by_object(id)
+            .map(bag::adresseerbaar_object))))
+    }
+
+    fn ready_checks(&self) -> Vec<(String, platform::app::ReadyCheck)> {
+        Vec::new()
     }
 }
 

@@ -1,10 +1,11 @@
 //! BAG Individuele Bevragingen 2.x: addresses and addressable objects as HAL JSON.
 
-use crate::mock::Address;
+use super::Address;
 use serde_json::{Value, json};
 
 /// Base path of the BAG endpoints.
-pub const BASE: &str = "/lvbag/individuelebevragingen/v2";
+/// Base path of BAG Individuele Bevragingen v2 (the official contract).
+pub const BASE: &str = crate::BAG_BASE;
 
 fn link(path: String) -> Value {
     json!({ "href": format!("{BASE}{path}") })

@@ -1,7 +1,7 @@
 //! Renders a mock person as a full BRP `Persoon` (before `fields` filtering), with the derived
 //! fields the BRP API computes: `leeftijd` and `adressering`.
 
-use crate::mock::{Address, MockData, Person, gemeente_naam};
+use super::{Address, MockData, Person, gemeente_naam};
 use chrono::{Datelike, NaiveDate};
 use serde_json::{Map, Value, json};
 

@@ -1,0 +1,4 @@
+//! Use cases of the registry proxy: one function per operation, with the audit record inside.
+
+pub mod personen;
+pub mod protocollering;

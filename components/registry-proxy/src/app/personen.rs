@@ -1,0 +1,105 @@
+//! `POST /personen`: validate by the official rules, authorise fields and search criteria per
+//! client, ask the source, and record every delivery (and every search without one) before
+//! answering.
+
+use super::protocollering::Bevraging;
+use crate::AppState;
+use crate::brp::{fields, query};
+use platform::audit::AuditEntry;
+use platform::auth::Principal;
+use platform::{InvalidParam, Problem};
+use serde_json::Value;
+
+/// Scope needed to query persons.
+pub const SCOPE: &str = "brp.personen.lezen";
+
+fn forbidden(title: &str, code: &str, detail: String) -> Problem {
+    let mut p = Problem::forbidden(detail);
+    p.title = title.to_string();
+    p.code = code.to_string();
+    p
+}
+
+/// The answer: the query type and the persons, filtered to the asked fields.
+#[derive(Debug)]
+pub struct Answer {
+    /// The query type, echoed as the contract says.
+    pub type_: String,
+    /// The persons.
+    pub personen: Vec<Value>,
+}
+
+/// Runs a BRP request body for a caller with a stated purpose.
+pub async fn bevragen(
+    state: &AppState,
+    caller: &Principal,
+    purpose: Option<String>,
+    body: &Value,
+) -> Result<Answer, Problem> {
+    caller.require_scope(SCOPE)?;
+    let q = query::parse(body)?;
+    let denied = fields::unauthorized(&q.fields, &caller.client.fields);
+    if !denied.is_empty() {
+        return Err(forbidden(
+            "U bent niet geautoriseerd voor één of meerdere opgegeven field waarden.",
+            "unauthorizedField",
+            format!(
+                "U bent niet geautoriseerd om de volgende gegevens op te vragen met fields: {}",
+                denied.join(", ")
+            ),
+        ));
+    }
+    let used = body
+        .as_object()
+        .map(|o| o.keys().map(String::as_str).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let denied = fields::unauthorized_parameters(used.iter().copied(), &caller.client.fields);
+    if !denied.is_empty() {
+        return Err(forbidden(
+            "U bent niet geautoriseerd voor één of meerdere opgegeven parameters.",
+            "unauthorizedParameter",
+            format!(
+                "U bent niet geautoriseerd om met de volgende parameters te zoeken: {}",
+                denied.join(", ")
+            ),
+        ));
+    }
+    if purpose.is_none() && caller.client.doelbinding_verplicht {
+        return Err(Problem::params_validation(vec![InvalidParam::new(
+            "X-Doelbinding",
+            "required",
+            "Parameter is verplicht.",
+        )]));
+    }
+    let found = state.backend.personen(&q).await?;
+    // every search is recorded with its criteria, also one that found nobody: the criteria are
+    // themselves personal data that this client put to the register (security review, finding 4)
+    let details = Bevraging::of(&q, body).to_json();
+    let entry = |object_id: Option<String>, outcome: &str| AuditEntry {
+        client_id: caller.client_id.clone(),
+        user_id: caller.user_id.clone(),
+        purpose: purpose.clone(),
+        action: "brp.personen.bevragen".into(),
+        object_type: "persoon".into(),
+        object_id,
+        details: details.clone(),
+        outcome: outcome.into(),
+    };
+    let mut entries: Vec<AuditEntry> = found
+        .iter()
+        .map(|(bsn, _)| entry(Some(bsn.clone()), "geleverd"))
+        .collect();
+    if let query::Criteria::Bsn(asked) = &q.criteria {
+        // a BSN asked but not delivered is still a lookup of that person
+        for bsn in asked.iter().filter(|b| !found.iter().any(|(f, _)| f == *b)) {
+            entries.push(entry(Some(bsn.clone()), "nietGevonden"));
+        }
+    } else if found.is_empty() {
+        entries.push(entry(None, "geenResultaat"));
+    }
+    state.audit.record(entries).await?;
+    Ok(Answer {
+        type_: q.type_,
+        personen: found.into_iter().map(|(_, p)| p).collect(),
+    })
+}
