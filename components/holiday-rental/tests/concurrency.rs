@@ -1,5 +1,7 @@
 //! Many simultaneous reports for one address can never together pass the cap.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 mod common;
 
 use actix_web::test::{self, TestRequest};

@@ -1,6 +1,8 @@
 //! The scenarios of the issue, on SQLite and (with TEST_DATABASE_URL) PostgreSQL, with the
 //! registry proxy in-process on its mock backend and its demo persons.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 mod common;
 
 use actix_web::test::{self, TestRequest};

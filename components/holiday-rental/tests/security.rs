@@ -2,6 +2,8 @@
 //! through and must now be refused; on SQLite and, with TEST_DATABASE_URL, PostgreSQL. The clock
 //! stands at 2026-01-01 noon (common::TODAY) unless a test moves it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 mod common;
 
 use actix_web::test::{self, TestRequest};

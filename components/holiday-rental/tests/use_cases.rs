@@ -1,6 +1,8 @@
 //! The use cases called directly, without HTTP: the same rules as over the API, on both
 //! databases. The registry proxy runs in-process on its mock backend (common::proxy_url).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 mod common;
 
 use common::*;

@@ -4,6 +4,8 @@
 //!
 //! `cargo run --release -p platform --features testing --example audit_verify_bench -- [N] [DATABASE_URL]`
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 use platform::audit::{self, AuditEntry, AuditLog};
 use platform::db::Database;
 use std::time::Instant;

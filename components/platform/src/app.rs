@@ -211,7 +211,7 @@ where
                 }
             }
         }
-        Some("token") => match crate::auth::token_command(&args[1..]) {
+        Some("token") => match crate::auth::token_command(args.get(1..).unwrap_or(&[])) {
             Ok(t) => {
                 println!("{t}");
                 ExitCode::SUCCESS

@@ -470,7 +470,7 @@ pub fn token_command(args: &[String]) -> Result<String, String> {
         .find(|c| &c.client_id == client_id)
         .ok_or_else(|| format!("client '{client_id}' is not in {path}"))?;
     let mut extra = Claims::default();
-    let mut it = args[1..].iter();
+    let mut it = args.get(1..).unwrap_or(&[]).iter();
     while let Some(flag) = it.next() {
         let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?.clone();
         match flag.as_str() {

@@ -121,6 +121,48 @@ impl fmt::Display for NummeraanduidingId {
 
 text_newtype!(NummeraanduidingId, IdError);
 
+/// A Dutch postcode: four digits (not starting with 0) and two letters; kept upper case
+/// without the space (`1015CJ`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub struct Postcode([u8; 6]);
+
+impl Postcode {
+    /// `1015CJ`, `1015 cj`: four digits, an optional space, two letters.
+    pub fn parse(s: &str) -> Result<Self, IdError> {
+        const FAULT: IdError = IdError("Waarde voldoet niet aan patroon ^[1-9]{1}[0-9]{3}[ ]?[A-Za-z]{2}$.");
+        let compact: Vec<u8> = s
+            .bytes()
+            .enumerate()
+            .filter(|(i, b)| !(*i == 4 && *b == b' '))
+            .map(|(_, b)| b)
+            .collect();
+        let bytes: [u8; 6] = compact.as_slice().try_into().map_err(|_| FAULT)?;
+        let [a, b, c, d, e, f] = bytes;
+        let ok = (b'1'..=b'9').contains(&a)
+            && [b, c, d].iter().all(u8::is_ascii_digit)
+            && [e, f].iter().all(u8::is_ascii_alphabetic);
+        if ok {
+            Ok(Postcode([a, b, c, d, e.to_ascii_uppercase(), f.to_ascii_uppercase()]))
+        } else {
+            Err(FAULT)
+        }
+    }
+
+    /// `1015CJ`.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("")
+    }
+}
+
+impl fmt::Display for Postcode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+text_newtype!(Postcode, IdError);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +180,10 @@ mod tests {
         );
         assert!(serde_json::from_str::<NummeraanduidingId>("\"123\"").is_err());
         assert!(NummeraanduidingId::parse("036320000012345x").is_err());
+        assert_eq!(Postcode::parse("1015 cj").unwrap().as_str(), "1015CJ");
+        assert_eq!(Postcode::parse("1015CJ").unwrap().as_str(), "1015CJ");
+        for bad in ["0628HJ", "1015 C", "1015  CJ", "10152CJ", "1015C1", ""] {
+            assert!(Postcode::parse(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -24,5 +24,5 @@ pub mod testing;
 
 pub use bsn::Bsn;
 pub use extract::Valid;
-pub use ids::{Gemeentecode, NummeraanduidingId};
+pub use ids::{Gemeentecode, NummeraanduidingId, Postcode};
 pub use problem::{InvalidParam, Problem};

@@ -1,6 +1,9 @@
 //! Test helpers: a fresh database per test, on SQLite always and on PostgreSQL when
 //! `TEST_DATABASE_URL` is set (each test gets its own schema, so tests run in parallel).
 
+// test support: a setup that cannot be made fails the test loudly
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 use diesel::Connection;
 use diesel::RunQueryDsl;
 

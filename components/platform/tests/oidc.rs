@@ -1,6 +1,8 @@
 //! RS256 tokens from an OpenID Connect provider, checked through its JWKS (a local fake
 //! provider; the key pair is made with the openssl CLI at test time).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 use actix_web::{App, HttpResponse, HttpServer, web};
 use base64::Engine;
 use jsonwebtoken::{Algorithm, EncodingKey, Header};

@@ -1,5 +1,7 @@
 //! BAG lookups.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 mod common;
 
 use actix_web::test::{self, TestRequest};

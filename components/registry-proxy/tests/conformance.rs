@@ -9,6 +9,8 @@
 //! the proxy (its authorisation is per client) and are counted apart; the test fails when fewer
 //! scenarios run than the floor below, so a parsing mistake cannot pass by running nothing.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 mod common;
 
 use actix_web::test::{self, TestRequest};

@@ -1,5 +1,7 @@
 //! `POST /haalcentraal/api/brp/personen` on SQLite and, with TEST_DATABASE_URL, PostgreSQL.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 mod common;
 
 use actix_web::test::{self, TestRequest};

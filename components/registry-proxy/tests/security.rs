@@ -1,6 +1,8 @@
 //! The security review's findings on the registry proxy, each reproduced as an attack that must
 //! now be refused or recorded; on SQLite and, with TEST_DATABASE_URL, PostgreSQL.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 mod common;
 
 use actix_web::test::{self, TestRequest};

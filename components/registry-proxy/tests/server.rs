@@ -1,6 +1,8 @@
 //! The server as the binary and the suite run it, over real HTTP: the token checker must be
 //! part of the component's own configuration.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 mod common;
 
 use common::*;

@@ -1,5 +1,7 @@
 //! The `upstream` backend against a local fake Haal Centraal server.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
 mod common;
 
 use actix_web::test::{self, TestRequest};

@@ -1,6 +1,7 @@
 //! Test setup: the registry proxy runs in-process on its mock backend (real HTTP), and the
 //! holiday-rental app is built as in production on a fresh database.
 #![allow(dead_code)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use actix_web::dev::{Service, ServiceResponse};
 use holiday_rental::{AppState, domain::rules::Rules, rate_limit::RateLimiter, registry::RegistryProxy};

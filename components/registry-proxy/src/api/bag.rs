@@ -53,14 +53,8 @@ pub async fn adressen(
         ..Default::default()
     };
     if let Some(pc) = get("postcode") {
-        let norm = pc.replace(' ', "").to_uppercase();
-        let b = norm.as_bytes();
-        if b.len() == 6
-            && (b'1'..=b'9').contains(&b[0])
-            && b[1..4].iter().all(u8::is_ascii_digit)
-            && b[4..].iter().all(u8::is_ascii_alphabetic)
-        {
-            s.postcode = Some(norm);
+        if let Ok(p) = platform::Postcode::parse(&pc) {
+            s.postcode = Some(p.to_string());
         } else {
             errors.push(InvalidParam::new(
                 "postcode",

@@ -47,12 +47,15 @@ pub fn resolve(field: &str, limited: bool) -> Result<String, &'static str> {
     {
         return Err("Parameter bevat een niet toegestane veldnaam.");
     }
-    let (base, rest) = match segments[0] {
-        "verblijfplaatsBinnenland" if !limited => ("verblijfplaats", &segments[1..]),
-        "adresseringBinnenland" => ("adressering", &segments[1..]),
-        _ => (segments[0], &segments[1..]),
+    let Some((first, rest)) = segments.split_first() else {
+        return Err("Parameter bevat een niet bestaande veldnaam.");
     };
-    if base != segments[0] && ONLY_ABROAD.iter().any(|p| rest.join(".").starts_with(p)) {
+    let base = match *first {
+        "verblijfplaatsBinnenland" if !limited => "verblijfplaats",
+        "adresseringBinnenland" => "adressering",
+        other => other,
+    };
+    if base != *first && ONLY_ABROAD.iter().any(|p| rest.join(".").starts_with(p)) {
         return Err("Parameter bevat een niet bestaande veldnaam.");
     }
     let mut path = base.to_string();

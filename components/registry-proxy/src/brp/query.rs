@@ -344,18 +344,7 @@ fn digits(s: &str, n: usize) -> bool {
 }
 
 fn postcode_ok(s: &str) -> bool {
-    let b = s.as_bytes();
-    let (num, rest) = (b.get(..4), b.get(4..));
-    let (Some(num), Some(mut rest)) = (num, rest) else {
-        return false;
-    };
-    if rest.first() == Some(&b' ') {
-        rest = &rest[1..];
-    }
-    (b'1'..=b'9').contains(&num[0])
-        && num[1..].iter().all(u8::is_ascii_digit)
-        && rest.len() == 2
-        && rest.iter().all(u8::is_ascii_alphabetic)
+    platform::Postcode::parse(s).is_ok()
 }
 
 /// 400 `paramsValidation` with the detail ordered as the official API orders it: alphabetically,

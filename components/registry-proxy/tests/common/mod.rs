@@ -1,5 +1,6 @@
 //! Test app builder: the real app on a fresh database, with demo clients and token helpers.
 #![allow(dead_code)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use actix_web::dev::{Service, ServiceResponse};
 use platform::auth::{Authenticator, Claims, ClientConfig, sign_hs256};

@@ -22,7 +22,7 @@ pub fn search<'a>(data: &'a MockData, q: &PersonenQuery) -> Vec<&'a Person> {
     let in_gemeente = |p: &&Person| {
         q.gemeente_van_inschrijving
             .as_deref()
-            .is_none_or(|g| data.address_of(p).gemeentecode == g)
+            .is_none_or(|g| data.address_of(p).is_some_and(|a| a.gemeentecode == g))
     };
     match &q.criteria {
         Criteria::Bsn(bsns) => bsns.iter().filter_map(|b| data.person(b)).filter(in_gemeente).collect(),
@@ -63,7 +63,7 @@ pub fn search<'a>(data: &'a MockData, q: &PersonenQuery) -> Vec<&'a Person> {
             .persons
             .iter()
             .filter(|p| {
-                let a = data.address_of(p);
+                let Some(a) = data.address_of(p) else { return false };
                 a.huisnummer == *huisnummer
                     && postcode.as_deref().is_none_or(|pc| a.postcode == pc)
                     && straat
@@ -88,14 +88,14 @@ pub fn search<'a>(data: &'a MockData, q: &PersonenQuery) -> Vec<&'a Person> {
         Criteria::Nummeraanduiding(id) => data
             .persons
             .iter()
-            .filter(|p| data.address_of(p).nummeraanduiding_id == *id)
+            .filter(|p| data.address_of(p).is_some_and(|a| a.nummeraanduiding_id == *id))
             .filter(alive)
             .filter(in_gemeente)
             .collect(),
         Criteria::AdresseerbaarObject(id) => data
             .persons
             .iter()
-            .filter(|p| data.address_of(p).adresseerbaar_object_id == *id)
+            .filter(|p| data.address_of(p).is_some_and(|a| a.adresseerbaar_object_id == *id))
             .filter(alive)
             .filter(in_gemeente)
             .collect(),
