@@ -1,48 +1,57 @@
 //! The Grondwerk suite: every component in one process, each on its own port, for trying the
-//! whole thing on a laptop and for the end-to-end tests.
+//! whole thing on a laptop and for the end-to-end tests. Each component starts through the same
+//! platform function as its own binary; adding one is a line in [`start`].
 
+use platform::component::{self, Component};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Demo clients of every component (never use these secrets in production).
 pub const DEMO_CLIENTS: &str = include_str!("../config/demo-clients.toml");
 
 /// Where the suite listens and keeps its data.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct SuiteConfig {
-    /// Host to bind.
+    /// Host to bind every component on.
+    #[arg(long, env = "GRONDWERK_HOST", default_value = "127.0.0.1")]
     pub host: String,
     /// Port of the registry proxy.
+    #[arg(long, env = "REGISTRY_PROXY_PORT", default_value_t = registry_proxy::RegistryProxy::DEFAULT_PORT)]
     pub registry_proxy_port: u16,
     /// Port of holiday-rental.
+    #[arg(long, env = "HOLIDAY_RENTAL_PORT", default_value_t = holiday_rental::HolidayRental::DEFAULT_PORT)]
     pub holiday_rental_port: u16,
     /// Database of the registry proxy.
+    #[arg(
+        long,
+        env = "REGISTRY_PROXY_DATABASE_URL",
+        default_value = "./data/registry-proxy.db"
+    )]
     pub registry_proxy_database: String,
     /// Database of holiday-rental.
+    #[arg(
+        long,
+        env = "HOLIDAY_RENTAL_DATABASE_URL",
+        default_value = "./data/holiday-rental.db"
+    )]
     pub holiday_rental_database: String,
-    /// Secret holiday-rental signs its proxy tokens with (client `holiday-rental`).
+    /// Secret holiday-rental signs its proxy tokens with (client `holiday-rental` of the clients file).
+    #[arg(
+        long,
+        env = "REGISTRY_PROXY_SECRET",
+        default_value = "holiday-rental-secret-0123456789",
+        hide_env_values = true
+    )]
     pub holiday_rental_proxy_secret: String,
+    /// The clients file [default: the demo clients, written to ./data/demo-clients.toml].
+    #[arg(long = "clients", env = "GRONDWERK_CLIENTS")]
+    pub clients: Option<PathBuf>,
+    /// Keys of the audit chains [default: a random demo key kept in ./data/audit-keys].
+    #[arg(long, env = "GRONDWERK_AUDIT_KEYS", hide_env_values = true)]
+    pub audit_keys: Option<String>,
 }
 
 impl SuiteConfig {
-    /// From environment variables, with the defaults of `cargo run`.
-    pub fn from_env() -> Result<Self, String> {
-        use platform::config::{env_or, env_parse};
-        Ok(SuiteConfig {
-            host: env_or("GRONDWERK_HOST", "127.0.0.1"),
-            registry_proxy_port: env_parse("REGISTRY_PROXY_PORT", 8083)?,
-            holiday_rental_port: env_parse("HOLIDAY_RENTAL_PORT", 8081)?,
-            registry_proxy_database: env_or(
-                "REGISTRY_PROXY_DATABASE_URL",
-                &platform::db::default_url("registry-proxy"),
-            ),
-            holiday_rental_database: env_or(
-                "HOLIDAY_RENTAL_DATABASE_URL",
-                &platform::db::default_url("holiday-rental"),
-            ),
-            holiday_rental_proxy_secret: env_or("REGISTRY_PROXY_SECRET", "holiday-rental-secret-0123456789"),
-        })
-    }
-
     /// Base URL of the registry proxy.
     pub fn registry_proxy_url(&self) -> String {
         format!("http://{}:{}", self.host, self.registry_proxy_port)
@@ -52,18 +61,71 @@ impl SuiteConfig {
     pub fn holiday_rental_url(&self) -> String {
         format!("http://{}:{}", self.host, self.holiday_rental_port)
     }
+
+    /// The command line a component gets in the suite: its own address and database, the
+    /// shared clients file and audit keys, plus its extra settings.
+    fn args<C: Component>(&self, port: u16, database: &str, extra: &[String]) -> Vec<String> {
+        let mut args = vec![
+            C::NAME.to_string(),
+            "--bind-address".into(),
+            format!("{}:{port}", self.host),
+            "--database-url".into(),
+            database.to_string(),
+            "--metrics-bind-address".into(),
+            "off".into(),
+        ];
+        if let Some(c) = &self.clients {
+            args.extend(["--clients".into(), c.to_string_lossy().into_owned()]);
+        }
+        if let Some(k) = &self.audit_keys {
+            args.extend(["--audit-keys".into(), k.clone()]);
+        }
+        args.extend(extra.iter().cloned());
+        args
+    }
 }
 
-/// Starts every component; the returned servers run until stopped. Clients come from
-/// `GRONDWERK_CLIENTS` (the caller sets it; `grondwerk serve` writes the demo file when unset).
+/// Starts one component of the suite.
+async fn start_one<C: Component>(
+    args: Vec<String>,
+    auth: Arc<platform::auth::Authenticator>,
+) -> Result<actix_web::dev::Server, String> {
+    let cli = component::parse::<C, _, _>(args).map_err(|e| format!("{}: {e}", C::NAME))?;
+    Ok(component::start::<C>(cli.common, cli.component, auth).await?.server)
+}
+
+/// Starts every component; the returned servers run until stopped.
 pub async fn start(config: &SuiteConfig) -> Result<Vec<actix_web::dev::Server>, String> {
-    let auth = Arc::new(platform::auth::Authenticator::from_env()?);
-    let proxy = registry_proxy::state_from_env(auth.clone(), &config.registry_proxy_database).await?;
-    platform::config::set_override("REGISTRY_PROXY_URL", &config.registry_proxy_url());
-    platform::config::set_override("REGISTRY_PROXY_SECRET", &config.holiday_rental_proxy_secret);
-    let rental = holiday_rental::state_from_env(auth, &config.holiday_rental_database).await?;
+    use holiday_rental::HolidayRental;
+    use registry_proxy::RegistryProxy;
+    let proxy_args = config.args::<RegistryProxy>(config.registry_proxy_port, &config.registry_proxy_database, &[]);
+    // one token checker for the whole suite, from the shared settings
+    let common = component::parse::<RegistryProxy, _, _>(proxy_args.clone())
+        .map_err(|e| e.to_string())?
+        .common;
+    let auth = Arc::new(common.authenticator()?);
+    let rental_args = config.args::<HolidayRental>(
+        config.holiday_rental_port,
+        &config.holiday_rental_database,
+        &[
+            "--registry-proxy-url".into(),
+            config.registry_proxy_url(),
+            "--registry-proxy-secret".into(),
+            config.holiday_rental_proxy_secret.clone(),
+        ],
+    );
     Ok(vec![
-        registry_proxy::server(proxy, &format!("{}:{}", config.host, config.registry_proxy_port))?,
-        holiday_rental::server(rental, &format!("{}:{}", config.host, config.holiday_rental_port))?,
+        start_one::<RegistryProxy>(proxy_args, auth.clone()).await?,
+        start_one::<HolidayRental>(rental_args, auth).await?,
     ])
+}
+
+/// Every component's spec, by name (for `grondwerk openapi` and the drift test).
+pub fn specs() -> Vec<(&'static str, utoipa::openapi::OpenApi)> {
+    use holiday_rental::HolidayRental;
+    use registry_proxy::RegistryProxy;
+    vec![
+        (RegistryProxy::NAME, RegistryProxy::openapi()),
+        (HolidayRental::NAME, HolidayRental::openapi()),
+    ]
 }

@@ -27,11 +27,6 @@ async fn citizen_registers_and_the_check_is_protocolled() {
     std::fs::create_dir_all(&dir).unwrap();
     let clients = dir.join("clients.toml");
     std::fs::write(&clients, grondwerk::DEMO_CLIENTS).unwrap();
-    platform::config::set_override("GRONDWERK_CLIENTS", clients.to_str().unwrap());
-    platform::config::set_override(
-        "GRONDWERK_AUDIT_KEYS",
-        "suite-test=suite-test-audit-key-0123456789abcdef",
-    );
     let config = grondwerk::SuiteConfig {
         host: "127.0.0.1".into(),
         registry_proxy_port: free_port(),
@@ -39,6 +34,8 @@ async fn citizen_registers_and_the_check_is_protocolled() {
         registry_proxy_database: platform::testing::sqlite_url(),
         holiday_rental_database: platform::testing::sqlite_url(),
         holiday_rental_proxy_secret: "holiday-rental-secret-0123456789".into(),
+        clients: Some(clients.clone()),
+        audit_keys: Some("suite-test=suite-test-audit-key-0123456789abcdef".into()),
     };
     let servers = grondwerk::start(&config).await.unwrap();
     let handles: Vec<_> = servers.iter().map(|s| s.handle()).collect();

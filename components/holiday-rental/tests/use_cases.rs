@@ -10,13 +10,13 @@ use holiday_rental::app::{enforcement, registrations, stays};
 use holiday_rental::domain::stays::Period;
 use holiday_rental::error::Error;
 use platform::NummeraanduidingId;
-use platform::auth::{Authenticator, Claims, Principal};
+use platform::auth::{Authenticator, Claims};
 
 const JAN: &str = "999990019";
 const FATIMA: &str = "999990032";
 const KEIZERSGRACHT: &str = "0363200000123456";
 
-async fn principal(client: &str, bsn: Option<&str>) -> Principal {
+async fn principal(st: &holiday_rental::AppState, client: &str, bsn: Option<&str>) -> holiday_rental::app::Caller {
     let auth = Authenticator::new(clients(), 60, None);
     let t = token_with(
         client,
@@ -25,7 +25,7 @@ async fn principal(client: &str, bsn: Option<&str>) -> Principal {
             ..Default::default()
         },
     );
-    auth.authenticate(t.trim_start_matches("Bearer ")).await.unwrap()
+    st.caller(auth.authenticate(t.trim_start_matches("Bearer ")).await.unwrap())
 }
 
 fn period(a: &str, b: &str) -> Period {
@@ -40,9 +40,9 @@ async fn apply_report_and_enforce_without_http() {
     for (db, url) in platform::testing::database_urls() {
         let st = state(&url);
         let (jan, fatima, gem) = (
-            principal("portaal", Some(JAN)).await,
-            principal("portaal", Some(FATIMA)).await,
-            principal("handhaving-0363", None).await,
+            principal(&st, "portaal", Some(JAN)).await,
+            principal(&st, "portaal", Some(FATIMA)).await,
+            principal(&st, "handhaving-0363", None).await,
         );
         let address = NummeraanduidingId::parse(KEIZERSGRACHT).unwrap();
         let reg = registrations::apply(&st, &jan, address).await.unwrap();
@@ -104,7 +104,7 @@ async fn apply_report_and_enforce_without_http() {
             0,
             "{db}"
         );
-        let other = principal("handhaving-0344", None).await;
+        let other = principal(&st, "handhaving-0344", None).await;
         assert_eq!(
             enforcement::addresses(&st, &other, 2026, 0, 10).await.unwrap().total,
             0,
@@ -180,7 +180,7 @@ async fn enforcement_pages_in_sql() {
             })
             .await
             .unwrap();
-        let gem = principal("handhaving-0363", None).await;
+        let gem = principal(&st, "handhaving-0363", None).await;
         let direct = st
             .db
             .run(|c| {

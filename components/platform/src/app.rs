@@ -181,60 +181,6 @@ pub fn adr_spec(mut api: utoipa::openapi::OpenApi, base: &str, version: &str) ->
     api
 }
 
-/// The `main` of every component binary: `--help` (generated from the variables it reads),
-/// `token CLIENT_ID …`, or start the service with `serve`.
-pub fn run_binary<F, Fut>(name: &str, about: &str, env: &[crate::config::EnvVar], serve: F) -> std::process::ExitCode
-where
-    F: FnOnce() -> Fut,
-    Fut: Future<Output = Result<(), String>>,
-{
-    use std::process::ExitCode;
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("--help" | "-h" | "help") => {
-            print!("{}", crate::config::help_text(name, about, env));
-            ExitCode::SUCCESS
-        }
-        Some("audit") if args.get(1).map(String::as_str) == Some("verify") => {
-            match crate::audit::verify_command(name) {
-                Ok(report) => {
-                    println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
-                    if report.geldig {
-                        ExitCode::SUCCESS
-                    } else {
-                        ExitCode::from(1)
-                    }
-                }
-                Err(e) => {
-                    eprintln!("{name} audit verify: {e}");
-                    ExitCode::from(2)
-                }
-            }
-        }
-        Some("token") => match crate::auth::token_command(args.get(1..).unwrap_or(&[])) {
-            Ok(t) => {
-                println!("{t}");
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("{name} token: {e}");
-                ExitCode::from(2)
-            }
-        },
-        Some(other) => {
-            eprintln!("{name}: unknown argument '{other}' (try --help)");
-            ExitCode::from(2)
-        }
-        None => match actix_web::rt::System::new().block_on(serve()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("{name}: {e}");
-                ExitCode::FAILURE
-            }
-        },
-    }
-}
-
 /// The HTTP server of a component on `bind`: the standard middleware, the component's routes
 /// (from `configure`, called once per worker) and problem+json for unknown paths.
 pub fn server<F, C>(bind: &str, configure: F) -> Result<actix_web::dev::Server, String>

@@ -825,24 +825,13 @@ fn verify_range(
     })
 }
 
-/// The chain's keys from `GRONDWERK_AUDIT_KEYS`; `None` when `GRONDWERK_AUDIT=off`
-/// (benchmarks only). Without keys the service does not start: an unkeyed chain is not worth
-/// having.
-pub fn keys_from_env() -> Result<Option<Arc<AuditKeys>>, String> {
-    if crate::config::env_or("GRONDWERK_AUDIT", "on") == "off" {
-        return Ok(None);
-    }
-    let spec = crate::config::env_opt("GRONDWERK_AUDIT_KEYS")
-        .ok_or("GRONDWERK_AUDIT_KEYS is required: id=secret (at least 32 characters), kept outside the database")?;
-    AuditKeys::parse(&spec).map(|k| Some(Arc::new(k)))
-}
-
-/// `<component> audit verify`: the full verification of the component's database
-/// (`DATABASE_URL`) with the keys of `GRONDWERK_AUDIT_KEYS`.
-pub fn verify_command(component: &str) -> Result<ChainReport, String> {
-    let keys = keys_from_env()?.ok_or("GRONDWERK_AUDIT is off: nothing to verify")?;
-    let url = crate::config::env_or("DATABASE_URL", &crate::db::default_url(component));
-    let db = Database::connect(&url, 1, &[&MIGRATIONS]).map_err(|e| e.to_string())?;
+/// `<component> audit verify`: the full verification of the component's database with the
+/// configured keys.
+pub fn verify_command(common: &crate::config::CommonConfig) -> Result<ChainReport, String> {
+    let keys = common
+        .audit_keys()?
+        .ok_or("GRONDWERK_AUDIT is off: nothing to verify")?;
+    let db = Database::connect(&common.database_url, 1, &[&MIGRATIONS]).map_err(|e| e.to_string())?;
     let mut conn = db.conn().map_err(|e| e.to_string())?;
     verify(&mut conn, &keys).map_err(|e| e.to_string())
 }

@@ -36,15 +36,53 @@ pub struct ClientConfig {
     /// Scopes granted to the client.
     #[serde(default)]
     pub scopes: Vec<String>,
-    /// registry-proxy: BRP fields the client may ask (`*` = all).
-    #[serde(default)]
-    pub fields: Vec<String>,
-    /// Whether the client must state a purpose (doelbinding) on every request.
-    #[serde(default)]
-    pub doelbinding_verplicht: bool,
-    /// The municipality the client acts for, where a service limits data to one.
-    #[serde(default)]
-    pub gemeentecode: Option<String>,
+    /// Each component's own settings of the client (the registry proxy's `fields`,
+    /// holiday-rental's `gemeentecode`, …), read by that component into its typed
+    /// [`ClientSettings`].
+    #[serde(flatten)]
+    pub extra: toml::Table,
+}
+
+impl ClientConfig {
+    /// The same client with a component's key set (tests and the suite build clients this way).
+    pub fn with(mut self, key: &str, value: impl Into<toml::Value>) -> Self {
+        self.extra.insert(key.to_string(), value.into());
+        self
+    }
+}
+
+/// A component's typed extension of the client configuration: its own keys of every client,
+/// parsed once at start-up (a client without them gets the default).
+#[derive(Debug, Clone, Default)]
+pub struct ClientSettings<T>(HashMap<String, T>);
+
+impl<T: serde::de::DeserializeOwned + Default> ClientSettings<T> {
+    /// Reads the extension of every client; a client whose keys do not fit is a start-up error.
+    pub fn load(clients: &[ClientConfig]) -> Result<Self, String> {
+        clients
+            .iter()
+            .map(|c| {
+                let v: T = toml::Value::Table(c.extra.clone())
+                    .try_into()
+                    .map_err(|e| format!("client '{}': {e}", c.client_id))?;
+                Ok((c.client_id.clone(), v))
+            })
+            .collect::<Result<HashMap<_, _>, String>>()
+            .map(ClientSettings)
+    }
+
+    /// A client's settings (the default for a client not in the file, e.g. an OIDC client).
+    pub fn of(&self, client_id: &str) -> T
+    where
+        T: Clone,
+    {
+        self.0.get(client_id).cloned().unwrap_or_default()
+    }
+
+    /// Settings from explicit values (tests, the suite).
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, T)>) -> Self {
+        ClientSettings(pairs.into_iter().collect())
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -209,20 +247,6 @@ impl Authenticator {
             leeway: leeway_seconds,
             jwks,
         }
-    }
-
-    /// Reads clients, leeway and JWKS URL from the environment.
-    pub fn from_env() -> Result<Self, String> {
-        let clients = match crate::config::env_opt("GRONDWERK_CLIENTS") {
-            Some(path) => load_clients(&path)?,
-            None => Vec::new(),
-        };
-        let leeway = crate::config::env_parse("GRONDWERK_TOKEN_LEEWAY_SECONDS", 60i64)?;
-        Ok(Authenticator::new(
-            clients,
-            leeway,
-            crate::config::env_opt("GRONDWERK_JWKS_URL"),
-        ))
     }
 
     /// A configured client.
@@ -458,28 +482,26 @@ pub fn sign_hs256(client: &ClientConfig, extra: &Claims, iat: i64) -> Result<Str
     .map_err(|e| e.to_string())
 }
 
-/// The `token` subcommand: `token CLIENT_ID [--bsn B] [--user U] [--doelbinding D]`.
-pub fn token_command(args: &[String]) -> Result<String, String> {
-    let client_id = args
-        .first()
-        .ok_or("usage: token CLIENT_ID [--bsn BSN] [--user USER] [--doelbinding PURPOSE]")?;
-    let path = crate::config::env_opt("GRONDWERK_CLIENTS").ok_or("GRONDWERK_CLIENTS is not set")?;
-    let clients = load_clients(&path)?;
+/// The `token` subcommand: a token for a client of the clients file.
+pub fn token_for(
+    common: &crate::config::CommonConfig,
+    client_id: &str,
+    bsn: Option<String>,
+    user: Option<String>,
+    doelbinding: Option<String>,
+) -> Result<String, String> {
+    let path = common.clients.as_ref().ok_or("GRONDWERK_CLIENTS is not set")?;
+    let clients = load_clients(&path.to_string_lossy())?;
     let client = clients
         .iter()
-        .find(|c| &c.client_id == client_id)
-        .ok_or_else(|| format!("client '{client_id}' is not in {path}"))?;
-    let mut extra = Claims::default();
-    let mut it = args.get(1..).unwrap_or(&[]).iter();
-    while let Some(flag) = it.next() {
-        let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?.clone();
-        match flag.as_str() {
-            "--bsn" => extra.bsn = Some(value),
-            "--user" => extra.user_id = Some(value),
-            "--doelbinding" => extra.doelbinding = Some(value),
-            other => return Err(format!("unknown option {other}")),
-        }
-    }
+        .find(|c| c.client_id == client_id)
+        .ok_or_else(|| format!("client '{client_id}' is not in {}", path.display()))?;
+    let extra = Claims {
+        bsn,
+        user_id: user,
+        doelbinding,
+        ..Default::default()
+    };
     sign_hs256(client, &extra, chrono::Utc::now().timestamp())
 }
 
@@ -582,6 +604,13 @@ mod tests {
         assert!(parse_clients("[[client]]\nclient_id='a'\n[[client]]\nclient_id='a'").is_err());
         let c =
             parse_clients("[[client]]\nclient_id='a'\nsecret='0123456789abcdef'\nscopes=['x']\nfields=['*']").unwrap();
-        assert_eq!(c[0].fields, vec!["*"]);
+        #[derive(Debug, Clone, Default, Deserialize)]
+        struct Ext {
+            #[serde(default)]
+            fields: Vec<String>,
+        }
+        let ext = ClientSettings::<Ext>::load(&c).unwrap();
+        assert_eq!(ext.of("a").fields, vec!["*"]);
+        assert!(ext.of("onbekend").fields.is_empty());
     }
 }

@@ -38,7 +38,7 @@ impl<T: DeserializeOwned + validator::Validate + 'static> FromRequest for Valid<
             .headers()
             .get(actix_web::http::header::CONTENT_TYPE)
             .map(|v| v.to_str().unwrap_or("?").to_string());
-        let limit = crate::http::body_limit();
+        let limit = crate::http::body_limit(req);
         let mut payload = payload.take();
         Box::pin(async move {
             if !crate::http::json_content_type_ok(content_type.as_deref()) {

@@ -207,7 +207,10 @@ fn into_problem(res: ServiceResponse<BoxBody>, path: &str) -> ServiceResponse<Bo
             if is_problem {
                 return res;
             }
-            problem_for_status(res.status().as_u16())
+            match res.status().as_u16() {
+                413 => Problem::payload_too_large(body_limit(res.request())),
+                other => problem_for_status(other),
+            }
         }
     };
     if problem.instance.is_none() {
@@ -233,19 +236,22 @@ pub fn problem_for_status(status: u16) -> Problem {
         404 => Problem::not_found("De opgevraagde resource bestaat niet."),
         405 => Problem::method_not_allowed(),
         406 => Problem::not_acceptable(),
-        413 => Problem::payload_too_large(body_limit()),
+        413 => Problem::payload_too_large(1024 * 1024),
         415 => Problem::unsupported_media_type(),
         503 => Problem::service_unavailable("service"),
         _ => Problem::internal(),
     }
 }
 
-/// Largest JSON body accepted, from `GRONDWERK_BODY_LIMIT_BYTES` (default 1 MiB), read once.
-pub fn body_limit() -> usize {
-    static LIMIT: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
-        crate::config::env_parse("GRONDWERK_BODY_LIMIT_BYTES", 1024 * 1024usize).unwrap_or(1024 * 1024)
-    });
-    *LIMIT
+/// The largest JSON body a component accepts (`GRONDWERK_BODY_LIMIT_BYTES`), as app data.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLimit(pub usize);
+
+/// The body limit of the app serving `req` (1 MiB when none is set).
+pub fn body_limit(req: &HttpRequest) -> usize {
+    req.app_data::<web::Data<BodyLimit>>()
+        .map(|l| l.0)
+        .unwrap_or(1024 * 1024)
 }
 
 /// Default service: 405 for a known path with another method, 404 otherwise.
@@ -258,24 +264,17 @@ pub async fn fallback(req: HttpRequest) -> HttpResponse {
 }
 
 /// JSON extractor settings: body limit and problem+json for every failure.
-pub fn json_config() -> web::JsonConfig {
-    web::JsonConfig::default()
-        .limit(body_limit())
-        .error_handler(|err, _req| {
-            use actix_web::error::JsonPayloadError as E;
-            let problem = match &err {
-                E::OverflowKnownLength { .. } | E::Overflow { .. } => Problem::payload_too_large(body_limit()),
-                E::ContentType => Problem::unsupported_media_type(),
-                E::Deserialize(e) => json_problem(e),
-                _ => Problem::bad_request("De body kon niet worden gelezen."),
-            };
-            problem.into()
-        })
-}
-
-/// Payload (bytes) settings with the same limit.
-pub fn payload_config() -> web::PayloadConfig {
-    web::PayloadConfig::new(body_limit())
+pub fn json_config(limit: usize) -> web::JsonConfig {
+    web::JsonConfig::default().limit(limit).error_handler(move |err, _req| {
+        use actix_web::error::JsonPayloadError as E;
+        let problem = match &err {
+            E::OverflowKnownLength { .. } | E::Overflow { .. } => Problem::payload_too_large(limit),
+            E::ContentType => Problem::unsupported_media_type(),
+            E::Deserialize(e) => json_problem(e),
+            _ => Problem::bad_request("De body kon niet worden gelezen."),
+        };
+        problem.into()
+    })
 }
 
 /// A 400 for a body that serde could not read; says where, never echoes the input.

@@ -9,6 +9,7 @@ pub mod app;
 pub mod audit;
 pub mod auth;
 pub mod bsn;
+pub mod component;
 pub mod config;
 pub mod db;
 pub mod extract;

@@ -11,7 +11,7 @@ use diesel::RunQueryDsl;
 /// `TEST_DATABASE_URL` is set. Each is removed again when the returned value is dropped.
 pub fn database_urls() -> Vec<(&'static str, TestUrl)> {
     let mut urls = vec![("sqlite", TestUrl::sqlite(sqlite_url()))];
-    if let Some(pg) = crate::config::env_opt("TEST_DATABASE_URL") {
+    if let Some(pg) = std::env::var("TEST_DATABASE_URL").ok().filter(|v| !v.trim().is_empty()) {
         let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
         urls.push((
             "postgres",
@@ -112,7 +112,19 @@ fn postgres_url_for(base: &str, schema: &str) -> String {
     format!("{base}{sep}options=-csearch_path%3D{schema}%20-cclient_min_messages%3Dwarning")
 }
 
-/// The app a component's [`crate::app::server`] serves, as an in-process test service.
+/// A component's app exactly as its server builds it, as an in-process test service.
+pub async fn component_app<C: crate::component::Component>(
+    state: C::State,
+) -> impl actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse, Error = actix_web::Error>
+{
+    init_app(crate::component::configure::<C>(
+        state,
+        crate::component::Settings::default(),
+    ))
+    .await
+}
+
+/// An app from a configure function, with the platform's middleware, as a test service.
 pub async fn init_app<C>(
     configure: C,
 ) -> impl actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse, Error = actix_web::Error>

@@ -16,7 +16,7 @@ async fn served_component_authenticates_over_http() {
         .unwrap()
         .port();
     let bind = format!("127.0.0.1:{port}");
-    let server = registry_proxy::server(state(&platform::testing::sqlite_url(), mock()), &bind).unwrap();
+    let server = server(state(&platform::testing::sqlite_url(), mock()), &bind);
     let handle = server.handle();
     actix_web::rt::spawn(server);
     let resp = reqwest::Client::new()
@@ -81,7 +81,7 @@ async fn metrics_only_grow_and_live_on_their_own_listener() {
             .port()
     };
     let (bind, metrics_bind) = (format!("127.0.0.1:{}", free()), format!("127.0.0.1:{}", free()));
-    let server = registry_proxy::server(state(&platform::testing::sqlite_url(), mock()), &bind).unwrap();
+    let server = server(state(&platform::testing::sqlite_url(), mock()), &bind);
     let handle = server.handle();
     actix_web::rt::spawn(server);
     actix_web::rt::spawn(platform::app::metrics_server(&metrics_bind).unwrap());

@@ -30,7 +30,7 @@ pub async fn adressen(req: HttpRequest, p: Principal, state: web::Data<AppState>
     let params = platform::http::QueryParams::parse(req.query_string(), &["jaar", "page", "pageSize"])?;
     let jaar = parse_year(params.get("jaar"))?;
     let page = PageRequest::from_params(&params)?;
-    let result = enforcement::addresses(&state, &p, jaar, page.offset(), page.page_size).await?;
+    let result = enforcement::addresses(&state, &state.caller(p), jaar, page.offset(), page.page_size).await?;
     let items: Vec<HandhavingAdres> = result
         .addresses
         .iter()

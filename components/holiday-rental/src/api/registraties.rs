@@ -30,7 +30,7 @@ pub async fn aanvragen(
     body: Valid<RegistratieAanvraag>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
-    let reg = registrations::apply(&state, &p, body.nummeraanduiding_identificatie).await?;
+    let reg = registrations::apply(&state, &state.caller(p), body.nummeraanduiding_identificatie).await?;
     let dto = Registratie::from(&reg);
     Ok(HttpResponse::Created()
         .insert_header(("Location", dto._links.self_.href.clone()))
@@ -53,7 +53,7 @@ pub async fn raadplegen(
     path: web::Path<String>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
-    let reg = registrations::read(&state, &p, parse_number(&path)?).await?;
+    let reg = registrations::read(&state, &state.caller(p), parse_number(&path)?).await?;
     Ok(HttpResponse::Ok().json(Registratie::from(&reg)))
 }
 
@@ -76,7 +76,13 @@ pub async fn intrekken(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
     let number = parse_number(&path)?;
-    let reg = registrations::withdraw(&state, &p, number, body.into_inner().reden.trim().to_string()).await?;
+    let reg = registrations::withdraw(
+        &state,
+        &state.caller(p),
+        number,
+        body.into_inner().reden.trim().to_string(),
+    )
+    .await?;
     Ok(HttpResponse::Ok().json(Registratie::from(&reg)))
 }
 

@@ -39,7 +39,7 @@ pub async fn melden(
         // validated to 1..=1000
         guests: i32::try_from(m.aantal_gasten).unwrap_or(i32::MAX),
     };
-    let stay = stays::report(&state, &p, parse_number(&path)?, report).await?;
+    let stay = stays::report(&state, &state.caller(p), parse_number(&path)?, report).await?;
     Ok(HttpResponse::Created().json(Verblijf::from(&stay)))
 }
 
@@ -67,7 +67,14 @@ pub async fn lijst(
 ) -> Result<HttpResponse, Problem> {
     let params = platform::http::QueryParams::parse(req.query_string(), &["page", "pageSize"])?;
     let page = PageRequest::from_params(&params)?;
-    let (rows, total) = stays::list(&state, &p, parse_number(&path)?, page.offset(), page.page_size).await?;
+    let (rows, total) = stays::list(
+        &state,
+        &state.caller(p),
+        parse_number(&path)?,
+        page.offset(),
+        page.page_size,
+    )
+    .await?;
     let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
     Ok(HttpResponse::Ok().json(VerblijvenPagina {
         verblijven: rows.iter().map(Verblijf::from).collect(),
@@ -95,7 +102,7 @@ pub async fn annuleren(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
     let (number, stay_id) = path.into_inner();
-    stays::cancel(&state, &p, parse_number(&number)?, stay_id).await?;
+    stays::cancel(&state, &state.caller(p), parse_number(&number)?, stay_id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -119,7 +126,7 @@ pub async fn corrigeren(
 ) -> Result<HttpResponse, Problem> {
     let (number, stay_id) = path.into_inner();
     let reason = body.into_inner().reden.trim().to_string();
-    let stay = stays::correct(&state, &p, parse_number(&number)?, stay_id, reason).await?;
+    let stay = stays::correct(&state, &state.caller(p), parse_number(&number)?, stay_id, reason).await?;
     Ok(HttpResponse::Ok().json(Verblijf::from(&stay)))
 }
 
@@ -142,7 +149,7 @@ pub async fn nachten(
 ) -> Result<HttpResponse, Problem> {
     let params = platform::http::QueryParams::parse(req.query_string(), &["jaar"])?;
     let jaar = parse_year(params.get("jaar"))?;
-    let n = stays::nights(&state, &p, parse_number(&path)?, jaar).await?;
+    let n = stays::nights(&state, &state.caller(p), parse_number(&path)?, jaar).await?;
     Ok(HttpResponse::Ok().json(Nachten {
         jaar,
         gerealiseerd: n.realised,

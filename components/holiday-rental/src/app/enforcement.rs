@@ -1,12 +1,10 @@
 //! Enforcement: the addresses of the inspector's municipality over or near the cap in a year,
 //! aggregated and paged in SQL.
 
-use super::{SCOPE_HANDHAVEN, audit_entry};
+use super::{Caller, SCOPE_HANDHAVEN, audit_entry};
 use crate::AppState;
 use crate::error::Error;
 use crate::store::{self, AddressNights};
-use platform::Gemeentecode;
-use platform::auth::Principal;
 use serde_json::json;
 
 /// A page of the enforcement list.
@@ -24,19 +22,16 @@ pub struct EnforcementPage {
 /// cap (or over it) in `year`. Each listed address is an access to its holder's data: audited.
 pub async fn addresses(
     state: &AppState,
-    caller: &Principal,
+    caller: &Caller,
     year: i32,
     offset: i64,
     limit: i64,
 ) -> Result<EnforcementPage, Error> {
-    if !caller.has_scope(SCOPE_HANDHAVEN) {
+    if !caller.principal.has_scope(SCOPE_HANDHAVEN) {
         return Err(Error::Forbidden("Scope vakantieverhuur.handhaven is nodig."));
     }
     let gemeente = caller
-        .client
-        .gemeentecode
-        .as_deref()
-        .and_then(|g| Gemeentecode::parse(g).ok())
+        .gemeente
         .ok_or(Error::Forbidden("Deze client heeft geen gemeentecode."))?;
     let rules = state
         .rules

@@ -8,6 +8,7 @@ pub mod stays;
 
 use crate::domain::registration_number::RegistrationNumber;
 use crate::store::Registration;
+use platform::Gemeentecode;
 use platform::audit::AuditEntry;
 use platform::auth::Principal;
 
@@ -21,24 +22,35 @@ pub const SCOPE_HANDHAVEN: &str = "vakantieverhuur.handhaven";
 /// The purpose every record of this component states.
 pub const PURPOSE: &str = "registratie vakantieverhuur";
 
+/// The caller as this component sees it: the authenticated principal and the municipality its
+/// client acts for (from this component's client settings).
+#[derive(Debug, Clone)]
+pub struct Caller {
+    /// Who called.
+    pub principal: Principal,
+    /// The municipality the client acts for, if any.
+    pub gemeente: Option<Gemeentecode>,
+}
+
 /// Whether the caller is the registration's holder (a citizen through the portal).
-pub fn is_holder(p: &Principal, r: &Registration) -> bool {
-    p.has_scope(SCOPE_AANVRAGEN) && p.bsn == Some(r.bsn)
+pub fn is_holder(c: &Caller, r: &Registration) -> bool {
+    c.principal.has_scope(SCOPE_AANVRAGEN) && c.principal.bsn == Some(r.bsn)
 }
 
 /// Whether the caller is an inspector of the registration's municipality.
-pub fn is_inspector(p: &Principal, r: &Registration) -> bool {
-    p.has_scope(SCOPE_HANDHAVEN) && p.client.gemeentecode.as_deref() == Some(r.gemeentecode.as_str())
+pub fn is_inspector(c: &Caller, r: &Registration) -> bool {
+    c.principal.has_scope(SCOPE_HANDHAVEN) && c.gemeente == Some(r.gemeentecode)
 }
 
 /// Whether the caller may see a registration: its holder, or its municipality's inspector.
-pub fn may_access(p: &Principal, r: &Registration) -> bool {
-    is_holder(p, r) || is_inspector(p, r)
+pub fn may_access(c: &Caller, r: &Registration) -> bool {
+    is_holder(c, r) || is_inspector(c, r)
 }
 
 /// An audit entry for an action on a registration: the portal's user and, when a citizen acts,
 /// the citizen (the token's `bsn`) are both named.
-pub fn audit_entry(p: &Principal, action: &str, number: &RegistrationNumber, details: serde_json::Value) -> AuditEntry {
+pub fn audit_entry(c: &Caller, action: &str, number: &RegistrationNumber, details: serde_json::Value) -> AuditEntry {
+    let p = &c.principal;
     let mut details = details;
     if let (Some(bsn), Some(map)) = (&p.bsn, details.as_object_mut()) {
         map.insert("burgerservicenummer".into(), serde_json::Value::String(bsn.to_string()));

@@ -1,6 +1,6 @@
 //! Registrations: apply (checked at the source), read, withdraw, and the platforms' check.
 
-use super::{SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, audit_entry, is_inspector, may_access};
+use super::{Caller, SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, audit_entry, is_inspector, may_access};
 use crate::AppState;
 use crate::domain::eligibility::check_eligibility;
 use crate::domain::registration_number::RegistrationNumber;
@@ -8,7 +8,6 @@ use crate::domain::status::RegistrationStatus;
 use crate::error::Error;
 use crate::store::{self, Registration};
 use platform::NummeraanduidingId;
-use platform::auth::Principal;
 use serde_json::json;
 
 const NO_REGISTRATION: &str = "Geen registratie gevonden met dit nummer.";
@@ -16,11 +15,12 @@ const NO_REGISTRATION: &str = "Geen registratie gevonden met dit nummer.";
 /// A citizen applies for a number for the address they live at. The registers are asked first
 /// (BAG, then the BRP only when the address qualifies), so only a resident learns whether the
 /// address is registered already; nothing is stored when a register cannot answer.
-pub async fn apply(state: &AppState, caller: &Principal, address: NummeraanduidingId) -> Result<Registration, Error> {
-    if !caller.has_scope(SCOPE_AANVRAGEN) {
+pub async fn apply(state: &AppState, caller: &Caller, address: NummeraanduidingId) -> Result<Registration, Error> {
+    if !caller.principal.has_scope(SCOPE_AANVRAGEN) {
         return Err(Error::Forbidden("Scope vakantieverhuur.aanvragen is nodig."));
     }
     let bsn = caller
+        .principal
         .bsn
         .ok_or(Error::Forbidden("Het token bevat geen bsn van de aanvrager."))?;
     let bag = state.registry.bag_address(&address).await?;
@@ -82,8 +82,8 @@ pub async fn apply(state: &AppState, caller: &Principal, address: Nummeraanduidi
 
 /// A registration the caller may see (its holder or its municipality's inspector); anyone
 /// else gets 404, never its data.
-pub async fn load(state: &AppState, caller: &Principal, number: RegistrationNumber) -> Result<Registration, Error> {
-    if !caller.has_scope(SCOPE_AANVRAGEN) && !caller.has_scope(SCOPE_HANDHAVEN) {
+pub async fn load(state: &AppState, caller: &Caller, number: RegistrationNumber) -> Result<Registration, Error> {
+    if !caller.principal.has_scope(SCOPE_AANVRAGEN) && !caller.principal.has_scope(SCOPE_HANDHAVEN) {
         return Err(Error::Forbidden(
             "Scope vakantieverhuur.aanvragen of vakantieverhuur.handhaven is nodig.",
         ));
@@ -97,7 +97,7 @@ pub async fn load(state: &AppState, caller: &Principal, number: RegistrationNumb
 }
 
 /// Reads a registration (audited).
-pub async fn read(state: &AppState, caller: &Principal, number: RegistrationNumber) -> Result<Registration, Error> {
+pub async fn read(state: &AppState, caller: &Caller, number: RegistrationNumber) -> Result<Registration, Error> {
     let reg = load(state, caller, number).await?;
     state
         .audit
@@ -115,11 +115,11 @@ pub async fn read(state: &AppState, caller: &Principal, number: RegistrationNumb
 /// refused (409) without the registration's data.
 pub async fn withdraw(
     state: &AppState,
-    caller: &Principal,
+    caller: &Caller,
     number: RegistrationNumber,
     reden: String,
 ) -> Result<Registration, Error> {
-    if !caller.has_scope(SCOPE_HANDHAVEN) {
+    if !caller.principal.has_scope(SCOPE_HANDHAVEN) {
         return Err(Error::Forbidden("Scope vakantieverhuur.handhaven is nodig."));
     }
     let mut reg = load(state, caller, number).await?;

@@ -3,7 +3,7 @@
 //! never together pass the cap. The transactional cores take a connection (and are tested on
 //! their own); the async functions run them and write the audit record.
 
-use super::{SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, audit_entry, is_holder, is_inspector, may_access};
+use super::{Caller, SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, audit_entry, is_holder, is_inspector, may_access};
 use crate::AppState;
 use crate::domain::registration_number::RegistrationNumber;
 use crate::domain::rules::Rules;
@@ -14,7 +14,6 @@ use crate::domain::stays::{
 use crate::error::Error;
 use crate::store::{self, Registration, Stay};
 use chrono::{NaiveDate, NaiveDateTime};
-use platform::auth::Principal;
 use platform::db::DbConnection;
 use serde_json::json;
 
@@ -54,7 +53,7 @@ fn booked_at(c: &mut DbConnection, reg: &Registration) -> Result<Vec<Booked>, Er
 /// starts (less `grace_days`), within the window, under the municipality's rules.
 pub fn report_tx(
     c: &mut DbConnection,
-    caller: &Principal,
+    caller: &Caller,
     number: &RegistrationNumber,
     report: &Report,
     rules: &Rules,
@@ -83,7 +82,11 @@ pub fn report_tx(
         start_datum: report.period.start,
         eind_datum: report.period.end,
         aantal_gasten: report.guests,
-        gemeld_door: caller.user_id.clone().unwrap_or_else(|| caller.client_id.clone()),
+        gemeld_door: caller
+            .principal
+            .user_id
+            .clone()
+            .unwrap_or_else(|| caller.principal.client_id.clone()),
         gemeld_op: now.at,
         geannuleerd_op: None,
         correctie_reden: None,
@@ -97,7 +100,7 @@ pub fn report_tx(
 /// given back.
 pub fn cancel_tx(
     c: &mut DbConnection,
-    caller: &Principal,
+    caller: &Caller,
     number: &RegistrationNumber,
     stay_id: &str,
     now: Now,
@@ -122,7 +125,7 @@ pub fn cancel_tx(
 /// recorded with who did it.
 pub fn correct_tx(
     c: &mut DbConnection,
-    caller: &Principal,
+    caller: &Caller,
     number: &RegistrationNumber,
     stay_id: &str,
     reason: &str,
@@ -135,7 +138,11 @@ pub fn correct_tx(
     if stay.geannuleerd_op.is_some() {
         return Err(Error::AlreadyCancelled);
     }
-    let by = caller.user_id.clone().unwrap_or_else(|| caller.client_id.clone());
+    let by = caller
+        .principal
+        .user_id
+        .clone()
+        .unwrap_or_else(|| caller.principal.client_id.clone());
     store::cancel_stay(c, &stay.id, now.at, Some((reason, &by)))?;
     stay.geannuleerd_op = Some(now.at);
     stay.correctie_reden = Some(reason.to_string());
@@ -146,11 +153,11 @@ pub fn correct_tx(
 /// Reports a stay (the holder only, before it starts).
 pub async fn report(
     state: &AppState,
-    caller: &Principal,
+    caller: &Caller,
     number: RegistrationNumber,
     report: Report,
 ) -> Result<Stay, Error> {
-    if !caller.has_scope(SCOPE_AANVRAGEN) {
+    if !caller.principal.has_scope(SCOPE_AANVRAGEN) {
         return Err(Error::Forbidden("Scope vakantieverhuur.aanvragen is nodig."));
     }
     let (who, rules, grace, now) = (
@@ -179,11 +186,11 @@ pub async fn report(
 /// Cancels a stay that has not started (the holder).
 pub async fn cancel(
     state: &AppState,
-    caller: &Principal,
+    caller: &Caller,
     number: RegistrationNumber,
     stay_id: String,
 ) -> Result<Stay, Error> {
-    if !caller.has_scope(SCOPE_AANVRAGEN) {
+    if !caller.principal.has_scope(SCOPE_AANVRAGEN) {
         return Err(Error::Forbidden("Scope vakantieverhuur.aanvragen is nodig."));
     }
     let (who, now) = (caller.clone(), state.now());
@@ -206,12 +213,12 @@ pub async fn cancel(
 /// Corrects (cancels) a stay with a reason (the municipality).
 pub async fn correct(
     state: &AppState,
-    caller: &Principal,
+    caller: &Caller,
     number: RegistrationNumber,
     stay_id: String,
     reason: String,
 ) -> Result<Stay, Error> {
-    if !caller.has_scope(SCOPE_HANDHAVEN) {
+    if !caller.principal.has_scope(SCOPE_HANDHAVEN) {
         return Err(Error::Forbidden("Scope vakantieverhuur.handhaven is nodig."));
     }
     let (who, now, r) = (caller.clone(), state.now(), reason.clone());
@@ -234,7 +241,7 @@ pub async fn correct(
 /// The stays reported under this registration (never an earlier holder's), newest first.
 pub async fn list(
     state: &AppState,
-    caller: &Principal,
+    caller: &Caller,
     number: RegistrationNumber,
     offset: i64,
     limit: i64,
@@ -267,12 +274,7 @@ pub struct Nights {
 
 /// The nights of `year` at the address: all live stays count, also an earlier holder's (the law
 /// caps nights per dwelling).
-pub async fn nights(
-    state: &AppState,
-    caller: &Principal,
-    number: RegistrationNumber,
-    year: i32,
-) -> Result<Nights, Error> {
+pub async fn nights(state: &AppState, caller: &Caller, number: RegistrationNumber, year: i32) -> Result<Nights, Error> {
     let reg = super::registrations::load(state, caller, number).await?;
     let max = state.rules.get(reg.gemeentecode).map(|r| r.max_nachten).unwrap_or(0);
     let address = reg.nummeraanduiding_id;

@@ -13,12 +13,15 @@ pub const SECRET: &str = "test-secret-of-enough-length";
 pub const PROXY_CLIENT_SECRET: &str = "holiday-rental-proxy-secret";
 
 fn client(id: &str, scopes: &[&str], gemeente: Option<&str>) -> ClientConfig {
-    ClientConfig {
+    let c = ClientConfig {
         client_id: id.into(),
         secret: Some(SECRET.into()),
         scopes: scopes.iter().map(|s| s.to_string()).collect(),
-        gemeentecode: gemeente.map(str::to_string),
         ..Default::default()
+    };
+    match gemeente {
+        Some(g) => c.with("gemeentecode", g),
+        None => c,
     }
 }
 
@@ -57,13 +60,16 @@ pub fn proxy_clients() -> Vec<ClientConfig> {
             client_id: "holiday-rental".into(),
             secret: Some(PROXY_CLIENT_SECRET.into()),
             scopes: vec!["brp.personen.lezen".into(), "bag.lezen".into()],
-            fields: vec![
-                "verblijfplaats.nummeraanduidingIdentificatie".into(),
-                "gemeenteVanInschrijving".into(),
+            ..Default::default()
+        }
+        .with(
+            "fields",
+            vec![
+                "verblijfplaats.nummeraanduidingIdentificatie",
+                "gemeenteVanInschrijving",
             ],
-            doelbinding_verplicht: true,
-            gemeentecode: None,
-        },
+        )
+        .with("doelbinding_verplicht", true),
         ClientConfig {
             client_id: "toezicht".into(),
             secret: Some(SECRET.into()),
@@ -84,6 +90,7 @@ pub fn proxy_url() -> String {
                     platform::db::Database::connect(&platform::testing::sqlite_url(), 4, registry_proxy::MIGRATIONS)
                         .unwrap();
                 let state = registry_proxy::AppState {
+                    clients: Arc::new(platform::auth::ClientSettings::load(&proxy_clients()).unwrap()),
                     backend: Arc::new(registry_proxy::backend::mock::MockSource(Arc::new(
                         registry_proxy::backend::mock::MockData::generate(),
                     ))),
@@ -97,7 +104,13 @@ pub fn proxy_url() -> String {
                     .unwrap()
                     .port();
                 let bind = format!("127.0.0.1:{port}");
-                let server = registry_proxy::server(state, &bind).unwrap();
+                let server = platform::app::server(&bind, move || {
+                    platform::component::configure::<registry_proxy::RegistryProxy>(
+                        state.clone(),
+                        platform::component::Settings::default(),
+                    )
+                })
+                .unwrap();
                 tx.send(format!("http://{bind}")).unwrap();
                 server.await.unwrap();
             })
@@ -125,6 +138,7 @@ pub fn state_with(url: &str, proxy: &str, per_minute: u32) -> AppState {
         ),
         rate_limit: Arc::new(RateLimiter::per_minute(per_minute)),
         auth: Arc::new(Authenticator::new(clients(), 60, None)),
+        clients: Arc::new(platform::auth::ClientSettings::load(&clients()).unwrap()),
         report_grace_days: 0,
         clock: fixed_clock(TODAY),
     }
@@ -159,5 +173,5 @@ pub async fn app_at(
 pub async fn app(
     state: AppState,
 ) -> impl Service<actix_http::Request, Response = ServiceResponse, Error = actix_web::Error> {
-    platform::testing::init_app(holiday_rental::configure(state)).await
+    platform::testing::component_app::<holiday_rental::HolidayRental>(state).await
 }

@@ -38,7 +38,8 @@ pub async fn bevragen(
 ) -> Result<Answer, Problem> {
     caller.require_scope(SCOPE)?;
     let q = query::parse(body)?;
-    let denied = fields::unauthorized(&q.fields, &caller.client.fields);
+    let client = state.clients.of(&caller.client_id);
+    let denied = fields::unauthorized(&q.fields, &client.fields);
     if !denied.is_empty() {
         return Err(forbidden(
             "U bent niet geautoriseerd voor één of meerdere opgegeven field waarden.",
@@ -53,7 +54,7 @@ pub async fn bevragen(
         .as_object()
         .map(|o| o.keys().map(String::as_str).collect::<Vec<_>>())
         .unwrap_or_default();
-    let denied = fields::unauthorized_parameters(used.iter().copied(), &caller.client.fields);
+    let denied = fields::unauthorized_parameters(used.iter().copied(), &client.fields);
     if !denied.is_empty() {
         return Err(forbidden(
             "U bent niet geautoriseerd voor één of meerdere opgegeven parameters.",
@@ -64,7 +65,7 @@ pub async fn bevragen(
             ),
         ));
     }
-    if purpose.is_none() && caller.client.doelbinding_verplicht {
+    if purpose.is_none() && client.doelbinding_verplicht {
         return Err(Problem::params_validation(vec![InvalidParam::new(
             "X-Doelbinding",
             "required",

@@ -12,13 +12,15 @@ use std::sync::{Arc, OnceLock};
 pub const SECRET: &str = "test-secret-of-enough-length";
 
 pub fn clients() -> Vec<ClientConfig> {
-    let c = |id: &str, scopes: &[&str], fields: &[&str], verplicht: bool| ClientConfig {
-        client_id: id.into(),
-        secret: Some(SECRET.into()),
-        scopes: scopes.iter().map(|s| s.to_string()).collect(),
-        fields: fields.iter().map(|s| s.to_string()).collect(),
-        doelbinding_verplicht: verplicht,
-        gemeentecode: None,
+    let c = |id: &str, scopes: &[&str], fields: &[&str], verplicht: bool| {
+        ClientConfig {
+            client_id: id.into(),
+            secret: Some(SECRET.into()),
+            scopes: scopes.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        }
+        .with("fields", fields.to_vec())
+        .with("doelbinding_verplicht", verplicht)
     };
     vec![
         c(
@@ -67,13 +69,25 @@ pub fn state(url: &str, backend: Backend) -> AppState {
         audit: platform::audit::AuditLog::start(db.clone(), Some(platform::testing::audit_keys())),
         db,
         auth: Arc::new(Authenticator::new(clients(), 60, None)),
+        clients: Arc::new(platform::auth::ClientSettings::load(&clients()).unwrap()),
     }
+}
+
+/// The component's server as its binary runs it, on `bind`.
+pub fn server(state: AppState, bind: &str) -> actix_web::dev::Server {
+    platform::app::server(bind, move || {
+        platform::component::configure::<registry_proxy::RegistryProxy>(
+            state.clone(),
+            platform::component::Settings::default(),
+        )
+    })
+    .unwrap()
 }
 
 pub async fn app(
     state: AppState,
 ) -> impl Service<actix_http::Request, Response = ServiceResponse, Error = actix_web::Error> {
-    platform::testing::init_app(registry_proxy::configure(state)).await
+    platform::testing::component_app::<registry_proxy::RegistryProxy>(state).await
 }
 
 pub async fn audit_count(state: &AppState) -> i64 {

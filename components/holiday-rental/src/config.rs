@@ -1,0 +1,85 @@
+//! The component's settings (besides the platform's common ones), parsed once at start-up.
+
+use crate::domain::rules::{DEFAULT_RULES, Rules};
+use crate::{AppState, rate_limit, registry, system_clock};
+use platform::Gemeentecode;
+use platform::auth::ClientSettings;
+use platform::component::Context;
+use serde::Deserialize;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Settings of holiday-rental.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Config {
+    /// TOML file with the rules per gemeentecode [default: the shipped rules.toml].
+    #[arg(long = "rules", env = "HOLIDAY_RENTAL_RULES")]
+    pub rules: Option<PathBuf>,
+    /// Days a stay may still be reported after it started (0: only before it starts).
+    #[arg(long, env = "HOLIDAY_RENTAL_REPORT_GRACE_DAYS", default_value_t = 0)]
+    pub report_grace_days: u32,
+    /// Base URL of the registry proxy.
+    #[arg(long, env = "REGISTRY_PROXY_URL", default_value = "http://127.0.0.1:8083")]
+    pub registry_proxy_url: String,
+    /// Client id this component signs its proxy tokens with.
+    #[arg(long, env = "REGISTRY_PROXY_CLIENT_ID", default_value = "holiday-rental")]
+    pub registry_proxy_client_id: String,
+    /// HS256 secret of that client (required to serve).
+    #[arg(long, env = "REGISTRY_PROXY_SECRET", hide_env_values = true)]
+    pub registry_proxy_secret: Option<String>,
+    /// Purpose stated on every proxy call.
+    #[arg(
+        long,
+        env = "REGISTRY_PROXY_DOELBINDING",
+        default_value = "registratie vakantieverhuur"
+    )]
+    pub registry_proxy_doelbinding: String,
+    /// Timeout of proxy calls, in milliseconds.
+    #[arg(long, env = "REGISTRY_PROXY_TIMEOUT_MS", default_value_t = 5000)]
+    pub registry_proxy_timeout_ms: u64,
+    /// Number checks per platform client per minute.
+    #[arg(long, env = "PLATFORM_CHECK_PER_MINUTE", default_value_t = 120)]
+    pub platform_check_per_minute: u32,
+}
+
+/// holiday-rental's own keys of a client in the clients file.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct RentalClient {
+    /// The municipality an inspector's client acts for (its data only).
+    #[serde(default)]
+    pub gemeentecode: Option<Gemeentecode>,
+}
+
+impl Config {
+    /// The state from these settings.
+    pub fn state(self, ctx: Context) -> Result<AppState, String> {
+        let rules_text = match &self.rules {
+            Some(path) => std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?,
+            None => DEFAULT_RULES.to_string(),
+        };
+        let rules = Rules::parse(&rules_text).map_err(|e| format!("HOLIDAY_RENTAL_RULES: {e}"))?;
+        let secret = self
+            .registry_proxy_secret
+            .as_deref()
+            .ok_or("REGISTRY_PROXY_SECRET is required")?;
+        let registry = registry::RegistryProxy::new(
+            &self.registry_proxy_url,
+            &self.registry_proxy_client_id,
+            secret,
+            &self.registry_proxy_doelbinding,
+            Duration::from_millis(self.registry_proxy_timeout_ms),
+        )?;
+        Ok(AppState {
+            clients: Arc::new(ClientSettings::load(&ctx.common.client_list()?)?),
+            db: ctx.db,
+            audit: ctx.audit,
+            rules: Arc::new(rules),
+            registry: Arc::new(registry),
+            rate_limit: Arc::new(rate_limit::RateLimiter::per_minute(self.platform_check_per_minute)),
+            auth: ctx.auth,
+            report_grace_days: self.report_grace_days,
+            clock: system_clock(),
+        })
+    }
+}

@@ -1,0 +1,309 @@
+//! The one seam of a component: a type implementing [`Component`] (name, default port, typed
+//! config, migrations, spec, state builder, routes). The component's binary ([`main`]), the suite
+//! ([`start`]) and the test app builder ([`configure`]) all go through these functions, so every
+//! entry point builds the same app. Adding a component is one crate and one line in the suite.
+
+use crate::app::{Readiness, ReadyCheck, SpecJson};
+use crate::audit::AuditLog;
+use crate::auth::Authenticator;
+use crate::config::CommonConfig;
+use crate::db::{Database, Migrations};
+use actix_web::web::{self, Data, ServiceConfig};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use std::future::Future;
+use std::sync::Arc;
+
+/// What the platform hands a component to build its state from.
+pub struct Context {
+    /// The component's database, migrated.
+    pub db: Database,
+    /// The audit log writing to it.
+    pub audit: AuditLog,
+    /// The token checker (shared by every component in the suite).
+    pub auth: Arc<Authenticator>,
+    /// The settings every component has.
+    pub common: CommonConfig,
+}
+
+/// A Grondwerk component.
+pub trait Component: 'static {
+    /// Binary and service name, e.g. `holiday-rental`.
+    const NAME: &'static str;
+    /// One line for `--help`.
+    const ABOUT: &'static str;
+    /// Default port: listens on 127.0.0.1:PORT, metrics on 127.0.0.1:PORT+1000.
+    const DEFAULT_PORT: u16;
+    /// The API version (the `API-Version` header and the spec).
+    const API_VERSION: &'static str;
+    /// More specs offered in Swagger UI's selector (name, URL).
+    const EXTRA_SPECS: &'static [(&'static str, &'static str)] = &[];
+    /// Media types served besides JSON.
+    const ALSO_PRODUCES: &'static [&'static str] = &[];
+
+    /// The component's own settings.
+    type Config: Args + Clone + Send + Sync + std::fmt::Debug + 'static;
+    /// The state its handlers share.
+    type State: Clone + Send + 'static;
+
+    /// Its migrations (the audit log's first).
+    fn migrations() -> &'static [&'static Migrations];
+    /// Its spec (`openapi/<name>.json`).
+    fn openapi() -> utoipa::openapi::OpenApi;
+    /// Builds the state once at start-up.
+    fn build(ctx: Context, config: Self::Config) -> impl Future<Output = Result<Self::State, String>>;
+    /// Mounts its routes and its own app data.
+    fn routes(state: &Self::State, cfg: &mut ServiceConfig);
+    /// Its database (for readiness).
+    fn database(state: &Self::State) -> &Database;
+    /// Its token checker.
+    fn authenticator(state: &Self::State) -> Arc<Authenticator>;
+    /// Upstreams `/health/ready` checks.
+    fn upstreams(_state: &Self::State) -> Vec<(String, ReadyCheck)> {
+        Vec::new()
+    }
+}
+
+/// The default database of a component: `./data/<name>.db`.
+pub fn default_database<C: Component>() -> String {
+    crate::db::default_url(C::NAME)
+}
+
+/// The command line of a component binary: its settings and the subcommands.
+#[derive(Debug, Parser)]
+pub struct Cli<A: Args> {
+    /// The settings every component has.
+    #[command(flatten)]
+    pub common: CommonConfig,
+    /// The component's own settings.
+    #[command(flatten)]
+    pub component: A,
+    /// What to do (default: serve).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands of every component binary.
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Start the service (the default).
+    Serve,
+    /// Print a bearer token for a client from the clients file.
+    Token {
+        /// The client's id.
+        client_id: String,
+        /// The citizen's BSN (a portal's token).
+        #[arg(long)]
+        bsn: Option<String>,
+        /// The user behind the client.
+        #[arg(long)]
+        user: Option<String>,
+        /// The purpose (doelbinding).
+        #[arg(long)]
+        doelbinding: Option<String>,
+    },
+    /// The audit log.
+    Audit {
+        /// What to do with it.
+        #[command(subcommand)]
+        action: AuditAction,
+    },
+    /// Print the component's OpenAPI spec.
+    Openapi,
+}
+
+/// Subcommands of `audit`.
+#[derive(Debug, Clone, Subcommand)]
+pub enum AuditAction {
+    /// Verify the whole chain of the database (exit 1 when broken).
+    Verify,
+}
+
+/// The clap command of a component, with its defaults filled in (so `--help` shows them).
+pub fn command<C: Component>() -> clap::Command {
+    let port = C::DEFAULT_PORT;
+    Cli::<C::Config>::command()
+        .name(C::NAME)
+        .about(C::ABOUT)
+        .mut_arg("bind_address", |a| {
+            a.required(false).default_value(format!("127.0.0.1:{port}"))
+        })
+        .mut_arg("metrics_bind_address", |a| {
+            a.required(false)
+                .default_value(format!("127.0.0.1:{}", u32::from(port) + 1000))
+        })
+        .mut_arg("database_url", |a| {
+            a.required(false).default_value(default_database::<C>())
+        })
+}
+
+/// Parses a component's command line (and environment) from `args`, the first being the name.
+pub fn parse<C: Component, I, T>(args: I) -> Result<Cli<C::Config>, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let matches = command::<C>().try_get_matches_from(args)?;
+    Cli::<C::Config>::from_arg_matches(&matches)
+}
+
+/// A started component: its server and state.
+pub struct Started<C: Component> {
+    /// The HTTP server (await it, or spawn it and keep its handle).
+    pub server: actix_web::dev::Server,
+    /// The state it serves.
+    pub state: C::State,
+}
+
+/// Connects the database, starts the audit writer, builds the state and binds the server.
+pub async fn start<C: Component>(
+    common: CommonConfig,
+    config: C::Config,
+    auth: Arc<Authenticator>,
+) -> Result<Started<C>, String> {
+    let db = Database::connect(&common.database_url, common.database_pool_size, C::migrations())
+        .map_err(|e| format!("{}: {e}", C::NAME))?;
+    let audit = AuditLog::start(db.clone(), common.audit_keys()?);
+    let settings = Settings {
+        body_limit: common.body_limit_bytes,
+    };
+    let bind = common.bind_address.clone();
+    let state = C::build(
+        Context {
+            db,
+            audit,
+            auth,
+            common,
+        },
+        config,
+    )
+    .await?;
+    let for_workers = state.clone();
+    let server = crate::app::server(&bind, move || configure::<C>(for_workers.clone(), settings))
+        .map_err(|e| format!("{}: cannot listen on {e} (set BIND_ADDRESS to move it)", C::NAME))?;
+    Ok(Started { server, state })
+}
+
+/// Settings the app builder needs besides the state.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// Largest JSON body accepted.
+    pub body_limit: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            body_limit: 1024 * 1024,
+        }
+    }
+}
+
+/// Mounts a component in an app: the platform's app data and operational routes, then the
+/// component's routes. The binary, the suite and the tests all use this.
+pub fn configure<C: Component>(state: C::State, settings: Settings) -> impl FnOnce(&mut ServiceConfig) {
+    move |cfg| {
+        let readiness = Readiness {
+            database: C::database(&state).clone(),
+            upstreams: C::upstreams(&state),
+        };
+        cfg.app_data(Data::from(C::authenticator(&state)))
+            .app_data(Data::new(crate::metrics::Metrics::new(C::NAME)))
+            .app_data(Data::new(readiness))
+            .app_data(Data::new(crate::http::ApiVersion(C::API_VERSION)))
+            .app_data(Data::new(crate::http::AlsoProduces(C::ALSO_PRODUCES)))
+            .app_data(Data::new(crate::http::BodyLimit(settings.body_limit)))
+            .app_data(Data::new(SpecJson(spec_json::<C>())))
+            .app_data(crate::http::json_config(settings.body_limit))
+            .app_data(web::PayloadConfig::new(settings.body_limit))
+            .configure(crate::app::operational_routes_with(C::EXTRA_SPECS));
+        C::routes(&state, cfg);
+        cfg.app_data(Data::new(state));
+    }
+}
+
+/// The component's spec as served, rendered once per process.
+fn spec_json<C: Component>() -> Arc<String> {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    // one rendering per component type; the spec is a pure function of the code
+    static SPECS: OnceLock<Mutex<HashMap<&'static str, Arc<String>>>> = OnceLock::new();
+    let specs = SPECS.get_or_init(Mutex::default);
+    let mut map = specs.lock().unwrap_or_else(|p| p.into_inner());
+    map.entry(C::NAME)
+        .or_insert_with(|| Arc::new(crate::app::spec_to_json(&C::openapi())))
+        .clone()
+}
+
+/// The spec of a component after the API Design Rules adjustments (`/api/v1` server, headers,
+/// contact, licence): what `openapi/<name>.json` holds.
+pub fn adr_spec<C: Component>(api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    crate::app::adr_spec(api, "/api/v1", C::API_VERSION)
+}
+
+/// The `main` of a component binary.
+pub fn main<C: Component>() -> std::process::ExitCode {
+    use std::process::ExitCode;
+    let cli = match parse::<C, _, _>(std::env::args_os()) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let fail = |what: &str, e: String| {
+        eprintln!("{} {what}: {e}", C::NAME);
+        ExitCode::from(2)
+    };
+    match cli.command.clone().unwrap_or(Command::Serve) {
+        Command::Serve => match actix_web::rt::System::new().block_on(serve::<C>(cli)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{}: {e}", C::NAME);
+                ExitCode::FAILURE
+            }
+        },
+        Command::Token {
+            client_id,
+            bsn,
+            user,
+            doelbinding,
+        } => match crate::auth::token_for(&cli.common, &client_id, bsn, user, doelbinding) {
+            Ok(t) => {
+                println!("{t}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail("token", e),
+        },
+        Command::Audit {
+            action: AuditAction::Verify,
+        } => match crate::audit::verify_command(&cli.common) {
+            Ok(report) => {
+                println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+                if report.geldig {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                }
+            }
+            Err(e) => fail("audit verify", e),
+        },
+        Command::Openapi => {
+            print!("{}", crate::app::spec_to_json(&C::openapi()));
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+async fn serve<C: Component>(cli: Cli<C::Config>) -> Result<(), String> {
+    crate::telemetry::init(&cli.common.log_format);
+    let auth = Arc::new(cli.common.authenticator()?);
+    let metrics = cli.common.metrics_bind_address.clone();
+    let bind = cli.common.bind_address.clone();
+    let started = start::<C>(cli.common, cli.component, auth).await?;
+    tracing::info!(bind = %bind, component = C::NAME, "listening");
+    crate::app::run_with_metrics(started.server, &metrics).await
+}
