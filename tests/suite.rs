@@ -76,34 +76,30 @@ async fn citizen_registers_and_the_check_is_protocolled() {
         .unwrap();
     assert_eq!(resp.status(), 201);
 
+    let get = |url: String, bearer: String| {
+        let http = http.clone();
+        async move {
+            let resp = http.get(url).bearer_auth(bearer).send().await.unwrap();
+            resp.json::<Value>().await.unwrap()
+        }
+    };
     let platform_token = token("platform-demo", Claims::default());
-    let check: Value = http
-        .get(format!(
-            "{}/api/v1/registratienummers/{nr}",
-            config.holiday_rental_url()
-        ))
-        .bearer_auth(&platform_token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let check = get(
+        format!("{}/api/v1/registratienummers/{nr}", config.holiday_rental_url()),
+        platform_token,
+    )
+    .await;
     assert_eq!(check, json!({ "geldig": true, "gemeentecode": "0363" }));
 
     let reader = token("demo", Claims::default());
-    let log: Value = http
-        .get(format!(
+    let log = get(
+        format!(
             "{}/api/v1/protocollering?burgerservicenummer=999990019",
             config.registry_proxy_url()
-        ))
-        .bearer_auth(&reader)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        ),
+        reader,
+    )
+    .await;
     let entry = &log["protocolleringen"][0];
     assert_eq!(entry["clientId"], "holiday-rental", "{log}");
     assert_eq!(entry["doelbinding"], "registratie vakantieverhuur");

@@ -101,23 +101,16 @@ impl Component for HolidayRental {
         MIGRATIONS
     }
 
-    fn openapi() -> utoipa::openapi::OpenApi {
-        use utoipa::OpenApi;
-        use utoipa_actix_web::AppExt;
-        let (_, api) = actix_web::App::new()
-            .into_utoipa_app()
-            .openapi(api::ApiDoc::openapi())
-            .service(api::routes())
-            .split_for_parts();
-        platform::component::adr_spec::<Self>(api)
+    fn api_doc() -> utoipa::openapi::OpenApi {
+        <api::ApiDoc as utoipa::OpenApi>::openapi()
+    }
+
+    fn api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+        api::register(cfg);
     }
 
     async fn build(ctx: Context, config: Config) -> Result<AppState, String> {
         config.state(ctx)
-    }
-
-    fn routes(_state: &AppState, cfg: &mut actix_web::web::ServiceConfig) {
-        cfg.service(api::routes());
     }
 
     fn database(state: &AppState) -> &Database {

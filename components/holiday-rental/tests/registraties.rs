@@ -219,17 +219,7 @@ async fn proxy_down_gives_503_and_stores_nothing() {
     let app = app(st.clone()).await;
     let resp = test::call_service(&app, apply(JAN, KEIZERSGRACHT)).await;
     assert_eq!(code_of(resp).await, (503, "notAvailable".into()));
-    let n = st
-        .db
-        .run(|c| {
-            use diesel::prelude::*;
-            holiday_rental::store::registraties::table
-                .count()
-                .get_result::<i64>(c)
-                .map_err(platform::db::DbError::from)
-        })
-        .await
-        .unwrap();
+    let n = registrations_stored(&st).await;
     assert_eq!(n, 0);
 }
 
@@ -540,17 +530,7 @@ async fn malformed_registry_answer_is_502_not_a_refusal() {
     let app = app(st.clone()).await;
     let resp = test::call_service(&app, apply(JAN, KEIZERSGRACHT)).await;
     assert_eq!(code_of(resp).await, (502, "badGateway".into()));
-    let n = st
-        .db
-        .run(|c| {
-            use diesel::prelude::*;
-            holiday_rental::store::registraties::table
-                .count()
-                .get_result::<i64>(c)
-                .map_err(platform::db::DbError::from)
-        })
-        .await
-        .unwrap();
+    let n = registrations_stored(&st).await;
     assert_eq!(n, 0, "nothing stored");
     handle.stop(true).await;
 }

@@ -180,6 +180,26 @@ impl Principal {
         self.scopes.iter().any(|s| s == scope)
     }
 
+    /// The caller a checked token names; claims that go into audit records must be bounded and
+    /// clean, and a `bsn` claim must be a BSN.
+    fn from_claims(
+        client_id: String,
+        claims: Claims,
+        scopes: Vec<String>,
+        client: Arc<ClientConfig>,
+    ) -> Result<Self, Problem> {
+        check_claim_texts(&claims)?;
+        Ok(Principal {
+            client_id,
+            bsn: token_bsn(claims.bsn.as_deref())?,
+            user_id: claims.user_id.or(claims.sub),
+            user_representation: claims.user_representation,
+            doelbinding: claims.doelbinding,
+            scopes,
+            client,
+        })
+    }
+
     /// The purpose (doelbinding) of this request: the `X-Doelbinding` header, else the token's
     /// claim. Bounded and free of control characters, since it goes into the audit log.
     pub fn purpose(&self, req: &HttpRequest) -> Result<Option<String>, Problem> {
@@ -308,16 +328,7 @@ impl Authenticator {
                 return Err(Problem::unauthorized("Het token is nog niet geldig (nbf)."));
             }
         }
-        check_claim_texts(&claims)?;
-        Ok(Principal {
-            client_id,
-            user_id: claims.user_id.or(claims.sub),
-            user_representation: claims.user_representation,
-            bsn: token_bsn(claims.bsn.as_deref())?,
-            doelbinding: claims.doelbinding,
-            scopes: client.scopes.clone(),
-            client: client.clone(),
-        })
+        Principal::from_claims(client_id, claims, client.scopes.clone(), client.clone())
     }
 
     async fn authenticate_rs256(&self, token: &str, kid: Option<String>, now: i64) -> Result<Principal, Problem> {
@@ -353,7 +364,6 @@ impl Authenticator {
                 return Err(Problem::unauthorized("Het token is uitgegeven in de toekomst."));
             }
         }
-        check_claim_texts(&claims)?;
         let client_id = claims
             .client_id
             .clone()
@@ -372,15 +382,7 @@ impl Authenticator {
             .split_whitespace()
             .map(str::to_string)
             .collect();
-        Ok(Principal {
-            client_id,
-            user_id: claims.user_id.or(claims.sub),
-            user_representation: claims.user_representation,
-            bsn: token_bsn(claims.bsn.as_deref())?,
-            doelbinding: claims.doelbinding,
-            scopes,
-            client,
-        })
+        Principal::from_claims(client_id, claims, scopes, client)
     }
 }
 

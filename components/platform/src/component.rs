@@ -47,12 +47,25 @@ pub trait Component: 'static {
 
     /// Its migrations (the audit log's first).
     fn migrations() -> &'static [&'static Migrations];
-    /// Its spec (`openapi/<name>.json`).
-    fn openapi() -> utoipa::openapi::OpenApi;
+    /// The document-level facts of its spec (title, description, tags, security scheme).
+    fn api_doc() -> utoipa::openapi::OpenApi;
+    /// Registers its own API's handlers (mounted under `/api/v1`; their paths go into the spec).
+    fn api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig);
+    /// Its spec (`openapi/<name>.json`): the handlers' paths and the document facts, after the
+    /// API Design Rules adjustments.
+    fn openapi() -> utoipa::openapi::OpenApi {
+        use utoipa_actix_web::AppExt;
+        let (_, api) = actix_web::App::new()
+            .into_utoipa_app()
+            .openapi(Self::api_doc())
+            .service(utoipa_actix_web::scope("/api/v1").configure(Self::api))
+            .split_for_parts();
+        crate::app::adr_spec(api, "/api/v1", Self::API_VERSION)
+    }
     /// Builds the state once at start-up.
     fn build(ctx: Context, config: Self::Config) -> impl Future<Output = Result<Self::State, String>>;
-    /// Mounts its routes and its own app data.
-    fn routes(state: &Self::State, cfg: &mut ServiceConfig);
+    /// Mounts routes outside its own API (e.g. an official contract's paths).
+    fn routes(_state: &Self::State, _cfg: &mut ServiceConfig) {}
     /// Its database (for readiness).
     fn database(state: &Self::State) -> &Database;
     /// Its token checker.
@@ -217,7 +230,8 @@ pub fn configure<C: Component>(state: C::State, settings: Settings) -> impl FnOn
             .app_data(web::PayloadConfig::new(settings.body_limit))
             .configure(crate::app::operational_routes_with(C::EXTRA_SPECS));
         C::routes(&state, cfg);
-        cfg.app_data(Data::new(state));
+        cfg.service(utoipa_actix_web::scope("/api/v1").configure(C::api))
+            .app_data(Data::new(state));
     }
 }
 
@@ -232,12 +246,6 @@ fn spec_json<C: Component>() -> Arc<String> {
     map.entry(C::NAME)
         .or_insert_with(|| Arc::new(crate::app::spec_to_json(&C::openapi())))
         .clone()
-}
-
-/// The spec of a component after the API Design Rules adjustments (`/api/v1` server, headers,
-/// contact, licence): what `openapi/<name>.json` holds.
-pub fn adr_spec<C: Component>(api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
-    crate::app::adr_spec(api, "/api/v1", C::API_VERSION)
 }
 
 /// The `main` of a component binary.

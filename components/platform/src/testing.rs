@@ -80,6 +80,15 @@ impl Drop for TestUrl {
     }
 }
 
+/// A free local address `127.0.0.1:PORT` to bind a test server on.
+pub fn free_address() -> String {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or_else(|e| panic!("no free port: {e}"));
+    format!("127.0.0.1:{port}")
+}
+
 /// Keys of the audit chain for tests (a fixed, test-only secret).
 pub fn audit_keys() -> std::sync::Arc<crate::audit::AuditKeys> {
     std::sync::Arc::new(

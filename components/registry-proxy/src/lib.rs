@@ -68,15 +68,12 @@ impl Component for RegistryProxy {
         MIGRATIONS
     }
 
-    fn openapi() -> utoipa::openapi::OpenApi {
-        use utoipa::OpenApi;
-        use utoipa_actix_web::AppExt;
-        let (_, api) = actix_web::App::new()
-            .into_utoipa_app()
-            .openapi(api::ApiDoc::openapi())
-            .service(api::own_api())
-            .split_for_parts();
-        platform::component::adr_spec::<Self>(api)
+    fn api_doc() -> utoipa::openapi::OpenApi {
+        <api::ApiDoc as utoipa::OpenApi>::openapi()
+    }
+
+    fn api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+        api::register(cfg);
     }
 
     async fn build(ctx: Context, config: Config) -> Result<AppState, String> {
@@ -84,12 +81,10 @@ impl Component for RegistryProxy {
     }
 
     fn routes(_state: &AppState, cfg: &mut actix_web::web::ServiceConfig) {
-        cfg.configure(api::haalcentraal_routes)
-            .route(
-                "/api/v1/haalcentraal/openapi.json",
-                actix_web::web::get().to(api::haalcentraal_spec),
-            )
-            .service(api::own_api());
+        cfg.configure(api::haalcentraal_routes).route(
+            "/api/v1/haalcentraal/openapi.json",
+            actix_web::web::get().to(api::haalcentraal_spec),
+        );
     }
 
     fn database(state: &AppState) -> &Database {

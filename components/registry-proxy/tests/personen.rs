@@ -8,15 +8,6 @@ use actix_web::test::{self, TestRequest};
 use common::*;
 use serde_json::{Value, json};
 
-const PATH: &str = "/haalcentraal/api/brp/personen";
-
-fn post(body: Value, client: &str) -> TestRequest {
-    TestRequest::post()
-        .uri(PATH)
-        .insert_header(("Authorization", token(client)))
-        .set_json(body)
-}
-
 #[actix_web::test]
 async fn raadplegen_delivers_asked_fields_and_protocols_each_person() {
     for (db, url) in platform::testing::database_urls() {

@@ -10,15 +10,6 @@ use common::*;
 use platform::auth::Claims;
 use serde_json::{Value, json};
 
-const PATH: &str = "/haalcentraal/api/brp/personen";
-
-fn post(body: Value, client: &str) -> TestRequest {
-    TestRequest::post()
-        .uri(PATH)
-        .insert_header(("Authorization", token(client)))
-        .set_json(body)
-}
-
 /// Finding 4: a client that may see only names cannot learn a birth date, municipality or death
 /// by adding search criteria and watching for a match.
 #[actix_web::test]

@@ -10,12 +10,7 @@ use serde_json::{Value, json};
 
 #[actix_web::test]
 async fn served_component_authenticates_over_http() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let bind = format!("127.0.0.1:{port}");
+    let bind = platform::testing::free_address();
     let server = server(state(&platform::testing::sqlite_url(), mock()), &bind);
     let handle = server.handle();
     actix_web::rt::spawn(server);

@@ -11,18 +11,9 @@ use platform::{InvalidParam, Problem};
 
 pub use crate::app::{SCOPE_AANVRAGEN, SCOPE_CONTROLEREN, SCOPE_HANDHAVEN};
 
-/// All routes under `/api/v1`.
-pub fn routes() -> utoipa_actix_web::scope::Scope<
-    impl actix_web::dev::ServiceFactory<
-        actix_web::dev::ServiceRequest,
-        Config = (),
-        Response = actix_web::dev::ServiceResponse,
-        Error = actix_web::Error,
-        InitError = (),
-    >,
-> {
-    utoipa_actix_web::scope("/api/v1")
-        .service(registraties::aanvragen)
+/// Registers every handler of the API (mounted under `/api/v1` by the platform).
+pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(registraties::aanvragen)
         .service(registraties::raadplegen)
         .service(registraties::intrekken)
         .service(registraties::controleren)
@@ -31,7 +22,7 @@ pub fn routes() -> utoipa_actix_web::scope::Scope<
         .service(verblijven::annuleren)
         .service(verblijven::corrigeren)
         .service(verblijven::nachten)
-        .service(handhaving::adressen)
+        .service(handhaving::adressen);
 }
 
 /// Document-level facts of the spec.

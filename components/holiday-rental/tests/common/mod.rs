@@ -98,12 +98,7 @@ pub fn proxy_url() -> String {
                     db,
                     auth: Arc::new(Authenticator::new(proxy_clients(), 60, None)),
                 };
-                let port = std::net::TcpListener::bind("127.0.0.1:0")
-                    .unwrap()
-                    .local_addr()
-                    .unwrap()
-                    .port();
-                let bind = format!("127.0.0.1:{port}");
+                let bind = platform::testing::free_address();
                 let server = platform::app::server(&bind, move || {
                     platform::component::configure::<registry_proxy::RegistryProxy>(
                         state.clone(),
@@ -174,4 +169,18 @@ pub async fn app(
     state: AppState,
 ) -> impl Service<actix_http::Request, Response = ServiceResponse, Error = actix_web::Error> {
     platform::testing::component_app::<holiday_rental::HolidayRental>(state).await
+}
+
+/// Registrations stored (any status).
+pub async fn registrations_stored(st: &AppState) -> i64 {
+    st.db
+        .run(|c| {
+            use diesel::prelude::*;
+            holiday_rental::store::registraties::table
+                .count()
+                .get_result::<i64>(c)
+                .map_err(platform::db::DbError::from)
+        })
+        .await
+        .unwrap()
 }

@@ -32,20 +32,11 @@ pub async fn haalcentraal_spec() -> HttpResponse {
         .body(crate::HAALCENTRAAL_SPEC)
 }
 
-/// The component's own API under `/api/v1`.
-pub fn own_api() -> utoipa_actix_web::scope::Scope<
-    impl actix_web::dev::ServiceFactory<
-        actix_web::dev::ServiceRequest,
-        Config = (),
-        Response = actix_web::dev::ServiceResponse,
-        Error = actix_web::Error,
-        InitError = (),
-    >,
-> {
-    utoipa_actix_web::scope("/api/v1")
-        .service(protocollering::protocollering)
+/// Registers the handlers of the component's own API (mounted under `/api/v1`).
+pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(protocollering::protocollering)
         .service(protocollering::verificatie)
-        .service(protocollering::status)
+        .service(protocollering::status);
 }
 
 /// Document-level facts of the own spec.

@@ -132,7 +132,7 @@ struct Validator<'a> {
     errors: Vec<InvalidParam>,
 }
 
-impl Validator<'_> {
+impl<'a> Validator<'a> {
     fn pattern_error(&mut self, name: &str, pattern: &str) {
         self.errors.push(InvalidParam::new(
             name,
@@ -146,8 +146,11 @@ impl Validator<'_> {
             .push(InvalidParam::new(name, "required", "Parameter is verplicht."));
     }
 
-    fn string(&mut self, name: &str, required: bool, pattern: &str, ok: impl Fn(&str) -> bool) -> Option<String> {
-        match self.body.get(name) {
+    /// The value of a parameter that was given; an absent (or null, or, when required, empty)
+    /// one is reported as `required` when it must be there.
+    fn given(&mut self, name: &str, required: bool) -> Option<&'a Value> {
+        let body: &'a Map<String, Value> = self.body;
+        match body.get(name) {
             None | Some(Value::Null) => {
                 if required {
                     self.required(name);
@@ -158,8 +161,14 @@ impl Validator<'_> {
                 self.required(name);
                 None
             }
-            Some(Value::String(s)) if ok(s) => Some(s.clone()),
-            Some(_) => {
+            other => other,
+        }
+    }
+
+    fn string(&mut self, name: &str, required: bool, pattern: &str, ok: impl Fn(&str) -> bool) -> Option<String> {
+        match self.given(name, required)? {
+            Value::String(s) if ok(s) => Some(s.clone()),
+            _ => {
                 self.pattern_error(name, pattern);
                 None
             }
@@ -167,31 +176,15 @@ impl Validator<'_> {
     }
 
     fn date(&mut self, name: &str, required: bool) -> Option<NaiveDate> {
-        match self.body.get(name) {
-            None | Some(Value::Null) => {
-                if required {
-                    self.required(name);
-                }
-                None
-            }
-            Some(Value::String(s)) if s.is_empty() && required => {
-                self.required(name);
-                None
-            }
-            Some(Value::String(s)) if s.len() == 10 => match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-                Ok(d) => Some(d),
-                Err(_) => {
-                    self.errors
-                        .push(InvalidParam::new(name, "date", "Waarde is geen geldige datum."));
-                    None
-                }
-            },
-            Some(_) => {
-                self.errors
-                    .push(InvalidParam::new(name, "date", "Waarde is geen geldige datum."));
-                None
-            }
+        let parsed = match self.given(name, required)? {
+            Value::String(s) if s.len() == 10 => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+            _ => None,
+        };
+        if parsed.is_none() {
+            self.errors
+                .push(InvalidParam::new(name, "date", "Waarde is geen geldige datum."));
         }
+        parsed
     }
 
     /// `huisnummer`: a JSON integer or, as the official API accepts, a string of digits.

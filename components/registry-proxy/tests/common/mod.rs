@@ -93,3 +93,14 @@ pub async fn app(
 pub async fn audit_count(state: &AppState) -> i64 {
     state.db.run(platform::audit::count).await.unwrap()
 }
+
+/// The BRP personen path of the official contract.
+pub const PATH: &str = "/haalcentraal/api/brp/personen";
+
+/// A BRP request of a client.
+pub fn post(body: serde_json::Value, client: &str) -> actix_web::test::TestRequest {
+    actix_web::test::TestRequest::post()
+        .uri(PATH)
+        .insert_header(("Authorization", token(client)))
+        .set_json(body)
+}
