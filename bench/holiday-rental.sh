@@ -1,34 +1,36 @@
 #!/usr/bin/env bash
 # Load test of stay reports (holiday-rental) against a release build: 1,000 registrations in
 # Amsterdam (seeded straight into the database, since the mock BRP has fewer residents than
-# that), random stays of 1-7 nights in 2026, 32 connections (wrk), on PostgreSQL and SQLite with
+# that), random stays of 1-7 nights next year, 32 connections (wrk), on PostgreSQL and SQLite with
 # the cap and the audit log enforced. Afterwards a check over all stored stays counts address-
 # years over the cap and overlapping stays (both must be 0).
 # Results go to bench/results/holiday-rental.txt. Needs wrk and python3.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/grondwerk-target}"
+source "$(dirname "$0")/lib.sh"
 DURATION="${DURATION:-20s}"
-PG_URL="${PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
-cargo build --release -q -p holiday-rental
-bin="$CARGO_TARGET_DIR/release/holiday-rental"
-export GRONDWERK_AUDIT_KEYS="bench=benchmark-audit-key-0123456789abcdefghij" METRICS_BIND_ADDRESS=off
+bin=$(release_binary holiday-rental)
 work=$(mktemp -d)
-cat > "$work/clients.toml" <<'TOML'
-[[client]]
-client_id = "burgerportaal"
-secret = "bench-secret-0123456789abcdef"
-scopes = ["vakantieverhuur.aanvragen"]
-TOML
-export GRONDWERK_CLIENTS="$work/clients.toml" RUST_LOG=warn REGISTRY_PROXY_SECRET=unused-in-this-bench
+bench_client "$work" burgerportaal '["vakantieverhuur.aanvragen"]'
+export RUST_LOG=warn REGISTRY_PROXY_SECRET=unused-in-this-bench
 python3 - "$work" <<'PY'
 import sys, random
 work = sys.argv[1]
 random.seed(7)
+def valid_bsn(prefix):
+    # the eleven test: 9*d1 + 8*d2 + ... + 2*d8 - d9 is a multiple of 11 (and not 0)
+    for check in range(10):
+        s = f"{prefix:08d}{check}"
+        total = sum((9 - i) * int(d) for i, d in enumerate(s[:8])) - int(s[8])
+        if total != 0 and total % 11 == 0:
+            return s
+    return None
 rows, lua = [], []
+prefix = 80000000
 for i in range(1000):
     nr = "".join(random.choice("0123456789ABCDEF") for _ in range(16)) + "0363"
-    bsn = f"8{i:08d}"
+    bsn = None
+    while bsn is None:
+        prefix += 1
+        bsn = valid_bsn(prefix)
     na = f"03632{i:011d}"
     rows.append(f"('r{i}','{nr}','{na}','03630{i:011d}','Benchstraat {i+1}, 1000AA Amsterdam','0363','{bsn}','actief',NULL,'2026-01-01 00:00:00',NULL)")
     lua.append((nr, bsn))
@@ -36,7 +38,8 @@ open(f"{work}/seed.sql", "w").write("INSERT INTO registraties VALUES " + ",\n".j
 open(f"{work}/regs.txt", "w").write("\n".join(f"{nr} {bsn}" for nr, bsn in lua) + "\n")
 PY
 out=bench/results/holiday-rental.txt
-echo "# holiday-rental benchmark $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t2 -c32 -d$DURATION, 1,000 registrations, random stays of 1-7 nights in 2026" > "$out"
+YEAR=$(( $(date -u +%Y) + 1 ))
+echo "# holiday-rental benchmark $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t2 -c32 -d$DURATION, 1,000 registrations, random stays of 1-7 nights in $YEAR" > "$out"
 # one citizen token per registration
 : > "$work/tokens.lua"
 echo "regs = {" >> "$work/tokens.lua"
@@ -44,11 +47,13 @@ while read -r nr bsn; do
   echo "  {\"$nr\", \"$("$bin" token burgerportaal --bsn "$bsn")\"}," >> "$work/tokens.lua"
 done < "$work/regs.txt"
 echo "}" >> "$work/tokens.lua"
+# stays are reported before they start: next year's
+echo "YEAR = $YEAR" >> "$work/tokens.lua"
 cat >> "$work/tokens.lua" <<'LUA'
 math.randomseed(os.time())
 request = function()
   local r = regs[math.random(#regs)]
-  local start = os.time{year=2026, month=1, day=1, hour=12} + math.random(0, 358) * 86400
+  local start = os.time{year=YEAR, month=1, day=1, hour=12} + math.random(0, 358) * 86400
   local nights = math.random(1, 7)
   local body = string.format('{"startDatum":"%s","eindDatum":"%s","aantalGasten":%d}',
     os.date("!%Y-%m-%d", start), os.date("!%Y-%m-%d", start + nights * 86400), math.random(1, 4))

@@ -2,23 +2,12 @@
 # Load test of RaadpleegMetBurgerservicenummer (1 BSN, 10 fields) against a release build with
 # the mock backend: 32 connections (wrk), audit on and off, on SQLite and PostgreSQL.
 # Results go to bench/results/registry-proxy.txt. Needs wrk (apt-get install wrk).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/grondwerk-target}"
+source "$(dirname "$0")/lib.sh"
 DURATION="${DURATION:-15s}"
-PG_URL="${PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
-cargo build --release -q -p registry-proxy
-bin="$CARGO_TARGET_DIR/release/registry-proxy"
+bin=$(release_binary registry-proxy)
 work=$(mktemp -d)
-cat > "$work/clients.toml" <<'TOML'
-[[client]]
-client_id = "bench"
-secret = "bench-secret-0123456789abcdef"
-scopes = ["brp.personen.lezen", "brp.protocollering.lezen"]
-fields = ["*"]
-TOML
-export GRONDWERK_CLIENTS="$work/clients.toml" LOG_FORMAT=json RUST_LOG=warn METRICS_BIND_ADDRESS=off
-export GRONDWERK_AUDIT_KEYS="bench=benchmark-audit-key-0123456789abcdefghij"
+bench_client "$work" bench '["brp.personen.lezen", "brp.protocollering.lezen"]' 'fields = ["*"]'
+export LOG_FORMAT=json RUST_LOG=warn
 token=$("$bin" token bench)
 cat > "$work/post.lua" <<LUA
 wrk.method = "POST"

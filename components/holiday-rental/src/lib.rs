@@ -94,16 +94,10 @@ impl Component for HolidayRental {
     const API_VERSION: &'static str = API_VERSION;
     // the enforcement list is also served as CSV
     const ALSO_PRODUCES: &'static [&'static str] = &["text/csv"];
+    const MIGRATIONS: &'static [&'static platform::db::Migrations] = MIGRATIONS;
+    type ApiDoc = api::ApiDoc;
     type Config = Config;
     type State = AppState;
-
-    fn migrations() -> &'static [&'static platform::db::Migrations] {
-        MIGRATIONS
-    }
-
-    fn api_doc() -> utoipa::openapi::OpenApi {
-        <api::ApiDoc as utoipa::OpenApi>::openapi()
-    }
 
     fn api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         api::register(cfg);

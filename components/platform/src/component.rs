@@ -46,9 +46,9 @@ pub trait Component: 'static {
     type State: Clone + Send + 'static;
 
     /// Its migrations (the audit log's first).
-    fn migrations() -> &'static [&'static Migrations];
+    const MIGRATIONS: &'static [&'static Migrations];
     /// The document-level facts of its spec (title, description, tags, security scheme).
-    fn api_doc() -> utoipa::openapi::OpenApi;
+    type ApiDoc: utoipa::OpenApi;
     /// Registers its own API's handlers (mounted under `/api/v1`; their paths go into the spec).
     fn api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig);
     /// Its spec (`openapi/<name>.json`): the handlers' paths and the document facts, after the
@@ -57,7 +57,7 @@ pub trait Component: 'static {
         use utoipa_actix_web::AppExt;
         let (_, api) = actix_web::App::new()
             .into_utoipa_app()
-            .openapi(Self::api_doc())
+            .openapi(<Self::ApiDoc as utoipa::OpenApi>::openapi())
             .service(utoipa_actix_web::scope("/api/v1").configure(Self::api))
             .split_for_parts();
         crate::app::adr_spec(api, "/api/v1", Self::API_VERSION)
@@ -173,7 +173,7 @@ pub async fn start<C: Component>(
     config: C::Config,
     auth: Arc<Authenticator>,
 ) -> Result<Started<C>, String> {
-    let db = Database::connect(&common.database_url, common.database_pool_size, C::migrations())
+    let db = Database::connect(&common.database_url, common.database_pool_size, C::MIGRATIONS)
         .map_err(|e| format!("{}: {e}", C::NAME))?;
     let audit = AuditLog::start(db.clone(), common.audit_keys()?);
     let settings = Settings {

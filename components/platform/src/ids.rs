@@ -59,67 +59,50 @@ use std::fmt;
 #[error("{0}")]
 pub struct IdError(pub &'static str);
 
-/// A CBS gemeentecode: four digits (`0363` is Amsterdam).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, diesel::AsExpression, diesel::FromSqlRow)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub struct Gemeentecode([u8; 4]);
+/// An identifier of exactly N digits, kept as its ASCII text.
+macro_rules! digits_id {
+    ($(#[$doc:meta])* $name:ident, $n:literal, $fault:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, diesel::AsExpression, diesel::FromSqlRow)]
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        pub struct $name([u8; $n]);
 
-impl Gemeentecode {
-    /// Four digits.
-    pub fn parse(s: &str) -> Result<Self, IdError> {
-        let b = s.as_bytes();
-        match b {
-            [a, b2, c, d] if [a, b2, c, d].iter().all(|x| x.is_ascii_digit()) => Ok(Gemeentecode([*a, *b2, *c, *d])),
-            _ => Err(IdError("een gemeentecode bestaat uit 4 cijfers")),
+        impl $name {
+            /// Exactly the digits, nothing else.
+            pub fn parse(s: &str) -> Result<Self, IdError> {
+                let bytes: [u8; $n] = s.as_bytes().try_into().map_err(|_| IdError($fault))?;
+                if bytes.iter().all(u8::is_ascii_digit) {
+                    Ok($name(bytes))
+                } else {
+                    Err(IdError($fault))
+                }
+            }
+
+            /// The digits.
+            pub fn as_str(&self) -> &str {
+                std::str::from_utf8(&self.0).unwrap_or_default()
+            }
         }
-    }
 
-    /// The four digits.
-    pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.0).unwrap_or("0000")
-    }
-}
-
-impl fmt::Display for Gemeentecode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-text_newtype!(Gemeentecode, IdError);
-
-/// A BAG nummeraanduiding identification: sixteen digits (the first four the gemeentecode).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, diesel::AsExpression, diesel::FromSqlRow)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub struct NummeraanduidingId([u8; 16]);
-
-impl NummeraanduidingId {
-    /// Sixteen digits.
-    pub fn parse(s: &str) -> Result<Self, IdError> {
-        let bytes: [u8; 16] = s
-            .as_bytes()
-            .try_into()
-            .map_err(|_| IdError("Waarde voldoet niet aan patroon ^[0-9]{16}$."))?;
-        if bytes.iter().all(u8::is_ascii_digit) {
-            Ok(NummeraanduidingId(bytes))
-        } else {
-            Err(IdError("Waarde voldoet niet aan patroon ^[0-9]{16}$."))
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
         }
-    }
 
-    /// The sixteen digits.
-    pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.0).unwrap_or("0000000000000000")
-    }
+        text_newtype!($name, IdError);
+    };
 }
 
-impl fmt::Display for NummeraanduidingId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+digits_id!(
+    /// A CBS gemeentecode: four digits (`0363` is Amsterdam).
+    Gemeentecode, 4, "Waarde voldoet niet aan patroon ^[0-9]{4}$."
+);
 
-text_newtype!(NummeraanduidingId, IdError);
+digits_id!(
+    /// A BAG nummeraanduiding identification: sixteen digits (the first four the gemeentecode).
+    NummeraanduidingId, 16, "Waarde voldoet niet aan patroon ^[0-9]{16}$."
+);
 
 /// A Dutch postcode: four digits (not starting with 0) and two letters; kept upper case
 /// without the space (`1015CJ`).

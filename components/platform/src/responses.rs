@@ -3,74 +3,45 @@
 
 use crate::Problem;
 
-/// 400: the request is malformed; `invalidParams` names every field at fault.
-#[derive(utoipa::IntoResponses)]
-#[response(
-    status = 400,
-    description = "Onjuiste aanvraag; invalidParams noemt elk veld",
-    content_type = "application/problem+json"
-)]
-pub struct BadRequest(pub Problem);
+/// Declares a problem response type for the specs.
+macro_rules! problem_response {
+    ($(#[$doc:meta])* $name:ident, $status:literal, $description:literal) => {
+        $(#[$doc])*
+        #[derive(utoipa::IntoResponses)]
+        #[response(status = $status, description = $description, content_type = "application/problem+json")]
+        pub struct $name(pub Problem);
+    };
+}
 
-/// 401: no or no valid bearer token.
-#[derive(utoipa::IntoResponses)]
-#[response(
-    status = 401,
-    description = "Niet geauthenticeerd",
-    content_type = "application/problem+json"
-)]
-pub struct Unauthorized(pub Problem);
-
-/// 403: a valid token without the scope.
-#[derive(utoipa::IntoResponses)]
-#[response(
-    status = 403,
-    description = "Niet geautoriseerd",
-    content_type = "application/problem+json"
-)]
-pub struct Forbidden(pub Problem);
-
-/// 404: not found, or not the caller's to see.
-#[derive(utoipa::IntoResponses)]
-#[response(
-    status = 404,
-    description = "Niet gevonden (of niet voor u)",
-    content_type = "application/problem+json"
-)]
-pub struct NotFound(pub Problem);
-
-/// 409: conflicts with the current state.
-#[derive(utoipa::IntoResponses)]
-#[response(
-    status = 409,
-    description = "Conflict met de huidige toestand",
-    content_type = "application/problem+json"
-)]
-pub struct Conflict(pub Problem);
-
-/// 429: over the client's rate limit.
-#[derive(utoipa::IntoResponses)]
-#[response(
-    status = 429,
-    description = "Te veel verzoeken",
-    content_type = "application/problem+json"
-)]
-pub struct TooManyRequests(pub Problem);
-
-/// 502: an upstream answered something unusable.
-#[derive(utoipa::IntoResponses)]
-#[response(
-    status = 502,
-    description = "Bron gaf een ongeldig antwoord; niets opgeslagen",
-    content_type = "application/problem+json"
-)]
-pub struct BadGateway(pub Problem);
-
-/// 503: a source or the database is unavailable; nothing was stored.
-#[derive(utoipa::IntoResponses)]
-#[response(
-    status = 503,
-    description = "Bron of database niet beschikbaar; niets opgeslagen",
-    content_type = "application/problem+json"
-)]
-pub struct ServiceUnavailable(pub Problem);
+problem_response!(
+    /// 400: the request is malformed; `invalidParams` names every field at fault.
+    BadRequest, 400, "Onjuiste aanvraag; invalidParams noemt elk veld"
+);
+problem_response!(
+    /// 401: no or no valid bearer token.
+    Unauthorized, 401, "Niet geauthenticeerd"
+);
+problem_response!(
+    /// 403: a valid token without the scope.
+    Forbidden, 403, "Niet geautoriseerd"
+);
+problem_response!(
+    /// 404: not found, or not the caller's to see.
+    NotFound, 404, "Niet gevonden (of niet voor u)"
+);
+problem_response!(
+    /// 409: conflicts with the current state.
+    Conflict, 409, "Conflict met de huidige toestand"
+);
+problem_response!(
+    /// 429: over the client's rate limit.
+    TooManyRequests, 429, "Te veel verzoeken"
+);
+problem_response!(
+    /// 502: an upstream answered something unusable.
+    BadGateway, 502, "Bron gaf een ongeldig antwoord; niets opgeslagen"
+);
+problem_response!(
+    /// 503: a source or the database is unavailable; nothing was stored.
+    ServiceUnavailable, 503, "Bron of database niet beschikbaar; niets opgeslagen"
+);

@@ -61,16 +61,10 @@ impl Component for RegistryProxy {
         "Haal Centraal BRP Personen en BAG (drop-in)",
         "/api/v1/haalcentraal/openapi.json",
     )];
+    const MIGRATIONS: &'static [&'static platform::db::Migrations] = MIGRATIONS;
+    type ApiDoc = api::ApiDoc;
     type Config = Config;
     type State = AppState;
-
-    fn migrations() -> &'static [&'static platform::db::Migrations] {
-        MIGRATIONS
-    }
-
-    fn api_doc() -> utoipa::openapi::OpenApi {
-        <api::ApiDoc as utoipa::OpenApi>::openapi()
-    }
 
     fn api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         api::register(cfg);

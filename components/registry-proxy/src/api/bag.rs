@@ -117,33 +117,42 @@ pub async fn adressen(
 }
 
 /// One address by nummeraanduiding id.
-pub async fn adres(
-    principal: Principal,
-    id: web::Path<String>,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, Problem> {
-    principal.require_scope(SCOPE)?;
-    check_id("nummeraanduidingIdentificatie", &id)?;
-    match state.backend.adres(&id).await? {
-        Some(v) => Ok(hal(v)),
-        None => Err(Problem::not_found(
-            "Geen adres gevonden met deze nummeraanduidingIdentificatie.",
-        )),
-    }
+pub async fn adres(p: Principal, id: web::Path<String>, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    lookup(&p, &id, &state, Lookup::Adres).await
 }
 
 /// One addressable object (with its gebruiksdoelen) by id.
 pub async fn adresseerbaar_object(
-    principal: Principal,
+    p: Principal,
     id: web::Path<String>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
+    lookup(&p, &id, &state, Lookup::AdresseerbaarObject).await
+}
+
+/// The two BAG lookups by id.
+enum Lookup {
+    Adres,
+    AdresseerbaarObject,
+}
+
+/// A BAG object by its 16-digit id: HAL JSON, or 404.
+async fn lookup(principal: &Principal, id: &str, state: &AppState, what: Lookup) -> Result<HttpResponse, Problem> {
     principal.require_scope(SCOPE)?;
-    check_id("adresseerbaarObjectIdentificatie", &id)?;
-    match state.backend.adresseerbaar_object(&id).await? {
-        Some(v) => Ok(hal(v)),
-        None => Err(Problem::not_found(
+    let (param, missing) = match what {
+        Lookup::Adres => (
+            "nummeraanduidingIdentificatie",
+            "Geen adres gevonden met deze nummeraanduidingIdentificatie.",
+        ),
+        Lookup::AdresseerbaarObject => (
+            "adresseerbaarObjectIdentificatie",
             "Geen adresseerbaar object gevonden met deze identificatie.",
-        )),
-    }
+        ),
+    };
+    check_id(param, id)?;
+    let found = match what {
+        Lookup::Adres => state.backend.adres(id).await?,
+        Lookup::AdresseerbaarObject => state.backend.adresseerbaar_object(id).await?,
+    };
+    found.map(hal).ok_or_else(|| Problem::not_found(missing))
 }

@@ -85,20 +85,22 @@ pub fn search<'a>(data: &'a MockData, q: &PersonenQuery) -> Vec<&'a Person> {
             .filter(alive)
             .filter(in_gemeente)
             .collect(),
-        Criteria::Nummeraanduiding(id) => data
-            .persons
-            .iter()
-            .filter(|p| data.address_of(p).is_some_and(|a| a.nummeraanduiding_id == *id))
-            .filter(alive)
-            .filter(in_gemeente)
-            .collect(),
-        Criteria::AdresseerbaarObject(id) => data
-            .persons
-            .iter()
-            .filter(|p| data.address_of(p).is_some_and(|a| a.adresseerbaar_object_id == *id))
-            .filter(alive)
-            .filter(in_gemeente)
-            .collect(),
+        Criteria::Nummeraanduiding(id) | Criteria::AdresseerbaarObject(id) => {
+            let by_object = matches!(q.criteria, Criteria::AdresseerbaarObject(_));
+            let at = |a: &super::Address| {
+                if by_object {
+                    a.adresseerbaar_object_id == *id
+                } else {
+                    a.nummeraanduiding_id == *id
+                }
+            };
+            data.persons
+                .iter()
+                .filter(|p| data.address_of(p).is_some_and(at))
+                .filter(alive)
+                .filter(in_gemeente)
+                .collect()
+        }
     }
 }
 

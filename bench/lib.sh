@@ -1,0 +1,18 @@
+# Shared by the benchmark scripts: strict mode, the build cache outside the clone, PostgreSQL,
+# the audit key, and a release build of one package ($1), whose binary path is echoed.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/grondwerk-target}"
+PG_URL="${PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
+export GRONDWERK_AUDIT_KEYS="bench=benchmark-audit-key-0123456789abcdefghij" METRICS_BIND_ADDRESS=off
+release_binary() {
+  cargo build --release -q -p "$1"
+  echo "$CARGO_TARGET_DIR/release/$1"
+}
+# Writes a clients file with one client ($2) and its scopes ($3, a TOML array) into folder $1,
+# plus any further TOML lines ($4), and points GRONDWERK_CLIENTS at it.
+bench_client() {
+  printf '[[client]]\nclient_id = "%s"\nsecret = "bench-secret-0123456789abcdef"\nscopes = %s\n%s\n' \
+    "$2" "$3" "${4:-}" > "$1/clients.toml"
+  export GRONDWERK_CLIENTS="$1/clients.toml"
+}
