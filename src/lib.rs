@@ -91,7 +91,7 @@ async fn start_one<C: Component>(
     auth: Arc<platform::auth::Authenticator>,
 ) -> Result<actix_web::dev::Server, String> {
     let cli = component::parse::<C, _, _>(args).map_err(|e| format!("{}: {e}", C::NAME))?;
-    Ok(component::start::<C>(cli.common, cli.component, auth).await?.server)
+    component::start::<C>(cli.common, cli.component, auth).await
 }
 
 /// Starts every component; the returned servers run until stopped.

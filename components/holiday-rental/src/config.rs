@@ -71,7 +71,7 @@ impl Config {
             Duration::from_millis(self.registry_proxy_timeout_ms),
         )?;
         Ok(AppState {
-            clients: Arc::new(ClientSettings::load(&ctx.common.client_list()?)?),
+            clients: Arc::new(ClientSettings::load(ctx.auth.clients())?),
             db: ctx.db,
             audit: ctx.audit,
             rules: Arc::new(rules),

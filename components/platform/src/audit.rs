@@ -484,6 +484,23 @@ pub fn append_after(
     Ok(Some(records))
 }
 
+/// A stored checkpoint: a record's sequence number and hash, signed.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = audit_checkpoint)]
+struct Checkpoint {
+    seq: i64,
+    hash: String,
+    key_id: String,
+    mac: String,
+}
+
+impl Checkpoint {
+    /// Whether its signature holds under the keys.
+    fn signed(&self, keys: &AuditKeys) -> bool {
+        keys.checkpoint_mac(&self.key_id, self.seq, &self.hash).as_deref() == Some(self.mac.as_str())
+    }
+}
+
 /// Stores a signed checkpoint at a record (idempotent).
 pub fn write_checkpoint(conn: &mut DbConnection, keys: &AuditKeys, seq: i64, hash: &str) -> Result<(), DbError> {
     let key_id = keys.current_id();
@@ -548,16 +565,6 @@ impl AuditLog {
         self.tx.is_some()
     }
 
-    /// The chain's keys (for verification).
-    pub fn keys(&self) -> Option<&Arc<AuditKeys>> {
-        self.keys.as_ref()
-    }
-
-    /// Records waiting for the writer.
-    pub fn queue_depth(&self) -> usize {
-        self.tx.as_ref().map(|t| t.max_capacity() - t.capacity()).unwrap_or(0)
-    }
-
     /// Records entries and waits until they are durable.
     pub async fn record(&self, entries: Vec<AuditEntry>) -> Result<(), crate::Problem> {
         let Some(tx) = &self.tx else { return Ok(()) };
@@ -615,7 +622,11 @@ fn run_writer(db: Database, keys: Arc<AuditKeys>, every: i64, mut rx: mpsc::Rece
             }
         }
         crate::metrics::observe_audit_batch(count, rx.len());
-        let entries: Vec<AuditEntry> = jobs.iter().flat_map(|j| j.0.iter().cloned()).collect();
+        // the entries move into the batch; each job keeps only its answer channel
+        let mut entries = Vec::with_capacity(count);
+        for job in &mut jobs {
+            entries.append(&mut job.0);
+        }
         let outcome = write_batch(&db, &keys, every, &mut conn, &mut head, &entries);
         if outcome.is_err() {
             conn = None;
@@ -694,21 +705,14 @@ pub struct ChainFault {
 
 /// Recomputes the whole chain, from the first record, and checks every checkpoint on the way.
 pub fn verify(conn: &mut DbConnection, keys: &AuditKeys) -> Result<ChainReport, DbError> {
-    let checkpoints: Vec<(i64, String, String, String)> = audit_checkpoint::table
+    let checkpoints: Vec<Checkpoint> = audit_checkpoint::table
         .order(audit_checkpoint::seq.asc())
-        .select((
-            audit_checkpoint::seq,
-            audit_checkpoint::hash,
-            audit_checkpoint::key_id,
-            audit_checkpoint::mac,
-        ))
+        .select(Checkpoint::as_select())
         .load(conn)?;
-    for (seq, hash, key_id, mac) in &checkpoints {
-        if keys.checkpoint_mac(key_id, *seq, hash).as_deref() != Some(mac.as_str()) {
-            return Ok(fault(*seq, "gewijzigd", 0, 1));
-        }
+    if let Some(forged) = checkpoints.iter().find(|c| !c.signed(keys)) {
+        return Ok(fault(forged.seq, "gewijzigd", 0, 1));
     }
-    let marks: HashMap<i64, String> = checkpoints.into_iter().map(|(s, h, _, _)| (s, h)).collect();
+    let marks: HashMap<i64, String> = checkpoints.into_iter().map(|c| (c.seq, c.hash)).collect();
     verify_range(conn, keys, 1, GENESIS.to_string(), &marks)
 }
 
@@ -716,20 +720,16 @@ pub fn verify(conn: &mut DbConnection, keys: &AuditKeys) -> Result<ChainReport, 
 /// none): what the verification endpoint answers, reading at most [`CHECKPOINT_EVERY`] records.
 /// A change before that checkpoint is found by the full [`verify`].
 pub fn verify_from_checkpoint(conn: &mut DbConnection, keys: &AuditKeys) -> Result<ChainReport, DbError> {
-    let newest: Option<(i64, String, String, String)> = audit_checkpoint::table
+    let newest: Option<Checkpoint> = audit_checkpoint::table
         .order(audit_checkpoint::seq.desc())
-        .select((
-            audit_checkpoint::seq,
-            audit_checkpoint::hash,
-            audit_checkpoint::key_id,
-            audit_checkpoint::mac,
-        ))
+        .select(Checkpoint::as_select())
         .first(conn)
         .optional()?;
-    let Some((seq, hash, key_id, mac)) = newest else {
+    let Some(checkpoint) = newest else {
         return verify_range(conn, keys, 1, GENESIS.to_string(), &HashMap::new());
     };
-    if keys.checkpoint_mac(&key_id, seq, &hash).as_deref() != Some(mac.as_str()) {
+    let (seq, hash) = (checkpoint.seq, checkpoint.hash.clone());
+    if !checkpoint.signed(keys) {
         return Ok(fault(seq, "gewijzigd", 0, seq));
     }
     // the checkpointed record itself must still be the one signed

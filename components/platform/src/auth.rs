@@ -58,9 +58,9 @@ pub struct ClientSettings<T>(HashMap<String, T>);
 
 impl<T: serde::de::DeserializeOwned + Default> ClientSettings<T> {
     /// Reads the extension of every client; a client whose keys do not fit is a start-up error.
-    pub fn load(clients: &[ClientConfig]) -> Result<Self, String> {
+    pub fn load<'a>(clients: impl IntoIterator<Item = &'a ClientConfig>) -> Result<Self, String> {
         clients
-            .iter()
+            .into_iter()
             .map(|c| {
                 let v: T = toml::Value::Table(c.extra.clone())
                     .try_into()
@@ -77,11 +77,6 @@ impl<T: serde::de::DeserializeOwned + Default> ClientSettings<T> {
         T: Clone,
     {
         self.0.get(client_id).cloned().unwrap_or_default()
-    }
-
-    /// Settings from explicit values (tests, the suite).
-    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, T)>) -> Self {
-        ClientSettings(pairs.into_iter().collect())
     }
 }
 
@@ -267,6 +262,11 @@ impl Authenticator {
             leeway: leeway_seconds,
             jwks,
         }
+    }
+
+    /// Every configured client (the file the token checker was built from).
+    pub fn clients(&self) -> impl Iterator<Item = &ClientConfig> {
+        self.clients.values().map(Arc::as_ref)
     }
 
     /// A configured client.

@@ -76,11 +76,6 @@ pub trait Component: 'static {
     }
 }
 
-/// The default database of a component: `./data/<name>.db`.
-pub fn default_database<C: Component>() -> String {
-    crate::db::default_url(C::NAME)
-}
-
 /// The command line of a component binary: its settings and the subcommands.
 #[derive(Debug, Parser)]
 pub struct Cli<A: Args> {
@@ -145,7 +140,7 @@ pub fn command<C: Component>() -> clap::Command {
                 .default_value(format!("127.0.0.1:{}", u32::from(port) + 1000))
         })
         .mut_arg("database_url", |a| {
-            a.required(false).default_value(default_database::<C>())
+            a.required(false).default_value(crate::db::default_url(C::NAME))
         })
 }
 
@@ -159,26 +154,17 @@ where
     Cli::<C::Config>::from_arg_matches(&matches)
 }
 
-/// A started component: its server and state.
-pub struct Started<C: Component> {
-    /// The HTTP server (await it, or spawn it and keep its handle).
-    pub server: actix_web::dev::Server,
-    /// The state it serves.
-    pub state: C::State,
-}
-
-/// Connects the database, starts the audit writer, builds the state and binds the server.
+/// Connects the database, starts the audit writer, builds the state and binds the server (await
+/// it, or spawn it and keep its handle).
 pub async fn start<C: Component>(
     common: CommonConfig,
     config: C::Config,
     auth: Arc<Authenticator>,
-) -> Result<Started<C>, String> {
+) -> Result<actix_web::dev::Server, String> {
     let db = Database::connect(&common.database_url, common.database_pool_size, C::MIGRATIONS)
         .map_err(|e| format!("{}: {e}", C::NAME))?;
     let audit = AuditLog::start(db.clone(), common.audit_keys()?);
-    let settings = Settings {
-        body_limit: common.body_limit_bytes,
-    };
+    let settings = Settings::of::<C>(common.body_limit_bytes);
     let bind = common.bind_address.clone();
     let state = C::build(
         Context {
@@ -190,23 +176,25 @@ pub async fn start<C: Component>(
         config,
     )
     .await?;
-    let for_workers = state.clone();
-    let server = crate::app::server(&bind, move || configure::<C>(for_workers.clone(), settings))
-        .map_err(|e| format!("{}: cannot listen on {e} (set BIND_ADDRESS to move it)", C::NAME))?;
-    Ok(Started { server, state })
+    crate::app::server(&bind, move || configure::<C>(state.clone(), settings.clone()))
+        .map_err(|e| format!("{}: cannot listen on {e} (set BIND_ADDRESS to move it)", C::NAME))
 }
 
 /// Settings the app builder needs besides the state.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Settings {
     /// Largest JSON body accepted.
     pub body_limit: usize,
+    /// The component's spec as served, rendered once (not per worker).
+    pub spec: Arc<String>,
 }
 
-impl Default for Settings {
-    fn default() -> Self {
+impl Settings {
+    /// The settings of component `C` with a body limit.
+    pub fn of<C: Component>(body_limit: usize) -> Self {
         Settings {
-            body_limit: 1024 * 1024,
+            body_limit,
+            spec: Arc::new(crate::app::spec_to_json(&C::openapi())),
         }
     }
 }
@@ -225,27 +213,13 @@ pub fn configure<C: Component>(state: C::State, settings: Settings) -> impl FnOn
             .app_data(Data::new(crate::http::ApiVersion(C::API_VERSION)))
             .app_data(Data::new(crate::http::AlsoProduces(C::ALSO_PRODUCES)))
             .app_data(Data::new(crate::http::BodyLimit(settings.body_limit)))
-            .app_data(Data::new(SpecJson(spec_json::<C>())))
-            .app_data(crate::http::json_config(settings.body_limit))
+            .app_data(Data::new(SpecJson(settings.spec)))
             .app_data(web::PayloadConfig::new(settings.body_limit))
             .configure(crate::app::operational_routes_with(C::EXTRA_SPECS));
         C::routes(&state, cfg);
         cfg.service(utoipa_actix_web::scope("/api/v1").configure(C::api))
             .app_data(Data::new(state));
     }
-}
-
-/// The component's spec as served, rendered once per process.
-fn spec_json<C: Component>() -> Arc<String> {
-    use std::collections::HashMap;
-    use std::sync::{Mutex, OnceLock};
-    // one rendering per component type; the spec is a pure function of the code
-    static SPECS: OnceLock<Mutex<HashMap<&'static str, Arc<String>>>> = OnceLock::new();
-    let specs = SPECS.get_or_init(Mutex::default);
-    let mut map = specs.lock().unwrap_or_else(|p| p.into_inner());
-    map.entry(C::NAME)
-        .or_insert_with(|| Arc::new(crate::app::spec_to_json(&C::openapi())))
-        .clone()
 }
 
 /// The `main` of a component binary.
@@ -311,7 +285,7 @@ async fn serve<C: Component>(cli: Cli<C::Config>) -> Result<(), String> {
     let auth = Arc::new(cli.common.authenticator()?);
     let metrics = cli.common.metrics_bind_address.clone();
     let bind = cli.common.bind_address.clone();
-    let started = start::<C>(cli.common, cli.component, auth).await?;
+    let server = start::<C>(cli.common, cli.component, auth).await?;
     tracing::info!(bind = %bind, component = C::NAME, "listening");
-    crate::app::run_with_metrics(started.server, &metrics).await
+    crate::app::run_with_metrics(server, &metrics).await
 }

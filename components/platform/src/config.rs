@@ -60,7 +60,7 @@ impl CommonConfig {
     }
 
     /// The configured clients (none without a clients file).
-    pub fn client_list(&self) -> Result<Vec<crate::auth::ClientConfig>, String> {
+    fn client_list(&self) -> Result<Vec<crate::auth::ClientConfig>, String> {
         match &self.clients {
             Some(path) => crate::auth::load_clients(&path.to_string_lossy()),
             None => Ok(Vec::new()),

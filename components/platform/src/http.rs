@@ -21,12 +21,17 @@ pub struct ApiVersion(pub &'static str);
 #[derive(Debug, Clone, Copy)]
 pub struct AlsoProduces(pub &'static [&'static str]);
 
+/// Whether an `Accept` header names a media type (case-insensitive).
+fn accept_names(accept: Option<&str>, mime: &str) -> bool {
+    accept.is_some_and(|a| a.to_ascii_lowercase().contains(mime))
+}
+
 /// Whether the request asks for CSV (`Accept: text/csv`).
 pub fn wants_csv(req: &HttpRequest) -> bool {
-    req.headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|a| a.to_ascii_lowercase().contains("text/csv"))
+    accept_names(
+        req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()),
+        "text/csv",
+    )
 }
 
 /// Header with the request id (taken from the client when sent, generated otherwise).
@@ -93,7 +98,8 @@ pub fn json_content_type_ok(content_type: Option<&str>) -> bool {
 /// A request head over the limits: 414 or 431 as problem+json (a client fault, logged as a
 /// warning).
 fn oversized(req: &ServiceRequest) -> Option<Problem> {
-    let uri = req.uri().to_string().len();
+    // the path and query as sent (no string is built on this hot path)
+    let uri = req.uri().path_and_query().map_or(0, |pq| pq.as_str().len());
     if uri > MAX_URI_CHARS {
         return Some(Problem::uri_too_long(MAX_URI_CHARS));
     }
@@ -135,10 +141,7 @@ pub async fn standard(
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
     let also = req.app_data::<web::Data<AlsoProduces>>().map(|a| a.0).unwrap_or(&[]);
-    let acceptable = accepts_json(accept.as_deref())
-        || accept
-            .as_deref()
-            .is_some_and(|a| also.iter().any(|m| a.to_ascii_lowercase().contains(m)));
+    let acceptable = accepts_json(accept.as_deref()) || also.iter().any(|m| accept_names(accept.as_deref(), m));
     let mut res = if !is_operational(&path) && !acceptable {
         let (http_req, _) = req.into_parts();
         ServiceResponse::new(http_req, Problem::not_acceptable().to_response())
@@ -207,10 +210,7 @@ fn into_problem(res: ServiceResponse<BoxBody>, path: &str) -> ServiceResponse<Bo
             if is_problem {
                 return res;
             }
-            match res.status().as_u16() {
-                413 => Problem::payload_too_large(body_limit(res.request())),
-                other => problem_for_status(other),
-            }
+            problem_for_status(res.status().as_u16(), body_limit(res.request()))
         }
     };
     if problem.instance.is_none() {
@@ -227,8 +227,9 @@ fn into_problem(res: ServiceResponse<BoxBody>, path: &str) -> ServiceResponse<Bo
     ServiceResponse::new(http_req, new)
 }
 
-/// The problem for an error status that no handler described (actix's own errors).
-pub fn problem_for_status(status: u16) -> Problem {
+/// The problem for an error status that no handler described (actix's own errors); a 413 names
+/// the app's body limit.
+pub fn problem_for_status(status: u16, body_limit: usize) -> Problem {
     match status {
         400 => Problem::bad_request("De aanvraag kon niet worden gelezen."),
         401 => Problem::unauthorized("Niet correct geauthenticeerd."),
@@ -236,7 +237,7 @@ pub fn problem_for_status(status: u16) -> Problem {
         404 => Problem::not_found("De opgevraagde resource bestaat niet."),
         405 => Problem::method_not_allowed(),
         406 => Problem::not_acceptable(),
-        413 => Problem::payload_too_large(1024 * 1024),
+        413 => Problem::payload_too_large(body_limit),
         415 => Problem::unsupported_media_type(),
         503 => Problem::service_unavailable("service"),
         _ => Problem::internal(),
@@ -261,20 +262,6 @@ pub async fn fallback(req: HttpRequest) -> HttpResponse {
     } else {
         Problem::not_found("De opgevraagde resource bestaat niet.").to_response()
     }
-}
-
-/// JSON extractor settings: body limit and problem+json for every failure.
-pub fn json_config(limit: usize) -> web::JsonConfig {
-    web::JsonConfig::default().limit(limit).error_handler(move |err, _req| {
-        use actix_web::error::JsonPayloadError as E;
-        let problem = match &err {
-            E::OverflowKnownLength { .. } | E::Overflow { .. } => Problem::payload_too_large(limit),
-            E::ContentType => Problem::unsupported_media_type(),
-            E::Deserialize(e) => json_problem(e),
-            _ => Problem::bad_request("De body kon niet worden gelezen."),
-        };
-        problem.into()
-    })
 }
 
 /// A 400 for a body that serde could not read; says where, never echoes the input.

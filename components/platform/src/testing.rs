@@ -128,7 +128,7 @@ pub async fn component_app<C: crate::component::Component>(
 {
     init_app(crate::component::configure::<C>(
         state,
-        crate::component::Settings::default(),
+        crate::component::Settings::of::<C>(1024 * 1024),
     ))
     .await
 }

@@ -57,7 +57,7 @@ impl Config {
             _ => Arc::new(backend::mock::MockSource(Arc::new(backend::mock::MockData::generate()))),
         };
         Ok(AppState {
-            clients: Arc::new(ClientSettings::load(&ctx.common.client_list()?)?),
+            clients: Arc::new(ClientSettings::load(ctx.auth.clients())?),
             backend,
             audit: ctx.audit,
             db: ctx.db,

@@ -47,6 +47,20 @@ pub fn may_access(c: &Caller, r: &Registration) -> bool {
     is_holder(c, r) || is_inspector(c, r)
 }
 
+/// Records one action on a registration in the audit log, before the answer leaves.
+pub async fn record(
+    state: &crate::AppState,
+    caller: &Caller,
+    action: &str,
+    number: &RegistrationNumber,
+    details: serde_json::Value,
+) -> Result<(), crate::error::Error> {
+    Ok(state
+        .audit
+        .record(vec![audit_entry(caller, action, number, details)])
+        .await?)
+}
+
 /// An audit entry for an action on a registration: the portal's user and, when a citizen acts,
 /// the citizen (the token's `bsn`) are both named.
 pub fn audit_entry(c: &Caller, action: &str, number: &RegistrationNumber, details: serde_json::Value) -> AuditEntry {

@@ -1,6 +1,6 @@
 //! Registrations: apply (checked at the source), read, withdraw, and the platforms' check.
 
-use super::{Caller, SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, audit_entry, is_inspector, may_access};
+use super::{Caller, SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, is_inspector, may_access, record};
 use crate::AppState;
 use crate::domain::eligibility::check_eligibility;
 use crate::domain::registration_number::RegistrationNumber;
@@ -68,15 +68,14 @@ pub async fn apply(state: &AppState, caller: &Caller, address: NummeraanduidingI
         })
         .await?;
     let details = json!({ "nummeraanduidingIdentificatie": reg.nummeraanduiding_id });
-    state
-        .audit
-        .record(vec![audit_entry(
-            caller,
-            "vakantieverhuur.registratie.aanvragen",
-            &reg.registratienummer,
-            details,
-        )])
-        .await?;
+    record(
+        state,
+        caller,
+        "vakantieverhuur.registratie.aanvragen",
+        &reg.registratienummer,
+        details,
+    )
+    .await?;
     Ok(reg)
 }
 
@@ -99,15 +98,14 @@ pub async fn load(state: &AppState, caller: &Caller, number: RegistrationNumber)
 /// Reads a registration (audited).
 pub async fn read(state: &AppState, caller: &Caller, number: RegistrationNumber) -> Result<Registration, Error> {
     let reg = load(state, caller, number).await?;
-    state
-        .audit
-        .record(vec![audit_entry(
-            caller,
-            "vakantieverhuur.registratie.raadplegen",
-            &reg.registratienummer,
-            json!({}),
-        )])
-        .await?;
+    record(
+        state,
+        caller,
+        "vakantieverhuur.registratie.raadplegen",
+        &reg.registratienummer,
+        json!({}),
+    )
+    .await?;
     Ok(reg)
 }
 
@@ -137,15 +135,14 @@ pub async fn withdraw(
     reg.status = RegistrationStatus::Ingetrokken;
     reg.reden_intrekking = Some(reden.clone());
     reg.ingetrokken_op = Some(at);
-    state
-        .audit
-        .record(vec![audit_entry(
-            caller,
-            "vakantieverhuur.registratie.intrekken",
-            &reg.registratienummer,
-            json!({ "reden": reden }),
-        )])
-        .await?;
+    record(
+        state,
+        caller,
+        "vakantieverhuur.registratie.intrekken",
+        &reg.registratienummer,
+        json!({ "reden": reden }),
+    )
+    .await?;
     Ok(reg)
 }
 

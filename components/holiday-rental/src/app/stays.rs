@@ -3,7 +3,7 @@
 //! never together pass the cap. The transactional cores take a connection (and are tested on
 //! their own); the async functions run them and write the audit record.
 
-use super::{Caller, SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, audit_entry, is_holder, is_inspector, may_access};
+use super::{Caller, SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, is_holder, is_inspector, may_access, record};
 use crate::AppState;
 use crate::domain::registration_number::RegistrationNumber;
 use crate::domain::rules::Rules;
@@ -49,6 +49,19 @@ fn booked_at(c: &mut DbConnection, reg: &Registration) -> Result<Vec<Booked>, Er
         .collect())
 }
 
+/// The registration, locked for the transaction, when `allowed` lets the caller act on it;
+/// 404 otherwise (never saying which).
+fn locked(
+    c: &mut DbConnection,
+    number: &RegistrationNumber,
+    caller: &Caller,
+    allowed: fn(&Caller, &Registration) -> bool,
+) -> Result<Registration, Error> {
+    store::find_for_update(c, number)?
+        .filter(|r| allowed(caller, r))
+        .ok_or(Error::NotFound(NO_REGISTRATION))
+}
+
 /// Reports a stay (one transaction, the registration locked): only the holder does, before it
 /// starts (less `grace_days`), within the window, under the municipality's rules.
 pub fn report_tx(
@@ -60,9 +73,7 @@ pub fn report_tx(
     grace_days: u32,
     now: Now,
 ) -> Result<(Registration, Stay), Error> {
-    let reg = store::find_for_update(c, number)?
-        .filter(|r| may_access(caller, r))
-        .ok_or(Error::NotFound(NO_REGISTRATION))?;
+    let reg = locked(c, number, caller, may_access)?;
     if !is_holder(caller, &reg) {
         return Err(Error::Forbidden(
             "Alleen de houder meldt verblijven; de gemeente meldt niet namens een burger.",
@@ -105,9 +116,7 @@ pub fn cancel_tx(
     stay_id: &str,
     now: Now,
 ) -> Result<(Registration, Stay), Error> {
-    let reg = store::find_for_update(c, number)?
-        .filter(|r| is_holder(caller, r))
-        .ok_or(Error::NotFound(NO_REGISTRATION))?;
+    let reg = locked(c, number, caller, is_holder)?;
     if reg.status != RegistrationStatus::Actief {
         return Err(Error::Withdrawn);
     }
@@ -131,9 +140,7 @@ pub fn correct_tx(
     reason: &str,
     now: Now,
 ) -> Result<(Registration, Stay), Error> {
-    let reg = store::find_for_update(c, number)?
-        .filter(|r| is_inspector(caller, r))
-        .ok_or(Error::NotFound(NO_REGISTRATION))?;
+    let reg = locked(c, number, caller, is_inspector)?;
     let mut stay = store::find_stay(c, &reg.id, stay_id)?.ok_or(Error::NotFound(NO_STAY))?;
     if stay.geannuleerd_op.is_some() {
         return Err(Error::AlreadyCancelled);
@@ -171,15 +178,14 @@ pub async fn report(
         .write_transaction(move |c| report_tx(c, &who, &number, &report, &rules, grace, now))
         .await?;
     let details = json!({ "verblijf": stay.id, "startDatum": stay.start_datum, "eindDatum": stay.eind_datum });
-    state
-        .audit
-        .record(vec![audit_entry(
-            caller,
-            "vakantieverhuur.verblijf.melden",
-            &reg.registratienummer,
-            details,
-        )])
-        .await?;
+    record(
+        state,
+        caller,
+        "vakantieverhuur.verblijf.melden",
+        &reg.registratienummer,
+        details,
+    )
+    .await?;
     Ok(stay)
 }
 
@@ -198,15 +204,14 @@ pub async fn cancel(
         .db
         .write_transaction(move |c| cancel_tx(c, &who, &number, &stay_id, now))
         .await?;
-    state
-        .audit
-        .record(vec![audit_entry(
-            caller,
-            "vakantieverhuur.verblijf.annuleren",
-            &reg.registratienummer,
-            json!({ "verblijf": stay.id }),
-        )])
-        .await?;
+    record(
+        state,
+        caller,
+        "vakantieverhuur.verblijf.annuleren",
+        &reg.registratienummer,
+        json!({ "verblijf": stay.id }),
+    )
+    .await?;
     Ok(stay)
 }
 
@@ -226,15 +231,14 @@ pub async fn correct(
         .db
         .write_transaction(move |c| correct_tx(c, &who, &number, &stay_id, &r, now))
         .await?;
-    state
-        .audit
-        .record(vec![audit_entry(
-            caller,
-            "vakantieverhuur.verblijf.corrigeren",
-            &reg.registratienummer,
-            json!({ "verblijf": stay.id, "reden": reason }),
-        )])
-        .await?;
+    record(
+        state,
+        caller,
+        "vakantieverhuur.verblijf.corrigeren",
+        &reg.registratienummer,
+        json!({ "verblijf": stay.id, "reden": reason }),
+    )
+    .await?;
     Ok(stay)
 }
 
@@ -249,15 +253,14 @@ pub async fn list(
     let reg = super::registrations::load(state, caller, number).await?;
     let id = reg.id.clone();
     let (stays, total) = state.db.run(move |c| store::stays_of(c, &id, offset, limit)).await?;
-    state
-        .audit
-        .record(vec![audit_entry(
-            caller,
-            "vakantieverhuur.verblijven.raadplegen",
-            &reg.registratienummer,
-            json!({}),
-        )])
-        .await?;
+    record(
+        state,
+        caller,
+        "vakantieverhuur.verblijven.raadplegen",
+        &reg.registratienummer,
+        json!({}),
+    )
+    .await?;
     Ok((stays, total))
 }
 
@@ -286,14 +289,13 @@ pub async fn nights(state: &AppState, caller: &Caller, number: RegistrationNumbe
         .map(Stay::period)
         .collect();
     let (realised, planned) = realised_and_planned(&periods, year, state.now().today);
-    state
-        .audit
-        .record(vec![audit_entry(
-            caller,
-            "vakantieverhuur.nachten.raadplegen",
-            &reg.registratienummer,
-            json!({ "jaar": year }),
-        )])
-        .await?;
+    record(
+        state,
+        caller,
+        "vakantieverhuur.nachten.raadplegen",
+        &reg.registratienummer,
+        json!({ "jaar": year }),
+    )
+    .await?;
     Ok(Nights { realised, planned, max })
 }

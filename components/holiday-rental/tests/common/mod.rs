@@ -102,7 +102,7 @@ pub fn proxy_url() -> String {
                 let server = platform::app::server(&bind, move || {
                     platform::component::configure::<registry_proxy::RegistryProxy>(
                         state.clone(),
-                        platform::component::Settings::default(),
+                        platform::component::Settings::of::<registry_proxy::RegistryProxy>(1024 * 1024),
                     )
                 })
                 .unwrap();

@@ -78,7 +78,7 @@ pub fn server(state: AppState, bind: &str) -> actix_web::dev::Server {
     platform::app::server(bind, move || {
         platform::component::configure::<registry_proxy::RegistryProxy>(
             state.clone(),
-            platform::component::Settings::default(),
+            platform::component::Settings::of::<registry_proxy::RegistryProxy>(1024 * 1024),
         )
     })
     .unwrap()
