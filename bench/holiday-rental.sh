@@ -34,7 +34,7 @@ for i in range(1000):
     na = f"03632{i:011d}"
     rows.append(f"('r{i}','{nr}','{na}','03630{i:011d}','Benchstraat {i+1}, 1000AA Amsterdam','0363','{bsn}','actief',NULL,'2026-01-01 00:00:00',NULL)")
     lua.append((nr, bsn))
-open(f"{work}/seed.sql", "w").write("INSERT INTO registraties VALUES " + ",\n".join(rows) + ";\n")
+open(f"{work}/seed.sql", "w").write("INSERT INTO registraties (id, registratienummer, nummeraanduiding_id, adresseerbaar_object_id, adres, gemeentecode, bsn, status, reden_intrekking, aangemaakt_op, ingetrokken_op) VALUES " + ",\n".join(rows) + ";\n")
 open(f"{work}/regs.txt", "w").write("\n".join(f"{nr} {bsn}" for nr, bsn in lua) + "\n")
 PY
 out=bench/results/holiday-rental.txt
@@ -66,7 +66,7 @@ done = function(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(99) / 1000))
 end
 LUA
-for db in postgres sqlite; do
+for db in ${DBS:-postgres sqlite}; do
   if [ "$db" = sqlite ]; then url="$work/bench.db"; else
     schema="hr_bench_$(date +%s)"; psql -q "$PG_URL" -c "CREATE SCHEMA $schema"; url="$PG_URL?options=-csearch_path%3D$schema${PGOPTS:-}"; fi
   DATABASE_URL="$url" DATABASE_POOL_SIZE="${POOL:-8}" BIND_ADDRESS=127.0.0.1:18081 "$bin" & pid=$!

@@ -18,7 +18,7 @@ wrk.body = '{"type":"RaadpleegMetBurgerservicenummer","burgerservicenummer":["99
 LUA
 out=bench/results/registry-proxy.txt
 { echo "# registry-proxy benchmark $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t2 -c32 -d$DURATION --latency"; } > "$out"
-for db in sqlite postgres; do
+for db in ${DBS:-sqlite postgres}; do
   for audit in on off; do
     if [ "$db" = sqlite ]; then url="$work/bench-$audit.db"; else
       schema="bench_$(date +%s)_$audit"; psql -q "$PG_URL" -c "CREATE SCHEMA $schema"; url="$PG_URL?options=-csearch_path%3D$schema"; fi

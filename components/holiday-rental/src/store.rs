@@ -23,6 +23,7 @@ diesel::table! {
         reden_intrekking -> Nullable<Text>,
         aangemaakt_op -> Timestamp,
         ingetrokken_op -> Nullable<Timestamp>,
+        verblijven_versie -> BigInt,
     }
 }
 
@@ -49,6 +50,9 @@ diesel::allow_tables_to_appear_in_same_query!(registraties, verblijven);
 /// A registration row.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
 #[diesel(table_name = registraties)]
+// None is bound as NULL (not written as DEFAULT), so the insert's SQL is always the same and
+// its prepared statement is cached instead of parsed per row
+#[diesel(treat_none_as_default_value = false)]
 pub struct Registration {
     /// Internal id.
     pub id: String,
@@ -72,11 +76,16 @@ pub struct Registration {
     pub aangemaakt_op: NaiveDateTime,
     /// When withdrawn.
     pub ingetrokken_op: Option<NaiveDateTime>,
+    /// Moves with every stay stored under it (see [`insert_stay_if_unchanged`]).
+    pub verblijven_versie: i64,
 }
 
 /// A stay row.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
 #[diesel(table_name = verblijven)]
+// None is bound as NULL (not written as DEFAULT), so the insert's SQL is always the same and
+// its prepared statement is cached instead of parsed per row
+#[diesel(treat_none_as_default_value = false)]
 pub struct Stay {
     /// Id.
     pub id: String,
@@ -162,6 +171,107 @@ pub fn find_for_update(conn: &mut DbConnection, nummer: &RegistrationNumber) -> 
         DbConnection::Sqlite(c) => query().select(Registration::as_select()).first(c).optional()?,
     })
 }
+
+/// A registration by number with the live stays at its address (also an earlier holder's), read
+/// in one statement, so one snapshot and no lock: what an optimistic report checks against.
+pub fn with_live_stays(
+    conn: &mut DbConnection,
+    nummer: &RegistrationNumber,
+) -> Result<Option<(Registration, Vec<Stay>)>, DbError> {
+    let rows: Vec<(Registration, Option<Stay>)> = registraties::table
+        .left_join(
+            verblijven::table.on(verblijven::nummeraanduiding_id
+                .eq(registraties::nummeraanduiding_id)
+                .and(verblijven::geannuleerd_op.is_null())),
+        )
+        .filter(registraties::registratienummer.eq(nummer))
+        .order(verblijven::start_datum.asc())
+        .select((Registration::as_select(), Option::<Stay>::as_select()))
+        .load(conn)?;
+    let mut rows = rows.into_iter();
+    let Some((reg, first)) = rows.next() else {
+        return Ok(None);
+    };
+    let stays = first.into_iter().chain(rows.filter_map(|(_, s)| s)).collect();
+    Ok(Some((reg, stays)))
+}
+
+/// Stores a stay only when the registration is still active and no stay was stored under it
+/// since `reg` was read (its `verblijven_versie` unchanged), moving the version in the same
+/// atomic step; `false` when something changed (nothing is written: read and check again).
+///
+/// Cancellations do not move the version: the rules are monotone, so fewer booked nights never
+/// turn an allowed stay into a refused one. On PostgreSQL this is one statement (one round trip,
+/// atomic without a transaction); SQLite runs the same two steps in a write transaction.
+pub fn insert_stay_if_unchanged(
+    db: &platform::db::Database,
+    conn: &mut DbConnection,
+    reg: &Registration,
+    stay: &Stay,
+) -> Result<bool, DbError> {
+    match conn {
+        DbConnection::Pg(c) => Ok(ClaimAndInsert { reg, stay }.execute(c)? == 1),
+        DbConnection::Sqlite(_) => db.write_transaction_on(conn, |c| {
+            let claimed = diesel::update(
+                registraties::table
+                    .filter(registraties::id.eq(&reg.id))
+                    .filter(registraties::verblijven_versie.eq(reg.verblijven_versie))
+                    .filter(registraties::status.eq(RegistrationStatus::Actief)),
+            )
+            .set(registraties::verblijven_versie.eq(reg.verblijven_versie + 1))
+            .execute(c)?;
+            if claimed == 1 {
+                insert_stay(c, stay)?;
+            }
+            Ok(claimed == 1)
+        }),
+    }
+}
+
+/// PostgreSQL: moves the registration's stay version with a compare-and-swap and inserts the
+/// stay only when it moved, in one statement. A query type of its own, so diesel prepares it once
+/// per connection.
+struct ClaimAndInsert<'a> {
+    reg: &'a Registration,
+    stay: &'a Stay,
+}
+
+impl diesel::query_builder::QueryId for ClaimAndInsert<'_> {
+    type QueryId = ClaimAndInsert<'static>;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for ClaimAndInsert<'_> {
+    fn walk_ast<'b>(&'b self, mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>) -> QueryResult<()> {
+        use diesel::sql_types::{BigInt, Date, Integer, Text, Timestamp};
+        let (r, s) = (self.reg, self.stay);
+        out.push_sql("WITH claimed AS (UPDATE registraties SET verblijven_versie = verblijven_versie + 1 WHERE id = ");
+        out.push_bind_param::<Text, _>(&r.id)?;
+        out.push_sql(" AND verblijven_versie = ");
+        out.push_bind_param::<BigInt, _>(&r.verblijven_versie)?;
+        out.push_sql(
+            " AND status = 'actief' RETURNING id) INSERT INTO verblijven (id, registratie_id, nummeraanduiding_id, \
+             start_datum, eind_datum, aantal_gasten, gemeld_door, gemeld_op) SELECT ",
+        );
+        out.push_bind_param::<Text, _>(&s.id)?;
+        out.push_sql(", claimed.id, ");
+        out.push_bind_param::<Text, _>(&s.nummeraanduiding_id)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Date, _>(&s.start_datum)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Date, _>(&s.eind_datum)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Integer, _>(&s.aantal_gasten)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Text, _>(&s.gemeld_door)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Timestamp, _>(&s.gemeld_op)?;
+        out.push_sql(" FROM claimed");
+        Ok(())
+    }
+}
+
+impl diesel::RunQueryDsl<diesel::PgConnection> for ClaimAndInsert<'_> {}
 
 /// Stays at an address that are not cancelled.
 pub fn live_stays_at(conn: &mut DbConnection, address: &NummeraanduidingId) -> Result<Vec<Stay>, DbError> {

@@ -139,6 +139,7 @@ async fn enforcement_pages_in_sql() {
                         reden_intrekking: None,
                         aangemaakt_op: chrono::NaiveDateTime::default(),
                         ingetrokken_op: None,
+                        verblijven_versie: 0,
                     };
                     store::insert_registration(c, &reg)?;
                     let nights = 20 + i64::from(i);
@@ -210,5 +211,94 @@ async fn enforcement_pages_in_sql() {
         // the New Year stay counts 1 night in 2027
         let next = enforcement::addresses(&st, &gem, 2027, 0, 100).await.unwrap();
         assert_eq!(next.total, 0, "{db}: 1 night is far from the cap");
+    }
+}
+
+/// An optimistic report stores its stay only when nothing was stored under the registration
+/// since it was read, and never on a withdrawn registration; the loser writes nothing.
+#[actix_web::test]
+async fn a_stay_is_stored_only_against_the_version_it_was_checked_on() {
+    use holiday_rental::store::{self, Stay};
+    for (db, url) in platform::testing::database_urls() {
+        let st = state(&url);
+        let jan = principal(&st, "portaal", Some(JAN)).await;
+        let reg = registrations::apply(&st, &jan, NummeraanduidingId::parse(KEIZERSGRACHT).unwrap())
+            .await
+            .unwrap();
+        let (reg_id, number) = (reg.id.clone(), reg.registratienummer.clone());
+        let stay = move |id: &str| Stay {
+            id: id.into(),
+            registratie_id: reg_id.clone(),
+            nummeraanduiding_id: reg.nummeraanduiding_id,
+            start_datum: "2026-05-01".parse().unwrap(),
+            eind_datum: "2026-05-02".parse().unwrap(),
+            aantal_gasten: 1,
+            gemeld_door: "test".into(),
+            gemeld_op: chrono::NaiveDateTime::default(),
+            geannuleerd_op: None,
+            correctie_reden: None,
+            gecorrigeerd_door: None,
+        };
+        let (dbh, mk) = (st.db.clone(), stay.clone());
+        let (read, first, stale, after) = st
+            .db
+            .run(move |c| {
+                let stay = mk;
+                let (read, _) = store::with_live_stays(c, &number)?.unwrap();
+                let first = store::insert_stay_if_unchanged(&dbh, c, &read, &stay("a"))?;
+                // a second report checked against the same (now old) version loses
+                let stale = store::insert_stay_if_unchanged(&dbh, c, &read, &stay("b"))?;
+                let (after, stays) = store::with_live_stays(c, &number)?.unwrap();
+                assert_eq!(stays.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), vec!["a"]);
+                Ok::<_, platform::db::DbError>((read, first, stale, after))
+            })
+            .await
+            .unwrap();
+        assert!(first && !stale, "{db}");
+        assert_eq!((read.verblijven_versie, after.verblijven_versie), (0, 1), "{db}");
+
+        // withdrawn meanwhile: nothing is stored, even against the current version
+        let gem = principal(&st, "handhaving-0363", None).await;
+        registrations::withdraw(&st, &gem, after.registratienummer.clone(), "test".into())
+            .await
+            .unwrap();
+        let dbh = st.db.clone();
+        let stored = st
+            .db
+            .run(move |c| store::insert_stay_if_unchanged(&dbh, c, &after, &stay("c")))
+            .await
+            .unwrap();
+        assert!(!stored, "{db}");
+    }
+}
+
+/// The contended path (the registration locked) applies the same rules as the optimistic one.
+#[actix_web::test]
+async fn the_locked_report_path_checks_and_stores() {
+    for (db, url) in platform::testing::database_urls() {
+        let st = state(&url);
+        let jan = principal(&st, "portaal", Some(JAN)).await;
+        let reg = registrations::apply(&st, &jan, NummeraanduidingId::parse(KEIZERSGRACHT).unwrap())
+            .await
+            .unwrap();
+        let (rules, now) = (st.rules.clone(), st.now());
+        let tx = |from: String, to: String| {
+            let (who, number, rules) = (jan.clone(), reg.registratienummer.clone(), rules.clone());
+            st.db.write_transaction(move |c| {
+                let report = stays::Report {
+                    period: period(&from, &to),
+                    guests: 2,
+                };
+                stays::report_tx(c, &who, &number, &report, &rules, 0, now)
+            })
+        };
+        let next = chrono::Datelike::year(&now.today) + 1;
+        let (_, stored) = tx(format!("{next}-03-01"), format!("{next}-03-20")).await.unwrap();
+        assert_eq!(stored.registratie_id, reg.id, "{db}");
+        // 19 + 12 nights passes the cap of 30
+        match tx(format!("{next}-04-01"), format!("{next}-04-13")).await {
+            Err(Error::Refused(r)) => assert_eq!(r.code(), "maximumNachtenOverschreden", "{db}"),
+            other => panic!("{db}: {other:?}"),
+        }
     }
 }

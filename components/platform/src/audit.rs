@@ -226,6 +226,9 @@ pub struct AuditEntry {
 /// A stored audit record.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, PartialEq)]
 #[diesel(table_name = audit_log)]
+// None is bound as NULL (not written as DEFAULT), so the insert's SQL is always the same and
+// its prepared statement is cached instead of parsed per row
+#[diesel(treat_none_as_default_value = false)]
 pub struct AuditRecord {
     /// Position in the chain, from 1.
     pub seq: i64,

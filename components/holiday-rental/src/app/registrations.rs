@@ -57,6 +57,7 @@ pub async fn apply(state: &AppState, caller: &Caller, address: NummeraanduidingI
         reden_intrekking: None,
         aangemaakt_op: state.now().at,
         ingetrokken_op: None,
+        verblijven_versie: 0,
     };
     let row = reg.clone();
     // the partial unique index refuses a second active registration that raced past the check

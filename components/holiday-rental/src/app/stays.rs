@@ -14,7 +14,7 @@ use crate::domain::stays::{
 use crate::error::Error;
 use crate::store::{self, Registration, Stay};
 use chrono::{NaiveDate, NaiveDateTime};
-use platform::db::DbConnection;
+use platform::db::{Database, DbConnection};
 use serde_json::json;
 
 const NO_REGISTRATION: &str = "Geen registratie gevonden met dit nummer.";
@@ -39,14 +39,14 @@ pub struct Now {
 }
 
 /// The address's live stays, marked as the registration's own or an earlier holder's.
-fn booked_at(c: &mut DbConnection, reg: &Registration) -> Result<Vec<Booked>, Error> {
-    Ok(store::live_stays_at(c, &reg.nummeraanduiding_id)?
+fn booked(reg: &Registration, stays: &[Stay]) -> Vec<Booked> {
+    stays
         .iter()
         .map(|s| Booked {
             period: s.period(),
             own: s.registratie_id == reg.id,
         })
-        .collect())
+        .collect()
 }
 
 /// The registration, locked for the transaction, when `allowed` lets the caller act on it;
@@ -62,19 +62,27 @@ fn locked(
         .ok_or(Error::NotFound(NO_REGISTRATION))
 }
 
-/// Reports a stay (one transaction, the registration locked): only the holder does, before it
-/// starts (less `grace_days`), within the window, under the municipality's rules.
-pub fn report_tx(
-    c: &mut DbConnection,
+/// How often an optimistic report reads and checks again after another stay was stored under
+/// the registration meanwhile, before it takes the registration's lock instead.
+const OPTIMISTIC_ATTEMPTS: usize = 3;
+
+/// Decides a report against the registration and the live stays at its address (pure): only
+/// the holder reports, on an active registration, before the stay starts (less `grace_days`),
+/// within the window, under the municipality's rules. The stay to store, or why not.
+#[allow(clippy::too_many_arguments)]
+pub fn decide_report(
     caller: &Caller,
-    number: &RegistrationNumber,
+    reg: &Registration,
+    existing: &[Booked],
     report: &Report,
     rules: &Rules,
     grace_days: u32,
     now: Now,
-) -> Result<(Registration, Stay), Error> {
-    let reg = locked(c, number, caller, may_access)?;
-    if !is_holder(caller, &reg) {
+) -> Result<Stay, Error> {
+    if !may_access(caller, reg) {
+        return Err(Error::NotFound(NO_REGISTRATION));
+    }
+    if !is_holder(caller, reg) {
         return Err(Error::Forbidden(
             "Alleen de houder meldt verblijven; de gemeente meldt niet namens een burger.",
         ));
@@ -84,9 +92,8 @@ pub fn report_tx(
     }
     let rules = rules.get(reg.gemeentecode).ok_or(Error::NoRules)?;
     check_report_window(report.period, now.today, grace_days).map_err(Error::Refused)?;
-    let existing = booked_at(c, &reg)?;
-    check_stay(report.period, i64::from(report.guests), &existing, rules).map_err(Error::Refused)?;
-    let stay = Stay {
+    check_stay(report.period, i64::from(report.guests), existing, rules).map_err(Error::Refused)?;
+    Ok(Stay {
         id: uuid::Uuid::new_v4().to_string(),
         registratie_id: reg.id.clone(),
         nummeraanduiding_id: reg.nummeraanduiding_id,
@@ -102,7 +109,50 @@ pub fn report_tx(
         geannuleerd_op: None,
         correctie_reden: None,
         gecorrigeerd_door: None,
-    };
+    })
+}
+
+/// Reports a stay. Optimistic first: the registration and the stays at its address are read in
+/// one statement without a lock, checked, and the stay is stored only if no other stay was stored
+/// under the registration meanwhile (two round trips on PostgreSQL, one for a refusal). When
+/// that keeps losing to concurrent reports, it falls back to [`report_tx`], which holds the
+/// registration's lock. Either way concurrent reports never together pass the cap.
+#[allow(clippy::too_many_arguments)]
+pub fn report_on(
+    db: &Database,
+    c: &mut DbConnection,
+    caller: &Caller,
+    number: &RegistrationNumber,
+    report: &Report,
+    rules: &Rules,
+    grace_days: u32,
+    now: Now,
+) -> Result<(Registration, Stay), Error> {
+    for _ in 0..OPTIMISTIC_ATTEMPTS {
+        let (reg, stays) = store::with_live_stays(c, number)?.ok_or(Error::NotFound(NO_REGISTRATION))?;
+        let existing = booked(&reg, &stays);
+        let stay = decide_report(caller, &reg, &existing, report, rules, grace_days, now)?;
+        if store::insert_stay_if_unchanged(db, c, &reg, &stay)? {
+            return Ok((reg, stay));
+        }
+    }
+    db.write_transaction_on(c, |c| report_tx(c, caller, number, report, rules, grace_days, now))
+}
+
+/// Reports a stay in one transaction with the registration locked (the contended path of
+/// [`report_on`]).
+pub fn report_tx(
+    c: &mut DbConnection,
+    caller: &Caller,
+    number: &RegistrationNumber,
+    report: &Report,
+    rules: &Rules,
+    grace_days: u32,
+    now: Now,
+) -> Result<(Registration, Stay), Error> {
+    let reg = locked(c, number, caller, may_access)?;
+    let existing = booked(&reg, &store::live_stays_at(c, &reg.nummeraanduiding_id)?);
+    let stay = decide_report(caller, &reg, &existing, report, rules, grace_days, now)?;
     store::insert_stay(c, &stay)?;
     Ok((reg, stay))
 }
@@ -167,15 +217,16 @@ pub async fn report(
     if !caller.principal.has_scope(SCOPE_AANVRAGEN) {
         return Err(Error::Forbidden("Scope vakantieverhuur.aanvragen is nodig."));
     }
-    let (who, rules, grace, now) = (
+    let (who, rules, grace, now, db) = (
         caller.clone(),
         state.rules.clone(),
         state.report_grace_days,
         state.now(),
+        state.db.clone(),
     );
     let (reg, stay) = state
         .db
-        .write_transaction(move |c| report_tx(c, &who, &number, &report, &rules, grace, now))
+        .run(move |c| report_on(&db, c, &who, &number, &report, &rules, grace, now))
         .await?;
     let details = json!({ "verblijf": stay.id, "startDatum": stay.start_datum, "eindDatum": stay.eind_datum });
     record(

@@ -1,0 +1,1 @@
+ALTER TABLE registraties DROP COLUMN verblijven_versie;
