@@ -1,0 +1,5 @@
+//! The rules of household budgeting, pure: money, IBANs, statements, booking, signals.
+
+pub mod iban;
+pub mod money;
+pub mod statement;

@@ -1,0 +1,29 @@
+//! Reading bank statement files into [`crate::domain::statement::Statement`]s: CAMT.053 (XML,
+//! streamed) and MT940. Pure: bytes in, statements or a refusal out.
+
+pub mod camt;
+
+/// Deepest element nesting accepted (CAMT.053 itself needs about 15).
+pub const MAX_DEPTH: usize = 64;
+/// Longest text of one element accepted.
+pub const MAX_TEXT: usize = 64 * 1024;
+
+/// Why a file is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    /// The file has a DOCTYPE: entities and external references are never read.
+    #[error("Het bestand bevat een DOCTYPE; entiteiten en externe verwijzingen worden niet gelezen.")]
+    DocType,
+    /// The file is XML, but not a bank statement.
+    #[error("Dit is geen camt.053-bankafschrift maar {found}.")]
+    NotCamt053 {
+        /// What it is.
+        found: String,
+    },
+    /// The file is not well-formed.
+    #[error("Het bestand is geen geldig bestand: {0}.")]
+    Malformed(String),
+    /// A value in it cannot be read.
+    #[error("Ongeldige waarde in het afschrift: {0}.")]
+    Invalid(String),
+}
