@@ -1,7 +1,106 @@
 //! Huishoudboekje: municipal budget management for citizens who (temporarily) cannot keep their
-//! own books. Bank statements (CAMT.053, MT940) are imported, transactions booked to the
-//! citizen's agreements (afspraken), missing or wrong payments signalled, and outgoing payments
-//! exported as SEPA pain.001.
+//! own books. Bank statements (CAMT.053) are imported into the municipality's accounts, without
+//! ever importing a transaction twice or a file half.
+//!
+//! [`HouseholdBudget`] is the component as the platform sees it; `api/` handlers call the use
+//! cases of `app/`, which apply the rules of `domain/`, read files through `import/` and store
+//! through `store`.
 
+pub mod api;
+pub mod app;
+pub mod config;
 pub mod domain;
+pub mod error;
 pub mod import;
+pub mod store;
+
+use domain::iban::Iban;
+use platform::audit::AuditLog;
+use platform::auth::Authenticator;
+use platform::component::{Component, Context};
+use platform::db::Database;
+use std::sync::Arc;
+
+pub use config::Config;
+
+/// Version of the API.
+pub const API_VERSION: &str = "0.1.0";
+
+/// The component.
+pub struct HouseholdBudget;
+
+/// Shared state.
+#[derive(Clone)]
+pub struct AppState {
+    /// Database.
+    pub db: Database,
+    /// Audit log.
+    pub audit: AuditLog,
+    /// Token checker.
+    pub auth: Arc<Authenticator>,
+    /// The municipality's accounts whose statements are imported.
+    pub accounts: Arc<Vec<Iban>>,
+    /// Largest statement file accepted.
+    pub max_statement_bytes: usize,
+    /// The clock (fixed in tests).
+    pub clock: Clock,
+}
+
+/// The component's clock: the current moment in UTC.
+pub type Clock = Arc<dyn Fn() -> chrono::NaiveDateTime + Send + Sync>;
+
+/// The system clock.
+pub fn system_clock() -> Clock {
+    Arc::new(|| chrono::Utc::now().naive_utc())
+}
+
+impl AppState {
+    /// The current moment.
+    pub fn now(&self) -> chrono::NaiveDateTime {
+        (self.clock)()
+    }
+}
+
+const PG_MIGRATIONS: diesel_migrations::EmbeddedMigrations =
+    diesel_migrations::embed_migrations!("migrations/postgres");
+const SQLITE_MIGRATIONS: diesel_migrations::EmbeddedMigrations =
+    diesel_migrations::embed_migrations!("migrations/sqlite");
+const OWN_MIGRATIONS: platform::db::Migrations = platform::db::Migrations {
+    postgres: || PG_MIGRATIONS,
+    sqlite: || SQLITE_MIGRATIONS,
+};
+
+/// The audit log's migrations and this component's.
+pub const MIGRATIONS: &[&platform::db::Migrations] = &[&platform::audit::MIGRATIONS, &OWN_MIGRATIONS];
+
+impl Component for HouseholdBudget {
+    const NAME: &'static str = "household-budget";
+    const ABOUT: &'static str = "huishoudboekje: bank statement import for municipal budget management";
+    const DEFAULT_PORT: u16 = 8082;
+    const API_VERSION: &'static str = API_VERSION;
+    const MIGRATIONS: &'static [&'static platform::db::Migrations] = MIGRATIONS;
+    type ApiDoc = api::ApiDoc;
+    type Config = Config;
+    type State = AppState;
+
+    fn api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+        api::register(cfg);
+    }
+
+    async fn build(ctx: Context, config: Config) -> Result<AppState, String> {
+        config.state(ctx)
+    }
+
+    fn database(state: &AppState) -> &Database {
+        &state.db
+    }
+
+    fn authenticator(state: &AppState) -> Arc<Authenticator> {
+        state.auth.clone()
+    }
+}
+
+/// The component's spec (`openapi/household-budget.json`).
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    HouseholdBudget::openapi()
+}

@@ -4,7 +4,8 @@ use iban::IbanLike;
 use std::fmt;
 
 /// A valid IBAN in its electronic form (no spaces, upper case).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub struct Iban(String);
 
 /// Why a text is not an IBAN.

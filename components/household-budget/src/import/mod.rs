@@ -3,6 +3,31 @@
 
 pub mod camt;
 
+use crate::domain::statement::Statement;
+
+/// The file formats read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// ISO 20022 camt.053 (XML).
+    Camt053,
+}
+
+impl Format {
+    /// As stored and reported.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Camt053 => "camt.053",
+        }
+    }
+}
+
+/// Reads every statement of a file.
+pub fn read(format: Format, bytes: &[u8]) -> Result<Vec<Statement>, ImportError> {
+    match format {
+        Format::Camt053 => camt::parse(bytes),
+    }
+}
+
 /// Deepest element nesting accepted (CAMT.053 itself needs about 15).
 pub const MAX_DEPTH: usize = 64;
 /// Longest text of one element accepted.

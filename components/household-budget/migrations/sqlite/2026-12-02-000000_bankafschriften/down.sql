@@ -1,0 +1,2 @@
+DROP TABLE transacties;
+DROP TABLE bankafschriften;

@@ -1,0 +1,167 @@
+//! Importing a bank statement file: read it (off the async threads), check that every statement
+//! is of one of the municipality's accounts, and store what is new in one transaction, so a file
+//! is either imported whole or not at all.
+
+use super::{SCOPE_BEHEREN, record};
+use crate::AppState;
+use crate::domain::identity;
+use crate::domain::statement::{Arithmetic, Statement};
+use crate::error::Error;
+use crate::import::{self, Format};
+use crate::store::{self, ImportRow, TransactionRow};
+use platform::auth::Principal;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// One statement of an import, as reported back.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct StatementSummary {
+    /// The bank's statement id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The account.
+    #[schema(value_type = String, example = "NL36ABNA5632579034")]
+    pub rekening: String,
+    /// Booked transactions in it.
+    pub aantal_transacties: usize,
+    /// Entries not booked yet (pending), not imported.
+    pub aantal_niet_geboekt: usize,
+    /// Opening + entries against the closing balance, when the statement gives both; a
+    /// mismatch is reported, not refused, since real files are not always consistent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub saldocontrole: Option<Arithmetic>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportOutcome {
+    /// Id of the import.
+    pub id: String,
+    /// `camt.053` or `mt940`.
+    pub formaat: String,
+    /// SHA-256 of the file.
+    pub sha256: String,
+    /// Transactions in the file.
+    pub aantal_transacties: usize,
+    /// Of which new (stored).
+    pub aantal_nieuw: usize,
+    /// Of which imported before (skipped).
+    pub aantal_dubbel: usize,
+    /// Per statement.
+    pub afschriften: Vec<StatementSummary>,
+}
+
+/// Imports a statement file of `format`.
+pub async fn import_file(
+    state: &AppState,
+    caller: &Principal,
+    format: Format,
+    body: actix_web::web::Bytes,
+) -> Result<ImportOutcome, Error> {
+    if !caller.has_scope(SCOPE_BEHEREN) {
+        return Err(Error::Forbidden("Scope huishoudboekje.beheren is nodig."));
+    }
+    let sha256 = hex::encode(Sha256::digest(&body));
+    let statements = actix_web::web::block(move || import::read(format, &body)).await??;
+    if let Some(foreign) = statements
+        .iter()
+        .find(|s| !state.accounts.contains(&s.account))
+        .map(|s| s.account.clone())
+    {
+        return Err(Error::ForeignAccount(foreign));
+    }
+    let id = uuid::Uuid::new_v4().to_string();
+    let rows = transaction_rows(&id, &statements);
+    let total = rows.len();
+    let import = ImportRow {
+        id: id.clone(),
+        formaat: format.as_str().into(),
+        bestand_sha256: sha256.clone(),
+        ingelezen_op: state.now(),
+        ingelezen_door: caller.user_id.clone().unwrap_or_else(|| caller.client_id.clone()),
+        aantal_transacties: i32::try_from(total).unwrap_or(i32::MAX),
+        aantal_nieuw: 0,
+        aantal_dubbel: 0,
+    };
+    let new = state
+        .db
+        .write_transaction(move |c| {
+            let new = store::insert_import(c, &import, &rows)?;
+            if new == 0 {
+                // rolls the import row back too: nothing of this file is stored
+                return Err(Error::NothingNew { transactions: total });
+            }
+            store::set_counts(c, &import.id, new, total - new)?;
+            Ok(new)
+        })
+        .await?;
+    let outcome = ImportOutcome {
+        id,
+        formaat: format.as_str().into(),
+        sha256,
+        aantal_transacties: total,
+        aantal_nieuw: new,
+        aantal_dubbel: total - new,
+        afschriften: statements
+            .iter()
+            .map(|s| StatementSummary {
+                id: s.id.clone(),
+                rekening: s.account.to_string(),
+                aantal_transacties: s.transactions.len(),
+                aantal_niet_geboekt: s.not_booked,
+                saldocontrole: s.arithmetic(),
+            })
+            .collect(),
+    };
+    record(
+        state,
+        caller,
+        "huishoudboekje.bankafschrift.inlezen",
+        "bankafschrift",
+        &outcome.id,
+        serde_json::json!({
+            "formaat": outcome.formaat,
+            "sha256": outcome.sha256,
+            "transacties": total,
+            "nieuw": new,
+            "rekeningen": outcome.afschriften.iter().map(|a| a.rekening.clone()).collect::<Vec<_>>(),
+        }),
+    )
+    .await?;
+    Ok(outcome)
+}
+
+/// The rows to store, each with its identity for its account.
+fn transaction_rows(import_id: &str, statements: &[Statement]) -> Vec<TransactionRow> {
+    statements
+        .iter()
+        .flat_map(|s| {
+            identity::keys(s)
+                .into_iter()
+                .zip(&s.transactions)
+                .map(|(key, t)| TransactionRow {
+                    id: uuid::Uuid::new_v4().to_string(),
+                    bankafschrift_id: import_id.to_string(),
+                    rekening: s.account.clone(),
+                    sleutel: key,
+                    bedrag: t.amount.0,
+                    richting: t.direction.as_str().into(),
+                    boekdatum: t.booking_date,
+                    valutadatum: t.value_date,
+                    bankreferentie: t.bank_reference.clone(),
+                    end_to_end_id: t.end_to_end_id.clone(),
+                    tegenrekening: t.counterparty_iban.clone(),
+                    tegenpartij_naam: t.counterparty_name.clone(),
+                    tegenpartij_bic: t.counterparty_bic.clone(),
+                    omschrijving: t.description.clone(),
+                    betalingskenmerk: t.structured_reference.clone(),
+                    storno: t.reversal,
+                    retourreden: t.return_reason.clone(),
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}

@@ -1,0 +1,48 @@
+//! Use cases: one function per operation. Each checks the caller, owns its transaction, applies
+//! the pure rules of `domain` and writes the audit record of what it read or changed; handlers
+//! only extract, call one of these and answer.
+
+pub mod import;
+
+use crate::AppState;
+use crate::error::Error;
+use platform::audit::AuditEntry;
+use platform::auth::Principal;
+
+/// Scope of budget workers who read.
+pub const SCOPE_LEZEN: &str = "huishoudboekje.lezen";
+/// Scope of budget workers who change (import, book, master data).
+pub const SCOPE_BEHEREN: &str = "huishoudboekje.beheren";
+/// Scope of a citizen through a portal (token with a `bsn` claim): their own data, read-only.
+pub const SCOPE_BURGER: &str = "huishoudboekje.burger";
+
+/// The purpose every record of this component states.
+pub const PURPOSE: &str = "schuldhulpverlening en budgetbeheer";
+
+/// Records one action in the audit log, before the answer leaves.
+pub async fn record(
+    state: &AppState,
+    caller: &Principal,
+    action: &str,
+    object_type: &str,
+    object_id: &str,
+    details: serde_json::Value,
+) -> Result<(), Error> {
+    let mut details = details;
+    if let (Some(bsn), Some(map)) = (&caller.bsn, details.as_object_mut()) {
+        map.insert("burgerservicenummer".into(), serde_json::Value::String(bsn.to_string()));
+    }
+    Ok(state
+        .audit
+        .record(vec![AuditEntry {
+            client_id: caller.client_id.clone(),
+            user_id: caller.user_id.clone(),
+            purpose: Some(PURPOSE.into()),
+            action: action.into(),
+            object_type: object_type.into(),
+            object_id: Some(object_id.into()),
+            details,
+            outcome: "uitgevoerd".into(),
+        }])
+        .await?)
+}

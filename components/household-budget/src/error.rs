@@ -1,0 +1,90 @@
+//! The one error type of household-budget, mapped to problem+json in one place.
+
+use crate::domain::iban::Iban;
+use crate::import::ImportError;
+use platform::Problem;
+
+/// What a use case can answer instead of its result.
+#[derive(Debug)]
+pub enum Error {
+    /// Not found, or not the caller's: never say which.
+    NotFound(&'static str),
+    /// The caller's token does not allow this.
+    Forbidden(&'static str),
+    /// The file cannot be read as a bank statement.
+    Unreadable(ImportError),
+    /// The statement is of an account that is not the municipality's.
+    ForeignAccount(Iban),
+    /// Every transaction of the file was imported before.
+    NothingNew {
+        /// The transactions in the file.
+        transactions: usize,
+    },
+    /// Anything the platform already turned into a problem (database, audit).
+    Problem(Problem),
+}
+
+impl From<Error> for Problem {
+    fn from(e: Error) -> Self {
+        match e {
+            Error::NotFound(what) => Problem::not_found(what),
+            Error::Forbidden(why) => Problem::forbidden(why),
+            Error::Unreadable(ImportError::DocType) => Problem::bad_request_with(
+                "doctypeNietToegestaan",
+                "Het bestand bevat een DOCTYPE.",
+                ImportError::DocType.to_string(),
+            ),
+            Error::Unreadable(e @ ImportError::NotCamt053 { .. }) => {
+                Problem::bad_request_with("geenBankafschrift", "Het bestand is geen bankafschrift.", e.to_string())
+            }
+            Error::Unreadable(e) => Problem::bad_request_with(
+                "onleesbaarBankafschrift",
+                "Het bankafschrift is niet te lezen.",
+                e.to_string(),
+            ),
+            Error::ForeignAccount(iban) => Problem::unprocessable(
+                "onbekendeRekening",
+                "Het afschrift is niet van een rekening van de gemeente.",
+                format!("Rekening {iban} staat niet in HOUSEHOLD_BUDGET_ACCOUNT_IBAN."),
+            ),
+            Error::NothingNew { transactions: 0 } => {
+                Problem::conflict("geenTransacties", "Het bestand bevat geen geboekte transacties.")
+            }
+            Error::NothingNew { transactions } => Problem::conflict(
+                "alIngelezen",
+                format!("Alle {transactions} transacties van dit bestand zijn al ingelezen."),
+            ),
+            Error::Problem(p) => p,
+        }
+    }
+}
+
+impl From<Problem> for Error {
+    fn from(p: Problem) -> Self {
+        Error::Problem(p)
+    }
+}
+
+impl From<ImportError> for Error {
+    fn from(e: ImportError) -> Self {
+        Error::Unreadable(e)
+    }
+}
+
+impl From<platform::db::DbError> for Error {
+    fn from(e: platform::db::DbError) -> Self {
+        Error::Problem(e.into())
+    }
+}
+
+impl From<diesel::result::Error> for Error {
+    fn from(e: diesel::result::Error) -> Self {
+        platform::db::DbError::Query(e).into()
+    }
+}
+
+impl From<actix_web::error::BlockingError> for Error {
+    fn from(e: actix_web::error::BlockingError) -> Self {
+        Error::Problem(e.into())
+    }
+}

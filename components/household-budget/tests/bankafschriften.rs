@@ -1,0 +1,254 @@
+//! `POST /api/v1/bankafschriften`: statements imported whole or not at all, never a transaction
+//! twice, and every refusal a clear problem.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod common;
+
+use actix_web::test::{self, TestRequest};
+use common::*;
+use serde_json::Value;
+
+fn post(body: Vec<u8>, content_type: &str, auth: Option<String>) -> actix_http::Request {
+    let mut r = TestRequest::post()
+        .uri("/api/v1/bankafschriften")
+        .insert_header(("Content-Type", content_type))
+        .set_payload(body);
+    if let Some(t) = auth {
+        r = r.insert_header(("Authorization", t));
+    }
+    r.to_request()
+}
+
+async fn call<S>(app: &S, req: actix_http::Request) -> (u16, Value)
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse,
+            Error = actix_web::Error,
+        >,
+{
+    let res = test::call_service(app, req).await;
+    let status = res.status().as_u16();
+    let body = test::read_body(res).await;
+    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
+}
+
+fn count(st: &household_budget::AppState) -> i64 {
+    let mut c = st.db.conn().unwrap();
+    household_budget::store::count_transactions(&mut c).unwrap()
+}
+
+fn imports(st: &household_budget::AppState) -> i64 {
+    use diesel::prelude::*;
+    use household_budget::store::bankafschriften;
+    let mut c = st.db.conn().unwrap();
+    bankafschriften::table.count().get_result(&mut *c).unwrap()
+}
+
+#[actix_web::test]
+async fn the_sample_imports_once_and_then_is_a_conflict() {
+    for (db, url) in platform::testing::database_urls() {
+        let st = state(&url);
+        let app = app(st.clone()).await;
+        let beheer = || Some(token("budgetbeheer", None));
+        let (status, body) = call(&app, post(sample(), "application/xml", beheer())).await;
+        assert_eq!(status, 201, "{db}: {body}");
+        assert_eq!(body["formaat"], "camt.053");
+        assert_eq!(
+            (body["aantalTransacties"].as_u64(), body["aantalNieuw"].as_u64()),
+            (Some(9), Some(9))
+        );
+        assert_eq!(body["afschriften"][0]["rekening"], ACCOUNT);
+        assert_eq!(count(&st), 9, "{db}");
+        // the import is in the audit log
+        let mut c = st.db.conn().unwrap();
+        let records = platform::audit::find_by_object(&mut c, "bankafschrift", body["id"].as_str().unwrap(), 0, 10)
+            .unwrap()
+            .0;
+        assert_eq!(records.len(), 1, "{db}");
+        assert_eq!(records[0].action, "huishoudboekje.bankafschrift.inlezen");
+
+        // the same file again: 409, nothing stored, not even the import
+        let (status, body) = call(&app, post(sample(), "text/xml; charset=utf-8", beheer())).await;
+        assert_eq!(status, 409, "{db}: {body}");
+        assert_eq!(body["code"], "alIngelezen");
+        assert_eq!((count(&st), imports(&st)), (9, 1), "{db}");
+    }
+}
+
+#[actix_web::test]
+async fn an_overlapping_statement_adds_only_what_is_new() {
+    for (db, url) in platform::testing::database_urls() {
+        let st = state(&url);
+        let app = app(st.clone()).await;
+        let (status, _) = call(
+            &app,
+            post(
+                fixture("camt053_v04.xml"),
+                "application/xml",
+                Some(token("budgetbeheer", None)),
+            ),
+        )
+        .await;
+        assert_eq!(status, 201, "{db}");
+        // the same two transactions and one more, in a later statement
+        let later = String::from_utf8(fixture("camt053_v04.xml"))
+            .unwrap()
+            .replace("GW-V04-1", "GW-V04-2")
+            .replace(
+                "</Stmt>",
+                r#"<Ntry><Amt Ccy="EUR">5.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts>
+<BookgDt><Dt>2026-05-02</Dt></BookgDt><AcctSvcrRef>V04-C</AcctSvcrRef><BkTxCd><Prtry><Cd>OV</Cd></Prtry></BkTxCd></Ntry></Stmt>"#,
+            );
+        let (status, body) = call(
+            &app,
+            post(later.into_bytes(), "application/xml", Some(token("budgetbeheer", None))),
+        )
+        .await;
+        assert_eq!(status, 201, "{db}: {body}");
+        assert_eq!(
+            (body["aantalNieuw"].as_u64(), body["aantalDubbel"].as_u64()),
+            (Some(1), Some(2)),
+            "{db}"
+        );
+        assert_eq!(count(&st), 3, "{db}");
+    }
+}
+
+#[actix_web::test]
+async fn batches_reversals_returns_and_two_accounts() {
+    for (db, url) in platform::testing::database_urls() {
+        // only the first account is the municipality's: the whole file is refused
+        let st = state(&url);
+        let app = app(st.clone()).await;
+        let (status, body) = call(
+            &app,
+            post(
+                fixture("camt053_v10_two_statements.xml"),
+                "application/xml",
+                Some(token("budgetbeheer", None)),
+            ),
+        )
+        .await;
+        assert_eq!(status, 422, "{db}: {body}");
+        assert_eq!(body["code"], "onbekendeRekening");
+        assert!(body["detail"].as_str().unwrap().contains(SECOND_ACCOUNT));
+        assert_eq!((count(&st), imports(&st)), (0, 0), "{db}");
+
+        let (status, body) = call(
+            &app,
+            post(
+                fixture("camt053_v08_batch_reversal_return.xml"),
+                "application/xml",
+                Some(token("budgetbeheer", None)),
+            ),
+        )
+        .await;
+        assert_eq!(status, 201, "{db}: {body}");
+        assert_eq!(body["aantalNieuw"], 5);
+        assert_eq!(body["afschriften"][0]["aantalNietGeboekt"], 1);
+        assert_eq!(body["afschriften"][0]["saldocontrole"]["klopt"], true);
+    }
+    for (db, url) in platform::testing::database_urls() {
+        let st = state_with(&url, &[ACCOUNT, SECOND_ACCOUNT], 1024 * 1024);
+        let app = app(st.clone()).await;
+        let (status, body) = call(
+            &app,
+            post(
+                fixture("camt053_v10_two_statements.xml"),
+                "application/xml",
+                Some(token("budgetbeheer", None)),
+            ),
+        )
+        .await;
+        assert_eq!(status, 201, "{db}: {body}");
+        assert_eq!(body["afschriften"].as_array().unwrap().len(), 2);
+        // a closing balance that does not add up is reported, not refused
+        assert_eq!(body["afschriften"][0]["saldocontrole"]["klopt"], false);
+        assert_eq!(count(&st), 2, "{db}");
+    }
+}
+
+#[actix_web::test]
+async fn refusals() {
+    for (db, url) in platform::testing::database_urls() {
+        let st = state(&url);
+        let app = app(st.clone()).await;
+        let beheer = || Some(token("budgetbeheer", None));
+        let laughs = br#"<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">&b;</Document>"#;
+        let (status, body) = call(&app, post(laughs.to_vec(), "application/xml", beheer())).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (400, Some("doctypeNietToegestaan")),
+            "{db}"
+        );
+
+        let pain =
+            br#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"><CstmrCdtTrfInitn/></Document>"#;
+        let (status, body) = call(&app, post(pain.to_vec(), "application/xml", beheer())).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (400, Some("geenBankafschrift")),
+            "{db}"
+        );
+        assert!(
+            body["detail"]
+                .as_str()
+                .unwrap()
+                .contains("pain.001.001.09 (betaalopdracht)"),
+            "{body}"
+        );
+
+        // a second statement with a bad amount: nothing of the first is stored either
+        let broken = String::from_utf8(sample()).unwrap().replacen(
+            "<Amt Ccy=\"EUR\">322.00</Amt>",
+            "<Amt Ccy=\"EUR\">3,22.00</Amt>",
+            1,
+        );
+        let (status, body) = call(&app, post(broken.into_bytes(), "application/xml", beheer())).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (400, Some("onleesbaarBankafschrift")),
+            "{db}: {body}"
+        );
+
+        let (status, _) = call(&app, post(sample(), "application/json", beheer())).await;
+        assert_eq!(status, 415, "{db}");
+        let (status, _) = call(&app, post(sample(), "application/xml", None)).await;
+        assert_eq!(status, 401, "{db}");
+        let (status, _) = call(&app, post(sample(), "application/xml", Some(token("lezer", None)))).await;
+        assert_eq!(status, 403, "{db}");
+        let (status, _) = call(
+            &app,
+            post(sample(), "application/xml", Some(token("portaal", Some("999990019")))),
+        )
+        .await;
+        assert_eq!(status, 403, "{db}");
+        assert_eq!((count(&st), imports(&st)), (0, 0), "{db}");
+    }
+}
+
+#[actix_web::test]
+async fn a_file_over_the_cap_is_413() {
+    let urls = platform::testing::database_urls();
+    let (_, url) = &urls[0];
+    let st = state(url);
+    let app = app(st.clone()).await;
+    // 60 MiB against the default cap of 50 MiB
+    let mut big = sample();
+    big.resize(60 * 1024 * 1024, b' ');
+    let (status, body) = call(&app, post(big, "application/xml", Some(token("budgetbeheer", None)))).await;
+    assert_eq!(status, 413, "{body}");
+    // a configured cap
+    let small = state_with(url, &[ACCOUNT], 1000);
+    let app = common::app(small).await;
+    let req = TestRequest::post()
+        .uri("/api/v1/bankafschriften")
+        .insert_header(("Content-Type", "application/xml"))
+        .insert_header(("Authorization", token("budgetbeheer", None)))
+        .set_payload(sample())
+        .to_request();
+    let res = test::call_service(&app, req).await;
+    assert_eq!(res.status().as_u16(), 413);
+}

@@ -1,0 +1,82 @@
+//! Test setup: the household-budget app built as in production on a fresh database.
+#![allow(dead_code)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use household_budget::AppState;
+use household_budget::domain::iban::Iban;
+use platform::auth::{Authenticator, Claims, ClientConfig, sign_hs256};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub const SECRET: &str = "test-secret-of-enough-length";
+/// The account of the Huishoudboekje sample and the hand-written statements.
+pub const ACCOUNT: &str = "NL36ABNA5632579034";
+/// The second account of the version .10 statement.
+pub const SECOND_ACCOUNT: &str = "NL91ABNA0417164300";
+
+fn client(id: &str, scopes: &[&str]) -> ClientConfig {
+    ClientConfig {
+        client_id: id.into(),
+        secret: Some(SECRET.into()),
+        scopes: scopes.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    }
+}
+
+pub fn clients() -> Vec<ClientConfig> {
+    vec![
+        client("budgetbeheer", &["huishoudboekje.lezen", "huishoudboekje.beheren"]),
+        client("lezer", &["huishoudboekje.lezen"]),
+        client("portaal", &["huishoudboekje.burger"]),
+    ]
+}
+
+pub fn token(client_id: &str, bsn: Option<&str>) -> String {
+    let c = clients().into_iter().find(|c| c.client_id == client_id).unwrap();
+    let claims = Claims {
+        bsn: bsn.map(str::to_string),
+        ..Default::default()
+    };
+    format!(
+        "Bearer {}",
+        sign_hs256(&c, &claims, chrono::Utc::now().timestamp()).unwrap()
+    )
+}
+
+/// The state on a fresh database, with the given accounts of the municipality.
+pub fn state_with(url: &str, accounts: &[&str], max_bytes: usize) -> AppState {
+    let db = platform::db::Database::connect(url, 4, household_budget::MIGRATIONS).unwrap();
+    AppState {
+        audit: platform::audit::AuditLog::start(db.clone(), Some(platform::testing::audit_keys())),
+        db,
+        auth: Arc::new(Authenticator::new(clients(), 60, None)),
+        accounts: Arc::new(accounts.iter().map(|a| Iban::parse(a).unwrap()).collect()),
+        max_statement_bytes: max_bytes,
+        clock: household_budget::system_clock(),
+    }
+}
+
+pub fn state(url: &str) -> AppState {
+    state_with(url, &[ACCOUNT], 50 * 1024 * 1024)
+}
+
+pub async fn app(
+    state: AppState,
+) -> impl actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse, Error = actix_web::Error>
+{
+    platform::testing::component_app::<household_budget::HouseholdBudget>(state).await
+}
+
+/// A file of the repository, from this crate's folder.
+pub fn file(path: &str) -> Vec<u8> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+pub fn sample() -> Vec<u8> {
+    file("../../standards/samples/camt/huishoudboekje_persona1_202407_camt053.001.02.xml")
+}
+
+pub fn fixture(name: &str) -> Vec<u8> {
+    file(&format!("tests/fixtures/{name}"))
+}
