@@ -21,6 +21,9 @@ pub struct SuiteConfig {
     /// Port of holiday-rental.
     #[arg(long, env = "HOLIDAY_RENTAL_PORT", default_value_t = holiday_rental::HolidayRental::DEFAULT_PORT)]
     pub holiday_rental_port: u16,
+    /// Port of household-budget.
+    #[arg(long, env = "HOUSEHOLD_BUDGET_PORT", default_value_t = household_budget::HouseholdBudget::DEFAULT_PORT)]
+    pub household_budget_port: u16,
     /// Database of the registry proxy.
     #[arg(
         long,
@@ -35,6 +38,17 @@ pub struct SuiteConfig {
         default_value = "./data/holiday-rental.db"
     )]
     pub holiday_rental_database: String,
+    /// Database of household-budget.
+    #[arg(
+        long,
+        env = "HOUSEHOLD_BUDGET_DATABASE_URL",
+        default_value = "./data/household-budget.db"
+    )]
+    pub household_budget_database: String,
+    /// The municipality's accounts whose statements household-budget imports (the demo: the
+    /// account of the Huishoudboekje sample statement).
+    #[arg(long, env = "HOUSEHOLD_BUDGET_ACCOUNT_IBAN", default_value = "NL36ABNA5632579034")]
+    pub household_budget_account_iban: String,
     /// Secret holiday-rental signs its proxy tokens with (client `holiday-rental` of the clients file).
     #[arg(
         long,
@@ -60,6 +74,11 @@ impl SuiteConfig {
     /// Base URL of holiday-rental.
     pub fn holiday_rental_url(&self) -> String {
         format!("http://{}:{}", self.host, self.holiday_rental_port)
+    }
+
+    /// Base URL of household-budget.
+    pub fn household_budget_url(&self) -> String {
+        format!("http://{}:{}", self.host, self.household_budget_port)
     }
 
     /// The command line a component gets in the suite: its own address and database, the
@@ -97,6 +116,7 @@ async fn start_one<C: Component>(
 /// Starts every component; the returned servers run until stopped.
 pub async fn start(config: &SuiteConfig) -> Result<Vec<actix_web::dev::Server>, String> {
     use holiday_rental::HolidayRental;
+    use household_budget::HouseholdBudget;
     use registry_proxy::RegistryProxy;
     let proxy_args = config.args::<RegistryProxy>(config.registry_proxy_port, &config.registry_proxy_database, &[]);
     // one token checker for the whole suite, from the shared settings
@@ -114,18 +134,26 @@ pub async fn start(config: &SuiteConfig) -> Result<Vec<actix_web::dev::Server>, 
             config.holiday_rental_proxy_secret.clone(),
         ],
     );
+    let budget_args = config.args::<HouseholdBudget>(
+        config.household_budget_port,
+        &config.household_budget_database,
+        &["--account-iban".into(), config.household_budget_account_iban.clone()],
+    );
     Ok(vec![
         start_one::<RegistryProxy>(proxy_args, auth.clone()).await?,
-        start_one::<HolidayRental>(rental_args, auth).await?,
+        start_one::<HolidayRental>(rental_args, auth.clone()).await?,
+        start_one::<HouseholdBudget>(budget_args, auth).await?,
     ])
 }
 
 /// Every component's spec, by name (for `grondwerk openapi` and the drift test).
 pub fn specs() -> Vec<(&'static str, utoipa::openapi::OpenApi)> {
     use holiday_rental::HolidayRental;
+    use household_budget::HouseholdBudget;
     use registry_proxy::RegistryProxy;
     vec![
         (RegistryProxy::NAME, RegistryProxy::openapi()),
         (HolidayRental::NAME, HolidayRental::openapi()),
+        (HouseholdBudget::NAME, HouseholdBudget::openapi()),
     ]
 }

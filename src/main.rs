@@ -87,6 +87,7 @@ async fn serve(mut config: SuiteConfig, metrics: String) -> Result<(), String> {
     println!("Grondwerk suite (SQLite under ./data, demo data; tokens: cargo run -q -p <component> -- token <client>)");
     println!("  registry-proxy  {}/api/v1/docs/", config.registry_proxy_url());
     println!("  holiday-rental  {}/api/v1/docs/", config.holiday_rental_url());
+    println!("  household-budget {}/api/v1/docs/", config.household_budget_url());
     println!("  demo clients    data/demo-clients.toml (export GRONDWERK_CLIENTS=data/demo-clients.toml)");
     if metrics != "off" {
         actix_web::rt::spawn(platform::app::metrics_server(&metrics)?);

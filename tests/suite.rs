@@ -1,6 +1,6 @@
 //! End to end over real HTTP: the whole suite, a citizen registers a home for holiday rental,
 //! reports a stay, and the registry proxy's protocollering shows holiday-rental's BRP check with
-//! its purpose and its two fields.
+//! its purpose and its two fields; the budget team imports a bank statement.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
@@ -31,8 +31,11 @@ async fn citizen_registers_and_the_check_is_protocolled() {
         host: "127.0.0.1".into(),
         registry_proxy_port: free_port(),
         holiday_rental_port: free_port(),
+        household_budget_port: free_port(),
         registry_proxy_database: platform::testing::sqlite_url(),
         holiday_rental_database: platform::testing::sqlite_url(),
+        household_budget_database: platform::testing::sqlite_url(),
+        household_budget_account_iban: "NL36ABNA5632579034".into(),
         holiday_rental_proxy_secret: "holiday-rental-secret-0123456789".into(),
         clients: Some(clients.clone()),
         audit_keys: Some("suite-test=suite-test-audit-key-0123456789abcdef".into()),
@@ -110,6 +113,25 @@ async fn citizen_registers_and_the_check_is_protocolled() {
             "gemeenteVanInschrijving"
         ])
     );
+
+    // the budget team imports the Huishoudboekje sample statement into household-budget
+    let sample = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/standards/samples/camt/huishoudboekje_persona1_202407_camt053.001.02.xml"
+    ))
+    .unwrap();
+    let resp = http
+        .post(format!("{}/api/v1/bankafschriften", config.household_budget_url()))
+        .bearer_auth(token("budgetbeheer", Claims::default()))
+        .header("Content-Type", "application/xml")
+        .body(sample)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 201);
+    let import: Value = resp.json().await.unwrap();
+    assert_eq!(import["aantalNieuw"], 9, "{import}");
+
     for h in handles {
         h.stop(true).await;
     }

@@ -221,7 +221,7 @@ pub fn insert_stay_if_unchanged(
             .set(registraties::verblijven_versie.eq(reg.verblijven_versie + 1))
             .execute(c)?;
             if claimed == 1 {
-                insert_stay(c, stay)?;
+                diesel::insert_into(verblijven::table).values(stay).execute(c)?;
             }
             Ok(claimed == 1)
         }),
@@ -283,9 +283,14 @@ pub fn live_stays_at(conn: &mut DbConnection, address: &NummeraanduidingId) -> R
         .load(conn)?)
 }
 
-/// Stores a stay.
+/// Stores a stay and moves its registration's stay version, so an optimistic report checked
+/// before it (see [`insert_stay_if_unchanged`]) cannot be stored after it. Every stay is stored
+/// through here or through that function, which moves the version itself.
 pub fn insert_stay(conn: &mut DbConnection, s: &Stay) -> Result<(), DbError> {
     diesel::insert_into(verblijven::table).values(s).execute(conn)?;
+    diesel::update(registraties::table.filter(registraties::id.eq(&s.registratie_id)))
+        .set(registraties::verblijven_versie.eq(registraties::verblijven_versie + 1))
+        .execute(conn)?;
     Ok(())
 }
 

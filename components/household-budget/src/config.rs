@@ -15,6 +15,9 @@ pub struct Config {
     /// Largest statement file accepted, in bytes (413 above).
     #[arg(long, env = "HOUSEHOLD_BUDGET_MAX_STATEMENT_BYTES", default_value_t = 50 * 1024 * 1024)]
     pub max_statement_bytes: usize,
+    /// How far (in cents) an amount may be from an afspraak's and still book automatically.
+    #[arg(long, env = "HOUSEHOLD_BUDGET_BOOKING_TOLERANCE_CENTS", default_value_t = 0)]
+    pub booking_tolerance_cents: u32,
 }
 
 impl Config {
@@ -35,6 +38,7 @@ impl Config {
             auth: ctx.auth,
             accounts: Arc::new(accounts),
             max_statement_bytes: self.max_statement_bytes,
+            booking_tolerance: crate::domain::money::Cents(i64::from(self.booking_tolerance_cents)),
             clock: system_clock(),
         })
     }

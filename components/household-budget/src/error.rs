@@ -15,6 +15,8 @@ pub enum Error {
     Unreadable(ImportError),
     /// The statement is of an account that is not the municipality's.
     ForeignAccount(Iban),
+    /// A citizen with this BSN exists already.
+    CitizenExists,
     /// Every transaction of the file was imported before.
     NothingNew {
         /// The transactions in the file.
@@ -34,7 +36,7 @@ impl From<Error> for Problem {
                 "Het bestand bevat een DOCTYPE.",
                 ImportError::DocType.to_string(),
             ),
-            Error::Unreadable(e @ ImportError::NotCamt053 { .. }) => {
+            Error::Unreadable(e @ ImportError::NotAStatement { .. }) => {
                 Problem::bad_request_with("geenBankafschrift", "Het bestand is geen bankafschrift.", e.to_string())
             }
             Error::Unreadable(e) => Problem::bad_request_with(
@@ -47,6 +49,9 @@ impl From<Error> for Problem {
                 "Het afschrift is niet van een rekening van de gemeente.",
                 format!("Rekening {iban} staat niet in HOUSEHOLD_BUDGET_ACCOUNT_IBAN."),
             ),
+            Error::CitizenExists => {
+                Problem::conflict("burgerBestaat", "Er is al een burger met dit burgerservicenummer.")
+            }
             Error::NothingNew { transactions: 0 } => {
                 Problem::conflict("geenTransacties", "Het bestand bevat geen geboekte transacties.")
             }

@@ -42,6 +42,8 @@ pub struct AppState {
     pub accounts: Arc<Vec<Iban>>,
     /// Largest statement file accepted.
     pub max_statement_bytes: usize,
+    /// How far an amount may be from an afspraak's and still book automatically.
+    pub booking_tolerance: domain::money::Cents,
     /// The clock (fixed in tests).
     pub clock: Clock,
 }

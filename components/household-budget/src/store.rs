@@ -43,7 +43,6 @@ diesel::table! {
 }
 
 diesel::joinable!(transacties -> bankafschriften (bankafschrift_id));
-diesel::allow_tables_to_appear_in_same_query!(bankafschriften, transacties);
 
 /// An imported file.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
@@ -169,4 +168,253 @@ pub fn transactions_of_import(conn: &mut DbConnection, id: &str) -> Result<Vec<T
 /// Number of stored transactions.
 pub fn count_transactions(conn: &mut DbConnection) -> Result<i64, DbError> {
     Ok(transacties::table.count().get_result(conn)?)
+}
+
+diesel::table! {
+    /// Citizens whose books are kept.
+    burgers (id) {
+        id -> Text,
+        bsn -> Text,
+        voornamen -> Text,
+        achternaam -> Text,
+        straat -> Nullable<Text>,
+        huisnummer -> Nullable<Text>,
+        postcode -> Nullable<Text>,
+        plaats -> Nullable<Text>,
+        email -> Nullable<Text>,
+        telefoon -> Nullable<Text>,
+        aangemaakt_op -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Agreements: expected income and expenses of a citizen.
+    afspraken (id) {
+        id -> Text,
+        burger_id -> Text,
+        omschrijving -> Text,
+        richting -> Text,
+        bedrag -> BigInt,
+        tegenrekening -> Text,
+        geldig_van -> Date,
+        geldig_tot -> Nullable<Date>,
+        zoektermen -> Text,
+        aangemaakt_op -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Transactions booked to an afspraak.
+    boekingen (transactie_id) {
+        transactie_id -> Text,
+        afspraak_id -> Text,
+        automatisch -> Bool,
+        geboekt_door -> Text,
+        geboekt_op -> Timestamp,
+    }
+}
+
+diesel::joinable!(afspraken -> burgers (burger_id));
+diesel::joinable!(boekingen -> transacties (transactie_id));
+diesel::joinable!(boekingen -> afspraken (afspraak_id));
+diesel::allow_tables_to_appear_in_same_query!(burgers, afspraken, boekingen, transacties, bankafschriften);
+
+/// A citizen.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
+#[diesel(table_name = burgers)]
+#[diesel(treat_none_as_default_value = false)]
+pub struct CitizenRow {
+    /// Id.
+    pub id: String,
+    /// BSN (unique).
+    pub bsn: platform::Bsn,
+    /// First names.
+    pub voornamen: String,
+    /// Surname.
+    pub achternaam: String,
+    /// Street.
+    pub straat: Option<String>,
+    /// House number with addition.
+    pub huisnummer: Option<String>,
+    /// Postcode.
+    pub postcode: Option<platform::Postcode>,
+    /// Town.
+    pub plaats: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Phone.
+    pub telefoon: Option<String>,
+    /// When added.
+    pub aangemaakt_op: NaiveDateTime,
+}
+
+/// An afspraak.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
+#[diesel(table_name = afspraken)]
+#[diesel(treat_none_as_default_value = false)]
+pub struct AgreementRow {
+    /// Id.
+    pub id: String,
+    /// The citizen.
+    pub burger_id: String,
+    /// Description.
+    pub omschrijving: String,
+    /// `credit` (income) or `debit` (expense).
+    pub richting: String,
+    /// Expected amount in cents, positive.
+    pub bedrag: i64,
+    /// The other party's account.
+    pub tegenrekening: Iban,
+    /// First day.
+    pub geldig_van: NaiveDate,
+    /// Last day.
+    pub geldig_tot: Option<NaiveDate>,
+    /// Search terms, a JSON array of strings.
+    pub zoektermen: String,
+    /// When added.
+    pub aangemaakt_op: NaiveDateTime,
+}
+
+/// A booking.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
+#[diesel(table_name = boekingen)]
+pub struct BookingRow {
+    /// The transaction.
+    pub transactie_id: String,
+    /// The afspraak.
+    pub afspraak_id: String,
+    /// Booked by the rules, not a person.
+    pub automatisch: bool,
+    /// Who (user or client; `automatisch` for the rules).
+    pub geboekt_door: String,
+    /// When.
+    pub geboekt_op: NaiveDateTime,
+}
+
+/// Whether a database error is a unique violation.
+pub fn is_unique_violation(e: &DbError) -> bool {
+    matches!(
+        e,
+        DbError::Query(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _
+        ))
+    )
+}
+
+/// Stores a citizen.
+pub fn insert_citizen(conn: &mut DbConnection, c: &CitizenRow) -> Result<(), DbError> {
+    diesel::insert_into(burgers::table).values(c).execute(conn)?;
+    Ok(())
+}
+
+/// A citizen by id.
+pub fn find_citizen(conn: &mut DbConnection, id: &str) -> Result<Option<CitizenRow>, DbError> {
+    Ok(burgers::table
+        .filter(burgers::id.eq(id))
+        .select(CitizenRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// One page of citizens by surname, with the total.
+pub fn citizens(conn: &mut DbConnection, offset: i64, limit: i64) -> Result<(Vec<CitizenRow>, i64), DbError> {
+    let total = burgers::table.count().get_result(conn)?;
+    let rows = burgers::table
+        .order((burgers::achternaam.asc(), burgers::id.asc()))
+        .offset(offset)
+        .limit(limit)
+        .select(CitizenRow::as_select())
+        .load(conn)?;
+    Ok((rows, total))
+}
+
+/// Stores an afspraak.
+pub fn insert_agreement(conn: &mut DbConnection, a: &AgreementRow) -> Result<(), DbError> {
+    diesel::insert_into(afspraken::table).values(a).execute(conn)?;
+    Ok(())
+}
+
+/// The afspraken of a citizen.
+pub fn agreements_of(conn: &mut DbConnection, burger_id: &str) -> Result<Vec<AgreementRow>, DbError> {
+    Ok(afspraken::table
+        .filter(afspraken::burger_id.eq(burger_id))
+        .order((afspraken::geldig_van.asc(), afspraken::id.asc()))
+        .select(AgreementRow::as_select())
+        .load(conn)?)
+}
+
+/// The afspraken with one of these counter accounts.
+pub fn agreements_with_accounts(conn: &mut DbConnection, accounts: &[String]) -> Result<Vec<AgreementRow>, DbError> {
+    let mut out = Vec::new();
+    // bounded IN lists (SQLite's parameter limit)
+    for chunk in accounts.chunks(500) {
+        out.extend(
+            afspraken::table
+                .filter(afspraken::tegenrekening.eq_any(chunk))
+                .select(AgreementRow::as_select())
+                .load(conn)?,
+        );
+    }
+    Ok(out)
+}
+
+/// Stores bookings.
+pub fn insert_bookings(conn: &mut DbConnection, rows: &[BookingRow]) -> Result<(), DbError> {
+    for chunk in rows.chunks(CHUNK) {
+        macro_rules! insert {
+            ($c:expr) => {
+                diesel::insert_into(boekingen::table).values(chunk).execute($c)?
+            };
+        }
+        match conn {
+            DbConnection::Pg(c) => insert!(c),
+            DbConnection::Sqlite(c) => insert!(c),
+        };
+    }
+    Ok(())
+}
+
+/// A transaction with its booking, if any.
+pub type BookedTransaction = (TransactionRow, Option<BookingRow>);
+
+/// One page of transactions, newest first, optionally only the unbooked ones, with the total.
+pub fn transactions(
+    conn: &mut DbConnection,
+    only_unbooked: bool,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<BookedTransaction>, i64), DbError> {
+    let base = || transacties::table.left_join(boekingen::table).into_boxed();
+    let filtered = || {
+        let q = base();
+        if only_unbooked {
+            q.filter(boekingen::transactie_id.is_null())
+        } else {
+            q
+        }
+    };
+    let total = filtered().count().get_result(conn)?;
+    let rows = filtered()
+        .order((transacties::boekdatum.desc(), transacties::id.asc()))
+        .offset(offset)
+        .limit(limit)
+        .select((TransactionRow::as_select(), Option::<BookingRow>::as_select()))
+        .load(conn)?;
+    Ok((rows, total))
+}
+
+/// A transaction by id with its booking.
+pub fn find_transaction(conn: &mut DbConnection, id: &str) -> Result<Option<BookedTransaction>, DbError> {
+    Ok(transacties::table
+        .left_join(boekingen::table)
+        .filter(transacties::id.eq(id))
+        .select((TransactionRow::as_select(), Option::<BookingRow>::as_select()))
+        .first(conn)
+        .optional()?)
+}
+
+/// Every afspraak (for suggestions).
+pub fn all_agreements(conn: &mut DbConnection) -> Result<Vec<AgreementRow>, DbError> {
+    Ok(afspraken::table.select(AgreementRow::as_select()).load(conn)?)
 }

@@ -252,3 +252,47 @@ async fn a_file_over_the_cap_is_413() {
     let res = test::call_service(&app, req).await;
     assert_eq!(res.status().as_u16(), 413);
 }
+
+#[actix_web::test]
+async fn mt940_imports_like_camt() {
+    for (db, url) in platform::testing::database_urls() {
+        let st = state(&url);
+        let app = app(st.clone()).await;
+        let (status, body) = call(
+            &app,
+            post(
+                fixture("mt940_abnamro_swift_blocks.sta"),
+                "application/x-mt940",
+                Some(token("budgetbeheer", None)),
+            ),
+        )
+        .await;
+        assert_eq!(status, 201, "{db}: {body}");
+        assert_eq!(
+            (body["formaat"].as_str(), body["aantalNieuw"].as_u64()),
+            (Some("mt940"), Some(4))
+        );
+        let (status, body) = call(
+            &app,
+            post(
+                fixture("mt940_abnamro_swift_blocks.sta"),
+                "text/plain",
+                Some(token("budgetbeheer", None)),
+            ),
+        )
+        .await;
+        assert_eq!((status, body["code"].as_str()), (409, Some("alIngelezen")), "{db}");
+        // XML sent as MT940 is named for what it is not
+        let (status, body) = call(
+            &app,
+            post(sample(), "application/x-mt940", Some(token("budgetbeheer", None))),
+        )
+        .await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (400, Some("geenBankafschrift")),
+            "{db}: {body}"
+        );
+        assert_eq!(count(&st), 4, "{db}");
+    }
+}

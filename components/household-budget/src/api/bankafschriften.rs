@@ -11,19 +11,25 @@ use platform::auth::Principal;
 use platform::responses::{Conflict, Forbidden, Unauthorized};
 
 /// The media types a statement is accepted in.
-const SUPPORTED: &str = "application/xml of text/xml (camt.053)";
+const SUPPORTED: &str = "application/xml of text/xml (camt.053), application/x-mt940 of text/plain (MT940)";
 
 /// Import a bank statement file: every statement must be of one of the municipality's accounts;
 /// transactions imported before are skipped and counted; a file with nothing new is 409.
 #[utoipa::path(
     tag = "bankafschriften",
-    request_body(content = String, description = "Een camt.053-bankafschrift (versie .02 tot en met .13)", content_type = "application/xml"),
+    request_body(
+        description = "Een camt.053-bankafschrift (versie .02 tot en met .13, application/xml) of een MT940-bankafschrift (application/x-mt940)",
+        content(
+            (String = "application/xml"),
+            (String = "application/x-mt940"),
+        ),
+    ),
     responses(
         (status = 201, description = "Ingelezen", body = ImportOutcome),
         (status = 400, description = "Geen (leesbaar) bankafschrift: geenBankafschrift, doctypeNietToegestaan, onleesbaarBankafschrift", body = Problem, content_type = "application/problem+json"),
         Unauthorized, Forbidden, Conflict,
         (status = 413, description = "Bestand te groot", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Geen XML", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Geen camt.053 of MT940", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Afschrift van een rekening die niet van de gemeente is: onbekendeRekening", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),
@@ -51,6 +57,7 @@ fn format_of(req: &HttpRequest) -> Result<Format, Problem> {
     let essence = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     match essence.as_str() {
         "application/xml" | "text/xml" => Ok(Format::Camt053),
+        "application/x-mt940" | "text/plain" => Ok(Format::Mt940),
         _ => Err(Problem::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "https://developer.overheid.nl/problems/415".into(),

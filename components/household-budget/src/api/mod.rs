@@ -1,6 +1,9 @@
 //! HTTP handlers: extract, call one use case of `app`, answer.
 
 pub mod bankafschriften;
+pub mod burgers;
+pub mod dto;
+pub mod transacties;
 
 use platform::app::BearerAuth;
 
@@ -8,7 +11,14 @@ pub use crate::app::{SCOPE_BEHEREN, SCOPE_BURGER, SCOPE_LEZEN};
 
 /// Registers every handler of the API (mounted under `/api/v1` by the platform).
 pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(bankafschriften::inlezen);
+    cfg.service(bankafschriften::inlezen)
+        .service(burgers::toevoegen)
+        .service(burgers::burgers)
+        .service(burgers::raadplegen)
+        .service(burgers::afspraak_toevoegen)
+        .service(burgers::afspraken)
+        .service(transacties::transacties)
+        .service(transacties::suggesties);
 }
 
 /// Document-level facts of the spec.
@@ -16,10 +26,13 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 #[openapi(
     info(
         title = "Grondwerk huishoudboekje",
-        description = "Budgetbeheer voor burgers die hun geldzaken (tijdelijk) niet zelf kunnen doen: bankafschriften (CAMT.053) van de rekeningen van de gemeente inlezen, zonder een transactie twee keer of een bestand half in te lezen.",
+        description = "Budgetbeheer voor burgers die hun geldzaken (tijdelijk) niet zelf kunnen doen: bankafschriften (CAMT.053, MT940) van de rekeningen van de gemeente inlezen, zonder een transactie twee keer of een bestand half in te lezen, en transacties boeken op de afspraken van burgers.",
     ),
     tags(
-        (name = "bankafschriften", description = "Bankafschriften inlezen."),
+        (name = "bankafschriften", description = "Bankafschriften inlezen; wat precies bij één afspraak past wordt automatisch geboekt."),
+        (name = "burgers", description = "Burgers van wie de gemeente het huishoudboekje bijhoudt."),
+        (name = "afspraken", description = "Verwachte inkomsten en uitgaven van een burger."),
+        (name = "transacties", description = "Transacties van de rekeningen van de gemeente, hun boekingen en boekingssuggesties."),
     ),
     components(schemas(platform::Problem, platform::InvalidParam)),
     modifiers(&BearerAuth),

@@ -50,6 +50,8 @@ pub struct ImportOutcome {
     pub aantal_nieuw: usize,
     /// Of which imported before (skipped).
     pub aantal_dubbel: usize,
+    /// Of the new ones, booked to an afspraak by the rules.
+    pub aantal_automatisch_geboekt: usize,
     /// Per statement.
     pub afschriften: Vec<StatementSummary>,
 }
@@ -86,7 +88,8 @@ pub async fn import_file(
         aantal_nieuw: 0,
         aantal_dubbel: 0,
     };
-    let new = state
+    let (tolerance, at) = (state.booking_tolerance, state.now());
+    let (new, booked) = state
         .db
         .write_transaction(move |c| {
             let new = store::insert_import(c, &import, &rows)?;
@@ -95,7 +98,8 @@ pub async fn import_file(
                 return Err(Error::NothingNew { transactions: total });
             }
             store::set_counts(c, &import.id, new, total - new)?;
-            Ok(new)
+            let booked = super::booking::book_new(c, &import.id, tolerance, at)?;
+            Ok((new, booked))
         })
         .await?;
     let outcome = ImportOutcome {
@@ -105,6 +109,7 @@ pub async fn import_file(
         aantal_transacties: total,
         aantal_nieuw: new,
         aantal_dubbel: total - new,
+        aantal_automatisch_geboekt: booked,
         afschriften: statements
             .iter()
             .map(|s| StatementSummary {
@@ -127,6 +132,7 @@ pub async fn import_file(
             "sha256": outcome.sha256,
             "transacties": total,
             "nieuw": new,
+            "automatischGeboekt": booked,
             "rekeningen": outcome.afschriften.iter().map(|a| a.rekening.clone()).collect::<Vec<_>>(),
         }),
     )

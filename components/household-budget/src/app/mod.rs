@@ -2,7 +2,10 @@
 //! the pure rules of `domain` and writes the audit record of what it read or changed; handlers
 //! only extract, call one of these and answer.
 
+pub mod booking;
+pub mod citizens;
 pub mod import;
+pub mod transactions;
 
 use crate::AppState;
 use crate::error::Error;
@@ -19,6 +22,30 @@ pub const SCOPE_BURGER: &str = "huishoudboekje.burger";
 /// The purpose every record of this component states.
 pub const PURPOSE: &str = "schuldhulpverlening en budgetbeheer";
 
+/// An audit entry for one action of the caller on one object; a citizen acting is named too.
+pub fn entry(
+    caller: &Principal,
+    action: &str,
+    object_type: &str,
+    object_id: &str,
+    details: serde_json::Value,
+) -> AuditEntry {
+    let mut details = details;
+    if let (Some(bsn), Some(map)) = (&caller.bsn, details.as_object_mut()) {
+        map.insert("burgerservicenummer".into(), serde_json::Value::String(bsn.to_string()));
+    }
+    AuditEntry {
+        client_id: caller.client_id.clone(),
+        user_id: caller.user_id.clone(),
+        purpose: Some(PURPOSE.into()),
+        action: action.into(),
+        object_type: object_type.into(),
+        object_id: Some(object_id.into()),
+        details,
+        outcome: "uitgevoerd".into(),
+    }
+}
+
 /// Records one action in the audit log, before the answer leaves.
 pub async fn record(
     state: &AppState,
@@ -28,21 +55,10 @@ pub async fn record(
     object_id: &str,
     details: serde_json::Value,
 ) -> Result<(), Error> {
-    let mut details = details;
-    if let (Some(bsn), Some(map)) = (&caller.bsn, details.as_object_mut()) {
-        map.insert("burgerservicenummer".into(), serde_json::Value::String(bsn.to_string()));
-    }
-    Ok(state
-        .audit
-        .record(vec![AuditEntry {
-            client_id: caller.client_id.clone(),
-            user_id: caller.user_id.clone(),
-            purpose: Some(PURPOSE.into()),
-            action: action.into(),
-            object_type: object_type.into(),
-            object_id: Some(object_id.into()),
-            details,
-            outcome: "uitgevoerd".into(),
-        }])
-        .await?)
+    record_all(state, vec![entry(caller, action, object_type, object_id, details)]).await
+}
+
+/// Records several entries at once (one wait for the audit writer).
+pub async fn record_all(state: &AppState, entries: Vec<AuditEntry>) -> Result<(), Error> {
+    Ok(state.audit.record(entries).await?)
 }

@@ -1,5 +1,6 @@
 //! The rules of household budgeting, pure: money, IBANs, statements, booking, signals.
 
+pub mod booking;
 pub mod iban;
 pub mod identity;
 pub mod money;

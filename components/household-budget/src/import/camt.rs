@@ -298,7 +298,8 @@ fn check_root(ns: &ResolveResult<'_>, local: &[u8]) -> Result<(), ImportError> {
     if local == b"Document" && known {
         return Ok(());
     }
-    Err(ImportError::NotCamt053 {
+    Err(ImportError::NotAStatement {
+        expected: "camt.053",
         found: describe(&namespace, &String::from_utf8_lossy(local)),
     })
 }

@@ -1,7 +1,8 @@
 //! Reading bank statement files into [`crate::domain::statement::Statement`]s: CAMT.053 (XML,
-//! streamed) and MT940. Pure: bytes in, statements or a refusal out.
+//! streamed) and MT940 (SWIFT text). Pure: bytes in, statements or a refusal out.
 
 pub mod camt;
+pub mod mt940;
 
 use crate::domain::statement::Statement;
 
@@ -10,6 +11,8 @@ use crate::domain::statement::Statement;
 pub enum Format {
     /// ISO 20022 camt.053 (XML).
     Camt053,
+    /// SWIFT MT940 (text).
+    Mt940,
 }
 
 impl Format {
@@ -17,6 +20,7 @@ impl Format {
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Camt053 => "camt.053",
+            Format::Mt940 => "mt940",
         }
     }
 }
@@ -25,6 +29,7 @@ impl Format {
 pub fn read(format: Format, bytes: &[u8]) -> Result<Vec<Statement>, ImportError> {
     match format {
         Format::Camt053 => camt::parse(bytes),
+        Format::Mt940 => mt940::parse(bytes),
     }
 }
 
@@ -39,9 +44,11 @@ pub enum ImportError {
     /// The file has a DOCTYPE: entities and external references are never read.
     #[error("Het bestand bevat een DOCTYPE; entiteiten en externe verwijzingen worden niet gelezen.")]
     DocType,
-    /// The file is XML, but not a bank statement.
-    #[error("Dit is geen camt.053-bankafschrift maar {found}.")]
-    NotCamt053 {
+    /// The file is not a bank statement of the format it was sent as.
+    #[error("Dit is geen {expected}-bankafschrift maar {found}.")]
+    NotAStatement {
+        /// The format it was sent as.
+        expected: &'static str,
         /// What it is.
         found: String,
     },

@@ -1,0 +1,3 @@
+DROP TABLE boekingen;
+DROP TABLE afspraken;
+DROP TABLE burgers;

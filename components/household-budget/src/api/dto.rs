@@ -1,0 +1,378 @@
+//! Request and response bodies. Requests are read by `platform::Valid`: serde names a field of
+//! the wrong type, `validator` checks texts and ranges, the newtypes (`Bsn`, `Iban`, `Postcode`)
+//! check identifiers. Money is integer cents.
+
+use crate::domain::booking::{Criterion, Fit};
+use crate::domain::iban::Iban;
+use crate::store::{AgreementRow, BookingRow, CitizenRow, TransactionRow};
+use chrono::NaiveDate;
+use platform::pagination::{PageInfo, PageLinks};
+use platform::{Bsn, Postcode};
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+fn rfc3339(t: chrono::NaiveDateTime) -> String {
+    t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn short_text(s: &str) -> Result<(), validator::ValidationError> {
+    platform::extract::plain_text(s)?;
+    if s.chars().count() > 200 {
+        return Err(validator::ValidationError::new("maxLength")
+            .with_message(std::borrow::Cow::Borrowed("Waarde is langer dan maximum 200 tekens.")));
+    }
+    Ok(())
+}
+
+/// An address.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Adres {
+    /// Street.
+    #[validate(custom(function = "short_text"))]
+    #[schema(max_length = 200)]
+    pub straat: String,
+    /// House number with letter and addition.
+    #[validate(custom(function = "short_text"))]
+    #[schema(max_length = 200)]
+    pub huisnummer: String,
+    /// Postcode (`1015CJ`; a space is accepted).
+    #[schema(value_type = String, pattern = "^[1-9][0-9]{3} ?[A-Za-z]{2}$")]
+    pub postcode: Postcode,
+    /// Town.
+    #[validate(custom(function = "short_text"))]
+    #[schema(max_length = 200)]
+    pub plaats: String,
+}
+
+/// A new citizen.
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NieuweBurger {
+    /// BSN (the eleven test).
+    #[schema(value_type = String, pattern = "^[0-9]{9}$")]
+    pub burgerservicenummer: Bsn,
+    /// First names.
+    #[validate(custom(function = "short_text"))]
+    #[schema(max_length = 200)]
+    pub voornamen: String,
+    /// Surname, with prefix.
+    #[validate(custom(function = "short_text"))]
+    #[schema(max_length = 200)]
+    pub achternaam: String,
+    /// Address.
+    #[validate(nested)]
+    pub adres: Option<Adres>,
+    /// E-mail.
+    #[validate(email, length(max = 200))]
+    #[schema(format = "email", max_length = 200)]
+    pub email: Option<String>,
+    /// Phone.
+    #[validate(custom(function = "short_text"))]
+    #[schema(max_length = 200)]
+    pub telefoon: Option<String>,
+}
+
+/// A citizen.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Burger {
+    /// Id.
+    pub id: String,
+    /// BSN.
+    #[schema(value_type = String)]
+    pub burgerservicenummer: Bsn,
+    /// First names.
+    pub voornamen: String,
+    /// Surname.
+    pub achternaam: String,
+    /// Address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adres: Option<Adres>,
+    /// E-mail.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Phone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub telefoon: Option<String>,
+    /// When added (RFC 3339).
+    #[schema(format = DateTime)]
+    pub aangemaakt_op: String,
+}
+
+impl From<&CitizenRow> for Burger {
+    fn from(c: &CitizenRow) -> Self {
+        let adres = match (&c.straat, &c.huisnummer, c.postcode, &c.plaats) {
+            (Some(straat), Some(huisnummer), Some(postcode), Some(plaats)) => Some(Adres {
+                straat: straat.clone(),
+                huisnummer: huisnummer.clone(),
+                postcode,
+                plaats: plaats.clone(),
+            }),
+            _ => None,
+        };
+        Burger {
+            id: c.id.clone(),
+            burgerservicenummer: c.bsn,
+            voornamen: c.voornamen.clone(),
+            achternaam: c.achternaam.clone(),
+            adres,
+            email: c.email.clone(),
+            telefoon: c.telefoon.clone(),
+            aangemaakt_op: rfc3339(c.aangemaakt_op),
+        }
+    }
+}
+
+/// A page of citizens.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct BurgersPagina {
+    /// The citizens.
+    pub burgers: Vec<Burger>,
+    /// Paging.
+    pub paginering: PageInfo,
+    /// Links.
+    #[serde(rename = "_links")]
+    pub _links: PageLinks,
+}
+
+/// Income or expense.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Soort {
+    /// Money in (credit).
+    Inkomsten,
+    /// Money out (debit).
+    Uitgaven,
+}
+
+impl Soort {
+    /// As stored.
+    pub fn direction(self) -> &'static str {
+        match self {
+            Soort::Inkomsten => "credit",
+            Soort::Uitgaven => "debit",
+        }
+    }
+
+    fn of(richting: &str) -> Soort {
+        if richting == "credit" {
+            Soort::Inkomsten
+        } else {
+            Soort::Uitgaven
+        }
+    }
+}
+
+fn terms(v: &[String]) -> Result<(), validator::ValidationError> {
+    if v.len() > 20 {
+        return Err(validator::ValidationError::new("maxItems")
+            .with_message(std::borrow::Cow::Borrowed("Hoogstens 20 zoektermen.")));
+    }
+    v.iter().try_for_each(|t| short_text(t))
+}
+
+fn date_in_range(d: &NaiveDate) -> Result<(), validator::ValidationError> {
+    let (first, last) = (
+        NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(NaiveDate::MIN),
+        NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or(NaiveDate::MAX),
+    );
+    if *d < first || *d > last {
+        return Err(
+            validator::ValidationError::new("range").with_message(std::borrow::Cow::Borrowed(
+                "Datum ligt buiten 2000-01-01 tot en met 2100-12-31.",
+            )),
+        );
+    }
+    Ok(())
+}
+
+/// A new afspraak.
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NieuweAfspraak {
+    /// What it is (e.g. `Huur`).
+    #[validate(custom(function = "short_text"))]
+    #[schema(max_length = 200)]
+    pub omschrijving: String,
+    /// Income or expense.
+    pub soort: Soort,
+    /// The expected amount in cents (1 to 100,000,000).
+    #[validate(range(min = 1, max = 100_000_000))]
+    #[schema(minimum = 1, maximum = 100_000_000)]
+    pub bedrag_in_centen: i64,
+    /// The other party's account.
+    #[schema(value_type = String, example = "NL20INGB0001234567")]
+    pub tegenrekening: Iban,
+    /// First day.
+    #[validate(custom(function = "date_in_range"))]
+    pub geldig_van: NaiveDate,
+    /// Last day (none: open-ended).
+    #[validate(custom(function = "date_in_range"))]
+    pub geldig_tot: Option<NaiveDate>,
+    /// Words that must all occur in a transaction's description to book it (case-insensitive).
+    #[validate(custom(function = "terms"))]
+    #[serde(default)]
+    #[schema(max_items = 20)]
+    pub zoektermen: Vec<String>,
+}
+
+/// An afspraak.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Afspraak {
+    /// Id.
+    pub id: String,
+    /// The citizen.
+    pub burger_id: String,
+    /// What it is.
+    pub omschrijving: String,
+    /// Income or expense.
+    pub soort: Soort,
+    /// Amount in cents.
+    pub bedrag_in_centen: i64,
+    /// The other party's account.
+    #[schema(value_type = String)]
+    pub tegenrekening: Iban,
+    /// First day.
+    pub geldig_van: NaiveDate,
+    /// Last day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub geldig_tot: Option<NaiveDate>,
+    /// Search terms.
+    pub zoektermen: Vec<String>,
+}
+
+impl From<&AgreementRow> for Afspraak {
+    fn from(a: &AgreementRow) -> Self {
+        Afspraak {
+            id: a.id.clone(),
+            burger_id: a.burger_id.clone(),
+            omschrijving: a.omschrijving.clone(),
+            soort: Soort::of(&a.richting),
+            bedrag_in_centen: a.bedrag,
+            tegenrekening: a.tegenrekening.clone(),
+            geldig_van: a.geldig_van,
+            geldig_tot: a.geldig_tot,
+            zoektermen: serde_json::from_str(&a.zoektermen).unwrap_or_default(),
+        }
+    }
+}
+
+/// The afspraken of a citizen.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Afspraken {
+    /// The afspraken.
+    pub afspraken: Vec<Afspraak>,
+}
+
+/// How a transaction is booked.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Boeking {
+    /// The afspraak.
+    pub afspraak_id: String,
+    /// By the rules, not a person.
+    pub automatisch: bool,
+    /// Who.
+    pub geboekt_door: String,
+    /// When (RFC 3339).
+    #[schema(format = DateTime)]
+    pub geboekt_op: String,
+}
+
+/// A transaction.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Transactie {
+    /// Id.
+    pub id: String,
+    /// The municipality's account.
+    #[schema(value_type = String)]
+    pub rekening: Iban,
+    /// Amount in cents, positive.
+    pub bedrag_in_centen: i64,
+    /// Money in or out.
+    pub soort: Soort,
+    /// Booking date.
+    pub boekdatum: NaiveDate,
+    /// The other party's account, as the bank wrote it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tegenrekening: Option<String>,
+    /// The other party.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tegenpartij: Option<String>,
+    /// Description.
+    pub omschrijving: String,
+    /// A reversal.
+    pub storno: bool,
+    /// Its booking, if booked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub boeking: Option<Boeking>,
+}
+
+impl From<&(TransactionRow, Option<BookingRow>)> for Transactie {
+    fn from((t, b): &(TransactionRow, Option<BookingRow>)) -> Self {
+        Transactie {
+            id: t.id.clone(),
+            rekening: t.rekening.clone(),
+            bedrag_in_centen: t.bedrag,
+            soort: Soort::of(&t.richting),
+            boekdatum: t.boekdatum,
+            tegenrekening: t.tegenrekening.clone(),
+            tegenpartij: t.tegenpartij_naam.clone(),
+            omschrijving: t.omschrijving.clone(),
+            storno: t.storno,
+            boeking: b.as_ref().map(|b| Boeking {
+                afspraak_id: b.afspraak_id.clone(),
+                automatisch: b.automatisch,
+                geboekt_door: b.geboekt_door.clone(),
+                geboekt_op: rfc3339(b.geboekt_op),
+            }),
+        }
+    }
+}
+
+/// A page of transactions.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct TransactiesPagina {
+    /// The transactions.
+    pub transacties: Vec<Transactie>,
+    /// Paging.
+    pub paginering: PageInfo,
+    /// Links.
+    #[serde(rename = "_links")]
+    pub _links: PageLinks,
+}
+
+/// An afspraak that fits a transaction at least partly.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Suggestie {
+    /// The afspraak.
+    pub afspraak_id: String,
+    /// 0–100: the account weighs most, then the search terms, amount, direction and date.
+    pub score: u8,
+    /// What fits.
+    pub klopt: Vec<Criterion>,
+    /// What does not.
+    pub klopt_niet: Vec<Criterion>,
+}
+
+impl From<&Fit> for Suggestie {
+    fn from(f: &Fit) -> Self {
+        Suggestie {
+            afspraak_id: f.agreement_id.clone(),
+            score: f.score,
+            klopt: f.met.clone(),
+            klopt_niet: f.failed.clone(),
+        }
+    }
+}
+
+/// Suggestions for a transaction, best first.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Suggesties {
+    /// The suggestions.
+    pub suggesties: Vec<Suggestie>,
+}

@@ -1,0 +1,145 @@
+//! Booking transactions to afspraken: automatically after an import when exactly one afspraak
+//! fits on every count, and the ranked suggestions for the rest.
+
+use super::{SCOPE_LEZEN, record};
+use crate::AppState;
+use crate::domain::booking::{self, Agreement, Decision, Fit, Payment};
+use crate::domain::iban::Iban;
+use crate::domain::money::Cents;
+use crate::domain::statement::Direction;
+use crate::error::Error;
+use crate::store::{self, AgreementRow, BookingRow, TransactionRow};
+use chrono::NaiveDateTime;
+use platform::auth::Principal;
+use platform::db::{DbConnection, DbError};
+use std::collections::HashMap;
+
+/// Who the rules book as.
+pub const AUTOMATIC: &str = "automatisch";
+
+/// An afspraak row as the booking rules see it (a row whose stored values do not parse is a
+/// storage fault).
+pub fn agreement(row: &AgreementRow) -> Result<Agreement, DbError> {
+    let direction = match row.richting.as_str() {
+        "credit" => Direction::Credit,
+        "debit" => Direction::Debit,
+        other => return Err(DbError::Unavailable(format!("afspraak {}: richting '{other}'", row.id))),
+    };
+    let search_terms: Vec<String> = serde_json::from_str(&row.zoektermen)
+        .map_err(|e| DbError::Unavailable(format!("afspraak {}: zoektermen: {e}", row.id)))?;
+    Ok(Agreement {
+        id: row.id.clone(),
+        direction,
+        amount: Cents(row.bedrag),
+        counter_accounts: vec![row.tegenrekening.clone()],
+        valid_from: row.geldig_van,
+        valid_through: row.geldig_tot,
+        search_terms,
+    })
+}
+
+fn payment(t: &TransactionRow) -> Payment<'_> {
+    Payment {
+        amount: Cents(t.bedrag),
+        direction: if t.richting == "credit" {
+            Direction::Credit
+        } else {
+            Direction::Debit
+        },
+        date: t.boekdatum,
+        counter_account: t.tegenrekening.as_deref(),
+        description: &t.omschrijving,
+    }
+}
+
+/// The afspraken that could fit these transactions: those with one of their counterparties'
+/// accounts (the account weighs most; without it an afspraak is never booked automatically).
+fn candidates(c: &mut DbConnection, txs: &[TransactionRow]) -> Result<HashMap<Iban, Vec<Agreement>>, DbError> {
+    let mut accounts: Vec<String> = txs
+        .iter()
+        .filter_map(|t| t.tegenrekening.as_deref())
+        .filter_map(|i| Iban::parse(i).ok())
+        .map(|i| i.to_string())
+        .collect();
+    accounts.sort();
+    accounts.dedup();
+    let mut by_account: HashMap<Iban, Vec<Agreement>> = HashMap::new();
+    for row in store::agreements_with_accounts(c, &accounts)? {
+        by_account
+            .entry(row.tegenrekening.clone())
+            .or_default()
+            .push(agreement(&row)?);
+    }
+    Ok(by_account)
+}
+
+/// Books the new transactions of an import that fit exactly one afspraak; returns how many.
+/// Runs inside the import's transaction.
+pub fn book_new(c: &mut DbConnection, import_id: &str, tolerance: Cents, at: NaiveDateTime) -> Result<usize, DbError> {
+    let txs = store::transactions_of_import(c, import_id)?;
+    let by_account = candidates(c, &txs)?;
+    let none = Vec::new();
+    let bookings: Vec<BookingRow> = txs
+        .iter()
+        .filter_map(|t| {
+            let options = t
+                .tegenrekening
+                .as_deref()
+                .and_then(|i| Iban::parse(i).ok())
+                .and_then(|i| by_account.get(&i))
+                .unwrap_or(&none);
+            match booking::decide(&payment(t), options, tolerance) {
+                Decision::Book(afspraak_id) => Some(BookingRow {
+                    transactie_id: t.id.clone(),
+                    afspraak_id,
+                    automatisch: true,
+                    geboekt_door: AUTOMATIC.into(),
+                    geboekt_op: at,
+                }),
+                Decision::Suggest(_) => None,
+            }
+        })
+        .collect();
+    store::insert_bookings(c, &bookings)?;
+    Ok(bookings.len())
+}
+
+/// The afspraken that fit an unbooked transaction at least partly, best first, each with what
+/// fits and what does not. All afspraken are considered, not only those of its account.
+pub async fn suggestions(state: &AppState, caller: &Principal, transaction_id: String) -> Result<Vec<Fit>, Error> {
+    if !caller.has_scope(SCOPE_LEZEN) {
+        return Err(Error::Forbidden("Scope huishoudboekje.lezen is nodig."));
+    }
+    let tolerance = state.booking_tolerance;
+    let id = transaction_id.clone();
+    let fits = state
+        .db
+        .run(move |c| {
+            let Some((t, _)) = store::find_transaction(c, &id)? else {
+                return Err(Error::NotFound("Geen transactie met dit id."));
+            };
+            let all: Vec<Agreement> = store::all_agreements(c)?
+                .iter()
+                .map(agreement)
+                .collect::<Result<_, _>>()?;
+            Ok(match booking::decide(&payment(&t), &all, tolerance) {
+                Decision::Book(id) => all
+                    .iter()
+                    .filter(|a| a.id == id)
+                    .map(|a| booking::fit(&payment(&t), a, tolerance))
+                    .collect(),
+                Decision::Suggest(fits) => fits,
+            })
+        })
+        .await?;
+    record(
+        state,
+        caller,
+        "huishoudboekje.transactie.suggesties",
+        "transactie",
+        &transaction_id,
+        serde_json::json!({ "aantal": fits.len() }),
+    )
+    .await?;
+    Ok(fits)
+}
