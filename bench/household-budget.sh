@@ -23,6 +23,19 @@ for db in ${DBS:-sqlite postgres}; do
     schema="hb_bench_$(date +%s)"; psql -q "$PG_URL" -c "CREATE SCHEMA $schema"; url="$PG_URL?options=-csearch_path%3D$schema"; fi
   DATABASE_URL="$url" BIND_ADDRESS=127.0.0.1:18082 "$bin" & pid=$!
   for _ in $(seq 1 50); do curl -sf http://127.0.0.1:18082/health/live >/dev/null && break; sleep 0.2; done
+  # a citizen with an afspraak for each recurring counterparty of the generated file, so the
+  # import also runs the automatic booking (the rent's amount recurs: those entries book)
+  burger=$(curl -s -X POST http://127.0.0.1:18082/api/v1/burgers -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' -d '{"burgerservicenummer":"999990019","voornamen":"Jan","achternaam":"Bench"}' \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  for a in "inkomsten NL71ABNA0411065785 Participatiewet 125000" "uitgaven NL20INGB0001234567 Huur 13000" \
+           "uitgaven NL02ABNA0123456789 energie 5000" "inkomsten NL44RABO0123456789 Premie 14000" \
+           "uitgaven NL86INGB0002445588 Zorgtoeslag 9000" "uitgaven NL91ABNA0417164300 Boodschappen 2500"; do
+    set -- $a
+    curl -s -o /dev/null -X POST "http://127.0.0.1:18082/api/v1/burgers/$burger/afspraken" -H "Authorization: Bearer $token" \
+      -H 'Content-Type: application/json' \
+      -d "{\"omschrijving\":\"$3\",\"soort\":\"$1\",\"bedragInCenten\":$4,\"tegenrekening\":\"$2\",\"geldigVan\":\"2026-01-01\",\"zoektermen\":[\"$3\"]}"
+  done
   start=$(date +%s.%N)
   status=$(curl -s -o "$work/result.json" -w '%{http_code}' -X POST http://127.0.0.1:18082/api/v1/bankafschriften \
     -H "Authorization: Bearer $token" -H 'Content-Type: application/xml' --data-binary @"$work/big.xml")

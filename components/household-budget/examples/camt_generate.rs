@@ -83,7 +83,12 @@ fn generate(n: usize, out: &mut impl Write) -> std::io::Result<()> {
     // the balances come before the entries (the schema's order): compute the amounts first
     let amounts: Vec<(i64, bool)> = (0..n)
         .map(|i| {
-            let cents = 100 + ((i as i64 * 7919) % 150_000);
+            // the rent (every sixth entry, a debit) is always the same: it books automatically
+            let cents = if i % 6 == 1 {
+                13_000
+            } else {
+                100 + ((i as i64 * 7919) % 150_000)
+            };
             (cents, i % 3 == 0)
         })
         .collect();

@@ -165,6 +165,14 @@ pub fn transactions_of_import(conn: &mut DbConnection, id: &str) -> Result<Vec<T
         .load(conn)?)
 }
 
+/// The ids of the transactions an import brought.
+pub fn ids_of_import(conn: &mut DbConnection, id: &str) -> Result<Vec<String>, DbError> {
+    Ok(transacties::table
+        .filter(transacties::bankafschrift_id.eq(id))
+        .select(transacties::id)
+        .load(conn)?)
+}
+
 /// Number of stored transactions.
 pub fn count_transactions(conn: &mut DbConnection) -> Result<i64, DbError> {
     Ok(transacties::table.count().get_result(conn)?)

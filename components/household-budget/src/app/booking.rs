@@ -54,7 +54,7 @@ fn payment(t: &TransactionRow) -> Payment<'_> {
 
 /// The afspraken that could fit these transactions: those with one of their counterparties'
 /// accounts (the account weighs most; without it an afspraak is never booked automatically).
-fn candidates(c: &mut DbConnection, txs: &[TransactionRow]) -> Result<HashMap<Iban, Vec<Agreement>>, DbError> {
+fn candidates(c: &mut DbConnection, txs: &[&TransactionRow]) -> Result<HashMap<Iban, Vec<Agreement>>, DbError> {
     let mut accounts: Vec<String> = txs
         .iter()
         .filter_map(|t| t.tegenrekening.as_deref())
@@ -73,10 +73,26 @@ fn candidates(c: &mut DbConnection, txs: &[TransactionRow]) -> Result<HashMap<Ib
     Ok(by_account)
 }
 
-/// Books the new transactions of an import that fit exactly one afspraak; returns how many.
-/// Runs inside the import's transaction.
-pub fn book_new(c: &mut DbConnection, import_id: &str, tolerance: Cents, at: NaiveDateTime) -> Result<usize, DbError> {
-    let txs = store::transactions_of_import(c, import_id)?;
+/// Books the new transactions of an import (of `rows`, those it stored: all of them when
+/// `all_new`) that fit exactly one afspraak; returns how many. Runs inside the import's
+/// transaction.
+pub fn book_new(
+    c: &mut DbConnection,
+    import_id: &str,
+    rows: &[TransactionRow],
+    all_new: bool,
+    tolerance: Cents,
+    at: NaiveDateTime,
+) -> Result<usize, DbError> {
+    let stored: Option<std::collections::HashSet<String>> = if all_new {
+        None
+    } else {
+        Some(store::ids_of_import(c, import_id)?.into_iter().collect())
+    };
+    let txs: Vec<&TransactionRow> = rows
+        .iter()
+        .filter(|t| stored.as_ref().is_none_or(|ids| ids.contains(&t.id)))
+        .collect();
     let by_account = candidates(c, &txs)?;
     let none = Vec::new();
     let bookings: Vec<BookingRow> = txs

@@ -76,7 +76,19 @@ pub async fn import_file(
         return Err(Error::ForeignAccount(foreign));
     }
     let id = uuid::Uuid::new_v4().to_string();
-    let rows = transaction_rows(&id, &statements);
+    // the summaries first; then the statements move into the rows (no second copy of 200,000
+    // transactions in memory)
+    let summaries: Vec<StatementSummary> = statements
+        .iter()
+        .map(|s| StatementSummary {
+            id: s.id.clone(),
+            rekening: s.account.to_string(),
+            aantal_transacties: s.transactions.len(),
+            aantal_niet_geboekt: s.not_booked,
+            saldocontrole: s.arithmetic(),
+        })
+        .collect();
+    let rows = transaction_rows(&id, statements);
     let total = rows.len();
     let import = ImportRow {
         id: id.clone(),
@@ -98,7 +110,7 @@ pub async fn import_file(
                 return Err(Error::NothingNew { transactions: total });
             }
             store::set_counts(c, &import.id, new, total - new)?;
-            let booked = super::booking::book_new(c, &import.id, tolerance, at)?;
+            let booked = super::booking::book_new(c, &import.id, &rows, new == total, tolerance, at)?;
             Ok((new, booked))
         })
         .await?;
@@ -110,16 +122,7 @@ pub async fn import_file(
         aantal_nieuw: new,
         aantal_dubbel: total - new,
         aantal_automatisch_geboekt: booked,
-        afschriften: statements
-            .iter()
-            .map(|s| StatementSummary {
-                id: s.id.clone(),
-                rekening: s.account.to_string(),
-                aantal_transacties: s.transactions.len(),
-                aantal_niet_geboekt: s.not_booked,
-                saldocontrole: s.arithmetic(),
-            })
-            .collect(),
+        afschriften: summaries,
     };
     record(
         state,
@@ -141,33 +144,32 @@ pub async fn import_file(
 }
 
 /// The rows to store, each with its identity for its account.
-fn transaction_rows(import_id: &str, statements: &[Statement]) -> Vec<TransactionRow> {
-    statements
-        .iter()
-        .flat_map(|s| {
-            identity::keys(s)
-                .into_iter()
-                .zip(&s.transactions)
-                .map(|(key, t)| TransactionRow {
-                    id: uuid::Uuid::new_v4().to_string(),
-                    bankafschrift_id: import_id.to_string(),
-                    rekening: s.account.clone(),
-                    sleutel: key,
-                    bedrag: t.amount.0,
-                    richting: t.direction.as_str().into(),
-                    boekdatum: t.booking_date,
-                    valutadatum: t.value_date,
-                    bankreferentie: t.bank_reference.clone(),
-                    end_to_end_id: t.end_to_end_id.clone(),
-                    tegenrekening: t.counterparty_iban.clone(),
-                    tegenpartij_naam: t.counterparty_name.clone(),
-                    tegenpartij_bic: t.counterparty_bic.clone(),
-                    omschrijving: t.description.clone(),
-                    betalingskenmerk: t.structured_reference.clone(),
-                    storno: t.reversal,
-                    retourreden: t.return_reason.clone(),
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect()
+fn transaction_rows(import_id: &str, statements: Vec<Statement>) -> Vec<TransactionRow> {
+    let mut rows = Vec::with_capacity(statements.iter().map(|s| s.transactions.len()).sum());
+    for s in statements {
+        let keys = identity::keys(&s);
+        let account = s.account;
+        for (key, t) in keys.into_iter().zip(s.transactions) {
+            rows.push(TransactionRow {
+                id: uuid::Uuid::new_v4().to_string(),
+                bankafschrift_id: import_id.to_string(),
+                rekening: account.clone(),
+                sleutel: key,
+                bedrag: t.amount.0,
+                richting: t.direction.as_str().into(),
+                boekdatum: t.booking_date,
+                valutadatum: t.value_date,
+                bankreferentie: t.bank_reference,
+                end_to_end_id: t.end_to_end_id,
+                tegenrekening: t.counterparty_iban,
+                tegenpartij_naam: t.counterparty_name,
+                tegenpartij_bic: t.counterparty_bic,
+                omschrijving: t.description,
+                betalingskenmerk: t.structured_reference,
+                storno: t.reversal,
+                retourreden: t.return_reason,
+            });
+        }
+    }
+    rows
 }

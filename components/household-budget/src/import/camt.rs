@@ -14,10 +14,8 @@ use crate::domain::iban::Iban;
 use crate::domain::money::Cents;
 use crate::domain::statement::{Balance, Direction, Statement, Transaction};
 use chrono::NaiveDate;
-use quick_xml::events::Event;
-use quick_xml::name::ResolveResult;
-use quick_xml::reader::NsReader;
-use std::io::BufRead;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::reader::Reader;
 
 const CAMT053: &str = "urn:iso:std:iso:20022:tech:xsd:camt.053.001.";
 
@@ -181,11 +179,11 @@ struct StatementRead {
     not_booked: usize,
 }
 
-/// Reads every statement of a CAMT.053 document.
-pub fn parse<R: BufRead>(input: R) -> Result<Vec<Statement>, ImportError> {
-    let mut reader = NsReader::from_reader(input);
+/// Reads every statement of a CAMT.053 document (events borrow from `input`: nothing is copied
+/// but the values kept).
+pub fn parse(input: &[u8]) -> Result<Vec<Statement>, ImportError> {
+    let mut reader = Reader::from_reader(input);
     reader.config_mut().expand_empty_elements = true;
-    let mut buf = Vec::new();
     let mut path: Vec<Tag> = Vec::new();
     let mut text = String::new();
     let mut root_seen = false;
@@ -196,15 +194,15 @@ pub fn parse<R: BufRead>(input: R) -> Result<Vec<Statement>, ImportError> {
     let mut details: Option<Details> = None;
     loop {
         let position = reader.buffer_position();
-        let (ns, event) = reader
-            .read_resolved_event_into(&mut buf)
+        let event = reader
+            .read_event()
             .map_err(|e| ImportError::Malformed(format!("XML bij byte {position}: {e}")))?;
         match event {
             Event::DocType(_) => return Err(ImportError::DocType),
             Event::Start(e) => {
                 if !root_seen {
                     root_seen = true;
-                    check_root(&ns, e.local_name().as_ref())?;
+                    check_root(&e)?;
                 }
                 if path.len() >= MAX_DEPTH {
                     return Err(ImportError::Malformed(format!("meer dan {MAX_DEPTH} niveaus diep")));
@@ -248,23 +246,21 @@ pub fn parse<R: BufRead>(input: R) -> Result<Vec<Statement>, ImportError> {
                 push_text(&mut text, &resolved)?;
             }
             Event::End(_) => {
-                let value = text.trim().to_string();
-                text.clear();
                 end_element(
                     &path,
-                    value,
+                    text.trim(),
                     &mut stmt,
                     &mut bal,
                     &mut entry,
                     &mut details,
                     &mut statements,
                 )?;
+                text.clear();
                 path.pop();
             }
             Event::Eof => break,
             Event::Empty(_) | Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
         }
-        buf.clear();
     }
     if !root_seen {
         return Err(ImportError::Malformed("leeg document".into()));
@@ -282,12 +278,26 @@ fn push_text(text: &mut String, s: &str) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// The root must be a camt.053 `Document`; anything else is named in the refusal.
-fn check_root(ns: &ResolveResult<'_>, local: &[u8]) -> Result<(), ImportError> {
-    let namespace = match ns {
-        ResolveResult::Bound(n) => String::from_utf8_lossy(n.as_ref()).into_owned(),
-        _ => String::new(),
+/// The namespace of an element from its own declarations (`xmlns`, or `xmlns:p` for a prefix
+/// `p`): enough for the root, the only element whose namespace is checked.
+fn root_namespace(e: &BytesStart<'_>) -> String {
+    let name = e.name();
+    let wanted: Vec<u8> = match name.prefix() {
+        Some(p) => [b"xmlns:".as_slice(), p.as_ref()].concat(),
+        None => b"xmlns".to_vec(),
     };
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == wanted.as_slice())
+        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+        .unwrap_or_default()
+}
+
+/// The root must be a camt.053 `Document`; anything else is named in the refusal.
+fn check_root(e: &BytesStart<'_>) -> Result<(), ImportError> {
+    let namespace = root_namespace(e);
+    let local_name = e.local_name();
+    let local = local_name.as_ref();
     let version = namespace.strip_prefix(CAMT053);
     let known = version.is_some_and(|v| {
         matches!(
@@ -345,20 +355,34 @@ fn direction(value: &str) -> Result<Direction, ImportError> {
 }
 
 fn date(value: &str) -> Result<NaiveDate, ImportError> {
-    // Dt is a date, DtTm a date-time: the date is its first ten characters
-    let d = value.get(..10).unwrap_or(value);
-    NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| invalid("datum", value))
+    // Dt is a date, DtTm a date-time: the date is its first ten characters, YYYY-MM-DD
+    let bad = || invalid("datum", value);
+    let b = value.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b.get(r)?
+            .iter()
+            .try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') || (b.len() > 10 && b.get(10) != Some(&b'T')) {
+        return Err(bad());
+    }
+    let (y, m, d) = (
+        digits(0..4).ok_or_else(bad)?,
+        digits(5..7).ok_or_else(bad)?,
+        digits(8..10).ok_or_else(bad)?,
+    );
+    NaiveDate::from_ymd_opt(i32::try_from(y).map_err(|_| bad())?, m, d).ok_or_else(bad)
 }
 
-fn some(value: String) -> Option<String> {
-    (!value.is_empty()).then_some(value)
+fn some(value: &str) -> Option<String> {
+    (!value.is_empty()).then(|| value.to_string())
 }
 
 /// Handles the end of the innermost element of `path`, with its text.
 #[allow(clippy::too_many_arguments)]
 fn end_element(
     path: &[Tag],
-    value: String,
+    value: &str,
     stmt: &mut Option<StatementRead>,
     bal: &mut Option<BalanceRead>,
     entry: &mut Option<Entry>,
@@ -374,8 +398,8 @@ fn end_element(
                     e.details.push(d);
                 }
             }
-            Amt if ends(path, &[TxDtls, Amt]) || ends(path, &[AmtDtls, TxAmt, Amt]) => d.amount = Some(amount(&value)?),
-            CdtDbtInd if ends(path, &[TxDtls, CdtDbtInd]) => d.direction = Some(direction(&value)?),
+            Amt if ends(path, &[TxDtls, Amt]) || ends(path, &[AmtDtls, TxAmt, Amt]) => d.amount = Some(amount(value)?),
+            CdtDbtInd if ends(path, &[TxDtls, CdtDbtInd]) => d.direction = Some(direction(value)?),
             AcctSvcrRef if ends(path, &[Refs, AcctSvcrRef]) => d.bank_reference = some(value),
             EndToEndId if ends(path, &[Refs, EndToEndId]) => {
                 d.end_to_end_id = some(value).filter(|v| v != "NOTPROVIDED")
@@ -390,7 +414,7 @@ fn end_element(
             Iban if ends(path, &[RltdPties, CdtrAcct, Id, Iban]) => d.creditor_iban = some(value),
             Bic if ends(path, &[RltdAgts, DbtrAgt, FinInstnId, Bic]) => d.debtor_bic = some(value),
             Bic if ends(path, &[RltdAgts, CdtrAgt, FinInstnId, Bic]) => d.creditor_bic = some(value),
-            Ustrd if ends(path, &[RmtInf, Ustrd]) && !value.is_empty() => d.unstructured.push(value),
+            Ustrd if ends(path, &[RmtInf, Ustrd]) && !value.is_empty() => d.unstructured.push(value.to_string()),
             Ref if ends(path, &[Strd, CdtrRefInf, Ref]) => d.structured = some(value),
             Cd if ends(path, &[RtrInf, Rsn, Cd]) => d.return_reason = some(value),
             AddtlTxInf => d.additional = some(value),
@@ -405,13 +429,13 @@ fn end_element(
                     finish_entry(s, e)?;
                 }
             }
-            Amt if ends(path, &[Ntry, Amt]) => e.amount = Some(amount(&value)?),
-            CdtDbtInd if ends(path, &[Ntry, CdtDbtInd]) => e.direction = Some(direction(&value)?),
+            Amt if ends(path, &[Ntry, Amt]) => e.amount = Some(amount(value)?),
+            CdtDbtInd if ends(path, &[Ntry, CdtDbtInd]) => e.direction = Some(direction(value)?),
             RvslInd if ends(path, &[Ntry, RvslInd]) => e.reversal = value == "true" || value == "1",
-            Sts if ends(path, &[Ntry, Sts]) && !value.is_empty() => e.status = Some(value),
+            Sts if ends(path, &[Ntry, Sts]) && !value.is_empty() => e.status = Some(value.to_string()),
             Cd if ends(path, &[Ntry, Sts, Cd]) => e.status = some(value),
-            Dt | DtTm if ends(path, &[BookgDt, last]) => e.booking_date = Some(date(&value)?),
-            Dt | DtTm if ends(path, &[ValDt, last]) => e.value_date = Some(date(&value)?),
+            Dt | DtTm if ends(path, &[BookgDt, last]) => e.booking_date = Some(date(value)?),
+            Dt | DtTm if ends(path, &[ValDt, last]) => e.value_date = Some(date(value)?),
             AcctSvcrRef if ends(path, &[Ntry, AcctSvcrRef]) => e.bank_reference = some(value),
             AddtlNtryInf => e.additional = some(value),
             _ => {}
@@ -434,9 +458,9 @@ fn end_element(
                 }
             }
             Cd if ends(path, &[Bal, Tp, CdOrPrtry, Cd]) => b.code = some(value),
-            Amt if ends(path, &[Bal, Amt]) => b.amount = Some(amount(&value)?),
-            CdtDbtInd if ends(path, &[Bal, CdtDbtInd]) => b.direction = Some(direction(&value)?),
-            Dt | DtTm if ends(path, &[Bal, Dt, last]) => b.date = Some(date(&value)?),
+            Amt if ends(path, &[Bal, Amt]) => b.amount = Some(amount(value)?),
+            CdtDbtInd if ends(path, &[Bal, CdtDbtInd]) => b.direction = Some(direction(value)?),
+            Dt | DtTm if ends(path, &[Bal, Dt, last]) => b.date = Some(date(value)?),
             _ => {}
         }
         return Ok(());
