@@ -225,7 +225,7 @@ async fn a_stay_is_stored_only_against_the_version_it_was_checked_on() {
         let reg = registrations::apply(&st, &jan, NummeraanduidingId::parse(KEIZERSGRACHT).unwrap())
             .await
             .unwrap();
-        let (reg_id, number) = (reg.id.clone(), reg.registratienummer.clone());
+        let (reg_id, number) = (reg.id.clone(), reg.registratienummer);
         let stay = move |id: &str| Stay {
             id: id.into(),
             registratie_id: reg_id.clone(),
@@ -259,7 +259,7 @@ async fn a_stay_is_stored_only_against_the_version_it_was_checked_on() {
 
         // withdrawn meanwhile: nothing is stored, even against the current version
         let gem = principal(&st, "handhaving-0363", None).await;
-        registrations::withdraw(&st, &gem, after.registratienummer.clone(), "test".into())
+        registrations::withdraw(&st, &gem, after.registratienummer, "test".into())
             .await
             .unwrap();
         let dbh = st.db.clone();
@@ -283,7 +283,7 @@ async fn the_locked_report_path_checks_and_stores() {
             .unwrap();
         let (rules, now) = (st.rules.clone(), st.now());
         let tx = |from: String, to: String| {
-            let (who, number, rules) = (jan.clone(), reg.registratienummer.clone(), rules.clone());
+            let (who, number, rules) = (jan.clone(), reg.registratienummer, rules.clone());
             st.db.write_transaction(move |c| {
                 let report = stays::Report {
                     period: period(&from, &to),
@@ -315,7 +315,7 @@ async fn the_locked_path_moves_the_version_for_optimistic_reports() {
         let reg = registrations::apply(&st, &jan, NummeraanduidingId::parse(KEIZERSGRACHT).unwrap())
             .await
             .unwrap();
-        let (rules, now, dbh, number) = (st.rules.clone(), st.now(), st.db.clone(), reg.registratienummer.clone());
+        let (rules, now, dbh, number) = (st.rules.clone(), st.now(), st.db.clone(), reg.registratienummer);
         let next = chrono::Datelike::year(&now.today) + 1;
         let stored_late = st
             .db
@@ -350,7 +350,7 @@ async fn the_locked_path_moves_the_version_for_optimistic_reports() {
                 })
                 .unwrap();
                 // ... so the optimistic one must read and check again
-                Ok::<_, platform::db::DbError>(store::insert_stay_if_unchanged(&dbh, c, &read, &checked)?)
+                store::insert_stay_if_unchanged(&dbh, c, &read, &checked)
             })
             .await
             .unwrap();

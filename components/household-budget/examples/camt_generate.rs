@@ -112,7 +112,11 @@ fn generate(n: usize, out: &mut impl Write) -> std::io::Result<()> {
         sign(closing)
     )?;
     for (i, (cents, credit)) in amounts.iter().enumerate() {
-        let (iban, name, text) = PARTIES[i % PARTIES.len()];
+        let (iban, name, text) = PARTIES.get(i % PARTIES.len()).copied().unwrap_or((
+            "NL71ABNA0411065785",
+            "Gemeente Utrecht",
+            "Participatiewet",
+        ));
         let day = 1 + (i % 28);
         let month = 1 + (i / 28) % 12;
         let (ind, party, account) = if *credit {

@@ -7,7 +7,6 @@ mod common;
 
 use actix_web::test::{self, TestRequest};
 use common::*;
-use serde_json::Value;
 
 fn post(body: Vec<u8>, content_type: &str, auth: Option<String>) -> actix_http::Request {
     let mut r = TestRequest::post()
@@ -18,20 +17,6 @@ fn post(body: Vec<u8>, content_type: &str, auth: Option<String>) -> actix_http::
         r = r.insert_header(("Authorization", t));
     }
     r.to_request()
-}
-
-async fn call<S>(app: &S, req: actix_http::Request) -> (u16, Value)
-where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse,
-            Error = actix_web::Error,
-        >,
-{
-    let res = test::call_service(app, req).await;
-    let status = res.status().as_u16();
-    let body = test::read_body(res).await;
-    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
 }
 
 fn count(st: &household_budget::AppState) -> i64 {
@@ -52,7 +37,7 @@ async fn the_sample_imports_once_and_then_is_a_conflict() {
         let st = state(&url);
         let app = app(st.clone()).await;
         let beheer = || Some(token("budgetbeheer", None));
-        let (status, body) = call(&app, post(sample(), "application/xml", beheer())).await;
+        let (status, body) = send(&app, post(sample(), "application/xml", beheer())).await;
         assert_eq!(status, 201, "{db}: {body}");
         assert_eq!(body["formaat"], "camt.053");
         assert_eq!(
@@ -70,7 +55,7 @@ async fn the_sample_imports_once_and_then_is_a_conflict() {
         assert_eq!(records[0].action, "huishoudboekje.bankafschrift.inlezen");
 
         // the same file again: 409, nothing stored, not even the import
-        let (status, body) = call(&app, post(sample(), "text/xml; charset=utf-8", beheer())).await;
+        let (status, body) = send(&app, post(sample(), "text/xml; charset=utf-8", beheer())).await;
         assert_eq!(status, 409, "{db}: {body}");
         assert_eq!(body["code"], "alIngelezen");
         assert_eq!((count(&st), imports(&st)), (9, 1), "{db}");
@@ -82,7 +67,7 @@ async fn an_overlapping_statement_adds_only_what_is_new() {
     for (db, url) in platform::testing::database_urls() {
         let st = state(&url);
         let app = app(st.clone()).await;
-        let (status, _) = call(
+        let (status, _) = send(
             &app,
             post(
                 fixture("camt053_v04.xml"),
@@ -101,7 +86,7 @@ async fn an_overlapping_statement_adds_only_what_is_new() {
                 r#"<Ntry><Amt Ccy="EUR">5.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts>
 <BookgDt><Dt>2026-05-02</Dt></BookgDt><AcctSvcrRef>V04-C</AcctSvcrRef><BkTxCd><Prtry><Cd>OV</Cd></Prtry></BkTxCd></Ntry></Stmt>"#,
             );
-        let (status, body) = call(
+        let (status, body) = send(
             &app,
             post(later.into_bytes(), "application/xml", Some(token("budgetbeheer", None))),
         )
@@ -122,7 +107,7 @@ async fn batches_reversals_returns_and_two_accounts() {
         // only the first account is the municipality's: the whole file is refused
         let st = state(&url);
         let app = app(st.clone()).await;
-        let (status, body) = call(
+        let (status, body) = send(
             &app,
             post(
                 fixture("camt053_v10_two_statements.xml"),
@@ -136,7 +121,7 @@ async fn batches_reversals_returns_and_two_accounts() {
         assert!(body["detail"].as_str().unwrap().contains(SECOND_ACCOUNT));
         assert_eq!((count(&st), imports(&st)), (0, 0), "{db}");
 
-        let (status, body) = call(
+        let (status, body) = send(
             &app,
             post(
                 fixture("camt053_v08_batch_reversal_return.xml"),
@@ -153,7 +138,7 @@ async fn batches_reversals_returns_and_two_accounts() {
     for (db, url) in platform::testing::database_urls() {
         let st = state_with(&url, &[ACCOUNT, SECOND_ACCOUNT], 1024 * 1024);
         let app = app(st.clone()).await;
-        let (status, body) = call(
+        let (status, body) = send(
             &app,
             post(
                 fixture("camt053_v10_two_statements.xml"),
@@ -177,7 +162,7 @@ async fn refusals() {
         let app = app(st.clone()).await;
         let beheer = || Some(token("budgetbeheer", None));
         let laughs = br#"<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">&b;</Document>"#;
-        let (status, body) = call(&app, post(laughs.to_vec(), "application/xml", beheer())).await;
+        let (status, body) = send(&app, post(laughs.to_vec(), "application/xml", beheer())).await;
         assert_eq!(
             (status, body["code"].as_str()),
             (400, Some("doctypeNietToegestaan")),
@@ -186,7 +171,7 @@ async fn refusals() {
 
         let pain =
             br#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"><CstmrCdtTrfInitn/></Document>"#;
-        let (status, body) = call(&app, post(pain.to_vec(), "application/xml", beheer())).await;
+        let (status, body) = send(&app, post(pain.to_vec(), "application/xml", beheer())).await;
         assert_eq!(
             (status, body["code"].as_str()),
             (400, Some("geenBankafschrift")),
@@ -206,20 +191,20 @@ async fn refusals() {
             "<Amt Ccy=\"EUR\">3,22.00</Amt>",
             1,
         );
-        let (status, body) = call(&app, post(broken.into_bytes(), "application/xml", beheer())).await;
+        let (status, body) = send(&app, post(broken.into_bytes(), "application/xml", beheer())).await;
         assert_eq!(
             (status, body["code"].as_str()),
             (400, Some("onleesbaarBankafschrift")),
             "{db}: {body}"
         );
 
-        let (status, _) = call(&app, post(sample(), "application/json", beheer())).await;
+        let (status, _) = send(&app, post(sample(), "application/json", beheer())).await;
         assert_eq!(status, 415, "{db}");
-        let (status, _) = call(&app, post(sample(), "application/xml", None)).await;
+        let (status, _) = send(&app, post(sample(), "application/xml", None)).await;
         assert_eq!(status, 401, "{db}");
-        let (status, _) = call(&app, post(sample(), "application/xml", Some(token("lezer", None)))).await;
+        let (status, _) = send(&app, post(sample(), "application/xml", Some(token("lezer", None)))).await;
         assert_eq!(status, 403, "{db}");
-        let (status, _) = call(
+        let (status, _) = send(
             &app,
             post(sample(), "application/xml", Some(token("portaal", Some("999990019")))),
         )
@@ -238,7 +223,7 @@ async fn a_file_over_the_cap_is_413() {
     // 60 MiB against the default cap of 50 MiB
     let mut big = sample();
     big.resize(60 * 1024 * 1024, b' ');
-    let (status, body) = call(&app, post(big, "application/xml", Some(token("budgetbeheer", None)))).await;
+    let (status, body) = send(&app, post(big, "application/xml", Some(token("budgetbeheer", None)))).await;
     assert_eq!(status, 413, "{body}");
     // a configured cap
     let small = state_with(url, &[ACCOUNT], 1000);
@@ -258,7 +243,7 @@ async fn mt940_imports_like_camt() {
     for (db, url) in platform::testing::database_urls() {
         let st = state(&url);
         let app = app(st.clone()).await;
-        let (status, body) = call(
+        let (status, body) = send(
             &app,
             post(
                 fixture("mt940_abnamro_swift_blocks.sta"),
@@ -272,7 +257,7 @@ async fn mt940_imports_like_camt() {
             (body["formaat"].as_str(), body["aantalNieuw"].as_u64()),
             (Some("mt940"), Some(4))
         );
-        let (status, body) = call(
+        let (status, body) = send(
             &app,
             post(
                 fixture("mt940_abnamro_swift_blocks.sta"),
@@ -283,7 +268,7 @@ async fn mt940_imports_like_camt() {
         .await;
         assert_eq!((status, body["code"].as_str()), (409, Some("alIngelezen")), "{db}");
         // XML sent as MT940 is named for what it is not
-        let (status, body) = call(
+        let (status, body) = send(
             &app,
             post(sample(), "application/x-mt940", Some(token("budgetbeheer", None))),
         )

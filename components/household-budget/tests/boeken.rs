@@ -6,23 +6,9 @@
 
 mod common;
 
-use actix_web::test::{self, TestRequest};
+use actix_web::test::TestRequest;
 use common::*;
 use serde_json::{Value, json};
-
-async fn send<S>(app: &S, req: actix_http::Request) -> (u16, Value)
-where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse,
-            Error = actix_web::Error,
-        >,
-{
-    let res = test::call_service(app, req).await;
-    let status = res.status().as_u16();
-    let body = test::read_body(res).await;
-    (status, serde_json::from_slice(&body).unwrap_or(Value::Null))
-}
 
 fn post_json(uri: &str, auth: &str, body: Value) -> actix_http::Request {
     TestRequest::post()
