@@ -17,6 +17,8 @@ pub enum Error {
     ForeignAccount(Iban),
     /// A citizen with this BSN exists already.
     CitizenExists,
+    /// The transaction is booked already.
+    AlreadyBooked,
     /// Every transaction of the file was imported before.
     NothingNew {
         /// The transactions in the file.
@@ -49,6 +51,9 @@ impl From<Error> for Problem {
                 "Het afschrift is niet van een rekening van de gemeente.",
                 format!("Rekening {iban} staat niet in HOUSEHOLD_BUDGET_ACCOUNT_IBAN."),
             ),
+            Error::AlreadyBooked => {
+                Problem::conflict("alGeboekt", "De transactie is al geboekt; haal eerst de boeking weg.")
+            }
             Error::CitizenExists => {
                 Problem::conflict("burgerBestaat", "Er is al een burger met dit burgerservicenummer.")
             }

@@ -426,3 +426,22 @@ pub fn find_transaction(conn: &mut DbConnection, id: &str) -> Result<Option<Book
 pub fn all_agreements(conn: &mut DbConnection) -> Result<Vec<AgreementRow>, DbError> {
     Ok(afspraken::table.select(AgreementRow::as_select()).load(conn)?)
 }
+
+/// Whether an afspraak exists.
+pub fn agreement_exists(conn: &mut DbConnection, id: &str) -> Result<bool, DbError> {
+    let n: i64 = afspraken::table.filter(afspraken::id.eq(id)).count().get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// Removes a transaction's booking; the booking removed, if there was one.
+pub fn delete_booking(conn: &mut DbConnection, transactie_id: &str) -> Result<Option<BookingRow>, DbError> {
+    let existing = boekingen::table
+        .filter(boekingen::transactie_id.eq(transactie_id))
+        .select(BookingRow::as_select())
+        .first(conn)
+        .optional()?;
+    if existing.is_some() {
+        diesel::delete(boekingen::table.filter(boekingen::transactie_id.eq(transactie_id))).execute(conn)?;
+    }
+    Ok(existing)
+}

@@ -126,6 +126,48 @@ async fn import_books_what_fits_and_suggests_the_rest() {
         // repayment: only the amount is wrong
         let s = suggestions(by_account("NL91ABNA0417164300")).await;
         assert_eq!(s[0]["kloptNiet"], json!(["bedrag"]), "{db}: {s}");
+
+        // a person books the ambiguous rent to the first suggestion; twice is 409
+        let rent = by_account("NL20INGB0001234567");
+        let first = suggestions(rent.clone()).await[0]["afspraakId"].clone();
+        let book = |tx: &str| {
+            post_json(
+                &format!("/api/v1/transacties/{tx}/boeking"),
+                &beheer,
+                json!({ "afspraakId": first }),
+            )
+        };
+        let (status, b) = send(&app, book(&rent)).await;
+        assert_eq!(status, 201, "{db}: {b}");
+        assert_eq!(
+            (b["automatisch"].as_bool(), b["geboektDoor"].as_str()),
+            (Some(false), Some("budgetbeheer"))
+        );
+        assert_eq!(send(&app, book(&rent)).await.0, 409, "{db}");
+        let (_, open) = send(&app, get("/api/v1/transacties?geboekt=false", &beheer)).await;
+        assert_eq!(open["transacties"].as_array().unwrap().len(), 3, "{db}");
+        // unbooking puts it back on the list; unbooking again is 404
+        let unbook = || {
+            TestRequest::delete()
+                .uri(&format!("/api/v1/transacties/{rent}/boeking"))
+                .insert_header(("Authorization", beheer.clone()))
+                .to_request()
+        };
+        assert_eq!(send(&app, unbook()).await.0, 204, "{db}");
+        assert_eq!(send(&app, unbook()).await.0, 404, "{db}");
+        // an afspraak that does not exist, a reader without beheren
+        let bad = post_json(
+            &format!("/api/v1/transacties/{rent}/boeking"),
+            &beheer,
+            json!({ "afspraakId": "bestaat-niet" }),
+        );
+        assert_eq!(send(&app, bad).await.0, 404);
+        let reader = post_json(
+            &format!("/api/v1/transacties/{rent}/boeking"),
+            &token("lezer", None),
+            json!({ "afspraakId": first }),
+        );
+        assert_eq!(send(&app, reader).await.0, 403);
     }
 }
 

@@ -281,6 +281,27 @@ pub struct Boeking {
     pub geboekt_op: String,
 }
 
+/// A booking by a person.
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NieuweBoeking {
+    /// The afspraak to book to.
+    #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100)]
+    pub afspraak_id: String,
+}
+
+impl From<&BookingRow> for Boeking {
+    fn from(b: &BookingRow) -> Self {
+        Boeking {
+            afspraak_id: b.afspraak_id.clone(),
+            automatisch: b.automatisch,
+            geboekt_door: b.geboekt_door.clone(),
+            geboekt_op: rfc3339(b.geboekt_op),
+        }
+    }
+}
+
 /// A transaction.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -323,12 +344,7 @@ impl From<&(TransactionRow, Option<BookingRow>)> for Transactie {
             tegenpartij: t.tegenpartij_naam.clone(),
             omschrijving: t.omschrijving.clone(),
             storno: t.storno,
-            boeking: b.as_ref().map(|b| Boeking {
-                afspraak_id: b.afspraak_id.clone(),
-                automatisch: b.automatisch,
-                geboekt_door: b.geboekt_door.clone(),
-                geboekt_op: rfc3339(b.geboekt_op),
-            }),
+            boeking: b.as_ref().map(Boeking::from),
         }
     }
 }

@@ -18,7 +18,9 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(burgers::afspraak_toevoegen)
         .service(burgers::afspraken)
         .service(transacties::transacties)
-        .service(transacties::suggesties);
+        .service(transacties::suggesties)
+        .service(transacties::boeken)
+        .service(transacties::ontboeken);
 }
 
 /// Document-level facts of the spec.

@@ -1,13 +1,13 @@
 //! Transactions and booking suggestions (handlers over `app::transactions` and `app::booking`).
 
-use super::dto::{Suggestie, Suggesties, Transactie, TransactiesPagina};
+use super::dto::{Boeking, NieuweBoeking, Suggestie, Suggesties, Transactie, TransactiesPagina};
 use crate::AppState;
 use crate::app::{booking, transactions};
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
 use platform::auth::Principal;
 use platform::pagination::PageRequest;
-use platform::responses::{BadRequest, Forbidden, NotFound, Unauthorized};
-use platform::{InvalidParam, Problem};
+use platform::responses::{BadRequest, Conflict, Forbidden, NotFound, Unauthorized};
+use platform::{InvalidParam, Problem, Valid};
 
 /// The transactions of the municipality's accounts, newest first; `geboekt=false` for the ones
 /// still to book.
@@ -63,4 +63,40 @@ pub async fn suggesties(
     Ok(HttpResponse::Ok().json(Suggesties {
         suggesties: fits.iter().map(Suggestie::from).collect(),
     }))
+}
+
+/// Book a transaction to an afspraak by hand (recorded as not automatic, with who did it).
+#[utoipa::path(
+    tag = "transacties",
+    params(("id" = String, Path, description = "Id van de transactie")),
+    request_body = NieuweBoeking,
+    responses((status = 201, description = "Geboekt", body = Boeking), BadRequest, Unauthorized, Forbidden, NotFound, Conflict),
+    security(("bearer" = [])),
+)]
+#[post("/transacties/{id}/boeking")]
+pub async fn boeken(
+    p: Principal,
+    path: web::Path<String>,
+    body: Valid<NieuweBoeking>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let b = booking::book(&state, &p, path.into_inner(), body.into_inner().afspraak_id).await?;
+    Ok(HttpResponse::Created().json(Boeking::from(&b)))
+}
+
+/// Remove a transaction's booking (automatic or by hand).
+#[utoipa::path(
+    tag = "transacties",
+    params(("id" = String, Path, description = "Id van de transactie")),
+    responses((status = 204, description = "Boeking verwijderd"), BadRequest, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = [])),
+)]
+#[delete("/transacties/{id}/boeking")]
+pub async fn ontboeken(
+    p: Principal,
+    path: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    booking::unbook(&state, &p, path.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
 }

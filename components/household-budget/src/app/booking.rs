@@ -159,3 +159,73 @@ pub async fn suggestions(state: &AppState, caller: &Principal, transaction_id: S
     .await?;
     Ok(fits)
 }
+
+/// A person books a transaction to an afspraak (409 when it is booked already: unbook first).
+pub async fn book(
+    state: &AppState,
+    caller: &Principal,
+    transaction_id: String,
+    afspraak_id: String,
+) -> Result<BookingRow, Error> {
+    if !caller.has_scope(super::SCOPE_BEHEREN) {
+        return Err(Error::Forbidden("Scope huishoudboekje.beheren is nodig."));
+    }
+    let row = BookingRow {
+        transactie_id: transaction_id.clone(),
+        afspraak_id: afspraak_id.clone(),
+        automatisch: false,
+        geboekt_door: caller.user_id.clone().unwrap_or_else(|| caller.client_id.clone()),
+        geboekt_op: state.now(),
+    };
+    let stored = row.clone();
+    state
+        .db
+        .write_transaction(move |c| {
+            let Some((_, existing)) = store::find_transaction(c, &stored.transactie_id)? else {
+                return Err(Error::NotFound("Geen transactie met dit id."));
+            };
+            if existing.is_some() {
+                return Err(Error::AlreadyBooked);
+            }
+            if !store::agreement_exists(c, &stored.afspraak_id)? {
+                return Err(Error::NotFound("Geen afspraak met dit id."));
+            }
+            store::insert_bookings(c, std::slice::from_ref(&stored))?;
+            Ok(())
+        })
+        .await?;
+    record(
+        state,
+        caller,
+        "huishoudboekje.transactie.boeken",
+        "transactie",
+        &transaction_id,
+        serde_json::json!({ "afspraak": afspraak_id }),
+    )
+    .await?;
+    Ok(row)
+}
+
+/// A person removes a transaction's booking (automatic or not); 404 when it has none.
+pub async fn unbook(state: &AppState, caller: &Principal, transaction_id: String) -> Result<(), Error> {
+    if !caller.has_scope(super::SCOPE_BEHEREN) {
+        return Err(Error::Forbidden("Scope huishoudboekje.beheren is nodig."));
+    }
+    let id = transaction_id.clone();
+    let removed = state
+        .db
+        .write_transaction(move |c| Ok::<_, Error>(store::delete_booking(c, &id)?))
+        .await?;
+    let Some(removed) = removed else {
+        return Err(Error::NotFound("Deze transactie is niet geboekt."));
+    };
+    record(
+        state,
+        caller,
+        "huishoudboekje.transactie.ontboeken",
+        "transactie",
+        &transaction_id,
+        serde_json::json!({ "afspraak": removed.afspraak_id, "wasAutomatisch": removed.automatisch }),
+    )
+    .await
+}
