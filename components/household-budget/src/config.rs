@@ -12,6 +12,9 @@ pub struct Config {
     /// a statement of any other account is refused.
     #[arg(long = "account-iban", env = "HOUSEHOLD_BUDGET_ACCOUNT_IBAN", value_delimiter = ',')]
     pub account_ibans: Vec<String>,
+    /// The name the municipality's payments are made in (the debtor of pain.001 files).
+    #[arg(long, env = "HOUSEHOLD_BUDGET_ACCOUNT_NAME", default_value = "Gemeente budgetbeheer")]
+    pub account_name: String,
     /// Largest statement file accepted, in bytes (413 above).
     #[arg(long, env = "HOUSEHOLD_BUDGET_MAX_STATEMENT_BYTES", default_value_t = 50 * 1024 * 1024)]
     pub max_statement_bytes: usize,
@@ -37,6 +40,7 @@ impl Config {
             audit: ctx.audit,
             auth: ctx.auth,
             accounts: Arc::new(accounts),
+            account_name: self.account_name,
             max_statement_bytes: self.max_statement_bytes,
             booking_tolerance: crate::domain::money::Cents(i64::from(self.booking_tolerance_cents)),
             clock: system_clock(),

@@ -19,6 +19,8 @@ pub enum Error {
     CitizenExists,
     /// The transaction is booked already.
     AlreadyBooked,
+    /// No payment due in the range that was not exported before.
+    NothingToExport,
     /// Every transaction of the file was imported before.
     NothingNew {
         /// The transactions in the file.
@@ -54,6 +56,10 @@ impl From<Error> for Problem {
             Error::AlreadyBooked => {
                 Problem::conflict("alGeboekt", "De transactie is al geboekt; haal eerst de boeking weg.")
             }
+            Error::NothingToExport => Problem::conflict(
+                "geenBetalingen",
+                "Er zijn in deze periode geen betalingen die nog niet geëxporteerd zijn.",
+            ),
             Error::CitizenExists => {
                 Problem::conflict("burgerBestaat", "Er is al een burger met dit burgerservicenummer.")
             }

@@ -11,6 +11,7 @@ pub mod app;
 pub mod config;
 pub mod domain;
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod store;
 
@@ -38,8 +39,10 @@ pub struct AppState {
     pub audit: AuditLog,
     /// Token checker.
     pub auth: Arc<Authenticator>,
-    /// The municipality's accounts whose statements are imported.
+    /// The municipality's accounts whose statements are imported (the first pays).
     pub accounts: Arc<Vec<Iban>>,
+    /// The name payments are made in.
+    pub account_name: String,
     /// Largest statement file accepted.
     pub max_statement_bytes: usize,
     /// How far an amount may be from an afspraak's and still book automatically.
@@ -81,6 +84,8 @@ impl Component for HouseholdBudget {
     const DEFAULT_PORT: u16 = 8082;
     const API_VERSION: &'static str = API_VERSION;
     const MIGRATIONS: &'static [&'static platform::db::Migrations] = MIGRATIONS;
+    // payment files are downloaded as pain.001 XML
+    const ALSO_PRODUCES: &'static [&'static str] = &["application/xml"];
     type ApiDoc = api::ApiDoc;
     type Config = Config;
     type State = AppState;

@@ -208,6 +208,7 @@ diesel::table! {
         geldig_tot -> Nullable<Date>,
         zoektermen -> Text,
         aangemaakt_op -> Timestamp,
+        betaalinstructie -> Nullable<Text>,
     }
 }
 
@@ -281,6 +282,8 @@ pub struct AgreementRow {
     pub zoektermen: String,
     /// When added.
     pub aangemaakt_op: NaiveDateTime,
+    /// When an expense is paid (JSON of `domain::schedule::Betaalinstructie`).
+    pub betaalinstructie: Option<String>,
 }
 
 /// A booking.
@@ -444,4 +447,121 @@ pub fn delete_booking(conn: &mut DbConnection, transactie_id: &str) -> Result<Op
         diesel::delete(boekingen::table.filter(boekingen::transactie_id.eq(transactie_id))).execute(conn)?;
     }
     Ok(existing)
+}
+
+diesel::table! {
+    /// Exported payment files.
+    betaalbestanden (id) {
+        id -> Text,
+        versie -> Text,
+        van -> Date,
+        tot -> Date,
+        sha256 -> Text,
+        inhoud -> Text,
+        aantal -> Integer,
+        totaal -> BigInt,
+        aangemaakt_op -> Timestamp,
+        aangemaakt_door -> Text,
+    }
+}
+
+diesel::table! {
+    /// Which payment (afspraak, date) went into which file.
+    geexporteerde_betalingen (afspraak_id, datum) {
+        afspraak_id -> Text,
+        datum -> Date,
+        betaalbestand_id -> Text,
+    }
+}
+
+/// An exported payment file.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
+#[diesel(table_name = betaalbestanden)]
+pub struct PaymentFileRow {
+    /// Id (also the message id).
+    pub id: String,
+    /// `pain.001.001.03` or `pain.001.001.09`.
+    pub versie: String,
+    /// First date of the range.
+    pub van: NaiveDate,
+    /// Last date of the range.
+    pub tot: NaiveDate,
+    /// SHA-256 of the file.
+    pub sha256: String,
+    /// The XML.
+    pub inhoud: String,
+    /// Payments in it.
+    pub aantal: i32,
+    /// Their total in cents.
+    pub totaal: i64,
+    /// When.
+    pub aangemaakt_op: NaiveDateTime,
+    /// Who.
+    pub aangemaakt_door: String,
+}
+
+/// A payment in a file.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
+#[diesel(table_name = geexporteerde_betalingen)]
+pub struct ExportedPaymentRow {
+    /// The afspraak.
+    pub afspraak_id: String,
+    /// The date.
+    pub datum: NaiveDate,
+    /// The file.
+    pub betaalbestand_id: String,
+}
+
+/// The expense afspraken that have a betaalinstructie.
+pub fn scheduled_expenses(conn: &mut DbConnection) -> Result<Vec<AgreementRow>, DbError> {
+    Ok(afspraken::table
+        .filter(afspraken::richting.eq("debit"))
+        .filter(afspraken::betaalinstructie.is_not_null())
+        .select(AgreementRow::as_select())
+        .load(conn)?)
+}
+
+/// The payments already exported with a date in `from..=to`.
+pub fn exported_between(
+    conn: &mut DbConnection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(String, NaiveDate)>, DbError> {
+    Ok(geexporteerde_betalingen::table
+        .filter(geexporteerde_betalingen::datum.ge(from))
+        .filter(geexporteerde_betalingen::datum.le(to))
+        .select((geexporteerde_betalingen::afspraak_id, geexporteerde_betalingen::datum))
+        .load(conn)?)
+}
+
+/// Stores a payment file and the payments in it (the key refuses a payment exported before).
+pub fn insert_payment_file(
+    conn: &mut DbConnection,
+    file: &PaymentFileRow,
+    payments: &[ExportedPaymentRow],
+) -> Result<(), DbError> {
+    diesel::insert_into(betaalbestanden::table).values(file).execute(conn)?;
+    for chunk in payments.chunks(CHUNK) {
+        macro_rules! insert {
+            ($c:expr) => {
+                diesel::insert_into(geexporteerde_betalingen::table)
+                    .values(chunk)
+                    .execute($c)?
+            };
+        }
+        match conn {
+            DbConnection::Pg(c) => insert!(c),
+            DbConnection::Sqlite(c) => insert!(c),
+        };
+    }
+    Ok(())
+}
+
+/// A payment file by id.
+pub fn find_payment_file(conn: &mut DbConnection, id: &str) -> Result<Option<PaymentFileRow>, DbError> {
+    Ok(betaalbestanden::table
+        .filter(betaalbestanden::id.eq(id))
+        .select(PaymentFileRow::as_select())
+        .first(conn)
+        .optional()?)
 }

@@ -107,6 +107,11 @@ pub async fn afspraak_toevoegen(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
     let a = body.into_inner();
+    if let Some((field, reason)) = a.betaalinstructie.as_ref().and_then(|b| b.fault()) {
+        return Err(Problem::params_validation(vec![platform::InvalidParam::new(
+            field, "invalid", reason,
+        )]));
+    }
     if a.geldig_tot.is_some_and(|t| t < a.geldig_van) {
         return Err(Problem::params_validation(vec![platform::InvalidParam::new(
             "geldigTot",
@@ -125,6 +130,7 @@ pub async fn afspraak_toevoegen(
         geldig_tot: a.geldig_tot,
         zoektermen: serde_json::to_string(&a.zoektermen).unwrap_or_else(|_| "[]".into()),
         aangemaakt_op: state.now(),
+        betaalinstructie: a.betaalinstructie.as_ref().and_then(|b| serde_json::to_string(b).ok()),
     };
     let stored = citizens::add_agreement(&state, &p, row).await?;
     Ok(HttpResponse::Created().json(Afspraak::from(&stored)))

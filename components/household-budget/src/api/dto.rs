@@ -4,7 +4,9 @@
 
 use crate::domain::booking::{Criterion, Fit};
 use crate::domain::iban::Iban;
-use crate::store::{AgreementRow, BookingRow, CitizenRow, TransactionRow};
+use crate::domain::schedule::Betaalinstructie;
+use crate::export::pain001::Version;
+use crate::store::{AgreementRow, BookingRow, CitizenRow, PaymentFileRow, TransactionRow};
 use chrono::NaiveDate;
 use platform::pagination::{PageInfo, PageLinks};
 use platform::{Bsn, Postcode};
@@ -215,6 +217,9 @@ pub struct NieuweAfspraak {
     #[serde(default)]
     #[schema(max_items = 20)]
     pub zoektermen: Vec<String>,
+    /// For an expense: when it is paid (for the payment export).
+    #[serde(default)]
+    pub betaalinstructie: Option<Betaalinstructie>,
 }
 
 /// An afspraak.
@@ -241,6 +246,9 @@ pub struct Afspraak {
     pub geldig_tot: Option<NaiveDate>,
     /// Search terms.
     pub zoektermen: Vec<String>,
+    /// When it is paid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub betaalinstructie: Option<Betaalinstructie>,
 }
 
 impl From<&AgreementRow> for Afspraak {
@@ -255,6 +263,7 @@ impl From<&AgreementRow> for Afspraak {
             geldig_van: a.geldig_van,
             geldig_tot: a.geldig_tot,
             zoektermen: serde_json::from_str(&a.zoektermen).unwrap_or_default(),
+            betaalinstructie: a.betaalinstructie.as_deref().and_then(|b| serde_json::from_str(b).ok()),
         }
     }
 }
@@ -391,4 +400,68 @@ impl From<&Fit> for Suggestie {
 pub struct Suggesties {
     /// The suggestions.
     pub suggesties: Vec<Suggestie>,
+}
+
+/// A payment export: the payments due in a date range.
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NieuwBetaalbestand {
+    /// First date.
+    #[validate(custom(function = "date_in_range"))]
+    pub van: NaiveDate,
+    /// Last date (at most a year after the first).
+    #[validate(custom(function = "date_in_range"))]
+    pub tot: NaiveDate,
+    /// The pain.001 version (default pain.001.001.03, what Dutch banks take).
+    #[serde(default)]
+    pub versie: Option<Version>,
+}
+
+/// Link.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct BestandLinks {
+    /// The file itself (XML).
+    pub bestand: platform::pagination::Link,
+}
+
+/// An exported payment file.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Betaalbestand {
+    /// Id (also its message id).
+    pub id: String,
+    /// pain.001 version.
+    pub versie: String,
+    /// First date.
+    pub van: NaiveDate,
+    /// Last date.
+    pub tot: NaiveDate,
+    /// SHA-256 of the file.
+    pub sha256: String,
+    /// Payments in it.
+    pub aantal_betalingen: i32,
+    /// Their total in cents.
+    pub totaal_in_centen: i64,
+    /// Links.
+    #[serde(rename = "_links")]
+    pub _links: BestandLinks,
+}
+
+impl From<&PaymentFileRow> for Betaalbestand {
+    fn from(f: &PaymentFileRow) -> Self {
+        Betaalbestand {
+            id: f.id.clone(),
+            versie: f.versie.clone(),
+            van: f.van,
+            tot: f.tot,
+            sha256: f.sha256.clone(),
+            aantal_betalingen: f.aantal,
+            totaal_in_centen: f.totaal,
+            _links: BestandLinks {
+                bestand: platform::pagination::Link {
+                    href: format!("/api/v1/betaalbestanden/{}", f.id),
+                },
+            },
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! HTTP handlers: extract, call one use case of `app`, answer.
 
 pub mod bankafschriften;
+pub mod betaalbestanden;
 pub mod burgers;
 pub mod dto;
 pub mod transacties;
@@ -20,7 +21,9 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(transacties::transacties)
         .service(transacties::suggesties)
         .service(transacties::boeken)
-        .service(transacties::ontboeken);
+        .service(transacties::ontboeken)
+        .service(betaalbestanden::aanmaken)
+        .service(betaalbestanden::ophalen);
 }
 
 /// Document-level facts of the spec.
@@ -34,6 +37,7 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         (name = "bankafschriften", description = "Bankafschriften inlezen; wat precies bij één afspraak past wordt automatisch geboekt."),
         (name = "burgers", description = "Burgers van wie de gemeente het huishoudboekje bijhoudt."),
         (name = "afspraken", description = "Verwachte inkomsten en uitgaven van een burger."),
+        (name = "betaalbestanden", description = "Geplande betalingen als SEPA pain.001-bestand; geen betaling twee keer."),
         (name = "transacties", description = "Transacties van de rekeningen van de gemeente, hun boekingen en boekingssuggesties."),
     ),
     components(schemas(platform::Problem, platform::InvalidParam)),

@@ -5,6 +5,7 @@
 pub mod booking;
 pub mod citizens;
 pub mod import;
+pub mod payments;
 pub mod transactions;
 
 use crate::AppState;

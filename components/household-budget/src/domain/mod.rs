@@ -4,4 +4,5 @@ pub mod booking;
 pub mod iban;
 pub mod identity;
 pub mod money;
+pub mod schedule;
 pub mod statement;

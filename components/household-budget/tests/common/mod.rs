@@ -52,6 +52,7 @@ pub fn state_with(url: &str, accounts: &[&str], max_bytes: usize) -> AppState {
         auth: Arc::new(Authenticator::new(clients(), 60, None)),
         accounts: Arc::new(accounts.iter().map(|a| Iban::parse(a).unwrap()).collect()),
         max_statement_bytes: max_bytes,
+        account_name: "Gemeente Utrecht budgetbeheer".into(),
         booking_tolerance: household_budget::domain::money::Cents(100),
         clock: household_budget::system_clock(),
     }

@@ -1,0 +1,3 @@
+DROP TABLE geexporteerde_betalingen;
+DROP TABLE betaalbestanden;
+ALTER TABLE afspraken DROP COLUMN betaalinstructie;
