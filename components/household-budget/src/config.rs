@@ -21,6 +21,9 @@ pub struct Config {
     /// How far (in cents) an amount may be from an afspraak's and still book automatically.
     #[arg(long, env = "HOUSEHOLD_BUDGET_BOOKING_TOLERANCE_CENTS", default_value_t = 0)]
     pub booking_tolerance_cents: u32,
+    /// Days a payment may come before or after its expected date before it is signalled.
+    #[arg(long, env = "HOUSEHOLD_BUDGET_SIGNAL_MARGIN_DAYS", default_value_t = 3)]
+    pub signal_margin_days: u32,
 }
 
 impl Config {
@@ -43,6 +46,7 @@ impl Config {
             account_name: self.account_name,
             max_statement_bytes: self.max_statement_bytes,
             booking_tolerance: crate::domain::money::Cents(i64::from(self.booking_tolerance_cents)),
+            signal_margin_days: self.signal_margin_days,
             clock: system_clock(),
         })
     }

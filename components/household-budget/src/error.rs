@@ -21,6 +21,8 @@ pub enum Error {
     AlreadyBooked,
     /// No payment due in the range that was not exported before.
     NothingToExport,
+    /// The signal is closed already.
+    SignalClosed,
     /// Every transaction of the file was imported before.
     NothingNew {
         /// The transactions in the file.
@@ -60,6 +62,7 @@ impl From<Error> for Problem {
                 "geenBetalingen",
                 "Er zijn in deze periode geen betalingen die nog niet geëxporteerd zijn.",
             ),
+            Error::SignalClosed => Problem::conflict("signaleringGesloten", "De signalering is al gesloten."),
             Error::CitizenExists => {
                 Problem::conflict("burgerBestaat", "Er is al een burger met dit burgerservicenummer.")
             }

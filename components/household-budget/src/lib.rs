@@ -47,6 +47,8 @@ pub struct AppState {
     pub max_statement_bytes: usize,
     /// How far an amount may be from an afspraak's and still book automatically.
     pub booking_tolerance: domain::money::Cents,
+    /// Days a payment may come before or after its expected date before it is signalled.
+    pub signal_margin_days: u32,
     /// The clock (fixed in tests).
     pub clock: Clock,
 }

@@ -565,3 +565,146 @@ pub fn find_payment_file(conn: &mut DbConnection, id: &str) -> Result<Option<Pay
         .first(conn)
         .optional()?)
 }
+
+diesel::table! {
+    /// Signals.
+    signaleringen (id) {
+        id -> Text,
+        soort -> Text,
+        burger_id -> Text,
+        afspraak_id -> Nullable<Text>,
+        datum -> Date,
+        sleutel -> Text,
+        toelichting -> Text,
+        status -> Text,
+        aangemaakt_op -> Timestamp,
+        gesloten_op -> Nullable<Timestamp>,
+        gesloten_door -> Nullable<Text>,
+        notitie -> Nullable<Text>,
+    }
+}
+
+/// A signal.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
+#[diesel(table_name = signaleringen)]
+#[diesel(treat_none_as_default_value = false)]
+pub struct SignalRow {
+    /// Id.
+    pub id: String,
+    /// Kind (`domain::signals::Kind`).
+    pub soort: String,
+    /// The citizen.
+    pub burger_id: String,
+    /// The afspraak, if it is about one.
+    pub afspraak_id: Option<String>,
+    /// The date it concerns.
+    pub datum: NaiveDate,
+    /// Identity: the same finding is one signal.
+    pub sleutel: String,
+    /// Evidence.
+    pub toelichting: String,
+    /// `open` or `gesloten`.
+    pub status: String,
+    /// When found.
+    pub aangemaakt_op: NaiveDateTime,
+    /// When closed.
+    pub gesloten_op: Option<NaiveDateTime>,
+    /// By whom.
+    pub gesloten_door: Option<String>,
+    /// Why.
+    pub notitie: Option<String>,
+}
+
+/// Every afspraak.
+pub fn agreements(conn: &mut DbConnection) -> Result<Vec<AgreementRow>, DbError> {
+    all_agreements(conn)
+}
+
+/// The booked transactions of every afspraak: (afspraak, date, amount, direction).
+pub fn booked_per_agreement(conn: &mut DbConnection) -> Result<Vec<(String, NaiveDate, i64, String)>, DbError> {
+    Ok(boekingen::table
+        .inner_join(transacties::table)
+        .select((
+            boekingen::afspraak_id,
+            transacties::boekdatum,
+            transacties::bedrag,
+            transacties::richting,
+        ))
+        .load(conn)?)
+}
+
+/// Stores the signals that are new (by key); returns how many were.
+pub fn insert_new_signals(conn: &mut DbConnection, rows: &[SignalRow]) -> Result<usize, DbError> {
+    let mut new = 0;
+    for chunk in rows.chunks(CHUNK) {
+        macro_rules! insert {
+            ($c:expr) => {
+                diesel::insert_into(signaleringen::table)
+                    .values(chunk)
+                    .on_conflict_do_nothing()
+                    .execute($c)?
+            };
+        }
+        new += match conn {
+            DbConnection::Pg(c) => insert!(c),
+            DbConnection::Sqlite(c) => insert!(c),
+        };
+    }
+    Ok(new)
+}
+
+/// One page of signals, newest date first, optionally of one citizen and one status.
+pub fn signals(
+    conn: &mut DbConnection,
+    burger_id: Option<&str>,
+    status: Option<&str>,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<SignalRow>, i64), DbError> {
+    let filtered = || {
+        let mut q = signaleringen::table.into_boxed();
+        if let Some(b) = burger_id {
+            q = q.filter(signaleringen::burger_id.eq(b.to_string()));
+        }
+        if let Some(s) = status {
+            q = q.filter(signaleringen::status.eq(s.to_string()));
+        }
+        q
+    };
+    let total = filtered().count().get_result(conn)?;
+    let rows = filtered()
+        .order((signaleringen::datum.desc(), signaleringen::id.asc()))
+        .offset(offset)
+        .limit(limit)
+        .select(SignalRow::as_select())
+        .load(conn)?;
+    Ok((rows, total))
+}
+
+/// Closes an open signal; the signal as it is now, `None` when there is none with this id.
+pub fn close_signal(
+    conn: &mut DbConnection,
+    id: &str,
+    at: NaiveDateTime,
+    by: &str,
+    note: &str,
+) -> Result<Option<(SignalRow, bool)>, DbError> {
+    let changed = diesel::update(
+        signaleringen::table
+            .filter(signaleringen::id.eq(id))
+            .filter(signaleringen::status.eq("open")),
+    )
+    .set((
+        signaleringen::status.eq("gesloten"),
+        signaleringen::gesloten_op.eq(at),
+        signaleringen::gesloten_door.eq(by),
+        signaleringen::notitie.eq(note),
+    ))
+    .execute(conn)?;
+    let row = signaleringen::table
+        .filter(signaleringen::id.eq(id))
+        .select(SignalRow::as_select())
+        .first(conn)
+        .optional()?;
+    Ok(row.map(|r| (r, changed == 1)))
+}

@@ -6,7 +6,7 @@ use crate::domain::booking::{Criterion, Fit};
 use crate::domain::iban::Iban;
 use crate::domain::schedule::Betaalinstructie;
 use crate::export::pain001::Version;
-use crate::store::{AgreementRow, BookingRow, CitizenRow, PaymentFileRow, TransactionRow};
+use crate::store::{AgreementRow, BookingRow, CitizenRow, PaymentFileRow, SignalRow, TransactionRow};
 use chrono::NaiveDate;
 use platform::pagination::{PageInfo, PageLinks};
 use platform::{Bsn, Postcode};
@@ -464,4 +464,77 @@ impl From<&PaymentFileRow> for Betaalbestand {
             },
         }
     }
+}
+
+/// A signal.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Signalering {
+    /// Id.
+    pub id: String,
+    /// `betalingNietOntvangen`, `meerdereBetalingen`, `bedragAfwijkend` or `negatiefSaldo`.
+    pub soort: String,
+    /// The citizen.
+    pub burger_id: String,
+    /// The afspraak, if it is about one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub afspraak_id: Option<String>,
+    /// The date it concerns.
+    pub datum: NaiveDate,
+    /// What shows it.
+    pub toelichting: String,
+    /// `open` or `gesloten`.
+    pub status: String,
+    /// Who closed it, and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gesloten_door: Option<String>,
+    /// The note it was closed with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notitie: Option<String>,
+}
+
+impl From<&SignalRow> for Signalering {
+    fn from(r: &SignalRow) -> Self {
+        Signalering {
+            id: r.id.clone(),
+            soort: r.soort.clone(),
+            burger_id: r.burger_id.clone(),
+            afspraak_id: r.afspraak_id.clone(),
+            datum: r.datum,
+            toelichting: r.toelichting.clone(),
+            status: r.status.clone(),
+            gesloten_door: r.gesloten_door.clone(),
+            notitie: r.notitie.clone(),
+        }
+    }
+}
+
+/// A page of signals.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct SignaleringenPagina {
+    /// The signals.
+    pub signaleringen: Vec<Signalering>,
+    /// Paging.
+    pub paginering: PageInfo,
+    /// Links.
+    #[serde(rename = "_links")]
+    pub _links: PageLinks,
+}
+
+/// Closing a signal.
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sluiting {
+    /// Why (1–500 characters, no control characters).
+    #[validate(custom(function = "platform::extract::plain_text"))]
+    #[schema(min_length = 1, max_length = 500)]
+    pub notitie: String,
+}
+
+/// Signals computed.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Berekening {
+    /// New signals.
+    pub aantal_nieuw: usize,
 }

@@ -4,6 +4,7 @@ pub mod bankafschriften;
 pub mod betaalbestanden;
 pub mod burgers;
 pub mod dto;
+pub mod signaleringen;
 pub mod transacties;
 
 use platform::app::BearerAuth;
@@ -23,7 +24,11 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(transacties::boeken)
         .service(transacties::ontboeken)
         .service(betaalbestanden::aanmaken)
-        .service(betaalbestanden::ophalen);
+        .service(betaalbestanden::ophalen)
+        .service(signaleringen::signaleringen)
+        .service(signaleringen::van_burger)
+        .service(signaleringen::berekenen)
+        .service(signaleringen::sluiten);
 }
 
 /// Document-level facts of the spec.
@@ -38,6 +43,7 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         (name = "burgers", description = "Burgers van wie de gemeente het huishoudboekje bijhoudt."),
         (name = "afspraken", description = "Verwachte inkomsten en uitgaven van een burger."),
         (name = "betaalbestanden", description = "Geplande betalingen als SEPA pain.001-bestand; geen betaling twee keer."),
+        (name = "signaleringen", description = "Wat een budgetbeheerder direct moet zien: betaling niet ontvangen, meerdere betalingen, afwijkend bedrag, negatief saldo."),
         (name = "transacties", description = "Transacties van de rekeningen van de gemeente, hun boekingen en boekingssuggesties."),
     ),
     components(schemas(platform::Problem, platform::InvalidParam)),

@@ -100,7 +100,7 @@ pub async fn import_file(
         aantal_nieuw: 0,
         aantal_dubbel: 0,
     };
-    let (tolerance, at) = (state.booking_tolerance, state.now());
+    let (tolerance, at, margin) = (state.booking_tolerance, state.now(), state.signal_margin_days);
     let (new, booked) = state
         .db
         .write_transaction(move |c| {
@@ -111,6 +111,8 @@ pub async fn import_file(
             }
             store::set_counts(c, &import.id, new, total - new)?;
             let booked = super::booking::book_new(c, &import.id, &rows, new == total, tolerance, at)?;
+            // what the new bookings show (or still miss) is signalled with the import
+            super::signals::refresh(c, at.date(), margin, tolerance, at)?;
             Ok((new, booked))
         })
         .await?;

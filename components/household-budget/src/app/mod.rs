@@ -6,6 +6,7 @@ pub mod booking;
 pub mod citizens;
 pub mod import;
 pub mod payments;
+pub mod signals;
 pub mod transactions;
 
 use crate::AppState;

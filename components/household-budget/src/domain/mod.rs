@@ -5,4 +5,5 @@ pub mod iban;
 pub mod identity;
 pub mod money;
 pub mod schedule;
+pub mod signals;
 pub mod statement;

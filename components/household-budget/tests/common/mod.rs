@@ -54,6 +54,7 @@ pub fn state_with(url: &str, accounts: &[&str], max_bytes: usize) -> AppState {
         max_statement_bytes: max_bytes,
         account_name: "Gemeente Utrecht budgetbeheer".into(),
         booking_tolerance: household_budget::domain::money::Cents(100),
+        signal_margin_days: 3,
         clock: household_budget::system_clock(),
     }
 }

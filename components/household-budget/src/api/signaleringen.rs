@@ -1,0 +1,113 @@
+//! Signals (handlers over `app::signals`).
+
+use super::dto::{Berekening, Signalering, SignaleringenPagina, Sluiting};
+use crate::AppState;
+use crate::app::signals;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use platform::auth::Principal;
+use platform::pagination::PageRequest;
+use platform::responses::{BadRequest, Conflict, Forbidden, NotFound, Unauthorized};
+use platform::{InvalidParam, Problem, Valid};
+
+fn status_param(params: &platform::http::QueryParams) -> Result<Option<String>, Problem> {
+    match params.get("status") {
+        None => Ok(None),
+        Some(s @ ("open" | "gesloten")) => Ok(Some(s.to_string())),
+        Some(_) => Err(Problem::params_validation(vec![InvalidParam::new(
+            "status",
+            "enum",
+            "Waarde moet open of gesloten zijn.",
+        )])),
+    }
+}
+
+async fn page(
+    req: HttpRequest,
+    p: Principal,
+    state: web::Data<AppState>,
+    burger_id: Option<String>,
+) -> Result<HttpResponse, Problem> {
+    let params = platform::http::QueryParams::parse(req.query_string(), &["status", "page", "pageSize"])?;
+    let page = PageRequest::from_params(&params)?;
+    let status = status_param(&params)?;
+    let (rows, total) = signals::list(&state, &p, burger_id, status, page.offset(), page.page_size).await?;
+    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
+    Ok(HttpResponse::Ok().json(SignaleringenPagina {
+        signaleringen: rows.iter().map(Signalering::from).collect(),
+        paginering: info,
+        _links: links,
+    }))
+}
+
+/// All signals, newest first (budget workers).
+#[utoipa::path(
+    tag = "signaleringen",
+    params(
+        ("status" = Option<String>, Query, description = "open of gesloten"),
+        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
+        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
+    ),
+    responses((status = 200, description = "Signaleringen", body = SignaleringenPagina), BadRequest, Unauthorized, Forbidden),
+    security(("bearer" = [])),
+)]
+#[get("/signaleringen")]
+pub async fn signaleringen(
+    req: HttpRequest,
+    p: Principal,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    page(req, p, state, None).await
+}
+
+/// A citizen's signals (a budget worker, or the citizen themselves).
+#[utoipa::path(
+    tag = "signaleringen",
+    params(
+        ("id" = String, Path, description = "Id van de burger"),
+        ("status" = Option<String>, Query, description = "open of gesloten"),
+        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
+        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
+    ),
+    responses((status = 200, description = "Signaleringen", body = SignaleringenPagina), BadRequest, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = [])),
+)]
+#[get("/burgers/{id}/signaleringen")]
+pub async fn van_burger(
+    req: HttpRequest,
+    p: Principal,
+    path: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    page(req, p, state, Some(path.into_inner())).await
+}
+
+/// Compute the signals now (imports do it themselves).
+#[utoipa::path(
+    tag = "signaleringen",
+    responses((status = 200, description = "Berekend", body = Berekening), BadRequest, Unauthorized, Forbidden),
+    security(("bearer" = [])),
+)]
+#[post("/signaleringen/berekenen")]
+pub async fn berekenen(p: Principal, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    let new = signals::compute(&state, &p).await?;
+    Ok(HttpResponse::Ok().json(Berekening { aantal_nieuw: new }))
+}
+
+/// Close a signal with a note.
+#[utoipa::path(
+    tag = "signaleringen",
+    params(("id" = String, Path, description = "Id van de signalering")),
+    request_body = Sluiting,
+    responses((status = 200, description = "Gesloten", body = Signalering), BadRequest, Unauthorized, Forbidden, NotFound, Conflict),
+    security(("bearer" = [])),
+)]
+#[post("/signaleringen/{id}/sluiten")]
+pub async fn sluiten(
+    p: Principal,
+    path: web::Path<String>,
+    body: Valid<Sluiting>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let row = signals::close(&state, &p, path.into_inner(), body.into_inner().notitie).await?;
+    Ok(HttpResponse::Ok().json(Signalering::from(&row)))
+}

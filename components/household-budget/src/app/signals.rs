@@ -1,0 +1,162 @@
+//! Signals: computed from every afspraak's schedule and bookings (after each import, and on
+//! demand), stored once per finding, listed per citizen and overall, closed with a note.
+
+use super::{SCOPE_BEHEREN, SCOPE_BURGER, SCOPE_LEZEN, record};
+use crate::AppState;
+use crate::domain::money::Cents;
+use crate::domain::schedule::Betaalinstructie;
+use crate::domain::signals::{self, Booked};
+use crate::error::Error;
+use crate::store::{self, SignalRow};
+use chrono::{NaiveDate, NaiveDateTime};
+use platform::auth::Principal;
+use platform::db::{DbConnection, DbError};
+use std::collections::HashMap;
+
+/// Computes every signal as of `today` and stores the new ones; returns how many were new.
+pub fn refresh(
+    c: &mut DbConnection,
+    today: NaiveDate,
+    margin_days: u32,
+    tolerance: Cents,
+    at: NaiveDateTime,
+) -> Result<usize, DbError> {
+    let mut booked: HashMap<String, Vec<(NaiveDate, i64, String)>> = HashMap::new();
+    for (afspraak, date, amount, direction) in store::booked_per_agreement(c)? {
+        booked.entry(afspraak).or_default().push((date, amount, direction));
+    }
+    let mut balance: HashMap<String, i64> = HashMap::new();
+    let mut rows = Vec::new();
+    let mut push =
+        |kind: signals::Kind, burger: &str, afspraak: Option<&str>, finding: signals::Finding, key: String| {
+            rows.push(SignalRow {
+                id: uuid::Uuid::new_v4().to_string(),
+                soort: kind.as_str().into(),
+                burger_id: burger.to_string(),
+                afspraak_id: afspraak.map(str::to_string),
+                datum: finding.date,
+                sleutel: key,
+                toelichting: finding.detail,
+                status: "open".into(),
+                aangemaakt_op: at,
+                gesloten_op: None,
+                gesloten_door: None,
+                notitie: None,
+            });
+        };
+    for a in store::agreements(c)? {
+        let own = booked.get(&a.id).map(Vec::as_slice).unwrap_or(&[]);
+        *balance.entry(a.burger_id.clone()).or_default() += own
+            .iter()
+            .map(|(_, amount, dir)| if dir == "credit" { *amount } else { -amount })
+            .sum::<i64>();
+        let expected = match a.betaalinstructie.as_deref() {
+            Some(text) => {
+                let b: Betaalinstructie = serde_json::from_str(text)
+                    .map_err(|e| DbError::Unavailable(format!("afspraak {}: betaalinstructie: {e}", a.id)))?;
+                let end = a.geldig_tot.map_or(today, |t| t.min(today));
+                b.dates(a.geldig_van, end)
+            }
+            None => Vec::new(),
+        };
+        let booked: Vec<Booked> = own
+            .iter()
+            .map(|(date, amount, _)| Booked {
+                date: *date,
+                amount: Cents(*amount),
+            })
+            .collect();
+        for f in signals::of_agreement(&expected, &booked, Cents(a.bedrag), today, margin_days, tolerance) {
+            let key = format!("{}|{}|{}", f.kind.as_str(), a.id, f.date);
+            push(f.kind, &a.burger_id, Some(&a.id), f, key);
+        }
+    }
+    for (burger, cents) in balance {
+        if let Some(f) = signals::of_balance(Cents(cents), today) {
+            // one per citizen per month while it lasts
+            let key = format!("{}|{burger}|{}", f.kind.as_str(), today.format("%Y-%m"));
+            push(f.kind, &burger, None, f, key);
+        }
+    }
+    store::insert_new_signals(c, &rows)
+}
+
+/// Computes the signals now (a worker asks; imports do it themselves).
+pub async fn compute(state: &AppState, caller: &Principal) -> Result<usize, Error> {
+    if !caller.has_scope(SCOPE_BEHEREN) {
+        return Err(Error::Forbidden("Scope huishoudboekje.beheren is nodig."));
+    }
+    let (at, margin, tolerance) = (state.now(), state.signal_margin_days, state.booking_tolerance);
+    state
+        .db
+        .write_transaction(move |c| Ok::<_, Error>(refresh(c, at.date(), margin, tolerance, at)?))
+        .await
+}
+
+/// One page of signals: overall for a budget worker; of one citizen for a worker or that citizen.
+pub async fn list(
+    state: &AppState,
+    caller: &Principal,
+    burger_id: Option<String>,
+    status: Option<String>,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<SignalRow>, i64), Error> {
+    match &burger_id {
+        // a citizen's own list: the citizens use case checks who may see it
+        Some(id) if !caller.has_scope(SCOPE_LEZEN) && caller.has_scope(SCOPE_BURGER) => {
+            super::citizens::get(state, caller, id.clone()).await?;
+        }
+        _ if !caller.has_scope(SCOPE_LEZEN) => return Err(Error::Forbidden("Scope huishoudboekje.lezen is nodig.")),
+        _ => {}
+    }
+    let (b, s) = (burger_id.clone(), status);
+    let (rows, total) = state
+        .db
+        .run(move |c| store::signals(c, b.as_deref(), s.as_deref(), offset, limit))
+        .await?;
+    let entries = rows
+        .iter()
+        .map(|r| {
+            super::entry(
+                caller,
+                "huishoudboekje.signaleringen.raadplegen",
+                "burger",
+                &r.burger_id,
+                serde_json::json!({ "signalering": r.id }),
+            )
+        })
+        .collect();
+    super::record_all(state, entries).await?;
+    Ok((rows, total))
+}
+
+/// Closes a signal with a note (409 when it is closed already).
+pub async fn close(state: &AppState, caller: &Principal, id: String, note: String) -> Result<SignalRow, Error> {
+    if !caller.has_scope(SCOPE_BEHEREN) {
+        return Err(Error::Forbidden("Scope huishoudboekje.beheren is nodig."));
+    }
+    let (at, by) = (
+        state.now(),
+        caller.user_id.clone().unwrap_or_else(|| caller.client_id.clone()),
+    );
+    let (key, n) = (id.clone(), note.clone());
+    let (row, changed) = state
+        .db
+        .write_transaction(move |c| Ok::<_, Error>(store::close_signal(c, &key, at, &by, &n)?))
+        .await?
+        .ok_or(Error::NotFound("Geen signalering met dit id."))?;
+    if !changed {
+        return Err(Error::SignalClosed);
+    }
+    record(
+        state,
+        caller,
+        "huishoudboekje.signalering.sluiten",
+        "burger",
+        &row.burger_id,
+        serde_json::json!({ "signalering": id, "notitie": note }),
+    )
+    .await?;
+    Ok(row)
+}

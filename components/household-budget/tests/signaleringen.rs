@@ -1,0 +1,148 @@
+//! Signals after an import: payments expected by an afspraak's schedule and not received, and a
+//! negative balance; stored once however often computed, listed, closed with a note.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod common;
+
+use actix_web::test::TestRequest;
+use common::*;
+use serde_json::{Value, json};
+
+fn post_json(uri: &str, auth: &str, body: Value) -> actix_http::Request {
+    TestRequest::post()
+        .uri(uri)
+        .insert_header(("Authorization", auth.to_string()))
+        .set_json(body)
+        .to_request()
+}
+
+fn get(uri: &str, auth: &str) -> actix_http::Request {
+    TestRequest::get()
+        .uri(uri)
+        .insert_header(("Authorization", auth.to_string()))
+        .to_request()
+}
+
+#[actix_web::test]
+async fn missing_rent_and_negative_balance_are_signalled_once() {
+    for (db, url) in platform::testing::database_urls() {
+        let st = state(&url);
+        let app = app(st.clone()).await;
+        let beheer = token("budgetbeheer", None);
+        let (_, b) = send(
+            &app,
+            post_json(
+                "/api/v1/burgers",
+                &beheer,
+                json!({ "burgerservicenummer": "999990019", "voornamen": "Jan", "achternaam": "Jansen" }),
+            ),
+        )
+        .await;
+        let burger = b["id"].as_str().unwrap().to_string();
+        // rent due on the 1st of March, April and May; only March's is in the statement
+        let (status, _) = send(
+            &app,
+            post_json(
+                &format!("/api/v1/burgers/{burger}/afspraken"),
+                &beheer,
+                json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13000, "tegenrekening": "NL20INGB0001234567",
+                        "geldigVan": "2026-03-01", "geldigTot": "2026-05-31",
+                        "betaalinstructie": { "schema": { "soort": "maandelijks", "dagen": [1] }, "startdatum": "2026-03-01" } }),
+            ),
+        )
+        .await;
+        assert_eq!(status, 201, "{db}");
+        let (status, import) = import(
+            &app,
+            fixture("camt053_v08_batch_reversal_return.xml"),
+            "application/xml",
+        )
+        .await;
+        assert_eq!(status, 201, "{db}: {import}");
+        assert_eq!(import["aantalAutomatischGeboekt"], 1, "{db}: the rent of March");
+
+        let (_, open) = send(&app, get("/api/v1/signaleringen?status=open", &beheer)).await;
+        let mut kinds: Vec<(String, String)> = open["signaleringen"]
+            .as_array()
+            .unwrap()
+            .iter()
+            // the balance signal is dated the day it is computed
+            .map(|s| {
+                let kind = s["soort"].as_str().unwrap().to_string();
+                let date = if kind == "negatiefSaldo" {
+                    "vandaag".into()
+                } else {
+                    s["datum"].as_str().unwrap().to_string()
+                };
+                (kind, date)
+            })
+            .collect();
+        kinds.sort();
+        assert_eq!(
+            kinds.iter().map(|(k, d)| format!("{k} {d}")).collect::<Vec<_>>(),
+            vec![
+                "betalingNietOntvangen 2026-04-01".to_string(),
+                "betalingNietOntvangen 2026-05-01".to_string(),
+                "negatiefSaldo vandaag".to_string(),
+            ],
+            "{db}: {open}"
+        );
+        // computing again adds nothing
+        let (status, again) = send(&app, post_json("/api/v1/signaleringen/berekenen", &beheer, json!({}))).await;
+        assert_eq!((status, again["aantalNieuw"].as_u64()), (200, Some(0)), "{db}: {again}");
+
+        // the citizen sees their own signals; another citizen's id is 404
+        let (status, own) = send(
+            &app,
+            get(
+                &format!("/api/v1/burgers/{burger}/signaleringen"),
+                &token("portaal", Some("999990019")),
+            ),
+        )
+        .await;
+        assert_eq!(
+            (status, own["signaleringen"].as_array().unwrap().len()),
+            (200, 3),
+            "{db}"
+        );
+        let (status, _) = send(
+            &app,
+            get(
+                &format!("/api/v1/burgers/{burger}/signaleringen"),
+                &token("portaal", Some("999990032")),
+            ),
+        )
+        .await;
+        assert_eq!(status, 404, "{db}");
+        let (status, _) = send(&app, get("/api/v1/signaleringen", &token("portaal", Some("999990019")))).await;
+        assert_eq!(status, 403, "{db}");
+
+        // closed with a note, once
+        let id = open["signaleringen"][0]["id"].as_str().unwrap().to_string();
+        let close = || {
+            post_json(
+                &format!("/api/v1/signaleringen/{id}/sluiten"),
+                &beheer,
+                json!({ "notitie": "Huur contant betaald, bon gezien" }),
+            )
+        };
+        let (status, closed) = send(&app, close()).await;
+        assert_eq!(
+            (status, closed["status"].as_str()),
+            (200, Some("gesloten")),
+            "{db}: {closed}"
+        );
+        assert_eq!(closed["geslotenDoor"], "budgetbeheer");
+        let (status, body) = send(&app, close()).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (409, Some("signaleringGesloten")),
+            "{db}"
+        );
+        let (_, open) = send(&app, get("/api/v1/signaleringen?status=open", &beheer)).await;
+        assert_eq!(open["signaleringen"].as_array().unwrap().len(), 2, "{db}");
+        let (status, _) = send(&app, get("/api/v1/signaleringen?status=dicht", &beheer)).await;
+        assert_eq!(status, 400);
+    }
+}
