@@ -111,6 +111,8 @@ pub async fn import_file(
             }
             store::set_counts(c, &import.id, new, total - new)?;
             let booked = super::booking::book_new(c, &import.id, &rows, new == total, tolerance, at)?;
+            // the rows are stored: their memory is free for the signals
+            drop(rows);
             // what the new bookings show (or still miss) is signalled with the import
             super::signals::refresh(c, at.date(), margin, tolerance, at)?;
             Ok((new, booked))
