@@ -86,8 +86,8 @@ impl Component for HouseholdBudget {
     const DEFAULT_PORT: u16 = 8082;
     const API_VERSION: &'static str = API_VERSION;
     const MIGRATIONS: &'static [&'static platform::db::Migrations] = MIGRATIONS;
-    // payment files are downloaded as pain.001 XML
-    const ALSO_PRODUCES: &'static [&'static str] = &["application/xml"];
+    // payment files are downloaded as pain.001 XML; overviews are also CSV
+    const ALSO_PRODUCES: &'static [&'static str] = &["application/xml", "text/csv"];
     type ApiDoc = api::ApiDoc;
     type Config = Config;
     type State = AppState;

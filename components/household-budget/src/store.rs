@@ -708,3 +708,21 @@ pub fn close_signal(
         .optional()?;
     Ok(row.map(|r| (r, changed == 1)))
 }
+
+/// The booked transactions of a citizen's afspraken: (afspraak, date, amount, direction).
+pub fn bookings_of_citizen(
+    conn: &mut DbConnection,
+    burger_id: &str,
+) -> Result<Vec<(String, NaiveDate, i64, String)>, DbError> {
+    Ok(boekingen::table
+        .inner_join(transacties::table)
+        .inner_join(afspraken::table)
+        .filter(afspraken::burger_id.eq(burger_id))
+        .select((
+            boekingen::afspraak_id,
+            transacties::boekdatum,
+            transacties::bedrag,
+            transacties::richting,
+        ))
+        .load(conn)?)
+}

@@ -144,5 +144,67 @@ async fn missing_rent_and_negative_balance_are_signalled_once() {
         assert_eq!(open["signaleringen"].as_array().unwrap().len(), 2, "{db}");
         let (status, _) = send(&app, get("/api/v1/signaleringen?status=dicht", &beheer)).await;
         assert_eq!(status, 400);
+
+        // the overview of March to May: three rents expected, one booked
+        let uri = format!("/api/v1/burgers/{burger}/overzicht?van=2026-03-01&tot=2026-05-31");
+        let (status, o) = send(&app, get(&uri, &token("portaal", Some("999990019")))).await;
+        assert_eq!(status, 200, "{db}: {o}");
+        assert_eq!(
+            (
+                o["beginsaldoInCenten"].as_i64(),
+                o["uitgavenInCenten"].as_i64(),
+                o["eindsaldoInCenten"].as_i64()
+            ),
+            (Some(0), Some(13000), Some(-13000)),
+            "{db}: {o}"
+        );
+        let a = &o["afspraken"][0];
+        assert_eq!(
+            (
+                a["verwachtAantal"].as_u64(),
+                a["verwachtInCenten"].as_i64(),
+                a["geboektAantal"].as_u64(),
+                a["geboektInCenten"].as_i64()
+            ),
+            (Some(3), Some(39000), Some(1), Some(13000)),
+            "{db}: {o}"
+        );
+        let req = TestRequest::get()
+            .uri(&uri)
+            .insert_header(("Authorization", beheer.clone()))
+            .insert_header(("Accept", "text/csv"))
+            .to_request();
+        let res = actix_web::test::call_service(&app, req).await;
+        assert!(
+            res.headers()
+                .get("content-type")
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .starts_with("text/csv")
+        );
+        let csv = String::from_utf8(actix_web::test::read_body(res).await.to_vec()).unwrap();
+        assert!(
+            csv.lines()
+                .nth(1)
+                .unwrap()
+                .contains("\"Huur\",uitgaven,3,39000,1,13000"),
+            "{csv}"
+        );
+        assert_eq!(
+            send(&app, get(&uri, &token("portaal", Some("999990032")))).await.0,
+            404,
+            "{db}"
+        );
+        let (status, p) = send(
+            &app,
+            get(&format!("/api/v1/burgers/{burger}/overzicht?tot=2026-05-31"), &beheer),
+        )
+        .await;
+        assert_eq!(
+            (status, p["invalidParams"][0]["name"].as_str()),
+            (400, Some("van")),
+            "{db}"
+        );
     }
 }

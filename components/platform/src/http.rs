@@ -34,6 +34,17 @@ pub fn wants_csv(req: &HttpRequest) -> bool {
     )
 }
 
+/// One CSV field: always quoted, quotes doubled, and a leading `=`, `+`, `-` or `@` neutralised
+/// so a spreadsheet never runs it as a formula.
+pub fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
 /// Header with the request id (taken from the client when sent, generated otherwise).
 pub const REQUEST_ID: &str = "x-request-id";
 

@@ -49,15 +49,7 @@ pub async fn adressen(req: HttpRequest, p: Principal, state: web::Data<AppState>
     }))
 }
 
-fn csv_field(s: &str) -> String {
-    // quote always; neutralise spreadsheet formulas
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    format!("\"{}\"", s.replace('"', "\"\""))
-}
+use platform::http::csv_field;
 
 fn to_csv(items: &[HandhavingAdres]) -> String {
     let mut out =

@@ -1,6 +1,6 @@
 //! Citizens and their afspraken (handlers over `app::citizens`).
 
-use super::dto::{Afspraak, Afspraken, Burger, BurgersPagina, NieuweAfspraak, NieuweBurger};
+use super::dto::{Afspraak, Afspraken, Burger, BurgersPagina, NieuweAfspraak, NieuweBurger, Overzicht};
 use crate::AppState;
 use crate::app::citizens;
 use crate::store::{AgreementRow, CitizenRow};
@@ -153,4 +153,55 @@ pub async fn afspraken(
     Ok(HttpResponse::Ok().json(Afspraken {
         afspraken: rows.iter().map(Afspraak::from).collect(),
     }))
+}
+
+fn date_param(params: &platform::http::QueryParams, name: &str) -> Result<chrono::NaiveDate, Problem> {
+    let fault =
+        |code: &str, reason: &str| Problem::params_validation(vec![platform::InvalidParam::new(name, code, reason)]);
+    let v = params
+        .get(name)
+        .ok_or_else(|| fault("required", "Parameter is verplicht."))?;
+    v.parse()
+        .map_err(|_| fault("date", "Waarde is geen geldige datum (JJJJ-MM-DD)."))
+}
+
+/// A citizen's overview of a period (a budget worker, or the citizen themselves): balances,
+/// income and expenses, and per afspraak expected against booked; JSON or `Accept: text/csv`.
+#[utoipa::path(
+    tag = "burgers",
+    params(
+        ("id" = String, Path, description = "Id van de burger"),
+        ("van" = String, Query, description = "Eerste dag (JJJJ-MM-DD)", format = Date),
+        ("tot" = String, Query, description = "Laatste dag (JJJJ-MM-DD)", format = Date),
+    ),
+    responses(
+        (status = 200, description = "Overzicht (ook als text/csv)", content((Overzicht = "application/json"), (String = "text/csv"))),
+        BadRequest, Unauthorized, NotFound,
+    ),
+    security(("bearer" = [])),
+)]
+#[get("/burgers/{id}/overzicht")]
+pub async fn overzicht(
+    req: HttpRequest,
+    p: Principal,
+    path: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let params = platform::http::QueryParams::parse(req.query_string(), &["van", "tot"])?;
+    let (van, tot) = (date_param(&params, "van")?, date_param(&params, "tot")?);
+    if tot < van {
+        return Err(Problem::params_validation(vec![platform::InvalidParam::new(
+            "tot",
+            "minimum",
+            "De laatste dag ligt voor de eerste.",
+        )]));
+    }
+    let o = citizens::overview(&state, &p, path.into_inner(), van, tot).await?;
+    let body = Overzicht::new(van, tot, &o);
+    if platform::http::wants_csv(&req) {
+        return Ok(HttpResponse::Ok()
+            .content_type("text/csv; charset=utf-8")
+            .body(body.to_csv()));
+    }
+    Ok(HttpResponse::Ok().json(body))
 }

@@ -538,3 +538,105 @@ pub struct Berekening {
     /// New signals.
     pub aantal_nieuw: usize,
 }
+
+/// One afspraak in an overview.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct OverzichtAfspraak {
+    /// The afspraak.
+    pub afspraak_id: String,
+    /// What it is.
+    pub omschrijving: String,
+    /// Income or expense.
+    pub soort: Soort,
+    /// Payments expected in the period (from its betaalinstructie).
+    pub verwacht_aantal: usize,
+    /// Their total in cents.
+    pub verwacht_in_centen: i64,
+    /// Payments booked in the period.
+    pub geboekt_aantal: usize,
+    /// Their total in cents.
+    pub geboekt_in_centen: i64,
+}
+
+/// A citizen's overview of a period.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Overzicht {
+    /// First day.
+    pub van: NaiveDate,
+    /// Last day.
+    pub tot: NaiveDate,
+    /// Balance of what was booked before the period, in cents.
+    pub beginsaldo_in_centen: i64,
+    /// Income booked in the period.
+    pub inkomsten_in_centen: i64,
+    /// Expenses booked in the period.
+    pub uitgaven_in_centen: i64,
+    /// Opening + income - expenses.
+    pub eindsaldo_in_centen: i64,
+    /// Per afspraak.
+    pub afspraken: Vec<OverzichtAfspraak>,
+}
+
+impl Overzicht {
+    /// From the domain's overview.
+    pub fn new(van: NaiveDate, tot: NaiveDate, o: &crate::domain::report::Overview) -> Self {
+        use crate::domain::statement::Direction;
+        Overzicht {
+            van,
+            tot,
+            beginsaldo_in_centen: o.opening.0,
+            inkomsten_in_centen: o.income.0,
+            uitgaven_in_centen: o.expenses.0,
+            eindsaldo_in_centen: o.closing.0,
+            afspraken: o
+                .lines
+                .iter()
+                .map(|l| OverzichtAfspraak {
+                    afspraak_id: l.id.clone(),
+                    omschrijving: l.description.clone(),
+                    soort: if l.direction == Direction::Credit {
+                        Soort::Inkomsten
+                    } else {
+                        Soort::Uitgaven
+                    },
+                    verwacht_aantal: l.expected_count,
+                    verwacht_in_centen: l.expected.0,
+                    geboekt_aantal: l.booked_count,
+                    geboekt_in_centen: l.booked.0,
+                })
+                .collect(),
+        }
+    }
+
+    /// As CSV: one row per afspraak, then the totals.
+    pub fn to_csv(&self) -> String {
+        use platform::http::csv_field;
+        let mut out = String::from(
+            "afspraakId,omschrijving,soort,verwachtAantal,verwachtInCenten,geboektAantal,geboektInCenten\r\n",
+        );
+        for a in &self.afspraken {
+            let soort = if a.soort == Soort::Inkomsten {
+                "inkomsten"
+            } else {
+                "uitgaven"
+            };
+            out.push_str(&format!(
+                "{},{},{},{},{},{},{}\r\n",
+                csv_field(&a.afspraak_id),
+                csv_field(&a.omschrijving),
+                soort,
+                a.verwacht_aantal,
+                a.verwacht_in_centen,
+                a.geboekt_aantal,
+                a.geboekt_in_centen
+            ));
+        }
+        out.push_str(&format!(
+            "\"totaal\",\"beginsaldo {} inkomsten {} uitgaven {} eindsaldo {}\",,,,,\r\n",
+            self.beginsaldo_in_centen, self.inkomsten_in_centen, self.uitgaven_in_centen, self.eindsaldo_in_centen
+        ));
+        out
+    }
+}

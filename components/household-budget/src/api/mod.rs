@@ -19,6 +19,7 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(burgers::raadplegen)
         .service(burgers::afspraak_toevoegen)
         .service(burgers::afspraken)
+        .service(burgers::overzicht)
         .service(transacties::transacties)
         .service(transacties::suggesties)
         .service(transacties::boeken)

@@ -124,3 +124,59 @@ pub async fn agreements(state: &AppState, caller: &Principal, burger_id: String)
     let citizen = get(state, caller, burger_id.clone()).await?;
     Ok(state.db.run(move |c| store::agreements_of(c, &citizen.id)).await?)
 }
+
+/// A citizen's overview of `from..=to`: a budget worker, or the citizen themselves.
+pub async fn overview(
+    state: &AppState,
+    caller: &Principal,
+    burger_id: String,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<crate::domain::report::Overview, Error> {
+    use crate::domain::report::{self, Booking, Line};
+    use crate::domain::statement::Direction;
+    let citizen = get(state, caller, burger_id).await?;
+    let id = citizen.id.clone();
+    let (agreements, booked) = state
+        .db
+        .run(move |c| Ok::<_, Error>((store::agreements_of(c, &id)?, store::bookings_of_citizen(c, &id)?)))
+        .await?;
+    let direction = |r: &str| {
+        if r == "credit" {
+            Direction::Credit
+        } else {
+            Direction::Debit
+        }
+    };
+    let lines: Vec<Line> = agreements
+        .iter()
+        .map(|a| Line {
+            id: a.id.clone(),
+            description: a.omschrijving.clone(),
+            direction: direction(&a.richting),
+            amount: crate::domain::money::Cents(a.bedrag),
+            schedule: a.betaalinstructie.as_deref().and_then(|b| serde_json::from_str(b).ok()),
+            valid_from: a.geldig_van,
+            valid_through: a.geldig_tot,
+        })
+        .collect();
+    let bookings: Vec<Booking> = booked
+        .into_iter()
+        .map(|(agreement, date, amount, dir)| Booking {
+            agreement,
+            date,
+            amount: crate::domain::money::Cents(amount),
+            direction: direction(&dir),
+        })
+        .collect();
+    record(
+        state,
+        caller,
+        "huishoudboekje.overzicht.raadplegen",
+        "burger",
+        &citizen.id,
+        serde_json::json!({ "van": from, "tot": to }),
+    )
+    .await?;
+    Ok(report::overview(&lines, &bookings, from, to))
+}

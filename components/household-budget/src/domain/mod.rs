@@ -4,6 +4,7 @@ pub mod booking;
 pub mod iban;
 pub mod identity;
 pub mod money;
+pub mod report;
 pub mod schedule;
 pub mod signals;
 pub mod statement;
