@@ -110,29 +110,29 @@ pub struct TransactionRow {
 /// Rows per insert statement: 17 columns each stays under SQLite's 32,766 bound parameters.
 const CHUNK: usize = 1_000;
 
+/// Inserts `rows` into `table` in chunks on either backend (diesel types batch inserts per
+/// backend); with `on_conflict_do_nothing` rows whose key exists are skipped. How many were
+/// inserted.
+macro_rules! insert_all {
+    ($conn:expr, $table:expr, $rows:expr $(, $skip:ident)?) => {{
+        let mut inserted = 0usize;
+        for chunk in $rows.chunks(CHUNK) {
+            inserted += match &mut *$conn {
+                DbConnection::Pg(c) => diesel::insert_into($table).values(chunk)$(.$skip())?.execute(c)?,
+                DbConnection::Sqlite(c) => diesel::insert_into($table).values(chunk)$(.$skip())?.execute(c)?,
+            };
+        }
+        inserted
+    }};
+}
+
 /// Stores an import and those of its transactions that are new for their account (the others
 /// are skipped by the unique key); returns how many were new. Run inside a transaction.
 pub fn insert_import(conn: &mut DbConnection, import: &ImportRow, rows: &[TransactionRow]) -> Result<usize, DbError> {
     diesel::insert_into(bankafschriften::table)
         .values(import)
         .execute(conn)?;
-    let mut new = 0;
-    for chunk in rows.chunks(CHUNK) {
-        // the same statement on both backends; batch inserts are typed per backend in diesel
-        macro_rules! insert_new {
-            ($c:expr) => {
-                diesel::insert_into(transacties::table)
-                    .values(chunk)
-                    .on_conflict_do_nothing()
-                    .execute($c)?
-            };
-        }
-        new += match conn {
-            DbConnection::Pg(c) => insert_new!(c),
-            DbConnection::Sqlite(c) => insert_new!(c),
-        };
-    }
-    Ok(new)
+    Ok(insert_all!(conn, transacties::table, rows, on_conflict_do_nothing))
 }
 
 /// Records the counts of an import once they are known.
@@ -372,17 +372,7 @@ pub fn agreements_with_accounts(conn: &mut DbConnection, accounts: &[String]) ->
 
 /// Stores bookings.
 pub fn insert_bookings(conn: &mut DbConnection, rows: &[BookingRow]) -> Result<(), DbError> {
-    for chunk in rows.chunks(CHUNK) {
-        macro_rules! insert {
-            ($c:expr) => {
-                diesel::insert_into(boekingen::table).values(chunk).execute($c)?
-            };
-        }
-        match conn {
-            DbConnection::Pg(c) => insert!(c),
-            DbConnection::Sqlite(c) => insert!(c),
-        };
-    }
+    insert_all!(conn, boekingen::table, rows);
     Ok(())
 }
 
@@ -541,19 +531,7 @@ pub fn insert_payment_file(
     payments: &[ExportedPaymentRow],
 ) -> Result<(), DbError> {
     diesel::insert_into(betaalbestanden::table).values(file).execute(conn)?;
-    for chunk in payments.chunks(CHUNK) {
-        macro_rules! insert {
-            ($c:expr) => {
-                diesel::insert_into(geexporteerde_betalingen::table)
-                    .values(chunk)
-                    .execute($c)?
-            };
-        }
-        match conn {
-            DbConnection::Pg(c) => insert!(c),
-            DbConnection::Sqlite(c) => insert!(c),
-        };
-    }
+    insert_all!(conn, geexporteerde_betalingen::table, payments);
     Ok(())
 }
 
@@ -635,22 +613,7 @@ pub fn booked_per_agreement(conn: &mut DbConnection) -> Result<Vec<(String, Naiv
 
 /// Stores the signals that are new (by key); returns how many were.
 pub fn insert_new_signals(conn: &mut DbConnection, rows: &[SignalRow]) -> Result<usize, DbError> {
-    let mut new = 0;
-    for chunk in rows.chunks(CHUNK) {
-        macro_rules! insert {
-            ($c:expr) => {
-                diesel::insert_into(signaleringen::table)
-                    .values(chunk)
-                    .on_conflict_do_nothing()
-                    .execute($c)?
-            };
-        }
-        new += match conn {
-            DbConnection::Pg(c) => insert!(c),
-            DbConnection::Sqlite(c) => insert!(c),
-        };
-    }
-    Ok(new)
+    Ok(insert_all!(conn, signaleringen::table, rows, on_conflict_do_nothing))
 }
 
 /// One page of signals, newest date first, optionally of one citizen and one status.
