@@ -78,26 +78,4 @@ impl From<Error> for Problem {
     }
 }
 
-impl From<Problem> for Error {
-    fn from(p: Problem) -> Self {
-        Error::Problem(p)
-    }
-}
-
-impl From<platform::db::DbError> for Error {
-    fn from(e: platform::db::DbError) -> Self {
-        Error::Problem(e.into())
-    }
-}
-
-impl From<diesel::result::Error> for Error {
-    fn from(e: diesel::result::Error) -> Self {
-        platform::db::DbError::Query(e).into()
-    }
-}
-
-impl From<actix_web::error::BlockingError> for Error {
-    fn from(e: actix_web::error::BlockingError) -> Self {
-        Error::Problem(e.into())
-    }
-}
+platform::problem_conversions!(Error);

@@ -7,16 +7,8 @@ mod common;
 
 use actix_web::test::{self, TestRequest};
 use common::*;
-use serde_json::{Value, json};
+use serde_json::json;
 use sha2::{Digest, Sha256};
-
-fn post_json(uri: &str, auth: &str, body: Value) -> actix_http::Request {
-    TestRequest::post()
-        .uri(uri)
-        .insert_header(("Authorization", auth.to_string()))
-        .set_json(body)
-        .to_request()
-}
 
 /// Validates `xml` against an XSD of `standards/xsd` with xmllint; the error names what failed.
 fn xmllint(xml: &[u8], xsd: &str) {

@@ -10,21 +10,6 @@ use actix_web::test::TestRequest;
 use common::*;
 use serde_json::{Value, json};
 
-fn post_json(uri: &str, auth: &str, body: Value) -> actix_http::Request {
-    TestRequest::post()
-        .uri(uri)
-        .insert_header(("Authorization", auth.to_string()))
-        .set_json(body)
-        .to_request()
-}
-
-fn get(uri: &str, auth: &str) -> actix_http::Request {
-    TestRequest::get()
-        .uri(uri)
-        .insert_header(("Authorization", auth.to_string()))
-        .to_request()
-}
-
 const JAN: &str = "999990019";
 const FATIMA: &str = "999990032";
 

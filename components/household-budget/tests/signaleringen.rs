@@ -7,22 +7,7 @@ mod common;
 
 use actix_web::test::TestRequest;
 use common::*;
-use serde_json::{Value, json};
-
-fn post_json(uri: &str, auth: &str, body: Value) -> actix_http::Request {
-    TestRequest::post()
-        .uri(uri)
-        .insert_header(("Authorization", auth.to_string()))
-        .set_json(body)
-        .to_request()
-}
-
-fn get(uri: &str, auth: &str) -> actix_http::Request {
-    TestRequest::get()
-        .uri(uri)
-        .insert_header(("Authorization", auth.to_string()))
-        .to_request()
-}
+use serde_json::json;
 
 #[actix_web::test]
 async fn missing_rent_and_negative_balance_are_signalled_once() {

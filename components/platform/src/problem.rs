@@ -360,6 +360,38 @@ impl From<actix_web::error::BlockingError> for Problem {
     }
 }
 
+/// Implements the conversions a component's use-case error needs from the platform's errors,
+/// through its `Problem(Problem)` variant: `Problem`, `DbError`, diesel's error and the blocking
+/// pool's error (so `?` works on all of them in a use case).
+#[macro_export]
+macro_rules! problem_conversions {
+    ($error:ident) => {
+        impl From<$crate::Problem> for $error {
+            fn from(p: $crate::Problem) -> Self {
+                $error::Problem(p)
+            }
+        }
+
+        impl From<$crate::db::DbError> for $error {
+            fn from(e: $crate::db::DbError) -> Self {
+                $error::Problem(e.into())
+            }
+        }
+
+        impl From<::diesel::result::Error> for $error {
+            fn from(e: ::diesel::result::Error) -> Self {
+                $crate::db::DbError::Query(e).into()
+            }
+        }
+
+        impl From<::actix_web::error::BlockingError> for $error {
+            fn from(e: ::actix_web::error::BlockingError) -> Self {
+                $error::Problem(e.into())
+            }
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

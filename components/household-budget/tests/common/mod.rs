@@ -116,3 +116,20 @@ where
         .to_request();
     send(app, req).await
 }
+
+/// A POST with a JSON body and a token.
+pub fn post_json(uri: &str, auth: &str, body: serde_json::Value) -> actix_http::Request {
+    actix_web::test::TestRequest::post()
+        .uri(uri)
+        .insert_header(("Authorization", auth.to_string()))
+        .set_json(body)
+        .to_request()
+}
+
+/// A GET with a token.
+pub fn get(uri: &str, auth: &str) -> actix_http::Request {
+    actix_web::test::TestRequest::get()
+        .uri(uri)
+        .insert_header(("Authorization", auth.to_string()))
+        .to_request()
+}
