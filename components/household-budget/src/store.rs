@@ -156,15 +156,6 @@ pub fn find_import(conn: &mut DbConnection, id: &str) -> Result<Option<ImportRow
         .optional()?)
 }
 
-/// The transactions an import brought, in file order of their keys.
-pub fn transactions_of_import(conn: &mut DbConnection, id: &str) -> Result<Vec<TransactionRow>, DbError> {
-    Ok(transacties::table
-        .filter(transacties::bankafschrift_id.eq(id))
-        .order((transacties::boekdatum.asc(), transacties::sleutel.asc()))
-        .select(TransactionRow::as_select())
-        .load(conn)?)
-}
-
 /// The ids of the transactions an import brought.
 pub fn ids_of_import(conn: &mut DbConnection, id: &str) -> Result<Vec<String>, DbError> {
     Ok(transacties::table
@@ -591,11 +582,6 @@ pub struct SignalRow {
     pub gesloten_door: Option<String>,
     /// Why.
     pub notitie: Option<String>,
-}
-
-/// Every afspraak.
-pub fn agreements(conn: &mut DbConnection) -> Result<Vec<AgreementRow>, DbError> {
-    all_agreements(conn)
 }
 
 /// The booked transactions of every afspraak: (afspraak, date, amount, direction).

@@ -44,7 +44,7 @@ pub fn refresh(
                 notitie: None,
             });
         };
-    for a in store::agreements(c)? {
+    for a in store::all_agreements(c)? {
         let own = booked.get(&a.id).map(Vec::as_slice).unwrap_or(&[]);
         *balance.entry(a.burger_id.clone()).or_default() += own
             .iter()
