@@ -82,6 +82,7 @@ for db in ${DBS:-postgres sqlite}; do
   else
     psql -At -F ' ' "$url" -c "SELECT nummeraanduiding_id, start_datum, eind_datum FROM verblijven WHERE geannuleerd_op IS NULL" > "$work/stays.txt"
     audit=$(psql -At "$url" -c "SELECT count(*) FROM audit_log")
+    PGOPTIONS='-c client_min_messages=warning' psql -q "$PG_URL" -c "DROP SCHEMA $schema CASCADE"
   fi
   python3 - "$work/stays.txt" "$audit" >> "$out" <<'PY'
 import sys, collections, datetime as dt

@@ -43,7 +43,7 @@ for db in ${DBS:-sqlite postgres}; do
   peak=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
   echo "## $db: HTTP $status in $(echo "$end - $start" | bc) s, peak RSS $((peak / 1024)) MB; $(python3 -c "import json,sys; r=json.load(open('$work/result.json')); print('new', r.get('aantalNieuw'), 'booked', r.get('aantalAutomatischGeboekt'), 'balance ok', r.get('afschriften',[{}])[0].get('saldocontrole',{}).get('klopt'))" 2>/dev/null || head -c 300 "$work/result.json")" >> "$out"
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  [ "$db" = postgres ] && psql -q "$PG_URL" -c "DROP SCHEMA $schema CASCADE" 2>/dev/null
+  if [ "$db" = postgres ]; then PGOPTIONS='-c client_min_messages=warning' psql -q "$PG_URL" -c "DROP SCHEMA $schema CASCADE"; fi
 done
 rm -rf "$work"
 cat "$out"

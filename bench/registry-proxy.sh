@@ -32,6 +32,7 @@ for db in ${DBS:-sqlite postgres}; do
       echo "audit chain after run: $recs" >> "$out"
     fi
     kill "$pid"; wait "$pid" 2>/dev/null || true
+    if [ "$db" = postgres ]; then PGOPTIONS='-c client_min_messages=warning' psql -q "$PG_URL" -c "DROP SCHEMA $schema CASCADE"; fi
   done
 done
 rm -rf "$work"
