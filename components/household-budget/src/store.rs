@@ -452,6 +452,7 @@ diesel::table! {
         afspraak_id -> Text,
         datum -> Date,
         betaalbestand_id -> Text,
+        end_to_end_id -> Nullable<Text>,
     }
 }
 
@@ -484,6 +485,7 @@ pub struct PaymentFileRow {
 /// A payment in a file.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
 #[diesel(table_name = geexporteerde_betalingen)]
+#[diesel(treat_none_as_default_value = false)]
 pub struct ExportedPaymentRow {
     /// The afspraak.
     pub afspraak_id: String,
@@ -491,6 +493,8 @@ pub struct ExportedPaymentRow {
     pub datum: NaiveDate,
     /// The file.
     pub betaalbestand_id: String,
+    /// The payment's end-to-end id in the file.
+    pub end_to_end_id: Option<String>,
 }
 
 /// The expense afspraken that have a betaalinstructie.
@@ -674,4 +678,21 @@ pub fn bookings_of_citizen(
             transacties::richting,
         ))
         .load(conn)?)
+}
+
+/// The afspraken of exported payments by their end-to-end ids: (end-to-end id, afspraak).
+pub fn exported_by_end_to_end(conn: &mut DbConnection, ids: &[String]) -> Result<Vec<(String, String)>, DbError> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(500) {
+        out.extend(
+            geexporteerde_betalingen::table
+                .filter(geexporteerde_betalingen::end_to_end_id.eq_any(chunk))
+                .select((
+                    geexporteerde_betalingen::end_to_end_id.assume_not_null(),
+                    geexporteerde_betalingen::afspraak_id,
+                ))
+                .load::<(String, String)>(conn)?,
+        );
+    }
+    Ok(out)
 }

@@ -172,3 +172,71 @@ async fn a_bad_betaalinstructie_names_the_field() {
     assert_eq!(status, 400, "{p}");
     assert_eq!(p["invalidParams"][0]["name"], "betaalinstructie.schema.dagen", "{p}");
 }
+
+/// The bank's debit of an exported payment (same end-to-end id) is booked to its afspraak, even
+/// when its description would not match the zoektermen.
+#[actix_web::test]
+async fn the_banks_debit_is_matched_back_to_the_export() {
+    for (db, url) in platform::testing::database_urls() {
+        let st = state(&url);
+        let app = app(st.clone()).await;
+        let beheer = token("budgetbeheer", None);
+        let (_, b) = send(
+            &app,
+            post_json(
+                "/api/v1/burgers",
+                &beheer,
+                json!({ "burgerservicenummer": "999990019", "voornamen": "J", "achternaam": "J" }),
+            ),
+        )
+        .await;
+        let (_, a) = send(
+            &app,
+            post_json(
+                &format!("/api/v1/burgers/{}/afspraken", b["id"].as_str().unwrap()),
+                &beheer,
+                json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13000, "tegenrekening": "NL20INGB0001234567",
+                        "geldigVan": "2026-01-01", "zoektermen": ["woonlasten"],
+                        "betaalinstructie": { "schema": { "soort": "eenmalig" }, "startdatum": "2026-06-01" } }),
+            ),
+        )
+        .await;
+        let (status, file) = send(
+            &app,
+            post_json(
+                "/api/v1/betaalbestanden",
+                &beheer,
+                json!({ "van": "2026-06-01", "tot": "2026-06-30" }),
+            ),
+        )
+        .await;
+        assert_eq!(status, 201, "{db}: {file}");
+        let req = TestRequest::get()
+            .uri(file["_links"]["bestand"]["href"].as_str().unwrap())
+            .insert_header(("Authorization", beheer.clone()))
+            .to_request();
+        let xml = String::from_utf8(test::read_body(test::call_service(&app, req).await).await.to_vec()).unwrap();
+        let e2e = xml
+            .split("<EndToEndId>")
+            .nth(1)
+            .unwrap()
+            .split('<')
+            .next()
+            .unwrap()
+            .to_string();
+        let statement = format!(
+            r#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt><Id>E2E</Id>
+<Acct><Id><IBAN>{ACCOUNT}</IBAN></Id></Acct>
+<Ntry><Amt Ccy="EUR">130.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-06-01</Dt></BookgDt>
+<NtryDtls><TxDtls><Refs><EndToEndId>{e2e}</EndToEndId></Refs>
+<RltdPties><CdtrAcct><Id><IBAN>NL20INGB0001234567</IBAN></Id></CdtrAcct></RltdPties>
+<RmtInf><Ustrd>Huur 2026-06-01</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>
+</Stmt></BkToCstmrStmt></Document>"#
+        );
+        let (status, import) = import(&app, statement.into_bytes(), "application/xml").await;
+        assert_eq!(status, 201, "{db}: {import}");
+        assert_eq!(import["aantalAutomatischGeboekt"], 1, "{db}: {import}");
+        let (_, all) = send(&app, get("/api/v1/transacties", &beheer)).await;
+        assert_eq!(all["transacties"][0]["boeking"]["afspraakId"], a["id"], "{db}: {all}");
+    }
+}

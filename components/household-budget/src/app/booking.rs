@@ -94,10 +94,31 @@ pub fn book_new(
         .filter(|t| stored.as_ref().is_none_or(|ids| ids.contains(&t.id)))
         .collect();
     let by_account = candidates(c, &txs)?;
+    // a debit carrying the end-to-end id of a payment we exported is that payment
+    let e2e: Vec<String> = txs
+        .iter()
+        .filter(|t| t.richting == "debit")
+        .filter_map(|t| t.end_to_end_id.clone())
+        .collect();
+    let exported: HashMap<String, String> = store::exported_by_end_to_end(c, &e2e)?.into_iter().collect();
     let none = Vec::new();
     let bookings: Vec<BookingRow> = txs
         .iter()
         .filter_map(|t| {
+            if let Some(afspraak_id) = t
+                .end_to_end_id
+                .as_ref()
+                .filter(|_| t.richting == "debit")
+                .and_then(|id| exported.get(id))
+            {
+                return Some(BookingRow {
+                    transactie_id: t.id.clone(),
+                    afspraak_id: afspraak_id.clone(),
+                    automatisch: true,
+                    geboekt_door: AUTOMATIC.into(),
+                    geboekt_op: at,
+                });
+            }
             let options = t
                 .tegenrekening
                 .as_deref()

@@ -55,7 +55,7 @@ pub async fn export(
                     }
                     let id = uuid::Uuid::new_v4().simple().to_string();
                     transfers.push(Transfer {
-                        end_to_end_id: id,
+                        end_to_end_id: id.clone(),
                         date,
                         amount: Cents(a.bedrag),
                         creditor_name: a.omschrijving.clone(),
@@ -66,6 +66,7 @@ pub async fn export(
                         afspraak_id: a.id.clone(),
                         datum: date,
                         betaalbestand_id: String::new(),
+                        end_to_end_id: Some(id),
                     });
                 }
             }
