@@ -121,15 +121,6 @@ impl Stay {
     }
 }
 
-/// Whether a database error is a unique violation (a second active registration that raced
-/// past the check).
-pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
-    matches!(
-        e,
-        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
-    )
-}
-
 /// Stores a new registration.
 pub fn insert_registration(conn: &mut DbConnection, r: &Registration) -> Result<(), diesel::result::Error> {
     diesel::insert_into(registraties::table).values(r).execute(conn)?;

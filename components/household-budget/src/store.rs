@@ -293,17 +293,6 @@ pub struct BookingRow {
     pub geboekt_op: NaiveDateTime,
 }
 
-/// Whether a database error is a unique violation.
-pub fn is_unique_violation(e: &DbError) -> bool {
-    matches!(
-        e,
-        DbError::Query(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _
-        ))
-    )
-}
-
 /// Stores a citizen.
 pub fn insert_citizen(conn: &mut DbConnection, c: &CitizenRow) -> Result<(), DbError> {
     diesel::insert_into(burgers::table).values(c).execute(conn)?;

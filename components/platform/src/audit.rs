@@ -223,6 +223,33 @@ pub struct AuditEntry {
     pub outcome: String,
 }
 
+impl AuditEntry {
+    /// One action a principal performed on one object (outcome `uitgevoerd`). When a citizen
+    /// acts (the token's `bsn`), they are named in the details too, beside the portal's user.
+    pub fn performed(
+        principal: &crate::auth::Principal,
+        purpose: &str,
+        action: &str,
+        object_type: &str,
+        object_id: &str,
+        mut details: serde_json::Value,
+    ) -> Self {
+        if let (Some(bsn), Some(map)) = (&principal.bsn, details.as_object_mut()) {
+            map.insert("burgerservicenummer".into(), serde_json::Value::String(bsn.to_string()));
+        }
+        AuditEntry {
+            client_id: principal.client_id.clone(),
+            user_id: principal.user_id.clone(),
+            purpose: Some(purpose.into()),
+            action: action.into(),
+            object_type: object_type.into(),
+            object_id: Some(object_id.into()),
+            details,
+            outcome: "uitgevoerd".into(),
+        }
+    }
+}
+
 /// A stored audit record.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, PartialEq)]
 #[diesel(table_name = audit_log)]

@@ -41,6 +41,21 @@ pub enum DbError {
     Migration(String),
 }
 
+impl DbError {
+    /// Whether a unique key refused the write (a second of something that may exist once).
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(self, DbError::Query(e) if is_unique_violation(e))
+    }
+}
+
+/// Whether diesel's error is a unique violation.
+pub fn is_unique_violation(e: &diesel::result::Error) -> bool {
+    matches!(
+        e,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}
+
 /// Migrations of one service, one set per backend (the two must describe the same schema).
 pub struct Migrations {
     /// Migrations for PostgreSQL (`|| embed_migrations!("migrations/postgres")`).

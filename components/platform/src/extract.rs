@@ -123,6 +123,22 @@ fn data_fault(path: &str, message: &str) -> InvalidParam {
     InvalidParam::new(if name.is_empty() { "body".into() } else { name }, code, reason)
 }
 
+/// A date the APIs accept: 2000-01-01 to 2100-12-31 (`minimum` / `maximum` otherwise), so a year
+/// 0 or 262142 never reaches the rules or the database.
+pub fn date_in_range(d: &chrono::NaiveDate) -> Result<(), validator::ValidationError> {
+    use chrono::NaiveDate;
+    use std::borrow::Cow;
+    let first = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(NaiveDate::MIN);
+    let last = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or(NaiveDate::MAX);
+    if *d < first {
+        Err(validator::ValidationError::new("minimum").with_message(Cow::Borrowed("Datum ligt voor 2000-01-01.")))
+    } else if *d > last {
+        Err(validator::ValidationError::new("maximum").with_message(Cow::Borrowed("Datum ligt na 2100-12-31.")))
+    } else {
+        Ok(())
+    }
+}
+
 /// A `validator` rule for free text that goes into records (reasons, names): not blank, at
 /// most 500 characters, no control or bidirectional-override characters.
 pub fn plain_text(s: &str) -> Result<(), validator::ValidationError> {

@@ -97,28 +97,15 @@ pub struct Correctie {
     pub reden: String,
 }
 
-fn date_in_range(d: &NaiveDate) -> Result<(), validator::ValidationError> {
-    use std::borrow::Cow;
-    let first = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(NaiveDate::MIN);
-    let last = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or(NaiveDate::MAX);
-    if *d < first {
-        Err(validator::ValidationError::new("minimum").with_message(Cow::Borrowed("Datum ligt voor 2000-01-01.")))
-    } else if *d > last {
-        Err(validator::ValidationError::new("maximum").with_message(Cow::Borrowed("Datum ligt na 2100-12-31.")))
-    } else {
-        Ok(())
-    }
-}
-
 /// A stay report.
 #[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct VerblijfMelding {
     /// Check-in (counted), 2000-01-01 to 2100-12-31.
-    #[validate(custom(function = "date_in_range"))]
+    #[validate(custom(function = "platform::extract::date_in_range"))]
     pub start_datum: NaiveDate,
     /// Check-out (not counted), 2000-01-01 to 2100-12-31.
-    #[validate(custom(function = "date_in_range"))]
+    #[validate(custom(function = "platform::extract::date_in_range"))]
     pub eind_datum: NaiveDate,
     /// Number of guests.
     #[validate(range(min = 1, max = 1000))]

@@ -64,19 +64,12 @@ pub async fn record(
 /// An audit entry for an action on a registration: the portal's user and, when a citizen acts,
 /// the citizen (the token's `bsn`) are both named.
 pub fn audit_entry(c: &Caller, action: &str, number: &RegistrationNumber, details: serde_json::Value) -> AuditEntry {
-    let p = &c.principal;
-    let mut details = details;
-    if let (Some(bsn), Some(map)) = (&p.bsn, details.as_object_mut()) {
-        map.insert("burgerservicenummer".into(), serde_json::Value::String(bsn.to_string()));
-    }
-    AuditEntry {
-        client_id: p.client_id.clone(),
-        user_id: p.user_id.clone(),
-        purpose: Some(PURPOSE.into()),
-        action: action.into(),
-        object_type: "registratie".into(),
-        object_id: Some(number.to_string()),
+    AuditEntry::performed(
+        &c.principal,
+        PURPOSE,
+        action,
+        "registratie",
+        &number.to_string(),
         details,
-        outcome: "uitgevoerd".into(),
-    }
+    )
 }

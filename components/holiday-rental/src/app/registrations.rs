@@ -64,7 +64,7 @@ pub async fn apply(state: &AppState, caller: &Caller, address: NummeraanduidingI
     state
         .db
         .write_transaction(move |c| match store::insert_registration(c, &row) {
-            Err(e) if store::is_unique_violation(&e) => Err(Error::AlreadyRegistered { own: None }),
+            Err(e) if platform::db::is_unique_violation(&e) => Err(Error::AlreadyRegistered { own: None }),
             other => other.map_err(Error::from),
         })
         .await?;

@@ -174,21 +174,6 @@ fn terms(v: &[String]) -> Result<(), validator::ValidationError> {
     v.iter().try_for_each(|t| short_text(t))
 }
 
-fn date_in_range(d: &NaiveDate) -> Result<(), validator::ValidationError> {
-    let (first, last) = (
-        NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(NaiveDate::MIN),
-        NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or(NaiveDate::MAX),
-    );
-    if *d < first || *d > last {
-        return Err(
-            validator::ValidationError::new("range").with_message(std::borrow::Cow::Borrowed(
-                "Datum ligt buiten 2000-01-01 tot en met 2100-12-31.",
-            )),
-        );
-    }
-    Ok(())
-}
-
 /// A new afspraak.
 #[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -207,10 +192,10 @@ pub struct NieuweAfspraak {
     #[schema(value_type = String, example = "NL20INGB0001234567")]
     pub tegenrekening: Iban,
     /// First day.
-    #[validate(custom(function = "date_in_range"))]
+    #[validate(custom(function = "platform::extract::date_in_range"))]
     pub geldig_van: NaiveDate,
     /// Last day (none: open-ended).
-    #[validate(custom(function = "date_in_range"))]
+    #[validate(custom(function = "platform::extract::date_in_range"))]
     pub geldig_tot: Option<NaiveDate>,
     /// Words that must all occur in a transaction's description to book it (case-insensitive).
     #[validate(custom(function = "terms"))]
@@ -407,10 +392,10 @@ pub struct Suggesties {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NieuwBetaalbestand {
     /// First date.
-    #[validate(custom(function = "date_in_range"))]
+    #[validate(custom(function = "platform::extract::date_in_range"))]
     pub van: NaiveDate,
     /// Last date (at most a year after the first).
-    #[validate(custom(function = "date_in_range"))]
+    #[validate(custom(function = "platform::extract::date_in_range"))]
     pub tot: NaiveDate,
     /// The pain.001 version (default pain.001.001.03, what Dutch banks take).
     #[serde(default)]

@@ -29,7 +29,7 @@ pub async fn create(state: &AppState, caller: &Principal, row: CitizenRow) -> Re
     state
         .db
         .write_transaction(move |c| match store::insert_citizen(c, &stored) {
-            Err(e) if store::is_unique_violation(&e) => Err(Error::CitizenExists),
+            Err(e) if e.is_unique_violation() => Err(Error::CitizenExists),
             other => other.map_err(Error::from),
         })
         .await?;

@@ -32,20 +32,7 @@ pub fn entry(
     object_id: &str,
     details: serde_json::Value,
 ) -> AuditEntry {
-    let mut details = details;
-    if let (Some(bsn), Some(map)) = (&caller.bsn, details.as_object_mut()) {
-        map.insert("burgerservicenummer".into(), serde_json::Value::String(bsn.to_string()));
-    }
-    AuditEntry {
-        client_id: caller.client_id.clone(),
-        user_id: caller.user_id.clone(),
-        purpose: Some(PURPOSE.into()),
-        action: action.into(),
-        object_type: object_type.into(),
-        object_id: Some(object_id.into()),
-        details,
-        outcome: "uitgevoerd".into(),
-    }
+    AuditEntry::performed(caller, PURPOSE, action, object_type, object_id, details)
 }
 
 /// Records one action in the audit log, before the answer leaves.

@@ -93,7 +93,7 @@ pub async fn export(
             }
             match store::insert_payment_file(c, &file, &payments) {
                 // another export took some of these payments meanwhile
-                Err(e) if store::is_unique_violation(&e) => Err(Error::NothingToExport),
+                Err(e) if e.is_unique_violation() => Err(Error::NothingToExport),
                 other => other.map_err(Error::from),
             }?;
             Ok(file)
