@@ -5,6 +5,7 @@
 use crate::domain::booking::{Criterion, Fit};
 use crate::domain::iban::Iban;
 use crate::domain::schedule::Betaalinstructie;
+use crate::domain::statement::Direction;
 use crate::export::pain001::Version;
 use crate::store::{AgreementRow, BookingRow, CitizenRow, PaymentFileRow, SignalRow, TransactionRow};
 use chrono::NaiveDate;
@@ -158,10 +159,15 @@ impl Soort {
     }
 
     fn of(richting: &str) -> Soort {
-        if richting == "credit" {
-            Soort::Inkomsten
-        } else {
-            Soort::Uitgaven
+        Direction::from_stored(richting).map_or(Soort::Uitgaven, Soort::from)
+    }
+}
+
+impl From<Direction> for Soort {
+    fn from(d: Direction) -> Self {
+        match d {
+            Direction::Credit => Soort::Inkomsten,
+            Direction::Debit => Soort::Uitgaven,
         }
     }
 }
@@ -567,7 +573,6 @@ pub struct Overzicht {
 impl Overzicht {
     /// From the domain's overview.
     pub fn new(van: NaiveDate, tot: NaiveDate, o: &crate::domain::report::Overview) -> Self {
-        use crate::domain::statement::Direction;
         Overzicht {
             van,
             tot,
@@ -581,11 +586,7 @@ impl Overzicht {
                 .map(|l| OverzichtAfspraak {
                     afspraak_id: l.id.clone(),
                     omschrijving: l.description.clone(),
-                    soort: if l.direction == Direction::Credit {
-                        Soort::Inkomsten
-                    } else {
-                        Soort::Uitgaven
-                    },
+                    soort: l.direction.into(),
                     verwacht_aantal: l.expected_count,
                     verwacht_in_centen: l.expected.0,
                     geboekt_aantal: l.booked_count,

@@ -20,11 +20,8 @@ pub const AUTOMATIC: &str = "automatisch";
 /// An afspraak row as the booking rules see it (a row whose stored values do not parse is a
 /// storage fault).
 pub fn agreement(row: &AgreementRow) -> Result<Agreement, DbError> {
-    let direction = match row.richting.as_str() {
-        "credit" => Direction::Credit,
-        "debit" => Direction::Debit,
-        other => return Err(DbError::Unavailable(format!("afspraak {}: richting '{other}'", row.id))),
-    };
+    let direction = Direction::from_stored(&row.richting)
+        .ok_or_else(|| DbError::Unavailable(format!("afspraak {}: richting '{}'", row.id, row.richting)))?;
     let search_terms: Vec<String> = serde_json::from_str(&row.zoektermen)
         .map_err(|e| DbError::Unavailable(format!("afspraak {}: zoektermen: {e}", row.id)))?;
     Ok(Agreement {
@@ -41,11 +38,7 @@ pub fn agreement(row: &AgreementRow) -> Result<Agreement, DbError> {
 fn payment(t: &TransactionRow) -> Payment<'_> {
     Payment {
         amount: Cents(t.bedrag),
-        direction: if t.richting == "credit" {
-            Direction::Credit
-        } else {
-            Direction::Debit
-        },
+        direction: Direction::from_stored(&t.richting).unwrap_or(Direction::Debit),
         date: t.boekdatum,
         counter_account: t.tegenrekening.as_deref(),
         description: &t.omschrijving,
@@ -105,36 +98,31 @@ pub fn book_new(
     let bookings: Vec<BookingRow> = txs
         .iter()
         .filter_map(|t| {
-            if let Some(afspraak_id) = t
+            let of_export = t
                 .end_to_end_id
                 .as_ref()
                 .filter(|_| t.richting == "debit")
                 .and_then(|id| exported.get(id))
-            {
-                return Some(BookingRow {
-                    transactie_id: t.id.clone(),
-                    afspraak_id: afspraak_id.clone(),
-                    automatisch: true,
-                    geboekt_door: AUTOMATIC.into(),
-                    geboekt_op: at,
-                });
-            }
-            let options = t
-                .tegenrekening
-                .as_deref()
-                .and_then(|i| Iban::parse(i).ok())
-                .and_then(|i| by_account.get(&i))
-                .unwrap_or(&none);
-            match booking::decide(&payment(t), options, tolerance) {
-                Decision::Book(afspraak_id) => Some(BookingRow {
-                    transactie_id: t.id.clone(),
-                    afspraak_id,
-                    automatisch: true,
-                    geboekt_door: AUTOMATIC.into(),
-                    geboekt_op: at,
-                }),
-                Decision::Suggest(_) => None,
-            }
+                .cloned();
+            let afspraak_id = of_export.or_else(|| {
+                let options = t
+                    .tegenrekening
+                    .as_deref()
+                    .and_then(|i| Iban::parse(i).ok())
+                    .and_then(|i| by_account.get(&i))
+                    .unwrap_or(&none);
+                match booking::decide(&payment(t), options, tolerance) {
+                    Decision::Book(id) => Some(id),
+                    Decision::Suggest(_) => None,
+                }
+            })?;
+            Some(BookingRow {
+                transactie_id: t.id.clone(),
+                afspraak_id,
+                automatisch: true,
+                geboekt_door: AUTOMATIC.into(),
+                geboekt_op: at,
+            })
         })
         .collect();
     store::insert_bookings(c, &bookings)?;

@@ -141,13 +141,7 @@ pub async fn overview(
         .db
         .run(move |c| Ok::<_, Error>((store::agreements_of(c, &id)?, store::bookings_of_citizen(c, &id)?)))
         .await?;
-    let direction = |r: &str| {
-        if r == "credit" {
-            Direction::Credit
-        } else {
-            Direction::Debit
-        }
-    };
+    let direction = |r: &str| Direction::from_stored(r).unwrap_or(Direction::Debit);
     let lines: Vec<Line> = agreements
         .iter()
         .map(|a| Line {

@@ -6,6 +6,7 @@ use crate::AppState;
 use crate::domain::money::Cents;
 use crate::domain::schedule::Betaalinstructie;
 use crate::domain::signals::{self, Booked};
+use crate::domain::statement::Direction;
 use crate::error::Error;
 use crate::store::{self, SignalRow};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -48,7 +49,12 @@ pub fn refresh(
         let own = booked.get(&a.id).map(Vec::as_slice).unwrap_or(&[]);
         *balance.entry(a.burger_id.clone()).or_default() += own
             .iter()
-            .map(|(_, amount, dir)| if dir == "credit" { *amount } else { -amount })
+            .map(|(_, amount, dir)| {
+                Direction::from_stored(dir)
+                    .unwrap_or(Direction::Debit)
+                    .signed(Cents(*amount))
+                    .0
+            })
             .sum::<i64>();
         let expected = match a.betaalinstructie.as_deref() {
             Some(text) => {

@@ -32,6 +32,15 @@ impl Direction {
             Direction::Debit => "debit",
         }
     }
+
+    /// From its stored form ([`Direction::as_str`]).
+    pub fn from_stored(s: &str) -> Option<Direction> {
+        match s {
+            "credit" => Some(Direction::Credit),
+            "debit" => Some(Direction::Debit),
+            _ => None,
+        }
+    }
 }
 
 /// A balance of a statement.
