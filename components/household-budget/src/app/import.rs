@@ -66,8 +66,11 @@ pub async fn import_file(
     if !caller.has_scope(SCOPE_BEHEREN) {
         return Err(Error::Forbidden("Scope huishoudboekje.beheren is nodig."));
     }
-    let sha256 = hex::encode(Sha256::digest(&body));
-    let statements = actix_web::web::block(move || import::read(format, &body)).await??;
+    // hashing and reading a file of many megabytes is blocking work: off the async threads
+    let (sha256, statements) = actix_web::web::block(move || {
+        import::read(format, &body).map(|statements| (hex::encode(Sha256::digest(&body)), statements))
+    })
+    .await??;
     if let Some(foreign) = statements
         .iter()
         .find(|s| !state.accounts.contains(&s.account))
