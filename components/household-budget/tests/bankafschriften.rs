@@ -36,8 +36,7 @@ async fn the_sample_imports_once_and_then_is_a_conflict() {
     for (db, url) in platform::testing::database_urls() {
         let st = state(&url);
         let app = app(st.clone()).await;
-        let beheer = || Some(token("budgetbeheer", None));
-        let (status, body) = send(&app, post(sample(), "application/xml", beheer())).await;
+        let (status, body) = import(&app, sample(), "application/xml").await;
         assert_eq!(status, 201, "{db}: {body}");
         assert_eq!(body["formaat"], "camt.053");
         assert_eq!(
@@ -55,7 +54,7 @@ async fn the_sample_imports_once_and_then_is_a_conflict() {
         assert_eq!(records[0].action, "huishoudboekje.bankafschrift.inlezen");
 
         // the same file again: 409, nothing stored, not even the import
-        let (status, body) = send(&app, post(sample(), "text/xml; charset=utf-8", beheer())).await;
+        let (status, body) = import(&app, sample(), "text/xml; charset=utf-8").await;
         assert_eq!(status, 409, "{db}: {body}");
         assert_eq!(body["code"], "alIngelezen");
         assert_eq!((count(&st), imports(&st)), (9, 1), "{db}");
@@ -67,15 +66,7 @@ async fn an_overlapping_statement_adds_only_what_is_new() {
     for (db, url) in platform::testing::database_urls() {
         let st = state(&url);
         let app = app(st.clone()).await;
-        let (status, _) = send(
-            &app,
-            post(
-                fixture("camt053_v04.xml"),
-                "application/xml",
-                Some(token("budgetbeheer", None)),
-            ),
-        )
-        .await;
+        let (status, _) = import(&app, fixture("camt053_v04.xml"), "application/xml").await;
         assert_eq!(status, 201, "{db}");
         // the same two transactions and one more, in a later statement
         let later = String::from_utf8(fixture("camt053_v04.xml"))
@@ -86,11 +77,7 @@ async fn an_overlapping_statement_adds_only_what_is_new() {
                 r#"<Ntry><Amt Ccy="EUR">5.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts>
 <BookgDt><Dt>2026-05-02</Dt></BookgDt><AcctSvcrRef>V04-C</AcctSvcrRef><BkTxCd><Prtry><Cd>OV</Cd></Prtry></BkTxCd></Ntry></Stmt>"#,
             );
-        let (status, body) = send(
-            &app,
-            post(later.into_bytes(), "application/xml", Some(token("budgetbeheer", None))),
-        )
-        .await;
+        let (status, body) = import(&app, later.into_bytes(), "application/xml").await;
         assert_eq!(status, 201, "{db}: {body}");
         assert_eq!(
             (body["aantalNieuw"].as_u64(), body["aantalDubbel"].as_u64()),
@@ -107,27 +94,16 @@ async fn batches_reversals_returns_and_two_accounts() {
         // only the first account is the municipality's: the whole file is refused
         let st = state(&url);
         let app = app(st.clone()).await;
-        let (status, body) = send(
-            &app,
-            post(
-                fixture("camt053_v10_two_statements.xml"),
-                "application/xml",
-                Some(token("budgetbeheer", None)),
-            ),
-        )
-        .await;
+        let (status, body) = import(&app, fixture("camt053_v10_two_statements.xml"), "application/xml").await;
         assert_eq!(status, 422, "{db}: {body}");
         assert_eq!(body["code"], "onbekendeRekening");
         assert!(body["detail"].as_str().unwrap().contains(SECOND_ACCOUNT));
         assert_eq!((count(&st), imports(&st)), (0, 0), "{db}");
 
-        let (status, body) = send(
+        let (status, body) = import(
             &app,
-            post(
-                fixture("camt053_v08_batch_reversal_return.xml"),
-                "application/xml",
-                Some(token("budgetbeheer", None)),
-            ),
+            fixture("camt053_v08_batch_reversal_return.xml"),
+            "application/xml",
         )
         .await;
         assert_eq!(status, 201, "{db}: {body}");
@@ -138,15 +114,7 @@ async fn batches_reversals_returns_and_two_accounts() {
     for (db, url) in platform::testing::database_urls() {
         let st = state_with(&url, &[ACCOUNT, SECOND_ACCOUNT], 1024 * 1024);
         let app = app(st.clone()).await;
-        let (status, body) = send(
-            &app,
-            post(
-                fixture("camt053_v10_two_statements.xml"),
-                "application/xml",
-                Some(token("budgetbeheer", None)),
-            ),
-        )
-        .await;
+        let (status, body) = import(&app, fixture("camt053_v10_two_statements.xml"), "application/xml").await;
         assert_eq!(status, 201, "{db}: {body}");
         assert_eq!(body["afschriften"].as_array().unwrap().len(), 2);
         // a closing balance that does not add up is reported, not refused
@@ -160,9 +128,8 @@ async fn refusals() {
     for (db, url) in platform::testing::database_urls() {
         let st = state(&url);
         let app = app(st.clone()).await;
-        let beheer = || Some(token("budgetbeheer", None));
         let laughs = br#"<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">&b;</Document>"#;
-        let (status, body) = send(&app, post(laughs.to_vec(), "application/xml", beheer())).await;
+        let (status, body) = import(&app, laughs.to_vec(), "application/xml").await;
         assert_eq!(
             (status, body["code"].as_str()),
             (400, Some("doctypeNietToegestaan")),
@@ -171,7 +138,7 @@ async fn refusals() {
 
         let pain =
             br#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"><CstmrCdtTrfInitn/></Document>"#;
-        let (status, body) = send(&app, post(pain.to_vec(), "application/xml", beheer())).await;
+        let (status, body) = import(&app, pain.to_vec(), "application/xml").await;
         assert_eq!(
             (status, body["code"].as_str()),
             (400, Some("geenBankafschrift")),
@@ -191,14 +158,14 @@ async fn refusals() {
             "<Amt Ccy=\"EUR\">3,22.00</Amt>",
             1,
         );
-        let (status, body) = send(&app, post(broken.into_bytes(), "application/xml", beheer())).await;
+        let (status, body) = import(&app, broken.into_bytes(), "application/xml").await;
         assert_eq!(
             (status, body["code"].as_str()),
             (400, Some("onleesbaarBankafschrift")),
             "{db}: {body}"
         );
 
-        let (status, _) = send(&app, post(sample(), "application/json", beheer())).await;
+        let (status, _) = import(&app, sample(), "application/json").await;
         assert_eq!(status, 415, "{db}");
         let (status, _) = send(&app, post(sample(), "application/xml", None)).await;
         assert_eq!(status, 401, "{db}");
@@ -223,7 +190,7 @@ async fn a_file_over_the_cap_is_413() {
     // 60 MiB against the default cap of 50 MiB
     let mut big = sample();
     big.resize(60 * 1024 * 1024, b' ');
-    let (status, body) = send(&app, post(big, "application/xml", Some(token("budgetbeheer", None)))).await;
+    let (status, body) = import(&app, big, "application/xml").await;
     assert_eq!(status, 413, "{body}");
     // a configured cap
     let small = state_with(url, &[ACCOUNT], 1000);
@@ -243,36 +210,16 @@ async fn mt940_imports_like_camt() {
     for (db, url) in platform::testing::database_urls() {
         let st = state(&url);
         let app = app(st.clone()).await;
-        let (status, body) = send(
-            &app,
-            post(
-                fixture("mt940_abnamro_swift_blocks.sta"),
-                "application/x-mt940",
-                Some(token("budgetbeheer", None)),
-            ),
-        )
-        .await;
+        let (status, body) = import(&app, fixture("mt940_abnamro_swift_blocks.sta"), "application/x-mt940").await;
         assert_eq!(status, 201, "{db}: {body}");
         assert_eq!(
             (body["formaat"].as_str(), body["aantalNieuw"].as_u64()),
             (Some("mt940"), Some(4))
         );
-        let (status, body) = send(
-            &app,
-            post(
-                fixture("mt940_abnamro_swift_blocks.sta"),
-                "text/plain",
-                Some(token("budgetbeheer", None)),
-            ),
-        )
-        .await;
+        let (status, body) = import(&app, fixture("mt940_abnamro_swift_blocks.sta"), "text/plain").await;
         assert_eq!((status, body["code"].as_str()), (409, Some("alIngelezen")), "{db}");
         // XML sent as MT940 is named for what it is not
-        let (status, body) = send(
-            &app,
-            post(sample(), "application/x-mt940", Some(token("budgetbeheer", None))),
-        )
-        .await;
+        let (status, body) = import(&app, sample(), "application/x-mt940").await;
         assert_eq!(
             (status, body["code"].as_str()),
             (400, Some("geenBankafschrift")),
