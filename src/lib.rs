@@ -57,6 +57,15 @@ pub struct SuiteConfig {
         hide_env_values = true
     )]
     pub holiday_rental_proxy_secret: String,
+    /// Secret household-budget signs its proxy tokens with (client `household-budget` of the
+    /// clients file), to fill a citizen's name and address from the BRP.
+    #[arg(
+        long,
+        env = "HOUSEHOLD_BUDGET_PROXY_SECRET",
+        default_value = "household-budget-secret-0123456789",
+        hide_env_values = true
+    )]
+    pub household_budget_proxy_secret: String,
     /// The clients file [default: the demo clients, written to ./data/demo-clients.toml].
     #[arg(long = "clients", env = "GRONDWERK_CLIENTS")]
     pub clients: Option<PathBuf>,
@@ -137,7 +146,14 @@ pub async fn start(config: &SuiteConfig) -> Result<Vec<actix_web::dev::Server>, 
     let budget_args = config.args::<HouseholdBudget>(
         config.household_budget_port,
         &config.household_budget_database,
-        &["--account-iban".into(), config.household_budget_account_iban.clone()],
+        &[
+            "--account-iban".into(),
+            config.household_budget_account_iban.clone(),
+            "--registry-proxy-url".into(),
+            config.registry_proxy_url(),
+            "--registry-proxy-secret".into(),
+            config.household_budget_proxy_secret.clone(),
+        ],
     );
     Ok(vec![
         start_one::<RegistryProxy>(proxy_args, auth.clone()).await?,

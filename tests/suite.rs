@@ -1,6 +1,7 @@
 //! End to end over real HTTP: the whole suite, a citizen registers a home for holiday rental,
 //! reports a stay, and the registry proxy's protocollering shows holiday-rental's BRP check with
-//! its purpose and its two fields; the budget team imports a bank statement.
+//! its purpose and its two fields; the budget team imports a bank statement and adds a citizen
+//! from the BRP.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
@@ -37,6 +38,7 @@ async fn citizen_registers_and_the_check_is_protocolled() {
         household_budget_database: platform::testing::sqlite_url(),
         household_budget_account_iban: "NL36ABNA5632579034".into(),
         holiday_rental_proxy_secret: "holiday-rental-secret-0123456789".into(),
+        household_budget_proxy_secret: "household-budget-secret-0123456789".into(),
         clients: Some(clients.clone()),
         audit_keys: Some("suite-test=suite-test-audit-key-0123456789abcdef".into()),
     };
@@ -131,6 +133,34 @@ async fn citizen_registers_and_the_check_is_protocolled() {
     assert_eq!(resp.status(), 201);
     let import: Value = resp.json().await.unwrap();
     assert_eq!(import["aantalNieuw"], 9, "{import}");
+
+    // and adds a citizen by BSN alone: name and address come from the BRP through the proxy,
+    // which protocols household-budget's purpose and fields
+    let resp = http
+        .post(format!("{}/api/v1/burgers", config.household_budget_url()))
+        .bearer_auth(token("budgetbeheer", Claims::default()))
+        .json(&json!({ "burgerservicenummer": "999990068", "aanvullenUitBrp": true }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 201);
+    let anna: Value = resp.json().await.unwrap();
+    assert_eq!(
+        (anna["voornamen"].as_str(), anna["achternaam"].as_str()),
+        (Some("Anna"), Some("Bakker")),
+        "{anna}"
+    );
+    let log = get(
+        format!(
+            "{}/api/v1/protocollering?burgerservicenummer=999990068",
+            config.registry_proxy_url()
+        ),
+        token("demo", Claims::default()),
+    )
+    .await;
+    let entry = &log["protocolleringen"][0];
+    assert_eq!(entry["clientId"], "household-budget", "{log}");
+    assert_eq!(entry["doelbinding"], household_budget::app::PURPOSE);
 
     for h in handles {
         h.stop(true).await;

@@ -1,25 +1,19 @@
-//! Typed client of the registry proxy (Haal Centraal BRP and BAG). The component signs its own
-//! tokens, states its purpose and asks the BRP for two fields only. Answers are read into serde
-//! structs: an answer of the wrong shape is a 502 (the proxy misbehaves), never a business
-//! decision; the decision itself is `domain::eligibility`.
+//! Typed queries of the registry proxy (Haal Centraal BRP and BAG) for holiday-rental: the BAG
+//! address with its gebruiksdoelen, and two BRP fields of the applicant. The HTTP side (own
+//! token, purpose, 503/502) is `platform::registry`; the decision itself is
+//! `domain::eligibility`.
 
 use crate::domain::eligibility::{BagAddress, BrpResident};
-use platform::auth::{Claims, ClientConfig, sign_hs256};
+use platform::registry::{BAG, BRP_PERSONEN, RegistryClient};
 use platform::{Bsn, Gemeentecode, NummeraanduidingId, Problem};
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 use serde_json::json;
 use std::time::Duration;
 
 /// Client of the proxy.
 pub struct RegistryProxy {
-    base: String,
-    client: ClientConfig,
-    purpose: String,
-    http: reqwest::Client,
+    client: RegistryClient,
 }
-
-const BAG: &str = "/lvbag/individuelebevragingen/v2";
 
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -98,76 +92,31 @@ struct Waardetabel {
     code: Gemeentecode,
 }
 
-fn unavailable(e: impl std::fmt::Display) -> Problem {
-    tracing::warn!(error = %e, "registry proxy call failed");
-    Problem::service_unavailable("registry proxy (BRP/BAG)")
-}
-
-fn malformed(what: &str, e: impl std::fmt::Display) -> Problem {
-    tracing::error!(error = %e, answer = what, "registry proxy answered in an unexpected shape");
-    Problem::bad_gateway("registry proxy (BRP/BAG)")
-}
-
 impl RegistryProxy {
     /// A client for the proxy at `base`, signing as `client_id` with `secret`.
     pub fn new(base: &str, client_id: &str, secret: &str, purpose: &str, timeout: Duration) -> Result<Self, String> {
         Ok(RegistryProxy {
-            base: base.trim_end_matches('/').to_string(),
-            client: ClientConfig {
-                client_id: client_id.into(),
-                secret: Some(secret.into()),
-                ..Default::default()
-            },
-            purpose: purpose.to_string(),
-            http: reqwest::Client::builder()
-                .timeout(timeout)
-                .build()
-                .map_err(|e| e.to_string())?,
+            client: RegistryClient::new(base, client_id, secret, purpose, timeout)?,
         })
-    }
-
-    fn token(&self) -> Result<String, Problem> {
-        let claims = Claims {
-            doelbinding: Some(self.purpose.clone()),
-            ..Default::default()
-        };
-        sign_hs256(&self.client, &claims, chrono::Utc::now().timestamp()).map_err(|e| {
-            tracing::error!(error = %e, "cannot sign registry proxy token");
-            Problem::internal()
-        })
-    }
-
-    /// Reads a typed answer; 404 is `None`, a failed call 503, a wrong shape 502.
-    async fn answer<T: DeserializeOwned>(&self, what: &str, rb: reqwest::RequestBuilder) -> Result<Option<T>, Problem> {
-        let resp = rb
-            .bearer_auth(self.token()?)
-            .header("X-Doelbinding", &self.purpose)
-            .send()
-            .await
-            .map_err(unavailable)?;
-        match resp.status().as_u16() {
-            404 => Ok(None),
-            200 => {
-                let bytes = resp.bytes().await.map_err(unavailable)?;
-                serde_json::from_slice(&bytes).map(Some).map_err(|e| malformed(what, e))
-            }
-            s => Err(unavailable(format!("{what}: status {s}"))),
-        }
     }
 
     /// The BAG address with its object's gebruiksdoelen; `None` when it does not exist.
     pub async fn bag_address(&self, id: &NummeraanduidingId) -> Result<Option<BagAddress>, Problem> {
-        let url = format!("{}{BAG}/adressen/{id}", self.base);
-        let Some(adres) = self.answer::<AdresAnswer>("BAG adres", self.http.get(url)).await? else {
+        let Some(adres) = self
+            .client
+            .get::<AdresAnswer>("BAG adres", &format!("{BAG}/adressen/{id}"))
+            .await?
+        else {
             return Ok(None);
         };
-        let url = format!(
-            "{}{BAG}/adresseerbareobjecten/{}",
-            self.base, adres.adresseerbaar_object_identificatie
+        let path = format!(
+            "{BAG}/adresseerbareobjecten/{}",
+            adres.adresseerbaar_object_identificatie
         );
         // lig- and standplaatsen have no gebruiksdoel, so they never have woonfunctie
         let gebruiksdoelen = self
-            .answer::<ObjectAnswer>("BAG adresseerbaar object", self.http.get(url))
+            .client
+            .get::<ObjectAnswer>("BAG adresseerbaar object", &path)
             .await?
             .and_then(|o| o.verblijfsobject)
             .map(|v| v.verblijfsobject.gebruiksdoelen)
@@ -181,18 +130,12 @@ impl RegistryProxy {
 
     /// Where the applicant lives and their municipality; `None` when the BRP has no such person.
     pub async fn resident(&self, bsn: &Bsn) -> Result<Option<BrpResident>, Problem> {
-        let rb = self
-            .http
-            .post(format!("{}/haalcentraal/api/brp/personen", self.base))
-            .json(&json!({
-                "type": "RaadpleegMetBurgerservicenummer",
-                "burgerservicenummer": [bsn],
-                "fields": ["verblijfplaats.nummeraanduidingIdentificatie", "gemeenteVanInschrijving"],
-            }));
-        let answer: PersonenAnswer = self
-            .answer("BRP personen", rb)
-            .await?
-            .ok_or_else(|| unavailable("BRP personen: 404"))?;
+        let query = json!({
+            "type": "RaadpleegMetBurgerservicenummer",
+            "burgerservicenummer": [bsn],
+            "fields": ["verblijfplaats.nummeraanduidingIdentificatie", "gemeenteVanInschrijving"],
+        });
+        let answer: PersonenAnswer = self.client.post("BRP personen", BRP_PERSONEN, &query).await?;
         Ok(answer.personen.into_iter().next().map(|p| BrpResident {
             nummeraanduiding: p.verblijfplaats.and_then(|v| v.nummeraanduiding_identificatie),
             gemeente: p.gemeente_van_inschrijving.code,
@@ -201,11 +144,6 @@ impl RegistryProxy {
 
     /// For `/health/ready`: the proxy answers.
     pub async fn ping(&self) -> Result<(), String> {
-        self.http
-            .get(format!("{}/health/live", self.base))
-            .send()
-            .await
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+        self.client.ping().await
     }
 }

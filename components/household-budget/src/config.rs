@@ -24,6 +24,21 @@ pub struct Config {
     /// Days a payment may come before or after its expected date before it is signalled.
     #[arg(long, env = "HOUSEHOLD_BUDGET_SIGNAL_MARGIN_DAYS", default_value_t = 3)]
     pub signal_margin_days: u32,
+    /// Base URL of the registry proxy (for filling a citizen's name and address from the BRP).
+    #[arg(long, env = "REGISTRY_PROXY_URL", default_value = "http://127.0.0.1:8083")]
+    pub registry_proxy_url: String,
+    /// Client id this component signs its proxy tokens with.
+    #[arg(long, env = "REGISTRY_PROXY_CLIENT_ID", default_value = "household-budget")]
+    pub registry_proxy_client_id: String,
+    /// HS256 secret of that client; without it, filling from the BRP is off.
+    #[arg(long, env = "REGISTRY_PROXY_SECRET", hide_env_values = true)]
+    pub registry_proxy_secret: Option<String>,
+    /// Purpose stated on every proxy call.
+    #[arg(long, env = "REGISTRY_PROXY_DOELBINDING", default_value = crate::app::PURPOSE)]
+    pub registry_proxy_doelbinding: String,
+    /// Timeout of proxy calls, in milliseconds.
+    #[arg(long, env = "REGISTRY_PROXY_TIMEOUT_MS", default_value_t = 5000)]
+    pub registry_proxy_timeout_ms: u64,
 }
 
 impl Config {
@@ -38,7 +53,18 @@ impl Config {
         if accounts.is_empty() {
             return Err("HOUSEHOLD_BUDGET_ACCOUNT_IBAN is required: the accounts whose statements are imported".into());
         }
+        let registry = match &self.registry_proxy_secret {
+            Some(secret) => Some(Arc::new(crate::registry::RegistryProxy::new(
+                &self.registry_proxy_url,
+                &self.registry_proxy_client_id,
+                secret,
+                &self.registry_proxy_doelbinding,
+                std::time::Duration::from_millis(self.registry_proxy_timeout_ms),
+            )?)),
+            None => None,
+        };
         Ok(AppState {
+            registry,
             db: ctx.db,
             audit: ctx.audit,
             auth: ctx.auth,

@@ -17,6 +17,19 @@ pub enum Error {
     ForeignAccount(Iban),
     /// A citizen with this BSN exists already.
     CitizenExists,
+    /// Something with this unique value exists already (code, detail).
+    Duplicate(&'static str, &'static str),
+    /// It cannot be removed while something refers to it.
+    InUse(&'static str),
+    /// A referenced object (household, rubriek, department, grootboekrekening) does not exist:
+    /// the field and why.
+    UnknownReference(&'static str, &'static str),
+    /// A citizen's record lacks a name, also after asking the BRP.
+    Incomplete(crate::domain::person::Missing),
+    /// The BRP does not know this BSN.
+    UnknownInBrp,
+    /// Filling from the BRP was asked but no registry proxy is configured.
+    BrpNotConfigured,
     /// The transaction is booked already.
     AlreadyBooked,
     /// No payment due in the range that was not exported before.
@@ -66,6 +79,33 @@ impl From<Error> for Problem {
             Error::CitizenExists => {
                 Problem::conflict("burgerBestaat", "Er is al een burger met dit burgerservicenummer.")
             }
+            Error::Duplicate(code, detail) => Problem::conflict(code, detail),
+            Error::InUse(detail) => Problem::conflict("inGebruik", detail),
+            Error::UnknownReference(field, why) => {
+                Problem::params_validation(vec![platform::InvalidParam::new(field, "notFound", why)])
+            }
+            Error::Incomplete(missing) => {
+                use crate::domain::person::Missing;
+                let field = match missing {
+                    Missing::Voornamen => "voornamen",
+                    Missing::Achternaam => "achternaam",
+                };
+                Problem::params_validation(vec![platform::InvalidParam::new(
+                    field,
+                    "required",
+                    "Attribuut is verplicht (of vraag aanvullenUitBrp en de BRP kent het).",
+                )])
+            }
+            Error::UnknownInBrp => Problem::unprocessable(
+                "onbekendInBrp",
+                "De BRP kent dit burgerservicenummer niet.",
+                "Aanvullen uit de BRP gaf geen persoon; geef naam en adres zelf op.",
+            ),
+            Error::BrpNotConfigured => Problem::unprocessable(
+                "brpNietIngesteld",
+                "Aanvullen uit de BRP is in deze installatie niet ingesteld.",
+                "De beheerder stelt REGISTRY_PROXY_SECRET in om naam en adres uit de BRP te halen.",
+            ),
             Error::NothingNew { transactions: 0 } => {
                 Problem::conflict("geenTransacties", "Het bestand bevat geen geboekte transacties.")
             }

@@ -13,6 +13,7 @@ pub mod domain;
 pub mod error;
 pub mod export;
 pub mod import;
+pub mod registry;
 pub mod store;
 
 use domain::iban::Iban;
@@ -49,6 +50,9 @@ pub struct AppState {
     pub booking_tolerance: domain::money::Cents,
     /// Days a payment may come before or after its expected date before it is signalled.
     pub signal_margin_days: u32,
+    /// The registry proxy, to fill a citizen's name and address from the BRP (none when not
+    /// configured).
+    pub registry: Option<Arc<registry::RegistryProxy>>,
     /// The clock (fixed in tests).
     pub clock: Clock,
 }
@@ -106,6 +110,17 @@ impl Component for HouseholdBudget {
 
     fn authenticator(state: &AppState) -> Arc<Authenticator> {
         state.auth.clone()
+    }
+
+    fn upstreams(state: &AppState) -> Vec<(String, platform::app::ReadyCheck)> {
+        let Some(registry) = state.registry.clone() else {
+            return Vec::new();
+        };
+        let check: platform::app::ReadyCheck = Arc::new(move || {
+            let r = registry.clone();
+            Box::pin(async move { r.ping().await })
+        });
+        vec![("registry-proxy".into(), check)]
     }
 }
 

@@ -1,5 +1,5 @@
 //! Identifiers of the Dutch registers as types, parsed once at the edge and stored as text:
-//! [`Gemeentecode`], [`NummeraanduidingId`] (and [`crate::Bsn`]). [`text_newtype!`] gives any
+//! [`Gemeentecode`], [`NummeraanduidingId`], [`KvkNummer`] (and [`crate::Bsn`]). [`text_newtype!`] gives any
 //! such type serde (validated on the way in), diesel `Text` for both backends, `Display` and
 //! `FromStr`, so rows, DTOs and the principal carry the type instead of a `String`.
 
@@ -102,6 +102,12 @@ digits_id!(
 digits_id!(
     /// A BAG nummeraanduiding identification: sixteen digits (the first four the gemeentecode).
     NummeraanduidingId, 16, "Waarde voldoet niet aan patroon ^[0-9]{16}$."
+);
+
+digits_id!(
+    /// A KvK number (Handelsregister): eight digits. Since 2016 new numbers carry no check
+    /// digit, so the form is all there is to check.
+    KvkNummer, 8, "Waarde voldoet niet aan patroon ^[0-9]{8}$."
 );
 
 /// A Dutch postcode: four digits (not starting with 0) and two letters; kept upper case

@@ -24,6 +24,7 @@ pub mod ids;
 pub mod metrics;
 pub mod pagination;
 pub mod problem;
+pub mod registry;
 pub mod responses;
 pub mod telemetry;
 #[cfg(any(test, feature = "testing"))]
@@ -31,5 +32,5 @@ pub mod testing;
 
 pub use bsn::Bsn;
 pub use extract::Valid;
-pub use ids::{Gemeentecode, NummeraanduidingId, Postcode};
+pub use ids::{Gemeentecode, KvkNummer, NummeraanduidingId, Postcode};
 pub use problem::{InvalidParam, Problem};

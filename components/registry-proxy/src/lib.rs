@@ -11,6 +11,8 @@ pub mod app;
 pub mod backend;
 pub mod brp;
 pub mod config;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use platform::audit::AuditLog;
 use platform::auth::{Authenticator, ClientSettings};

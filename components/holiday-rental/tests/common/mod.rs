@@ -82,37 +82,8 @@ pub fn proxy_clients() -> Vec<ClientConfig> {
 /// A registry proxy on its mock backend, started once per test binary; returns its base URL.
 pub fn proxy_url() -> String {
     static URL: OnceLock<String> = OnceLock::new();
-    URL.get_or_init(|| {
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            actix_web::rt::System::new().block_on(async move {
-                let db =
-                    platform::db::Database::connect(&platform::testing::sqlite_url(), 4, registry_proxy::MIGRATIONS)
-                        .unwrap();
-                let state = registry_proxy::AppState {
-                    clients: Arc::new(platform::auth::ClientSettings::load(&proxy_clients()).unwrap()),
-                    backend: Arc::new(registry_proxy::backend::mock::MockSource(Arc::new(
-                        registry_proxy::backend::mock::MockData::generate(),
-                    ))),
-                    audit: platform::audit::AuditLog::start(db.clone(), Some(platform::testing::audit_keys())),
-                    db,
-                    auth: Arc::new(Authenticator::new(proxy_clients(), 60, None)),
-                };
-                let bind = platform::testing::free_address();
-                let server = platform::app::server(&bind, move || {
-                    platform::component::configure::<registry_proxy::RegistryProxy>(
-                        state.clone(),
-                        platform::component::Settings::of::<registry_proxy::RegistryProxy>(1024 * 1024),
-                    )
-                })
-                .unwrap();
-                tx.send(format!("http://{bind}")).unwrap();
-                server.await.unwrap();
-            })
-        });
-        rx.recv().unwrap()
-    })
-    .clone()
+    URL.get_or_init(|| registry_proxy::testing::start_mock_proxy(proxy_clients()))
+        .clone()
 }
 
 pub fn state_with(url: &str, proxy: &str, per_minute: u32) -> AppState {

@@ -2,21 +2,25 @@
 
 use super::dto::{Afspraak, Afspraken, Burger, BurgersPagina, NieuweAfspraak, NieuweBurger, Overzicht};
 use crate::AppState;
-use crate::app::citizens;
-use crate::store::{AgreementRow, CitizenRow};
-use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use crate::app::citizens::{self, CitizenInput};
+use crate::domain::person::{Address, NameAndAddress};
+use crate::store::AgreementRow;
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use platform::auth::Principal;
 use platform::pagination::PageRequest;
-use platform::responses::{BadRequest, Conflict, Forbidden, NotFound, Unauthorized};
+use platform::responses::{BadGateway, BadRequest, Conflict, Forbidden, NotFound, ServiceUnavailable, Unauthorized};
 use platform::{Problem, Valid};
 
-/// Add a citizen whose books are kept.
+/// Add a citizen whose books are kept; with `aanvullenUitBrp` the name and address left out are
+/// taken from the BRP.
 #[utoipa::path(
     tag = "burgers",
     request_body = NieuweBurger,
     responses(
         (status = 201, description = "Toegevoegd", body = Burger),
         BadRequest, Unauthorized, Forbidden, Conflict,
+        (status = 422, description = "BRP kent de persoon niet (onbekendInBrp) of is niet ingesteld (brpNietIngesteld)", body = Problem, content_type = "application/problem+json"),
+        BadGateway, ServiceUnavailable,
     ),
     security(("bearer" = [])),
 )]
@@ -26,26 +30,69 @@ pub async fn toevoegen(
     body: Valid<NieuweBurger>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
-    let b = body.into_inner();
-    let (straat, huisnummer, postcode, plaats) = match b.adres {
-        Some(a) => (Some(a.straat), Some(a.huisnummer), Some(a.postcode), Some(a.plaats)),
-        None => (None, None, None, None),
-    };
-    let row = CitizenRow {
-        id: uuid::Uuid::new_v4().to_string(),
+    let stored = citizens::create(&state, &p, citizen_input(body.into_inner())).await?;
+    Ok(HttpResponse::Created().json(Burger::from(&stored)))
+}
+
+fn citizen_input(b: NieuweBurger) -> CitizenInput {
+    CitizenInput {
         bsn: b.burgerservicenummer,
-        voornamen: b.voornamen,
-        achternaam: b.achternaam,
-        straat,
-        huisnummer,
-        postcode,
-        plaats,
+        given: NameAndAddress {
+            voornamen: b.voornamen,
+            achternaam: b.achternaam,
+            adres: b.adres.map(|a| Address {
+                straat: a.straat,
+                huisnummer: a.huisnummer,
+                postcode: a.postcode,
+                plaats: a.plaats,
+            }),
+        },
         email: b.email,
         telefoon: b.telefoon,
-        aangemaakt_op: state.now(),
-    };
-    let stored = citizens::create(&state, &p, row).await?;
-    Ok(HttpResponse::Created().json(Burger::from(&stored)))
+        huishouden_id: b.huishouden_id,
+        from_brp: b.aanvullen_uit_brp,
+    }
+}
+
+/// Change a citizen's data (the whole record; `aanvullenUitBrp` fills what is left out).
+#[utoipa::path(
+    tag = "burgers",
+    params(("id" = String, Path, description = "Id van de burger")),
+    request_body = NieuweBurger,
+    responses(
+        (status = 200, description = "Gewijzigd", body = Burger),
+        BadRequest, Unauthorized, Forbidden, NotFound, Conflict,
+        (status = 422, description = "BRP kent de persoon niet (onbekendInBrp) of is niet ingesteld (brpNietIngesteld)", body = Problem, content_type = "application/problem+json"),
+        BadGateway, ServiceUnavailable,
+    ),
+    security(("bearer" = [])),
+)]
+#[put("/burgers/{id}")]
+pub async fn wijzigen(
+    p: Principal,
+    path: web::Path<String>,
+    body: Valid<NieuweBurger>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let stored = citizens::update(&state, &p, path.into_inner(), citizen_input(body.into_inner())).await?;
+    Ok(HttpResponse::Ok().json(Burger::from(&stored)))
+}
+
+/// Remove a citizen of whom the books hold nothing (409 while afspraken or signals exist).
+#[utoipa::path(
+    tag = "burgers",
+    params(("id" = String, Path, description = "Id van de burger")),
+    responses((status = 204, description = "Verwijderd"), BadRequest, Unauthorized, Forbidden, NotFound, Conflict),
+    security(("bearer" = [])),
+)]
+#[delete("/burgers/{id}")]
+pub async fn verwijderen(
+    p: Principal,
+    path: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    citizens::delete(&state, &p, path.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// The citizens, by surname.
@@ -106,7 +153,23 @@ pub async fn afspraak_toevoegen(
     body: Valid<NieuweAfspraak>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
-    let a = body.into_inner();
+    let row = agreement_row(
+        uuid::Uuid::new_v4().to_string(),
+        path.into_inner(),
+        body.into_inner(),
+        state.now(),
+    )?;
+    let stored = citizens::add_agreement(&state, &p, row).await?;
+    Ok(HttpResponse::Created().json(Afspraak::from(&stored)))
+}
+
+/// The row of an afspraak as given, after the checks across fields.
+fn agreement_row(
+    id: String,
+    burger_id: String,
+    a: NieuweAfspraak,
+    at: chrono::NaiveDateTime,
+) -> Result<AgreementRow, Problem> {
     if let Some((field, reason)) = a.betaalinstructie.as_ref().and_then(|b| b.fault()) {
         return Err(Problem::params_validation(vec![platform::InvalidParam::new(
             field, "invalid", reason,
@@ -119,9 +182,9 @@ pub async fn afspraak_toevoegen(
             "De einddatum ligt voor de begindatum.",
         )]));
     }
-    let row = AgreementRow {
-        id: uuid::Uuid::new_v4().to_string(),
-        burger_id: path.into_inner(),
+    Ok(AgreementRow {
+        id,
+        burger_id,
         omschrijving: a.omschrijving,
         richting: a.soort.direction().into(),
         bedrag: a.bedrag_in_centen,
@@ -129,11 +192,67 @@ pub async fn afspraak_toevoegen(
         geldig_van: a.geldig_van,
         geldig_tot: a.geldig_tot,
         zoektermen: serde_json::to_string(&a.zoektermen).unwrap_or_else(|_| "[]".into()),
-        aangemaakt_op: state.now(),
+        aangemaakt_op: at,
         betaalinstructie: a.betaalinstructie.as_ref().and_then(|b| serde_json::to_string(b).ok()),
-    };
-    let stored = citizens::add_agreement(&state, &p, row).await?;
-    Ok(HttpResponse::Created().json(Afspraak::from(&stored)))
+        rubriek_id: a.rubriek_id,
+        afdeling_id: a.afdeling_id,
+    })
+}
+
+/// An afspraak (a budget worker, or the citizen whose it is).
+#[utoipa::path(
+    tag = "afspraken",
+    params(("id" = String, Path, description = "Id van de afspraak")),
+    responses((status = 200, description = "De afspraak", body = Afspraak), BadRequest, Unauthorized, NotFound),
+    security(("bearer" = [])),
+)]
+#[get("/afspraken/{id}")]
+pub async fn afspraak(
+    p: Principal,
+    path: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let a = citizens::agreement(&state, &p, path.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(Afspraak::from(&a)))
+}
+
+/// Change an afspraak's terms (bookings made under the old terms stay).
+#[utoipa::path(
+    tag = "afspraken",
+    params(("id" = String, Path, description = "Id van de afspraak")),
+    request_body = NieuweAfspraak,
+    responses((status = 200, description = "Gewijzigd", body = Afspraak), BadRequest, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = [])),
+)]
+#[put("/afspraken/{id}")]
+pub async fn afspraak_wijzigen(
+    p: Principal,
+    path: web::Path<String>,
+    body: Valid<NieuweAfspraak>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    // the citizen and creation time are kept by the use case
+    let row = agreement_row(path.into_inner(), String::new(), body.into_inner(), state.now())?;
+    let saved = citizens::update_agreement(&state, &p, row).await?;
+    Ok(HttpResponse::Ok().json(Afspraak::from(&saved)))
+}
+
+/// Remove an afspraak nothing was booked, paid or signalled on (409 otherwise: end it with
+/// `geldigTot`).
+#[utoipa::path(
+    tag = "afspraken",
+    params(("id" = String, Path, description = "Id van de afspraak")),
+    responses((status = 204, description = "Verwijderd"), BadRequest, Unauthorized, Forbidden, NotFound, Conflict),
+    security(("bearer" = [])),
+)]
+#[delete("/afspraken/{id}")]
+pub async fn afspraak_verwijderen(
+    p: Principal,
+    path: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    citizens::delete_agreement(&state, &p, path.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// A citizen's afspraken (a budget worker, or the citizen themselves).
@@ -196,8 +315,8 @@ pub async fn overzicht(
             "De laatste dag ligt voor de eerste.",
         )]));
     }
-    let o = citizens::overview(&state, &p, path.into_inner(), van, tot).await?;
-    let body = Overzicht::new(van, tot, &o);
+    let (o, rubrieken) = citizens::overview(&state, &p, path.into_inner(), van, tot).await?;
+    let body = Overzicht::new(van, tot, &o, &rubrieken);
     if platform::http::wants_csv(&req) {
         return Ok(HttpResponse::Ok()
             .content_type("text/csv; charset=utf-8")

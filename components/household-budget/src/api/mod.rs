@@ -4,6 +4,10 @@ pub mod bankafschriften;
 pub mod betaalbestanden;
 pub mod burgers;
 pub mod dto;
+pub mod huishoudens;
+pub mod organisaties;
+pub mod rekeningen;
+pub mod rubrieken;
 pub mod signaleringen;
 pub mod transacties;
 
@@ -17,9 +21,43 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(burgers::toevoegen)
         .service(burgers::burgers)
         .service(burgers::raadplegen)
+        .service(burgers::wijzigen)
+        .service(burgers::verwijderen)
         .service(burgers::afspraak_toevoegen)
         .service(burgers::afspraken)
+        .service(burgers::afspraak)
+        .service(burgers::afspraak_wijzigen)
+        .service(burgers::afspraak_verwijderen)
         .service(burgers::overzicht)
+        .service(huishoudens::huishouden_toevoegen)
+        .service(huishoudens::huishoudens)
+        .service(huishoudens::huishouden)
+        .service(huishoudens::huishouden_wijzigen)
+        .service(huishoudens::huishouden_verwijderen)
+        .service(organisaties::organisatie_toevoegen)
+        .service(organisaties::organisaties)
+        .service(organisaties::organisatie)
+        .service(organisaties::organisatie_wijzigen)
+        .service(organisaties::organisatie_verwijderen)
+        .service(organisaties::afdeling_toevoegen)
+        .service(organisaties::afdeling)
+        .service(organisaties::afdeling_wijzigen)
+        .service(organisaties::afdeling_verwijderen)
+        .service(rekeningen::rekeningen)
+        .service(rekeningen::rekening)
+        .service(rekeningen::rekening_wijzigen)
+        .service(rekeningen::rekening_verwijderen)
+        .service(rekeningen::rekeningen_van_burger)
+        .service(rekeningen::koppelen_aan_burger)
+        .service(rekeningen::ontkoppelen_van_burger)
+        .service(rekeningen::koppelen_aan_afdeling)
+        .service(rekeningen::ontkoppelen_van_afdeling)
+        .service(rubrieken::grootboekrekeningen)
+        .service(rubrieken::rubriek_toevoegen)
+        .service(rubrieken::rubrieken)
+        .service(rubrieken::rubriek)
+        .service(rubrieken::rubriek_wijzigen)
+        .service(rubrieken::rubriek_verwijderen)
         .service(transacties::transacties)
         .service(transacties::suggesties)
         .service(transacties::boeken)
@@ -43,6 +81,10 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         (name = "bankafschriften", description = "Bankafschriften inlezen; wat precies bij één afspraak past wordt automatisch geboekt."),
         (name = "burgers", description = "Burgers van wie de gemeente het huishoudboekje bijhoudt."),
         (name = "afspraken", description = "Verwachte inkomsten en uitgaven van een burger."),
+        (name = "huishoudens", description = "Burgers die samen een huishouden vormen."),
+        (name = "organisaties", description = "Organisaties (schuldeisers, werkgevers, uitkeringsinstanties) met hun afdelingen."),
+        (name = "rekeningen", description = "Bankrekeningen van burgers en afdelingen."),
+        (name = "rubrieken", description = "Rubrieken op het rekeningschema (grootboekrekeningen), voor het overzicht per rubriek."),
         (name = "betaalbestanden", description = "Geplande betalingen als SEPA pain.001-bestand; geen betaling twee keer."),
         (name = "signaleringen", description = "Wat een budgetbeheerder direct moet zien: betaling niet ontvangen, meerdere betalingen, afwijkend bedrag, negatief saldo."),
         (name = "transacties", description = "Transacties van de rekeningen van de gemeente, hun boekingen en boekingssuggesties."),

@@ -17,22 +17,39 @@ use std::collections::HashMap;
 /// Who the rules book as.
 pub const AUTOMATIC: &str = "automatisch";
 
-/// An afspraak row as the booking rules see it (a row whose stored values do not parse is a
-/// storage fault).
-pub fn agreement(row: &AgreementRow) -> Result<Agreement, DbError> {
+/// The accounts of each department's organisation, by department id.
+pub type OrganisationAccounts = HashMap<String, Vec<Iban>>;
+
+/// An afspraak row as the booking rules see it: its counter accounts are its own and, when it
+/// is with a department, every account of that department's organisation (a row whose stored
+/// values do not parse is a storage fault).
+pub fn agreement(row: &AgreementRow, organisations: &OrganisationAccounts) -> Result<Agreement, DbError> {
     let direction = Direction::from_stored(&row.richting)
         .ok_or_else(|| DbError::Unavailable(format!("afspraak {}: richting '{}'", row.id, row.richting)))?;
     let search_terms: Vec<String> = serde_json::from_str(&row.zoektermen)
         .map_err(|e| DbError::Unavailable(format!("afspraak {}: zoektermen: {e}", row.id)))?;
+    let mut counter_accounts = vec![row.tegenrekening.clone()];
+    if let Some(more) = row.afdeling_id.as_ref().and_then(|d| organisations.get(d)) {
+        counter_accounts.extend(more.iter().filter(|i| **i != row.tegenrekening).cloned());
+    }
     Ok(Agreement {
         id: row.id.clone(),
         direction,
         amount: Cents(row.bedrag),
-        counter_accounts: vec![row.tegenrekening.clone()],
+        counter_accounts,
         valid_from: row.geldig_van,
         valid_through: row.geldig_tot,
         search_terms,
     })
+}
+
+/// The rows as the booking rules see them, with their organisations' accounts.
+fn agreements(c: &mut DbConnection, rows: &[AgreementRow]) -> Result<Vec<Agreement>, DbError> {
+    let mut departments: Vec<String> = rows.iter().filter_map(|r| r.afdeling_id.clone()).collect();
+    departments.sort();
+    departments.dedup();
+    let organisations = store::organisation_accounts(c, &departments)?;
+    rows.iter().map(|r| agreement(r, &organisations)).collect()
 }
 
 fn payment(t: &TransactionRow) -> Payment<'_> {
@@ -45,8 +62,9 @@ fn payment(t: &TransactionRow) -> Payment<'_> {
     }
 }
 
-/// The afspraken that could fit these transactions: those with one of their counterparties'
-/// accounts (the account weighs most; without it an afspraak is never booked automatically).
+/// The afspraken that could fit these transactions, by account: those with one of the
+/// counterparties' accounts as their own or as one of their organisation's (the account weighs
+/// most; without it an afspraak is never booked automatically).
 fn candidates(c: &mut DbConnection, txs: &[&TransactionRow]) -> Result<HashMap<Iban, Vec<Agreement>>, DbError> {
     let mut accounts: Vec<String> = txs
         .iter()
@@ -56,12 +74,17 @@ fn candidates(c: &mut DbConnection, txs: &[&TransactionRow]) -> Result<HashMap<I
         .collect();
     accounts.sort();
     accounts.dedup();
+    let mut rows = store::agreements_with_accounts(c, &accounts)?;
+    let departments = store::departments_of_account_holders(c, &accounts)?;
+    rows.extend(store::agreements_with_departments(c, &departments)?);
+    rows.sort_by(|a, b| a.id.cmp(&b.id));
+    rows.dedup_by(|a, b| a.id == b.id);
+    let wanted: std::collections::HashSet<&str> = accounts.iter().map(String::as_str).collect();
     let mut by_account: HashMap<Iban, Vec<Agreement>> = HashMap::new();
-    for row in store::agreements_with_accounts(c, &accounts)? {
-        by_account
-            .entry(row.tegenrekening.clone())
-            .or_default()
-            .push(agreement(&row)?);
+    for a in agreements(c, &rows)? {
+        for iban in a.counter_accounts.iter().filter(|i| wanted.contains(i.as_str())) {
+            by_account.entry(iban.clone()).or_default().push(a.clone());
+        }
     }
     Ok(by_account)
 }
@@ -143,10 +166,8 @@ pub async fn suggestions(state: &AppState, caller: &Principal, transaction_id: S
             let Some((t, _)) = store::find_transaction(c, &id)? else {
                 return Err(Error::NotFound("Geen transactie met dit id."));
             };
-            let all: Vec<Agreement> = store::all_agreements(c)?
-                .iter()
-                .map(agreement)
-                .collect::<Result<_, _>>()?;
+            let rows = store::all_agreements(c)?;
+            let all = agreements(c, &rows)?;
             Ok(match booking::decide(&payment(&t), &all, tolerance) {
                 Decision::Book(id) => all
                     .iter()

@@ -55,8 +55,41 @@ pub fn state_with(url: &str, accounts: &[&str], max_bytes: usize) -> AppState {
         account_name: "Gemeente Utrecht budgetbeheer".into(),
         booking_tolerance: household_budget::domain::money::Cents(100),
         signal_margin_days: 3,
+        registry: Some(Arc::new(
+            household_budget::registry::RegistryProxy::new(
+                &proxy_url(),
+                "household-budget",
+                PROXY_CLIENT_SECRET,
+                household_budget::app::PURPOSE,
+                std::time::Duration::from_secs(5),
+            )
+            .unwrap(),
+        )),
         clock: household_budget::system_clock(),
     }
+}
+
+pub const PROXY_CLIENT_SECRET: &str = "household-budget-proxy-secret";
+
+/// The proxy's client for this component: name and residential address only, purpose required.
+fn proxy_clients() -> Vec<ClientConfig> {
+    vec![
+        ClientConfig {
+            client_id: "household-budget".into(),
+            secret: Some(PROXY_CLIENT_SECRET.into()),
+            scopes: vec!["brp.personen.lezen".into()],
+            ..Default::default()
+        }
+        .with("fields", vec!["naam", "verblijfplaats.verblijfadres"])
+        .with("doelbinding_verplicht", true),
+    ]
+}
+
+/// A registry proxy on its mock backend, started once per test binary; returns its base URL.
+pub fn proxy_url() -> String {
+    static URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    URL.get_or_init(|| registry_proxy::testing::start_mock_proxy(proxy_clients()))
+        .clone()
 }
 
 pub fn state(url: &str) -> AppState {

@@ -1,4 +1,9 @@
-//! Storage of imported statements and their transactions (diesel, SQLite and PostgreSQL).
+//! Storage (diesel, SQLite and PostgreSQL): imported statements and their transactions,
+//! citizens, afspraken and bookings, payment files and signals here; the master data around the
+//! citizens in `master_data`.
+
+mod master_data;
+pub use master_data::*;
 
 use crate::domain::iban::Iban;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -183,6 +188,7 @@ diesel::table! {
         email -> Nullable<Text>,
         telefoon -> Nullable<Text>,
         aangemaakt_op -> Timestamp,
+        huishouden_id -> Nullable<Text>,
     }
 }
 
@@ -200,6 +206,8 @@ diesel::table! {
         zoektermen -> Text,
         aangemaakt_op -> Timestamp,
         betaalinstructie -> Nullable<Text>,
+        rubriek_id -> Nullable<Text>,
+        afdeling_id -> Nullable<Text>,
     }
 }
 
@@ -220,9 +228,9 @@ diesel::joinable!(boekingen -> afspraken (afspraak_id));
 diesel::allow_tables_to_appear_in_same_query!(burgers, afspraken, boekingen, transacties, bankafschriften);
 
 /// A citizen.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, PartialEq)]
 #[diesel(table_name = burgers)]
-#[diesel(treat_none_as_default_value = false)]
+#[diesel(treat_none_as_default_value = false, treat_none_as_null = true)]
 pub struct CitizenRow {
     /// Id.
     pub id: String,
@@ -246,12 +254,14 @@ pub struct CitizenRow {
     pub telefoon: Option<String>,
     /// When added.
     pub aangemaakt_op: NaiveDateTime,
+    /// The household it belongs to.
+    pub huishouden_id: Option<String>,
 }
 
 /// An afspraak.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, PartialEq)]
 #[diesel(table_name = afspraken)]
-#[diesel(treat_none_as_default_value = false)]
+#[diesel(treat_none_as_default_value = false, treat_none_as_null = true)]
 pub struct AgreementRow {
     /// Id.
     pub id: String,
@@ -275,6 +285,11 @@ pub struct AgreementRow {
     pub aangemaakt_op: NaiveDateTime,
     /// When an expense is paid (JSON of `domain::schedule::Betaalinstructie`).
     pub betaalinstructie: Option<String>,
+    /// Its rubriek.
+    pub rubriek_id: Option<String>,
+    /// The organisation's department it is with: every account of that organisation counts
+    /// as its counter account.
+    pub afdeling_id: Option<String>,
 }
 
 /// A booking.
@@ -308,6 +323,31 @@ pub fn find_citizen(conn: &mut DbConnection, id: &str) -> Result<Option<CitizenR
         .optional()?)
 }
 
+/// Replaces a citizen's row (the caller keeps its id and creation time); whether it exists.
+pub fn update_citizen(conn: &mut DbConnection, c: &CitizenRow) -> Result<bool, DbError> {
+    Ok(diesel::update(burgers::table.find(&c.id)).set(c).execute(conn)? == 1)
+}
+
+/// Whether anything of the books refers to a citizen: afspraken or signals.
+pub fn citizen_in_use(conn: &mut DbConnection, id: &str) -> Result<bool, DbError> {
+    let agreements: i64 = afspraken::table
+        .filter(afspraken::burger_id.eq(id))
+        .count()
+        .get_result(conn)?;
+    let signals: i64 = signaleringen::table
+        .filter(signaleringen::burger_id.eq(id))
+        .count()
+        .get_result(conn)?;
+    Ok(agreements + signals > 0)
+}
+
+/// Removes a citizen and their account links (nothing of the books may refer to them);
+/// whether they existed.
+pub fn delete_citizen(conn: &mut DbConnection, id: &str) -> Result<bool, DbError> {
+    master_data::unlink_citizen_accounts(conn, id)?;
+    Ok(diesel::delete(burgers::table.find(id)).execute(conn)? == 1)
+}
+
 /// One page of citizens by surname, with the total.
 pub fn citizens(conn: &mut DbConnection, offset: i64, limit: i64) -> Result<(Vec<CitizenRow>, i64), DbError> {
     let total = burgers::table.count().get_result(conn)?;
@@ -324,6 +364,43 @@ pub fn citizens(conn: &mut DbConnection, offset: i64, limit: i64) -> Result<(Vec
 pub fn insert_agreement(conn: &mut DbConnection, a: &AgreementRow) -> Result<(), DbError> {
     diesel::insert_into(afspraken::table).values(a).execute(conn)?;
     Ok(())
+}
+
+/// An afspraak by id.
+pub fn find_agreement(conn: &mut DbConnection, id: &str) -> Result<Option<AgreementRow>, DbError> {
+    Ok(afspraken::table
+        .find(id)
+        .select(AgreementRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Replaces an afspraak's row (the caller keeps its id, citizen and creation time); whether
+/// it exists.
+pub fn update_agreement(conn: &mut DbConnection, a: &AgreementRow) -> Result<bool, DbError> {
+    Ok(diesel::update(afspraken::table.find(&a.id)).set(a).execute(conn)? == 1)
+}
+
+/// Whether the books refer to an afspraak: bookings, exported payments or signals.
+pub fn agreement_in_use(conn: &mut DbConnection, id: &str) -> Result<bool, DbError> {
+    let booked: i64 = boekingen::table
+        .filter(boekingen::afspraak_id.eq(id))
+        .count()
+        .get_result(conn)?;
+    let exported: i64 = geexporteerde_betalingen::table
+        .filter(geexporteerde_betalingen::afspraak_id.eq(id))
+        .count()
+        .get_result(conn)?;
+    let signals: i64 = signaleringen::table
+        .filter(signaleringen::afspraak_id.eq(id))
+        .count()
+        .get_result(conn)?;
+    Ok(booked + exported + signals > 0)
+}
+
+/// Removes an afspraak nothing refers to; whether it existed.
+pub fn delete_agreement(conn: &mut DbConnection, id: &str) -> Result<bool, DbError> {
+    Ok(diesel::delete(afspraken::table.find(id)).execute(conn)? == 1)
 }
 
 /// The afspraken of a citizen.
@@ -343,6 +420,20 @@ pub fn agreements_with_accounts(conn: &mut DbConnection, accounts: &[String]) ->
         out.extend(
             afspraken::table
                 .filter(afspraken::tegenrekening.eq_any(chunk))
+                .select(AgreementRow::as_select())
+                .load(conn)?,
+        );
+    }
+    Ok(out)
+}
+
+/// The afspraken with one of these departments.
+pub fn agreements_with_departments(conn: &mut DbConnection, ids: &[String]) -> Result<Vec<AgreementRow>, DbError> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(500) {
+        out.extend(
+            afspraken::table
+                .filter(afspraken::afdeling_id.eq_any(chunk))
                 .select(AgreementRow::as_select())
                 .load(conn)?,
         );

@@ -7,12 +7,15 @@ use crate::domain::iban::Iban;
 use crate::domain::schedule::Betaalinstructie;
 use crate::domain::statement::Direction;
 use crate::export::pain001::Version;
-use crate::store::{AgreementRow, BookingRow, CitizenRow, PaymentFileRow, SignalRow, TransactionRow};
+use crate::store::{AgreementRow, BookingRow, CitizenRow, PaymentFileRow, RubriekRow, SignalRow, TransactionRow};
 use chrono::NaiveDate;
 use platform::pagination::{PageInfo, PageLinks};
 use platform::{Bsn, Postcode};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
+
+mod master_data;
+pub use master_data::*;
 
 fn rfc3339(t: chrono::NaiveDateTime) -> String {
     t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
@@ -48,21 +51,21 @@ pub struct Adres {
     pub plaats: String,
 }
 
-/// A new citizen.
+/// A new citizen, or a citizen's data as changed.
 #[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NieuweBurger {
     /// BSN (the eleven test).
     #[schema(value_type = String, pattern = "^[0-9]{9}$")]
     pub burgerservicenummer: Bsn,
-    /// First names.
-    #[validate(custom(function = "short_text"))]
-    #[schema(max_length = 200)]
-    pub voornamen: String,
-    /// Surname, with prefix.
-    #[validate(custom(function = "short_text"))]
-    #[schema(max_length = 200)]
-    pub achternaam: String,
+    /// First names (required unless `aanvullenUitBrp`).
+    #[validate(length(min = 1), custom(function = "short_text"))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub voornamen: Option<String>,
+    /// Surname, with prefix (required unless `aanvullenUitBrp`).
+    #[validate(length(min = 1), custom(function = "short_text"))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub achternaam: Option<String>,
     /// Address.
     #[validate(nested)]
     pub adres: Option<Adres>,
@@ -74,6 +77,14 @@ pub struct NieuweBurger {
     #[validate(custom(function = "short_text"))]
     #[schema(max_length = 200)]
     pub telefoon: Option<String>,
+    /// The household the citizen belongs to.
+    #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100)]
+    pub huishouden_id: Option<String>,
+    /// Fill the name and address the request leaves out from the BRP (through the registry
+    /// proxy, with this component's purpose).
+    #[serde(default)]
+    pub aanvullen_uit_brp: bool,
 }
 
 /// A citizen.
@@ -98,6 +109,9 @@ pub struct Burger {
     /// Phone.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub telefoon: Option<String>,
+    /// Its household.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub huishouden_id: Option<String>,
     /// When added (RFC 3339).
     #[schema(format = DateTime)]
     pub aangemaakt_op: String,
@@ -122,6 +136,7 @@ impl From<&CitizenRow> for Burger {
             adres,
             email: c.email.clone(),
             telefoon: c.telefoon.clone(),
+            huishouden_id: c.huishouden_id.clone(),
             aangemaakt_op: rfc3339(c.aangemaakt_op),
         }
     }
@@ -211,6 +226,15 @@ pub struct NieuweAfspraak {
     /// For an expense: when it is paid (for the payment export).
     #[serde(default)]
     pub betaalinstructie: Option<Betaalinstructie>,
+    /// Its rubriek (for the overview per rubriek).
+    #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100)]
+    pub rubriek_id: Option<String>,
+    /// The organisation's department it is with: then every account of that organisation
+    /// counts as its counter account when booking.
+    #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100)]
+    pub afdeling_id: Option<String>,
 }
 
 /// An afspraak.
@@ -240,6 +264,12 @@ pub struct Afspraak {
     /// When it is paid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub betaalinstructie: Option<Betaalinstructie>,
+    /// Its rubriek.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rubriek_id: Option<String>,
+    /// The organisation's department it is with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub afdeling_id: Option<String>,
 }
 
 impl From<&AgreementRow> for Afspraak {
@@ -255,6 +285,8 @@ impl From<&AgreementRow> for Afspraak {
             geldig_tot: a.geldig_tot,
             zoektermen: serde_json::from_str(&a.zoektermen).unwrap_or_default(),
             betaalinstructie: a.betaalinstructie.as_deref().and_then(|b| serde_json::from_str(b).ok()),
+            rubriek_id: a.rubriek_id.clone(),
+            afdeling_id: a.afdeling_id.clone(),
         }
     }
 }
@@ -550,6 +582,26 @@ pub struct OverzichtAfspraak {
     pub geboekt_in_centen: i64,
 }
 
+/// What was booked in a period in one rubriek, income or expenses.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct OverzichtRubriek {
+    /// The rubriek (absent: the afspraken without one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rubriek_id: Option<String>,
+    /// Its name (`Zonder rubriek` for the afspraken without one).
+    pub naam: String,
+    /// Code of its grootboekrekening.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grootboekrekening: Option<String>,
+    /// Income or expenses.
+    pub soort: Soort,
+    /// Transactions booked.
+    pub geboekt_aantal: usize,
+    /// Their total in cents.
+    pub geboekt_in_centen: i64,
+}
+
 /// A citizen's overview of a period.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -566,14 +618,29 @@ pub struct Overzicht {
     pub uitgaven_in_centen: i64,
     /// Opening + income - expenses.
     pub eindsaldo_in_centen: i64,
+    /// Income and expenses per rubriek: income first; the totals add up to income and expenses.
+    pub rubrieken: Vec<OverzichtRubriek>,
     /// Per afspraak.
     pub afspraken: Vec<OverzichtAfspraak>,
 }
 
 impl Overzicht {
     /// From the domain's overview.
-    pub fn new(van: NaiveDate, tot: NaiveDate, o: &crate::domain::report::Overview) -> Self {
+    pub fn new(van: NaiveDate, tot: NaiveDate, o: &crate::domain::report::Overview, rubrieken: &[RubriekRow]) -> Self {
+        let rubriek = |id: &Option<String>| id.as_ref().and_then(|id| rubrieken.iter().find(|r| &r.id == id));
         Overzicht {
+            rubrieken: o
+                .per_rubriek
+                .iter()
+                .map(|t| OverzichtRubriek {
+                    rubriek_id: t.rubriek.clone(),
+                    naam: rubriek(&t.rubriek).map_or_else(|| "Zonder rubriek".to_string(), |r| r.naam.clone()),
+                    grootboekrekening: rubriek(&t.rubriek).map(|r| r.grootboekrekening.clone()),
+                    soort: t.direction.into(),
+                    geboekt_aantal: t.count,
+                    geboekt_in_centen: t.total.0,
+                })
+                .collect(),
             van,
             tot,
             beginsaldo_in_centen: o.opening.0,
@@ -596,33 +663,45 @@ impl Overzicht {
         }
     }
 
-    /// As CSV: one row per afspraak, then the totals.
+    /// As CSV, one table for a spreadsheet: a row per afspraak, per rubriek and per total, told
+    /// apart by the first column.
     pub fn to_csv(&self) -> String {
         use platform::http::csv_field;
+        let soort = |s: Soort| if s == Soort::Inkomsten { "inkomsten" } else { "uitgaven" };
         let mut out = String::from(
-            "afspraakId,omschrijving,soort,verwachtAantal,verwachtInCenten,geboektAantal,geboektInCenten\r\n",
+            "regel,id,omschrijving,soort,verwachtAantal,verwachtInCenten,geboektAantal,geboektInCenten,grootboekrekening\r\n",
         );
         for a in &self.afspraken {
-            let soort = if a.soort == Soort::Inkomsten {
-                "inkomsten"
-            } else {
-                "uitgaven"
-            };
             out.push_str(&format!(
-                "{},{},{},{},{},{},{}\r\n",
+                "afspraak,{},{},{},{},{},{},{},\r\n",
                 csv_field(&a.afspraak_id),
                 csv_field(&a.omschrijving),
-                soort,
+                soort(a.soort),
                 a.verwacht_aantal,
                 a.verwacht_in_centen,
                 a.geboekt_aantal,
                 a.geboekt_in_centen
             ));
         }
-        out.push_str(&format!(
-            "\"totaal\",\"beginsaldo {} inkomsten {} uitgaven {} eindsaldo {}\",,,,,\r\n",
-            self.beginsaldo_in_centen, self.inkomsten_in_centen, self.uitgaven_in_centen, self.eindsaldo_in_centen
-        ));
+        for r in &self.rubrieken {
+            out.push_str(&format!(
+                "rubriek,{},{},{},,,{},{},{}\r\n",
+                csv_field(r.rubriek_id.as_deref().unwrap_or("")),
+                csv_field(&r.naam),
+                soort(r.soort),
+                r.geboekt_aantal,
+                r.geboekt_in_centen,
+                csv_field(r.grootboekrekening.as_deref().unwrap_or(""))
+            ));
+        }
+        for (name, cents) in [
+            ("beginsaldo", self.beginsaldo_in_centen),
+            ("inkomsten", self.inkomsten_in_centen),
+            ("uitgaven", self.uitgaven_in_centen),
+            ("eindsaldo", self.eindsaldo_in_centen),
+        ] {
+            out.push_str(&format!("totaal,,{name},,,,,{cents},\r\n"));
+        }
         out
     }
 }

@@ -1,0 +1,13 @@
+DROP INDEX afspraken_afdeling;
+ALTER TABLE afspraken DROP COLUMN afdeling_id;
+ALTER TABLE afspraken DROP COLUMN rubriek_id;
+DROP TABLE rubrieken;
+DROP TABLE grootboekrekeningen;
+DROP TABLE afdeling_rekeningen;
+DROP TABLE burger_rekeningen;
+DROP TABLE rekeningen;
+DROP TABLE afdelingen;
+DROP TABLE organisaties;
+DROP INDEX burgers_huishouden;
+ALTER TABLE burgers DROP COLUMN huishouden_id;
+DROP TABLE huishoudens;

@@ -1,0 +1,103 @@
+//! Households (handlers over `app::master_data`).
+
+use super::dto::{Huishouden, HuishoudenSamenvatting, HuishoudensPagina, Naam};
+use crate::AppState;
+use crate::app::master_data;
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
+use platform::auth::Principal;
+use platform::pagination::PageRequest;
+use platform::responses::{BadRequest, Conflict, Forbidden, NotFound, Unauthorized};
+use platform::{Problem, Valid};
+
+/// Add a household (citizens join it through their `huishoudenId`).
+#[utoipa::path(
+    tag = "huishoudens",
+    request_body = Naam,
+    responses((status = 201, description = "Toegevoegd", body = Huishouden), BadRequest, Unauthorized, Forbidden),
+    security(("bearer" = [])),
+)]
+#[post("/huishoudens")]
+pub async fn huishouden_toevoegen(
+    p: Principal,
+    body: Valid<Naam>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let h = master_data::create_household(&state, &p, body.into_inner().naam).await?;
+    Ok(HttpResponse::Created().json(Huishouden::new(&h, Vec::new())))
+}
+
+/// The households, by name.
+#[utoipa::path(
+    tag = "huishoudens",
+    params(
+        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
+        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
+    ),
+    responses((status = 200, description = "Huishoudens", body = HuishoudensPagina), BadRequest, Unauthorized, Forbidden),
+    security(("bearer" = [])),
+)]
+#[get("/huishoudens")]
+pub async fn huishoudens(req: HttpRequest, p: Principal, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    let params = platform::http::QueryParams::parse(req.query_string(), &["page", "pageSize"])?;
+    let page = PageRequest::from_params(&params)?;
+    let (rows, total) = master_data::households(&state, &p, page.offset(), page.page_size).await?;
+    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
+    Ok(HttpResponse::Ok().json(HuishoudensPagina {
+        huishoudens: rows.iter().map(HuishoudenSamenvatting::from).collect(),
+        paginering: info,
+        _links: links,
+    }))
+}
+
+/// A household with its citizens.
+#[utoipa::path(
+    tag = "huishoudens",
+    params(("id" = String, Path, description = "Id van het huishouden")),
+    responses((status = 200, description = "Het huishouden", body = Huishouden), BadRequest, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = [])),
+)]
+#[get("/huishoudens/{id}")]
+pub async fn huishouden(
+    p: Principal,
+    path: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let (h, members) = master_data::household(&state, &p, path.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(Huishouden::new(&h, members)))
+}
+
+/// Rename a household.
+#[utoipa::path(
+    tag = "huishoudens",
+    params(("id" = String, Path, description = "Id van het huishouden")),
+    request_body = Naam,
+    responses((status = 204, description = "Gewijzigd"), BadRequest, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = [])),
+)]
+#[put("/huishoudens/{id}")]
+pub async fn huishouden_wijzigen(
+    p: Principal,
+    path: web::Path<String>,
+    body: Valid<Naam>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    master_data::rename_household(&state, &p, path.into_inner(), body.into_inner().naam).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Remove a household without citizens (409 otherwise).
+#[utoipa::path(
+    tag = "huishoudens",
+    params(("id" = String, Path, description = "Id van het huishouden")),
+    responses((status = 204, description = "Verwijderd"), BadRequest, Unauthorized, Forbidden, NotFound, Conflict),
+    security(("bearer" = [])),
+)]
+#[delete("/huishoudens/{id}")]
+pub async fn huishouden_verwijderen(
+    p: Principal,
+    path: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    master_data::delete_household(&state, &p, path.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

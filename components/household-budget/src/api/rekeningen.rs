@@ -1,0 +1,202 @@
+//! Bank accounts of citizens and departments (handlers over `app::master_data`).
+
+use super::dto::{NieuweRekening, Rekening, RekeningMetHouders, RekeningWijziging, Rekeningen, RekeningenPagina};
+use crate::AppState;
+use crate::app::master_data::{self, HolderId};
+use crate::domain::iban::Iban;
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
+use platform::auth::Principal;
+use platform::pagination::PageRequest;
+use platform::responses::{BadRequest, Conflict, Forbidden, NotFound, Unauthorized};
+use platform::{InvalidParam, Problem, Valid};
+
+/// An IBAN from the path (400 when it is none).
+fn iban(s: &str) -> Result<Iban, Problem> {
+    Iban::parse(s).map_err(|e| Problem::params_validation(vec![InvalidParam::new("iban", "invalid", e.to_string())]))
+}
+
+/// The accounts, by IBAN.
+#[utoipa::path(
+    tag = "rekeningen",
+    params(
+        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
+        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
+    ),
+    responses((status = 200, description = "Rekeningen", body = RekeningenPagina), BadRequest, Unauthorized, Forbidden),
+    security(("bearer" = [])),
+)]
+#[get("/rekeningen")]
+pub async fn rekeningen(req: HttpRequest, p: Principal, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    let params = platform::http::QueryParams::parse(req.query_string(), &["page", "pageSize"])?;
+    let page = PageRequest::from_params(&params)?;
+    let (rows, total) = master_data::accounts(&state, &p, page.offset(), page.page_size).await?;
+    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
+    Ok(HttpResponse::Ok().json(RekeningenPagina {
+        rekeningen: rows.iter().map(Rekening::from).collect(),
+        paginering: info,
+        _links: links,
+    }))
+}
+
+/// An account with the citizens and departments that hold it.
+#[utoipa::path(
+    tag = "rekeningen",
+    params(("iban" = String, Path, description = "IBAN van de rekening")),
+    responses((status = 200, description = "De rekening", body = RekeningMetHouders), BadRequest, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = [])),
+)]
+#[get("/rekeningen/{iban}")]
+pub async fn rekening(
+    p: Principal,
+    path: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let (a, burger_ids, afdeling_ids) = master_data::account(&state, &p, iban(&path)?).await?;
+    Ok(HttpResponse::Ok().json(RekeningMetHouders {
+        iban: a.iban,
+        rekeninghouder: a.rekeninghouder,
+        burger_ids,
+        afdeling_ids,
+    }))
+}
+
+/// Change an account's holder name.
+#[utoipa::path(
+    tag = "rekeningen",
+    params(("iban" = String, Path, description = "IBAN van de rekening")),
+    request_body = RekeningWijziging,
+    responses((status = 200, description = "Gewijzigd", body = Rekening), BadRequest, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = [])),
+)]
+#[put("/rekeningen/{iban}")]
+pub async fn rekening_wijzigen(
+    p: Principal,
+    path: web::Path<String>,
+    body: Valid<RekeningWijziging>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let a = master_data::rename_account(&state, &p, iban(&path)?, body.into_inner().rekeninghouder).await?;
+    Ok(HttpResponse::Ok().json(Rekening::from(&a)))
+}
+
+/// Remove an account nobody holds (409 otherwise).
+#[utoipa::path(
+    tag = "rekeningen",
+    params(("iban" = String, Path, description = "IBAN van de rekening")),
+    responses((status = 204, description = "Verwijderd"), BadRequest, Unauthorized, Forbidden, NotFound, Conflict),
+    security(("bearer" = [])),
+)]
+#[delete("/rekeningen/{iban}")]
+pub async fn rekening_verwijderen(
+    p: Principal,
+    path: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    master_data::delete_account(&state, &p, iban(&path)?).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// A citizen's accounts (a budget worker, or the citizen themselves).
+#[utoipa::path(
+    tag = "rekeningen",
+    params(("id" = String, Path, description = "Id van de burger")),
+    responses((status = 200, description = "Rekeningen van de burger", body = Rekeningen), BadRequest, Unauthorized, NotFound),
+    security(("bearer" = [])),
+)]
+#[get("/burgers/{id}/rekeningen")]
+pub async fn rekeningen_van_burger(
+    p: Principal,
+    path: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let rows = master_data::accounts_of_citizen(&state, &p, path.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(Rekeningen {
+        rekeningen: rows.iter().map(Rekening::from).collect(),
+    }))
+}
+
+/// Link an account to a citizen (added when the IBAN is new; its holder name updated when
+/// known).
+#[utoipa::path(
+    tag = "rekeningen",
+    params(("id" = String, Path, description = "Id van de burger")),
+    request_body = NieuweRekening,
+    responses((status = 201, description = "Gekoppeld", body = Rekening), BadRequest, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = [])),
+)]
+#[post("/burgers/{id}/rekeningen")]
+pub async fn koppelen_aan_burger(
+    p: Principal,
+    path: web::Path<String>,
+    body: Valid<NieuweRekening>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let b = body.into_inner();
+    let holder = HolderId::Citizen(path.into_inner());
+    let a = master_data::link_account(&state, &p, holder, b.iban, b.rekeninghouder).await?;
+    Ok(HttpResponse::Created().json(Rekening::from(&a)))
+}
+
+/// Unlink an account from a citizen.
+#[utoipa::path(
+    tag = "rekeningen",
+    params(
+        ("id" = String, Path, description = "Id van de burger"),
+        ("iban" = String, Path, description = "IBAN van de rekening"),
+    ),
+    responses((status = 204, description = "Ontkoppeld"), BadRequest, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = [])),
+)]
+#[delete("/burgers/{id}/rekeningen/{iban}")]
+pub async fn ontkoppelen_van_burger(
+    p: Principal,
+    path: web::Path<(String, String)>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let (id, i) = path.into_inner();
+    master_data::unlink_account(&state, &p, HolderId::Citizen(id), iban(&i)?).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Link an account to a department: a payment from or to any account of its organisation then
+/// counts for the afspraken with that department.
+#[utoipa::path(
+    tag = "rekeningen",
+    params(("id" = String, Path, description = "Id van de afdeling")),
+    request_body = NieuweRekening,
+    responses((status = 201, description = "Gekoppeld", body = Rekening), BadRequest, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = [])),
+)]
+#[post("/afdelingen/{id}/rekeningen")]
+pub async fn koppelen_aan_afdeling(
+    p: Principal,
+    path: web::Path<String>,
+    body: Valid<NieuweRekening>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let b = body.into_inner();
+    let holder = HolderId::Department(path.into_inner());
+    let a = master_data::link_account(&state, &p, holder, b.iban, b.rekeninghouder).await?;
+    Ok(HttpResponse::Created().json(Rekening::from(&a)))
+}
+
+/// Unlink an account from a department.
+#[utoipa::path(
+    tag = "rekeningen",
+    params(
+        ("id" = String, Path, description = "Id van de afdeling"),
+        ("iban" = String, Path, description = "IBAN van de rekening"),
+    ),
+    responses((status = 204, description = "Ontkoppeld"), BadRequest, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = [])),
+)]
+#[delete("/afdelingen/{id}/rekeningen/{iban}")]
+pub async fn ontkoppelen_van_afdeling(
+    p: Principal,
+    path: web::Path<(String, String)>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let (id, i) = path.into_inner();
+    master_data::unlink_account(&state, &p, HolderId::Department(id), iban(&i)?).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

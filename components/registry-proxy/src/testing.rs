@@ -1,0 +1,38 @@
+//! A registry proxy for other components' tests: in-process, on the mock backend, over real
+//! HTTP on a free local port, with the clients the test gives.
+
+use crate::backend::mock::{MockData, MockSource};
+use crate::{AppState, RegistryProxy};
+use platform::auth::{Authenticator, ClientConfig, ClientSettings};
+use std::sync::Arc;
+
+/// Starts a proxy on its own thread and runtime (so it outlives any one test's runtime);
+/// returns its base URL. Panics when it cannot start: this is test setup.
+#[allow(clippy::expect_used)]
+pub fn start_mock_proxy(clients: Vec<ClientConfig>) -> String {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let db = platform::db::Database::connect(&platform::testing::sqlite_url(), 4, crate::MIGRATIONS)
+                .expect("proxy test database");
+            let state = AppState {
+                clients: Arc::new(ClientSettings::load(&clients).expect("proxy test clients")),
+                backend: Arc::new(MockSource(Arc::new(MockData::generate()))),
+                audit: platform::audit::AuditLog::start(db.clone(), Some(platform::testing::audit_keys())),
+                db,
+                auth: Arc::new(Authenticator::new(clients, 60, None)),
+            };
+            let bind = platform::testing::free_address();
+            let server = platform::app::server(&bind, move || {
+                platform::component::configure::<RegistryProxy>(
+                    state.clone(),
+                    platform::component::Settings::of::<RegistryProxy>(1024 * 1024),
+                )
+            })
+            .expect("proxy test server");
+            tx.send(format!("http://{bind}")).expect("proxy test url");
+            server.await.expect("proxy test server ran");
+        })
+    });
+    rx.recv().expect("proxy test server started")
+}
