@@ -209,6 +209,16 @@ async fn rubrieken_on_the_chart_of_accounts_give_the_overview_per_rubriek() {
         let (_, inkomen) = send(&app, rubriek("Inkomen", "8010")).await;
         let (status, body) = send(&app, rubriek("Wonen", "4000")).await;
         assert_eq!((status, body["code"].as_str()), (409, Some("rubriekBestaat")), "{db}");
+        let (status, page) = send(&app, get("/api/v1/rubrieken?pageSize=1", &beheer)).await;
+        assert_eq!(status, 200, "{db}");
+        assert_eq!(
+            (
+                page["rubrieken"][0]["naam"].as_str(),
+                page["paginering"]["totalItems"].as_i64()
+            ),
+            (Some("Inkomen"), Some(2)),
+            "{db}: {page}"
+        );
         let (status, body) = send(&app, rubriek("Vakantie", "9999")).await;
         assert_eq!(
             (status, body["invalidParams"][0]["name"].as_str()),

@@ -1,10 +1,11 @@
 //! The chart of accounts and rubrieken (handlers over `app::master_data`).
 
-use super::dto::{Grootboekrekening, Grootboekrekeningen, NieuweRubriek, Rubriek, Rubrieken};
+use super::dto::{Grootboekrekening, Grootboekrekeningen, NieuweRubriek, Rubriek, RubriekenPagina};
 use crate::AppState;
 use crate::app::master_data;
-use actix_web::{HttpResponse, delete, get, post, put, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use platform::auth::Principal;
+use platform::pagination::PageRequest;
 use platform::responses::{BadRequest, Conflict, Forbidden, NotFound, Unauthorized};
 use platform::{Problem, Valid};
 
@@ -40,17 +41,26 @@ pub async fn rubriek_toevoegen(
     Ok(HttpResponse::Created().json(Rubriek::from(&r)))
 }
 
-/// Every rubriek, by name.
+/// The rubrieken, by name.
 #[utoipa::path(
     tag = "rubrieken",
-    responses((status = 200, description = "Rubrieken", body = Rubrieken), Unauthorized, Forbidden),
+    params(
+        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
+        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
+    ),
+    responses((status = 200, description = "Rubrieken", body = RubriekenPagina), BadRequest, Unauthorized, Forbidden),
     security(("bearer" = [])),
 )]
 #[get("/rubrieken")]
-pub async fn rubrieken(p: Principal, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
-    let rows = master_data::rubrieken(&state, &p).await?;
-    Ok(HttpResponse::Ok().json(Rubrieken {
+pub async fn rubrieken(req: HttpRequest, p: Principal, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    let params = platform::http::QueryParams::parse(req.query_string(), &["page", "pageSize"])?;
+    let page = PageRequest::from_params(&params)?;
+    let (rows, total) = master_data::rubrieken(&state, &p, page.offset(), page.page_size).await?;
+    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
+    Ok(HttpResponse::Ok().json(RubriekenPagina {
         rubrieken: rows.iter().map(Rubriek::from).collect(),
+        paginering: info,
+        _links: links,
     }))
 }
 

@@ -671,10 +671,15 @@ pub async fn create_rubriek(
     Ok(row)
 }
 
-/// Every rubriek.
-pub async fn rubrieken(state: &AppState, caller: &Principal) -> Result<Vec<RubriekRow>, Error> {
+/// One page of rubrieken.
+pub async fn rubrieken(
+    state: &AppState,
+    caller: &Principal,
+    offset: i64,
+    limit: i64,
+) -> Result<Page<RubriekRow>, Error> {
     require(caller, SCOPE_LEZEN, READ)?;
-    Ok(state.db.run(store::all_rubrieken).await?)
+    Ok(state.db.run(move |c| store::rubrieken(c, offset, limit)).await?)
 }
 
 /// A rubriek.

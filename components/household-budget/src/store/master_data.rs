@@ -563,12 +563,24 @@ pub fn find_rubriek(conn: &mut DbConnection, id: &str) -> Result<Option<RubriekR
         .optional()?)
 }
 
-/// Every rubriek, by name (a municipality has tens, not thousands).
+/// Every rubriek, by name (for reports: a municipality has tens, not thousands).
 pub fn all_rubrieken(conn: &mut DbConnection) -> Result<Vec<RubriekRow>, DbError> {
     Ok(rubrieken::table
         .order((rubrieken::naam.asc(), rubrieken::id.asc()))
         .select(RubriekRow::as_select())
         .load(conn)?)
+}
+
+/// One page of rubrieken by name.
+pub fn rubrieken(conn: &mut DbConnection, offset: i64, limit: i64) -> Result<Page<RubriekRow>, DbError> {
+    let total = rubrieken::table.count().get_result(conn)?;
+    let rows = rubrieken::table
+        .order((rubrieken::naam.asc(), rubrieken::id.asc()))
+        .offset(offset)
+        .limit(limit)
+        .select(RubriekRow::as_select())
+        .load(conn)?;
+    Ok((rows, total))
 }
 
 /// Changes a rubriek's name and grootboekrekening; whether it exists.

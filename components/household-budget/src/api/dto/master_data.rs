@@ -298,9 +298,14 @@ impl From<&RubriekRow> for Rubriek {
     }
 }
 
-/// Every rubriek.
+/// A page of rubrieken.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct Rubrieken {
+pub struct RubriekenPagina {
     /// By name.
     pub rubrieken: Vec<Rubriek>,
+    /// Paging.
+    pub paginering: PageInfo,
+    /// Links.
+    #[serde(rename = "_links")]
+    pub _links: PageLinks,
 }
