@@ -89,27 +89,18 @@ fn candidates(c: &mut DbConnection, txs: &[&TransactionRow]) -> Result<HashMap<I
     Ok(by_account)
 }
 
-/// Books the new transactions of an import (of `rows`, those it stored: all of them when
-/// `all_new`) that fit exactly one afspraak; returns how many. Runs inside the import's
-/// transaction.
+/// Books those of an import's new transactions that fit exactly one afspraak; returns how
+/// many. Runs inside the import's transaction.
 pub fn book_new(
     c: &mut DbConnection,
-    import_id: &str,
-    rows: &[TransactionRow],
-    all_new: bool,
+    txs: &[&TransactionRow],
     tolerance: Cents,
     at: NaiveDateTime,
 ) -> Result<usize, DbError> {
-    let stored: Option<std::collections::HashSet<String>> = if all_new {
-        None
-    } else {
-        Some(store::ids_of_import(c, import_id)?.into_iter().collect())
-    };
-    let txs: Vec<&TransactionRow> = rows
-        .iter()
-        .filter(|t| stored.as_ref().is_none_or(|ids| ids.contains(&t.id)))
-        .collect();
-    let by_account = candidates(c, &txs)?;
+    if txs.is_empty() {
+        return Ok(0);
+    }
+    let by_account = candidates(c, txs)?;
     // a debit carrying the end-to-end id of a payment we exported is that payment
     let e2e: Vec<String> = txs
         .iter()

@@ -4,8 +4,9 @@
 
 use super::{SCOPE_BEHEREN, record};
 use crate::AppState;
+use crate::domain::iban::Iban;
 use crate::domain::identity;
-use crate::domain::statement::{Arithmetic, Statement};
+use crate::domain::statement::{Arithmetic, Transaction};
 use crate::error::Error;
 use crate::import::{self, Format};
 use crate::store::{self, ImportRow, TransactionRow};
@@ -79,8 +80,7 @@ pub async fn import_file(
         return Err(Error::ForeignAccount(foreign));
     }
     let id = uuid::Uuid::new_v4().to_string();
-    // the summaries first; then the statements move into the rows (no second copy of 200,000
-    // transactions in memory)
+    // the summaries first; then the statements move into the rows
     let summaries: Vec<StatementSummary> = statements
         .iter()
         .map(|s| StatementSummary {
@@ -91,8 +91,7 @@ pub async fn import_file(
             saldocontrole: s.arithmetic(),
         })
         .collect();
-    let rows = transaction_rows(&id, statements);
-    let total = rows.len();
+    let total: usize = statements.iter().map(|s| s.transactions.len()).sum();
     let import = ImportRow {
         id: id.clone(),
         formaat: format.as_str().into(),
@@ -107,15 +106,41 @@ pub async fn import_file(
     let (new, booked) = state
         .db
         .write_transaction(move |c| {
-            let new = store::insert_import(c, &import, &rows)?;
+            store::insert_import(c, &import)?;
+            let (mut new, mut booked) = (0, 0);
+            // a chunk of rows at a time: stored, then booked; the transactions move out of the
+            // parsed statements as they go, so the file's rows are never all in memory twice
+            for s in statements {
+                let keys = identity::keys(&s);
+                let account = s.account;
+                let mut pairs = keys.into_iter().zip(s.transactions);
+                loop {
+                    let rows: Vec<TransactionRow> = pairs
+                        .by_ref()
+                        .take(store::CHUNK)
+                        .map(|(key, t)| transaction_row(&import.id, &account, key, t))
+                        .collect();
+                    if rows.is_empty() {
+                        break;
+                    }
+                    let stored = store::insert_transactions(c, &rows)?;
+                    new += stored;
+                    let fresh: Vec<&TransactionRow> = if stored == rows.len() {
+                        rows.iter().collect()
+                    } else {
+                        let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+                        let kept: std::collections::HashSet<String> =
+                            store::existing_transaction_ids(c, &ids)?.into_iter().collect();
+                        rows.iter().filter(|r| kept.contains(&r.id)).collect()
+                    };
+                    booked += super::booking::book_new(c, &fresh, tolerance, at)?;
+                }
+            }
             if new == 0 {
                 // rolls the import row back too: nothing of this file is stored
                 return Err(Error::NothingNew { transactions: total });
             }
             store::set_counts(c, &import.id, new, total - new)?;
-            let booked = super::booking::book_new(c, &import.id, &rows, new == total, tolerance, at)?;
-            // the rows are stored: their memory is free for the signals
-            drop(rows);
             // what the new bookings show (or still miss) is signalled with the import
             super::signals::refresh(c, at.date(), margin, tolerance, at)?;
             Ok((new, booked))
@@ -150,33 +175,25 @@ pub async fn import_file(
     Ok(outcome)
 }
 
-/// The rows to store, each with its identity for its account.
-fn transaction_rows(import_id: &str, statements: Vec<Statement>) -> Vec<TransactionRow> {
-    let mut rows = Vec::with_capacity(statements.iter().map(|s| s.transactions.len()).sum());
-    for s in statements {
-        let keys = identity::keys(&s);
-        let account = s.account;
-        for (key, t) in keys.into_iter().zip(s.transactions) {
-            rows.push(TransactionRow {
-                id: uuid::Uuid::new_v4().to_string(),
-                bankafschrift_id: import_id.to_string(),
-                rekening: account.clone(),
-                sleutel: key,
-                bedrag: t.amount.0,
-                richting: t.direction.as_str().into(),
-                boekdatum: t.booking_date,
-                valutadatum: t.value_date,
-                bankreferentie: t.bank_reference,
-                end_to_end_id: t.end_to_end_id,
-                tegenrekening: t.counterparty_iban,
-                tegenpartij_naam: t.counterparty_name,
-                tegenpartij_bic: t.counterparty_bic,
-                omschrijving: t.description,
-                betalingskenmerk: t.structured_reference,
-                storno: t.reversal,
-                retourreden: t.return_reason,
-            });
-        }
+/// The row to store for a transaction of `account`, with its identity `key`.
+fn transaction_row(import_id: &str, account: &Iban, key: String, t: Transaction) -> TransactionRow {
+    TransactionRow {
+        id: uuid::Uuid::new_v4().to_string(),
+        bankafschrift_id: import_id.to_string(),
+        rekening: account.clone(),
+        sleutel: key,
+        bedrag: t.amount.0,
+        richting: t.direction.as_str().into(),
+        boekdatum: t.booking_date,
+        valutadatum: t.value_date,
+        bankreferentie: t.bank_reference,
+        end_to_end_id: t.end_to_end_id,
+        tegenrekening: t.counterparty_iban,
+        tegenpartij_naam: t.counterparty_name,
+        tegenpartij_bic: t.counterparty_bic,
+        omschrijving: t.description,
+        betalingskenmerk: t.structured_reference,
+        storno: t.reversal,
+        retourreden: t.return_reason,
     }
-    rows
 }

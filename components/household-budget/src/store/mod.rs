@@ -113,7 +113,7 @@ pub struct TransactionRow {
 }
 
 /// Rows per insert statement: 17 columns each stays under SQLite's 32,766 bound parameters.
-const CHUNK: usize = 1_000;
+pub const CHUNK: usize = 1_000;
 
 /// Inserts `rows` into `table` in chunks on either backend (diesel types batch inserts per
 /// backend); with `on_conflict_do_nothing` rows whose key exists are skipped. How many were
@@ -131,13 +131,33 @@ macro_rules! insert_all {
     }};
 }
 
-/// Stores an import and those of its transactions that are new for their account (the others
-/// are skipped by the unique key); returns how many were new. Run inside a transaction.
-pub fn insert_import(conn: &mut DbConnection, import: &ImportRow, rows: &[TransactionRow]) -> Result<usize, DbError> {
+/// Stores an import (its transactions follow with [`insert_transactions`]). Run inside a
+/// transaction.
+pub fn insert_import(conn: &mut DbConnection, import: &ImportRow) -> Result<(), DbError> {
     diesel::insert_into(bankafschriften::table)
         .values(import)
         .execute(conn)?;
+    Ok(())
+}
+
+/// Stores those of `rows` that are new for their account (the others are skipped by the
+/// unique key); returns how many were new.
+pub fn insert_transactions(conn: &mut DbConnection, rows: &[TransactionRow]) -> Result<usize, DbError> {
     Ok(insert_all!(conn, transacties::table, rows, on_conflict_do_nothing))
+}
+
+/// Which of these transaction ids are stored.
+pub fn existing_transaction_ids(conn: &mut DbConnection, ids: &[String]) -> Result<Vec<String>, DbError> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(500) {
+        out.extend(
+            transacties::table
+                .filter(transacties::id.eq_any(chunk))
+                .select(transacties::id)
+                .load::<String>(conn)?,
+        );
+    }
+    Ok(out)
 }
 
 /// Records the counts of an import once they are known.
@@ -159,14 +179,6 @@ pub fn find_import(conn: &mut DbConnection, id: &str) -> Result<Option<ImportRow
         .select(ImportRow::as_select())
         .first(conn)
         .optional()?)
-}
-
-/// The ids of the transactions an import brought.
-pub fn ids_of_import(conn: &mut DbConnection, id: &str) -> Result<Vec<String>, DbError> {
-    Ok(transacties::table
-        .filter(transacties::bankafschrift_id.eq(id))
-        .select(transacties::id)
-        .load(conn)?)
 }
 
 /// Number of stored transactions.
