@@ -116,12 +116,7 @@ impl Component for HolidayRental {
     }
 
     fn upstreams(state: &AppState) -> Vec<(String, platform::app::ReadyCheck)> {
-        let registry = state.registry.clone();
-        let check: platform::app::ReadyCheck = Arc::new(move || {
-            let r = registry.clone();
-            Box::pin(async move { r.ping().await })
-        });
-        vec![("registry-proxy".into(), check)]
+        vec![state.registry.upstream()]
     }
 }
 

@@ -113,14 +113,7 @@ impl Component for HouseholdBudget {
     }
 
     fn upstreams(state: &AppState) -> Vec<(String, platform::app::ReadyCheck)> {
-        let Some(registry) = state.registry.clone() else {
-            return Vec::new();
-        };
-        let check: platform::app::ReadyCheck = Arc::new(move || {
-            let r = registry.clone();
-            Box::pin(async move { r.ping().await })
-        });
-        vec![("registry-proxy".into(), check)]
+        state.registry.iter().map(|r| r.upstream()).collect()
     }
 }
 

@@ -115,8 +115,8 @@ impl RegistryProxy {
         }))
     }
 
-    /// For `/health/ready`: the proxy answers.
-    pub async fn ping(&self) -> Result<(), String> {
-        self.client.ping().await
+    /// The component's `/health/ready` entry for the proxy.
+    pub fn upstream(&self) -> (String, platform::app::ReadyCheck) {
+        self.client.upstream()
     }
 }

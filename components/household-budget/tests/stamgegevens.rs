@@ -582,3 +582,41 @@ async fn name_and_address_come_from_the_brp_when_asked() {
         );
     }
 }
+
+#[actix_web::test]
+async fn readiness_names_the_registry_proxy_when_one_is_configured() {
+    let st = state(&platform::testing::sqlite_url());
+    let ready = |app_state: household_budget::AppState| async move {
+        let app = common::app(app_state).await;
+        send(&app, TestRequest::get().uri("/health/ready").to_request()).await
+    };
+    let (status, body) = ready(st.clone()).await;
+    assert_eq!(
+        (status, body["checks"]["registry-proxy"].as_str()),
+        (200, Some("UP")),
+        "{body}"
+    );
+    // a proxy that does not answer: not ready, and it says which
+    let mut down = st.clone();
+    down.registry = Some(std::sync::Arc::new(
+        household_budget::registry::RegistryProxy::new(
+            &format!("http://{}", platform::testing::free_address()),
+            "household-budget",
+            PROXY_CLIENT_SECRET,
+            household_budget::app::PURPOSE,
+            std::time::Duration::from_secs(2),
+        )
+        .unwrap(),
+    ));
+    let (status, body) = ready(down).await;
+    assert_eq!(
+        (status, body["checks"]["registry-proxy"].as_str()),
+        (503, Some("DOWN")),
+        "{body}"
+    );
+    // without one, the BRP is not part of readiness
+    let mut none = st;
+    none.registry = None;
+    let (status, body) = ready(none).await;
+    assert_eq!((status, body["checks"].get("registry-proxy")), (200, None), "{body}");
+}

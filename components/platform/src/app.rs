@@ -78,14 +78,27 @@ async fn ready(r: web::Data<Readiness>) -> HttpResponse {
         all_up &= ok;
         checks.insert(name.clone(), json!(if ok { "UP" } else { "DOWN" }));
     }
-    let body = json!({ "status": if all_up { "UP" } else { "DOWN" }, "checks": checks });
     if all_up {
-        HttpResponse::Ok().json(body)
-    } else {
-        HttpResponse::ServiceUnavailable()
-            .content_type("application/json")
-            .body(body.to_string())
+        return HttpResponse::Ok().json(json!({ "status": "UP", "checks": checks }));
     }
+    // a problem (as every error answer is) that still says which dependency is down
+    let down: Vec<&str> = checks
+        .iter()
+        .filter(|(_, v)| *v == "DOWN")
+        .map(|(k, _)| k.as_str())
+        .collect();
+    let body = json!({
+        "type": "https://datatracker.ietf.org/doc/html/rfc7231#section-6.6.4",
+        "title": "Niet gereed.",
+        "status": 503,
+        "detail": format!("Niet beschikbaar: {}.", down.join(", ")),
+        "instance": "/health/ready",
+        "code": "notReady",
+        "checks": checks,
+    });
+    HttpResponse::ServiceUnavailable()
+        .content_type(crate::problem::PROBLEM_JSON)
+        .body(body.to_string())
 }
 
 async fn metrics() -> HttpResponse {

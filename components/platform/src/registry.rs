@@ -9,7 +9,9 @@ use crate::auth::{Claims, ClientConfig, sign_hs256};
 use serde::de::DeserializeOwned;
 use std::time::Duration;
 
-/// A client of the registry proxy for one component and purpose.
+/// A client of the registry proxy for one component and purpose (cheap to clone: the HTTP
+/// client shares its connection pool).
+#[derive(Clone)]
 pub struct RegistryClient {
     base: String,
     client: ClientConfig,
@@ -105,5 +107,15 @@ impl RegistryClient {
             .await
             .map(|_| ())
             .map_err(|e| e.to_string())
+    }
+
+    /// The component's `/health/ready` entry for the proxy.
+    pub fn upstream(&self) -> (String, crate::app::ReadyCheck) {
+        let client = self.clone();
+        let check: crate::app::ReadyCheck = std::sync::Arc::new(move || {
+            let c = client.clone();
+            Box::pin(async move { c.ping().await })
+        });
+        ("registry-proxy".into(), check)
     }
 }
