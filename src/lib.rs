@@ -21,6 +21,9 @@ pub struct SuiteConfig {
     /// Port of holiday-rental.
     #[arg(long, env = "HOLIDAY_RENTAL_PORT", default_value_t = holiday_rental::HolidayRental::DEFAULT_PORT)]
     pub holiday_rental_port: u16,
+    /// Port of the component catalogue.
+    #[arg(long, env = "CATALOG_PORT", default_value_t = catalog::Catalog::DEFAULT_PORT)]
+    pub catalog_port: u16,
     /// Port of household-budget.
     #[arg(long, env = "HOUSEHOLD_BUDGET_PORT", default_value_t = household_budget::HouseholdBudget::DEFAULT_PORT)]
     pub household_budget_port: u16,
@@ -38,6 +41,9 @@ pub struct SuiteConfig {
         default_value = "./data/holiday-rental.db"
     )]
     pub holiday_rental_database: String,
+    /// Database of the component catalogue.
+    #[arg(long, env = "CATALOG_DATABASE_URL", default_value = "./data/catalog.db")]
+    pub catalog_database: String,
     /// Database of household-budget.
     #[arg(
         long,
@@ -83,6 +89,11 @@ impl SuiteConfig {
     /// Base URL of holiday-rental.
     pub fn holiday_rental_url(&self) -> String {
         format!("http://{}:{}", self.host, self.holiday_rental_port)
+    }
+
+    /// Base URL of the component catalogue.
+    pub fn catalog_url(&self) -> String {
+        format!("http://{}:{}", self.host, self.catalog_port)
     }
 
     /// Base URL of household-budget.
@@ -155,7 +166,9 @@ pub async fn start(config: &SuiteConfig) -> Result<Vec<actix_web::dev::Server>, 
             config.household_budget_proxy_secret.clone(),
         ],
     );
+    let catalog_args = config.args::<catalog::Catalog>(config.catalog_port, &config.catalog_database, &[]);
     Ok(vec![
+        start_one::<catalog::Catalog>(catalog_args, auth.clone()).await?,
         start_one::<RegistryProxy>(proxy_args, auth.clone()).await?,
         start_one::<HolidayRental>(rental_args, auth.clone()).await?,
         start_one::<HouseholdBudget>(budget_args, auth).await?,
@@ -171,5 +184,6 @@ pub fn specs() -> Vec<(&'static str, utoipa::openapi::OpenApi)> {
         (RegistryProxy::NAME, RegistryProxy::openapi()),
         (HolidayRental::NAME, HolidayRental::openapi()),
         (HouseholdBudget::NAME, HouseholdBudget::openapi()),
+        (catalog::Catalog::NAME, catalog::Catalog::openapi()),
     ]
 }

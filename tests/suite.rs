@@ -33,6 +33,8 @@ async fn citizen_registers_and_the_check_is_protocolled() {
         registry_proxy_port: free_port(),
         holiday_rental_port: free_port(),
         household_budget_port: free_port(),
+        catalog_port: free_port(),
+        catalog_database: platform::testing::sqlite_url(),
         registry_proxy_database: platform::testing::sqlite_url(),
         holiday_rental_database: platform::testing::sqlite_url(),
         household_budget_database: platform::testing::sqlite_url(),

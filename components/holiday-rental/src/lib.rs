@@ -23,6 +23,7 @@ use platform::db::Database;
 use std::sync::Arc;
 
 pub use config::{Config, RentalClient};
+pub use platform::clock::{Clock, system_clock};
 
 /// Version of the API.
 pub const API_VERSION: &str = "1.0.0";
@@ -53,14 +54,6 @@ pub struct AppState {
     pub clock: Clock,
 }
 
-/// The component's clock: the current moment in UTC.
-pub type Clock = Arc<dyn Fn() -> chrono::NaiveDateTime + Send + Sync>;
-
-/// The system clock.
-pub fn system_clock() -> Clock {
-    Arc::new(|| chrono::Utc::now().naive_utc())
-}
-
 impl AppState {
     /// Today and the moment, from the clock.
     pub fn now(&self) -> app::stays::Now {
@@ -75,17 +68,7 @@ impl AppState {
     }
 }
 
-const PG_MIGRATIONS: diesel_migrations::EmbeddedMigrations =
-    diesel_migrations::embed_migrations!("migrations/postgres");
-const SQLITE_MIGRATIONS: diesel_migrations::EmbeddedMigrations =
-    diesel_migrations::embed_migrations!("migrations/sqlite");
-const OWN_MIGRATIONS: platform::db::Migrations = platform::db::Migrations {
-    postgres: || PG_MIGRATIONS,
-    sqlite: || SQLITE_MIGRATIONS,
-};
-
-/// The audit log's migrations and this component's.
-pub const MIGRATIONS: &[&platform::db::Migrations] = &[&platform::audit::MIGRATIONS, &OWN_MIGRATIONS];
+platform::component_migrations!();
 
 impl Component for HolidayRental {
     const NAME: &'static str = "holiday-rental";

@@ -24,6 +24,7 @@ use platform::db::Database;
 use std::sync::Arc;
 
 pub use config::Config;
+pub use platform::clock::{Clock, system_clock};
 
 /// Version of the API.
 pub const API_VERSION: &str = "0.1.0";
@@ -57,14 +58,6 @@ pub struct AppState {
     pub clock: Clock,
 }
 
-/// The component's clock: the current moment in UTC.
-pub type Clock = Arc<dyn Fn() -> chrono::NaiveDateTime + Send + Sync>;
-
-/// The system clock.
-pub fn system_clock() -> Clock {
-    Arc::new(|| chrono::Utc::now().naive_utc())
-}
-
 impl AppState {
     /// The current moment.
     pub fn now(&self) -> chrono::NaiveDateTime {
@@ -72,17 +65,7 @@ impl AppState {
     }
 }
 
-const PG_MIGRATIONS: diesel_migrations::EmbeddedMigrations =
-    diesel_migrations::embed_migrations!("migrations/postgres");
-const SQLITE_MIGRATIONS: diesel_migrations::EmbeddedMigrations =
-    diesel_migrations::embed_migrations!("migrations/sqlite");
-const OWN_MIGRATIONS: platform::db::Migrations = platform::db::Migrations {
-    postgres: || PG_MIGRATIONS,
-    sqlite: || SQLITE_MIGRATIONS,
-};
-
-/// The audit log's migrations and this component's.
-pub const MIGRATIONS: &[&platform::db::Migrations] = &[&platform::audit::MIGRATIONS, &OWN_MIGRATIONS];
+platform::component_migrations!();
 
 impl Component for HouseholdBudget {
     const NAME: &'static str = "household-budget";

@@ -64,6 +64,25 @@ pub struct Migrations {
     pub sqlite: fn() -> EmbeddedMigrations,
 }
 
+/// Declares `pub const MIGRATIONS`: the audit log's migrations and the invoking crate's own,
+/// embedded from its `migrations/postgres` and `migrations/sqlite` folders (the crate depends on
+/// `diesel_migrations`). Versions must be unique across both sets: they share one table.
+#[macro_export]
+macro_rules! component_migrations {
+    () => {
+        const PG_MIGRATIONS: diesel_migrations::EmbeddedMigrations =
+            diesel_migrations::embed_migrations!("migrations/postgres");
+        const SQLITE_MIGRATIONS: diesel_migrations::EmbeddedMigrations =
+            diesel_migrations::embed_migrations!("migrations/sqlite");
+        const OWN_MIGRATIONS: $crate::db::Migrations = $crate::db::Migrations {
+            postgres: || PG_MIGRATIONS,
+            sqlite: || SQLITE_MIGRATIONS,
+        };
+        /// The audit log's migrations and this component's.
+        pub const MIGRATIONS: &[&$crate::db::Migrations] = &[&$crate::audit::MIGRATIONS, &OWN_MIGRATIONS];
+    };
+}
+
 /// Pooled database handle, cheap to clone.
 #[derive(Clone)]
 pub struct Database {

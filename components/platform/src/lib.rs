@@ -15,6 +15,7 @@ pub mod app;
 pub mod audit;
 pub mod auth;
 pub mod bsn;
+pub mod clock;
 pub mod component;
 pub mod config;
 pub mod db;

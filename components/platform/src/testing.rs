@@ -174,3 +174,19 @@ pub fn schema_columns(conn: &mut crate::db::DbConnection) -> std::collections::B
     .expect("schema query");
     rows.into_iter().map(|r| (r.table_name, r.column_name)).collect()
 }
+
+/// Sends a request to a test app; the status and the JSON body (null when there is none or it
+/// is not JSON).
+pub async fn send<S>(app: &S, req: actix_http::Request) -> (u16, serde_json::Value)
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse,
+            Error = actix_web::Error,
+        >,
+{
+    let res = actix_web::test::call_service(app, req).await;
+    let status = res.status().as_u16();
+    let body = actix_web::test::read_body(res).await;
+    (status, serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null))
+}

@@ -117,20 +117,7 @@ pub fn fixture(name: &str) -> Vec<u8> {
     file(&format!("tests/fixtures/{name}"))
 }
 
-/// Sends a request; the status and the JSON body (null when there is none).
-pub async fn send<S>(app: &S, req: actix_http::Request) -> (u16, serde_json::Value)
-where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse,
-            Error = actix_web::Error,
-        >,
-{
-    let res = actix_web::test::call_service(app, req).await;
-    let status = res.status().as_u16();
-    let body = actix_web::test::read_body(res).await;
-    (status, serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null))
-}
+pub use platform::testing::send;
 
 /// Imports a statement file as the budget team.
 pub async fn import<S>(app: &S, body: Vec<u8>, content_type: &str) -> (u16, serde_json::Value)

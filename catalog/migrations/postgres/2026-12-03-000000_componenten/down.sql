@@ -1,0 +1,2 @@
+DROP TABLE versies;
+DROP TABLE componenten;

@@ -1,0 +1,134 @@
+//! Components: publish, list, read, and each version's spec (handlers over `app::components`).
+
+use super::dto::{Component, ComponentDetail, ComponentenPagina, Publicatie};
+use crate::AppState;
+use crate::app::components;
+use crate::store::Filter;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use platform::auth::Principal;
+use platform::pagination::PageRequest;
+use platform::responses::{BadRequest, Forbidden, NotFound, Unauthorized};
+use platform::{Problem, Valid};
+
+/// Publish a component: its publiccode.yml and its OpenAPI spec. A new component is 201; an
+/// update adds a version (201); publishing the latest version again changes nothing (200).
+#[utoipa::path(
+    tag = "componenten",
+    request_body = Publicatie,
+    responses(
+        (status = 201, description = "Gepubliceerd: nieuw component of nieuwe versie", body = ComponentDetail),
+        (status = 200, description = "Ongewijzigd: dit is de laatste versie al", body = ComponentDetail),
+        BadRequest, Unauthorized, Forbidden,
+        (status = 422, description = "publiccode.yml of spec ongeldig (ongeldigePubliccode met elk pad in invalidParams, onleesbaarPubliccode, geenOpenapi)", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/componenten")]
+pub async fn publiceren(
+    p: Principal,
+    body: Valid<Publicatie>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let b = body.into_inner();
+    let published = components::register(&state, &p, b.publiccode, b.openapi).await?;
+    let (c, versions) = components::get(&state, published.component.id.clone()).await?;
+    let detail = ComponentDetail::new(&c, &versions);
+    Ok(if published.new_version {
+        HttpResponse::Created().json(detail)
+    } else {
+        HttpResponse::Ok().json(detail)
+    })
+}
+
+/// The components, by name, filtered.
+#[utoipa::path(
+    tag = "componenten",
+    params(
+        ("laag" = Option<String>, Query, description = "Common Ground-laag: interactie, proces, integratie, services of data"),
+        ("status" = Option<String>, Query, description = "developmentStatus: concept, development, beta, stable of obsolete"),
+        ("licentie" = Option<String>, Query, description = "Licentie (SPDX), precies"),
+        ("softwareType" = Option<String>, Query, description = "softwareType, precies"),
+        ("organisatie" = Option<String>, Query, description = "Organisatie die het onderhoudt, precies"),
+        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
+        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
+    ),
+    responses((status = 200, description = "Componenten", body = ComponentenPagina), BadRequest),
+)]
+#[get("/componenten")]
+pub async fn componenten(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    let params = platform::http::QueryParams::parse(
+        req.query_string(),
+        &[
+            "laag",
+            "status",
+            "licentie",
+            "softwareType",
+            "organisatie",
+            "page",
+            "pageSize",
+        ],
+    )?;
+    let page = PageRequest::from_params(&params)?;
+    let text = |name: &str| params.get(name).map(str::to_string);
+    let filter = Filter {
+        laag: text("laag"),
+        status: text("status"),
+        licentie: text("licentie"),
+        software_type: text("softwareType"),
+        organisatie: text("organisatie"),
+    };
+    let (rows, total) = components::list(&state, filter, page.offset(), page.page_size).await?;
+    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
+    Ok(HttpResponse::Ok().json(ComponentenPagina {
+        componenten: rows.iter().map(Component::from).collect(),
+        paginering: info,
+        _links: links,
+    }))
+}
+
+/// A component with its description and versions.
+#[utoipa::path(
+    tag = "componenten",
+    params(("id" = String, Path, description = "Id van het component")),
+    responses((status = 200, description = "Het component", body = ComponentDetail), BadRequest, NotFound),
+)]
+#[get("/componenten/{id}")]
+pub async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    let (c, versions) = components::get(&state, path.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(ComponentDetail::new(&c, &versions)))
+}
+
+/// The OpenAPI spec of one version, as published.
+#[utoipa::path(
+    tag = "componenten",
+    params(
+        ("id" = String, Path, description = "Id van het component"),
+        ("versie" = i32, Path, description = "Versienummer", minimum = 1),
+    ),
+    responses((status = 200, description = "De spec", body = Object), BadRequest, NotFound),
+)]
+#[get("/componenten/{id}/versies/{versie}/openapi.json")]
+pub async fn openapi(path: web::Path<(String, i32)>, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    let (id, versie) = path.into_inner();
+    let v = components::version(&state, id, versie).await?;
+    let spec = v
+        .openapi
+        .ok_or_else(|| Problem::not_found("Deze versie heeft geen OpenAPI-spec."))?;
+    Ok(HttpResponse::Ok().content_type("application/json").body(spec))
+}
+
+/// The publiccode.yml of one version, as published.
+#[utoipa::path(
+    tag = "componenten",
+    params(
+        ("id" = String, Path, description = "Id van het component"),
+        ("versie" = i32, Path, description = "Versienummer", minimum = 1),
+    ),
+    responses((status = 200, description = "publiccode.yml", content((String = "application/yaml"))), BadRequest, NotFound),
+)]
+#[get("/componenten/{id}/versies/{versie}/publiccode.yml")]
+pub async fn publiccode(path: web::Path<(String, i32)>, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    let (id, versie) = path.into_inner();
+    let v = components::version(&state, id, versie).await?;
+    Ok(HttpResponse::Ok().content_type("application/yaml").body(v.publiccode))
+}

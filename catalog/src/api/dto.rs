@@ -1,0 +1,140 @@
+//! Request and response bodies.
+
+use crate::store::{ComponentRow, VersionSummary};
+use platform::pagination::{PageInfo, PageLinks};
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+fn rfc3339(t: chrono::NaiveDateTime) -> String {
+    t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// A component to publish: its publiccode.yml and, for an API, its OpenAPI spec.
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Publicatie {
+    /// The publiccode.yml, as text (at most 1 MiB).
+    #[validate(length(min = 1, max = 1048576))]
+    #[schema(min_length = 1, max_length = 1048576)]
+    pub publiccode: String,
+    /// The OpenAPI 3.x document.
+    #[schema(value_type = Option<Object>)]
+    pub openapi: Option<serde_json::Value>,
+}
+
+/// A component in a list.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Component {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub naam: String,
+    /// Repository.
+    pub url: String,
+    /// Common Ground layer (interactie, proces, integratie, services, data).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub laag: Option<String>,
+    /// How it is installed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub installatietype: Option<String>,
+    /// developmentStatus (concept, development, beta, stable, obsolete).
+    pub status: String,
+    /// softwareType.
+    pub software_type: String,
+    /// Licence (SPDX).
+    pub licentie: String,
+    /// Maintaining organisation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organisatie: Option<String>,
+    /// Short description.
+    pub korte_beschrijving: String,
+    /// Number of its latest version.
+    pub laatste_versie: i32,
+    /// Last changed (RFC 3339).
+    #[schema(format = DateTime)]
+    pub gewijzigd_op: String,
+}
+
+impl From<&ComponentRow> for Component {
+    fn from(c: &ComponentRow) -> Self {
+        Component {
+            id: c.id.clone(),
+            naam: c.naam.clone(),
+            url: c.url.clone(),
+            laag: c.laag.clone(),
+            installatietype: c.installatietype.clone(),
+            status: c.status.clone(),
+            software_type: c.software_type.clone(),
+            licentie: c.licentie.clone(),
+            organisatie: c.organisatie.clone(),
+            korte_beschrijving: c.korte_beschrijving.clone(),
+            laatste_versie: c.laatste_versie,
+            gewijzigd_op: rfc3339(c.gewijzigd_op),
+        }
+    }
+}
+
+/// A version of a component.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Versie {
+    /// 1, 2, …
+    pub versie: i32,
+    /// softwareVersion of its publiccode.yml.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub software_versie: Option<String>,
+    /// Who published it.
+    pub gepubliceerd_door: String,
+    /// When (RFC 3339).
+    #[schema(format = DateTime)]
+    pub gepubliceerd_op: String,
+    /// Where its spec is, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub openapi: Option<String>,
+}
+
+/// A component with its description and versions.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ComponentDetail {
+    /// The component.
+    #[serde(flatten)]
+    pub component: Component,
+    /// Long description.
+    pub beschrijving: String,
+    /// Its versions, newest first.
+    pub versies: Vec<Versie>,
+}
+
+impl ComponentDetail {
+    /// The detail of a component with its versions.
+    pub fn new(c: &ComponentRow, versions: &[VersionSummary]) -> Self {
+        ComponentDetail {
+            component: Component::from(c),
+            beschrijving: c.beschrijving.clone(),
+            versies: versions
+                .iter()
+                .map(|(versie, software, by, at, has_spec)| Versie {
+                    versie: *versie,
+                    software_versie: software.clone(),
+                    gepubliceerd_door: by.clone(),
+                    gepubliceerd_op: rfc3339(*at),
+                    openapi: has_spec.then(|| format!("/api/v1/componenten/{}/versies/{versie}/openapi.json", c.id)),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A page of components.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ComponentenPagina {
+    /// The components.
+    pub componenten: Vec<Component>,
+    /// Paging.
+    pub paginering: PageInfo,
+    /// Links.
+    #[serde(rename = "_links")]
+    pub _links: PageLinks,
+}

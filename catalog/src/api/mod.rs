@@ -1,0 +1,30 @@
+//! HTTP handlers: extract, call one use case of `app`, answer.
+
+pub mod componenten;
+pub mod dto;
+
+use platform::app::BearerAuth;
+
+/// Registers every handler of the API (mounted under `/api/v1` by the platform).
+pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+    cfg.service(componenten::publiceren)
+        .service(componenten::componenten)
+        .service(componenten::component)
+        .service(componenten::openapi)
+        .service(componenten::publiccode);
+}
+
+/// Document-level facts of the spec.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    info(
+        title = "Grondwerk componentencatalogus",
+        description = "De componenten van Common Ground met hun publiccode.yml en OpenAPI-spec, per versie bewaard. Lezen is openbaar; publiceren vraagt scope catalogus.beheren.",
+    ),
+    tags(
+        (name = "componenten", description = "Componenten, hun versies en specs."),
+    ),
+    components(schemas(platform::Problem, platform::InvalidParam)),
+    modifiers(&BearerAuth),
+)]
+pub struct ApiDoc;

@@ -1,0 +1,209 @@
+//! Publishing components (their publiccode.yml with an OpenAPI spec) and reading them back.
+//! Publishing what is already the latest version adds nothing; anything else adds a version,
+//! never overwriting one.
+
+use super::SCOPE_BEHEREN;
+use crate::AppState;
+use crate::domain::{openapi, publiccode};
+use crate::error::Error;
+use crate::store::{self, ComponentRow, Filter, VersionRow, VersionSummary};
+use platform::audit::AuditEntry;
+use platform::auth::Principal;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+/// Who publishes the catalogue's own entries at start-up.
+pub const LOADER: &str = "catalogus";
+
+/// What publishing did.
+#[derive(Debug, Clone)]
+pub struct Published {
+    /// The component as it is now.
+    pub component: ComponentRow,
+    /// Whether this added a version (false: it was the latest already).
+    pub new_version: bool,
+}
+
+/// Publishes a checked publiccode.yml and optional spec as `publisher`.
+pub async fn publish(
+    state: &AppState,
+    publisher: &str,
+    publiccode_text: String,
+    spec: Option<Value>,
+) -> Result<Published, Error> {
+    let entry = publiccode::parse(&publiccode_text).map_err(|r| match r {
+        publiccode::Refusal::Unreadable(why) => Error::Unreadable(why),
+        publiccode::Refusal::Invalid(problems) => Error::Invalid(problems),
+    })?;
+    let spec_text = match &spec {
+        Some(tree) => {
+            openapi::check(tree).map_err(Error::NotOpenApi)?;
+            Some(tree.to_string())
+        }
+        None => None,
+    };
+    let mut hasher = Sha256::new();
+    hasher.update(publiccode_text.as_bytes());
+    hasher.update([0]);
+    hasher.update(spec_text.as_deref().unwrap_or("").as_bytes());
+    let sha = hex::encode(hasher.finalize());
+    let (at, publisher) = (state.now(), publisher.to_string());
+    state
+        .db
+        .write_transaction(move |c| {
+            let existing = store::find_by_url(c, &entry.url)?;
+            if let Some(current) = &existing {
+                let latest = store::version(c, &current.id, current.laatste_versie)?;
+                if latest.is_some_and(|v| v.inhoud_sha256 == sha) {
+                    return Ok(Published {
+                        component: current.clone(),
+                        new_version: false,
+                    });
+                }
+            }
+            let component = ComponentRow {
+                id: existing
+                    .as_ref()
+                    .map_or_else(|| uuid::Uuid::new_v4().to_string(), |e| e.id.clone()),
+                url: entry.url.clone(),
+                naam: entry.name.clone(),
+                laag: entry.layer.clone(),
+                installatietype: entry.installation_type.clone(),
+                status: entry.development_status.clone(),
+                software_type: entry.software_type.clone(),
+                licentie: entry.license.clone(),
+                organisatie: entry.organisation.clone(),
+                korte_beschrijving: entry.short_description.clone(),
+                beschrijving: entry.long_description.clone(),
+                laatste_versie: existing.as_ref().map_or(1, |e| e.laatste_versie + 1),
+                aangemaakt_op: existing.as_ref().map_or(at, |e| e.aangemaakt_op),
+                gewijzigd_op: at,
+            };
+            match existing {
+                Some(_) => store::update_component(c, &component)?,
+                None => store::insert_component(c, &component)?,
+            }
+            store::insert_version(
+                c,
+                &VersionRow {
+                    component_id: component.id.clone(),
+                    versie: component.laatste_versie,
+                    software_versie: entry.software_version.clone(),
+                    publiccode: publiccode_text,
+                    openapi: spec_text,
+                    inhoud_sha256: sha,
+                    gepubliceerd_door: publisher,
+                    aangemaakt_op: at,
+                },
+            )?;
+            Ok::<_, Error>(Published {
+                component,
+                new_version: true,
+            })
+        })
+        .await
+}
+
+/// A supplier or VNG registers or updates a component (scope `catalogus.beheren`).
+pub async fn register(
+    state: &AppState,
+    caller: &Principal,
+    publiccode_text: String,
+    spec: Option<Value>,
+) -> Result<Published, Error> {
+    if !caller.has_scope(SCOPE_BEHEREN) {
+        return Err(Error::Forbidden("Scope catalogus.beheren is nodig."));
+    }
+    let by = caller.user_id.clone().unwrap_or_else(|| caller.client_id.clone());
+    let published = publish(state, &by, publiccode_text, spec).await?;
+    let c = &published.component;
+    state
+        .audit
+        .record(vec![AuditEntry {
+            client_id: caller.client_id.clone(),
+            user_id: caller.user_id.clone(),
+            purpose: None,
+            action: "catalogus.component.publiceren".into(),
+            object_type: "component".into(),
+            object_id: Some(c.id.clone()),
+            details: serde_json::json!({ "versie": c.laatste_versie, "nieuweVersie": published.new_version }),
+            outcome: "gepubliceerd".into(),
+        }])
+        .await?;
+    Ok(published)
+}
+
+/// Loads the catalogue's own entries: every `<name>.publiccode.yml` in the entry folders, with
+/// `<name>.json` from the spec folder when there is one. A broken entry stops the start.
+pub async fn load_entries(state: &AppState) -> Result<usize, String> {
+    let mut loaded = 0;
+    for dir in state.entries.iter() {
+        let read = std::fs::read_dir(dir).map_err(|e| format!("CATALOG_ENTRIES {}: {e}", dir.display()))?;
+        let mut files: Vec<std::path::PathBuf> = read
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.to_string_lossy().ends_with(".publiccode.yml"))
+            .collect();
+        files.sort();
+        for path in files {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().trim_end_matches(".publiccode.yml").to_string())
+                .unwrap_or_default();
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let spec_path = state.specs.join(format!("{name}.json"));
+            let spec = match std::fs::read_to_string(&spec_path) {
+                Ok(s) => Some(openapi::parse(&s).map_err(|e| format!("{}: {e}", spec_path.display()))?),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => return Err(format!("{}: {e}", spec_path.display())),
+            };
+            let published = publish(state, LOADER, text, spec)
+                .await
+                .map_err(|e| format!("{}: {}", path.display(), describe(e)))?;
+            if published.new_version {
+                loaded += 1;
+            }
+        }
+    }
+    Ok(loaded)
+}
+
+fn describe(e: Error) -> String {
+    let p = platform::Problem::from(e);
+    p.detail.unwrap_or(p.title)
+}
+
+/// One page of components.
+pub async fn list(
+    state: &AppState,
+    filter: Filter,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<ComponentRow>, i64), Error> {
+    Ok(state
+        .db
+        .run(move |c| store::components(c, &filter, offset, limit))
+        .await?)
+}
+
+/// A component with its versions.
+pub async fn get(state: &AppState, id: String) -> Result<(ComponentRow, Vec<VersionSummary>), Error> {
+    state
+        .db
+        .run(move |c| {
+            let Some(component) = store::find(c, &id)? else {
+                return Err(Error::NotFound("Geen component met dit id."));
+            };
+            Ok((component, store::versions_of(c, &id)?))
+        })
+        .await
+}
+
+/// One version of a component.
+pub async fn version(state: &AppState, id: String, versie: i32) -> Result<VersionRow, Error> {
+    state
+        .db
+        .run(move |c| store::version(c, &id, versie))
+        .await?
+        .ok_or(Error::NotFound("Geen versie met dit nummer."))
+}

@@ -1,0 +1,4 @@
+//! The catalogue's rules, pure: what a publiccode.yml must hold, and what an OpenAPI document is.
+
+pub mod openapi;
+pub mod publiccode;

@@ -1,0 +1,655 @@
+//! publiccode.yml (the standard's versions 0.2 to 0.4), read into a JSON tree and checked for
+//! what the standard demands, with every problem named by its YAML path. Unknown keys and
+//! country-specific sections (`it:`, `nl-…`) are kept: real files carry them. The Common Ground
+//! extension is our own country section `nl-commonground` with the layer (`laag`) and the
+//! installation type (`installatietype`).
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// The versions of the standard accepted.
+const VERSIONS: [&str; 8] = ["0.2", "0.2.0", "0.2.1", "0.2.2", "0.3", "0.3.0", "0.4", "0.4.0"];
+const DEVELOPMENT_STATUS: [&str; 5] = ["concept", "development", "beta", "stable", "obsolete"];
+const SOFTWARE_TYPES: [&str; 9] = [
+    "standalone/mobile",
+    "standalone/iot",
+    "standalone/desktop",
+    "standalone/web",
+    "standalone/backend",
+    "standalone/other",
+    "addon",
+    "library",
+    "configurationFiles",
+];
+const MAINTENANCE_TYPES: [&str; 4] = ["internal", "contract", "community", "none"];
+/// The Common Ground layers, from the citizen's screen down to the data.
+pub const LAYERS: [&str; 5] = ["interactie", "proces", "integratie", "services", "data"];
+/// How a component is installed.
+pub const INSTALLATION_TYPES: [&str; 4] = ["helm", "kubernetes", "container", "zelfstandig"];
+/// The standard's categories.
+const CATEGORIES: [&str; 106] = [
+    "accounting",
+    "agile-project-management",
+    "applicant-tracking",
+    "application-development",
+    "appointment-scheduling",
+    "backup",
+    "billing-and-invoicing",
+    "blog",
+    "budgeting",
+    "business-intelligence",
+    "business-process-management",
+    "cad",
+    "call-center-management",
+    "cloud-management",
+    "collaboration",
+    "communications",
+    "compliance-management",
+    "contact-management",
+    "content-management",
+    "crm",
+    "customer-service-and-support",
+    "data-analytics",
+    "data-collection",
+    "data-visualization",
+    "design",
+    "design-system",
+    "digital-asset-management",
+    "digital-citizenship",
+    "document-management",
+    "donor-management",
+    "e-commerce",
+    "e-signature",
+    "educational-content",
+    "email-management",
+    "email-marketing",
+    "employee-management",
+    "enterprise-project-management",
+    "enterprise-social-networking",
+    "erp",
+    "event-management",
+    "facility-management",
+    "feedback-and-reviews-management",
+    "financial-reporting",
+    "fleet-management",
+    "fundraising",
+    "gamification",
+    "geographic-information-systems",
+    "grant-management",
+    "graphic-design",
+    "help-desk",
+    "hr",
+    "ide",
+    "identity-management",
+    "instant-messaging",
+    "integrated-library-system",
+    "inventory-management",
+    "it-asset-management",
+    "it-development",
+    "it-management",
+    "it-security",
+    "it-service-management",
+    "knowledge-management",
+    "learning-management-system",
+    "marketing",
+    "mind-mapping",
+    "mobile-marketing",
+    "mobile-payment",
+    "network-management",
+    "office",
+    "online-booking",
+    "online-community",
+    "payment-gateway",
+    "payroll",
+    "predictive-analysis",
+    "procurement",
+    "productivity-suite",
+    "project-collaboration",
+    "project-management",
+    "property-management",
+    "real-estate-management",
+    "regulations-and-directives",
+    "remote-support",
+    "resource-management",
+    "sales-management",
+    "seo",
+    "service-desk",
+    "social-media-management",
+    "survey",
+    "talent-management",
+    "task-management",
+    "taxes-management",
+    "test-management",
+    "time-management",
+    "time-tracking",
+    "translation",
+    "video-conferencing",
+    "video-editing",
+    "visitor-management",
+    "voip",
+    "warehouse-management",
+    "web-collaboration",
+    "web-conferencing",
+    "whistleblowing",
+    "website-builder",
+    "workflow-management",
+    "other",
+];
+/// The standard's audience scopes.
+const SCOPES: [&str; 24] = [
+    "agriculture",
+    "culture",
+    "defence",
+    "education",
+    "emergency-services",
+    "employment",
+    "energy",
+    "environment",
+    "finance-and-economic-development",
+    "foreign-affairs",
+    "government",
+    "healthcare",
+    "infrastructures",
+    "justice",
+    "local-authorities",
+    "manufacturing",
+    "research",
+    "science-and-technology",
+    "security",
+    "society",
+    "sport",
+    "tourism",
+    "transportation",
+    "welfare",
+];
+
+/// One thing wrong with a file, at its YAML path (`description.nl.shortDescription`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Problem {
+    /// Where.
+    pub pad: String,
+    /// What.
+    pub melding: String,
+}
+
+/// What the catalogue reads from a valid file (the whole tree is kept as well).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The tree as read, unknown keys and country sections included.
+    pub tree: Value,
+    /// `name`.
+    pub name: String,
+    /// `url`: the repository, the component's identity.
+    pub url: String,
+    /// `softwareVersion`, when given.
+    pub software_version: Option<String>,
+    /// `developmentStatus`.
+    pub development_status: String,
+    /// `softwareType`.
+    pub software_type: String,
+    /// `legal.license`.
+    pub license: String,
+    /// The maintaining organisation: `organisation.name`, else `legal.repoOwner`, else
+    /// `legal.mainCopyrightOwner`.
+    pub organisation: Option<String>,
+    /// `nl-commonground.laag`.
+    pub layer: Option<String>,
+    /// `nl-commonground.installatietype`.
+    pub installation_type: Option<String>,
+    /// The Dutch description when there is one, else the English, else the first.
+    pub short_description: String,
+    /// Likewise.
+    pub long_description: String,
+    /// `dependsOn.open[].name`.
+    pub depends_on: Vec<String>,
+}
+
+/// Why a file is not accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Not YAML, or not a mapping at the top.
+    Unreadable(String),
+    /// Read, but not what the standard demands.
+    Invalid(Vec<Problem>),
+}
+
+/// Largest file read (real files are a few kB; the longest description is 10,000 characters
+/// per language).
+pub const MAX_BYTES: usize = 1024 * 1024;
+
+/// Reads and checks a publiccode.yml.
+pub fn parse(text: &str) -> Result<Entry, Refusal> {
+    if text.len() > MAX_BYTES {
+        return Err(Refusal::Unreadable(format!("groter dan {MAX_BYTES} bytes")));
+    }
+    let tree: Value = yaml_serde::from_str(text).map_err(|e| Refusal::Unreadable(e.to_string()))?;
+    if !tree.is_object() {
+        return Err(Refusal::Unreadable("het bestand is geen YAML-mapping".into()));
+    }
+    let problems = check(&tree);
+    if !problems.is_empty() {
+        return Err(Refusal::Invalid(problems));
+    }
+    Ok(entry(tree))
+}
+
+/// Every problem of a tree, in document order of the standard's keys.
+pub fn check(tree: &Value) -> Vec<Problem> {
+    let mut c = Checker::default();
+    c.one_of(tree, "publiccodeYmlVersion", &VERSIONS, true);
+    c.text(tree, "name", true);
+    c.url(tree, "url", true, false);
+    c.url(tree, "landingURL", false, true);
+    c.url(tree, "roadmap", false, true);
+    c.date(tree, "releaseDate", false);
+    c.texts(tree, "platforms", true, None);
+    c.texts(tree, "categories", false, Some(&CATEGORIES));
+    c.one_of(tree, "developmentStatus", &DEVELOPMENT_STATUS, true);
+    c.one_of(tree, "softwareType", &SOFTWARE_TYPES, true);
+    if let Some(audience) = c.object(tree, "intendedAudience", false) {
+        c.texts(audience, "intendedAudience.scope", false, Some(&SCOPES));
+        for key in ["countries", "unsupportedCountries"] {
+            let path = format!("intendedAudience.{key}");
+            if let Some(list) = c.array(audience, &path, false) {
+                for (i, v) in list.iter().enumerate() {
+                    if !v.as_str().is_some_and(is_country) {
+                        c.fault(format!("{path}[{i}]"), "geen landcode (ISO 3166-1 alpha-2)");
+                    }
+                }
+            }
+        }
+    }
+    c.descriptions(tree);
+    if let Some(legal) = c.object(tree, "legal", true) {
+        match at(legal, "legal.license") {
+            None => c.fault("legal.license".into(), "ontbreekt"),
+            Some(Value::String(l)) if spdx::Expression::parse(l).is_ok() => {}
+            Some(_) => c.fault("legal.license".into(), "geen geldige SPDX-licentie-expressie"),
+        }
+    }
+    c.maintenance(tree);
+    if let Some(l) = c.object(tree, "localisation", true) {
+        match at(l, "localisation.localisationReady") {
+            Some(Value::Bool(_)) => {}
+            None => c.fault("localisation.localisationReady".into(), "ontbreekt"),
+            Some(_) => c.fault("localisation.localisationReady".into(), "geen boolean"),
+        }
+        if let Some(list) = c.array(l, "localisation.availableLanguages", true) {
+            if list.is_empty() {
+                c.fault("localisation.availableLanguages".into(), "mag niet leeg zijn");
+            }
+            for (i, v) in list.iter().enumerate() {
+                if !v.as_str().is_some_and(is_language_tag) {
+                    c.fault(
+                        format!("localisation.availableLanguages[{i}]"),
+                        "geen taalcode (BCP 47)",
+                    );
+                }
+            }
+        }
+    }
+    if let Some(deps) = c.object(tree, "dependsOn", false) {
+        for kind in ["open", "proprietary", "hardware"] {
+            let path = format!("dependsOn.{kind}");
+            if let Some(list) = c.array(deps, &path, false) {
+                for (i, d) in list.iter().enumerate() {
+                    c.text(d, &format!("{path}[{i}].name"), true);
+                }
+            }
+        }
+    }
+    if let Some(cg) = c.object(tree, "nl-commonground", false) {
+        c.one_of(cg, "nl-commonground.laag", &LAYERS, false);
+        c.one_of(cg, "nl-commonground.installatietype", &INSTALLATION_TYPES, false);
+    }
+    c.problems
+}
+
+/// The value at the last segment of `path` inside `parent`.
+fn at<'a>(parent: &'a Value, path: &str) -> Option<&'a Value> {
+    let key = path.rsplit('.').next().unwrap_or(path);
+    parent.get(key).filter(|v| !v.is_null())
+}
+
+fn is_country(s: &str) -> bool {
+    s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+fn is_language_tag(s: &str) -> bool {
+    language_tags::LanguageTag::parse(s).is_ok_and(|t| t.is_valid())
+}
+
+fn is_url(s: &str, http_only: bool) -> bool {
+    match url::Url::parse(s) {
+        Ok(u) if http_only => matches!(u.scheme(), "http" | "https") && u.host().is_some(),
+        Ok(u) => u.has_host() || u.scheme() == "urn",
+        Err(_) => false,
+    }
+}
+
+fn is_date(s: &str) -> bool {
+    s.len() == 10 && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+}
+
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn fault(&mut self, pad: String, melding: &str) {
+        self.problems.push(Problem {
+            pad,
+            melding: melding.into(),
+        });
+    }
+
+    fn missing(&mut self, path: &str, required: bool) {
+        if required {
+            self.fault(path.into(), "ontbreekt");
+        }
+    }
+
+    fn text<'a>(&mut self, parent: &'a Value, path: &str, required: bool) -> Option<&'a str> {
+        match at(parent, path) {
+            None => {
+                self.missing(path, required);
+                None
+            }
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s),
+            Some(Value::String(_)) if required => {
+                self.fault(path.into(), "mag niet leeg zijn");
+                None
+            }
+            Some(Value::String(_)) => None,
+            Some(_) => {
+                self.fault(path.into(), "geen tekst");
+                None
+            }
+        }
+    }
+
+    fn one_of(&mut self, parent: &Value, path: &str, allowed: &[&str], required: bool) {
+        // YAML reads `0.2` as a number: the version is compared as written
+        let value = match at(parent, path) {
+            Some(Value::Number(n)) => Some(n.to_string()),
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(_) => {
+                self.fault(path.into(), "geen tekst");
+                return;
+            }
+            None => None,
+        };
+        match value {
+            None => self.missing(path, required),
+            Some(v) if allowed.contains(&v.as_str()) => {}
+            Some(v) => self.fault(path.into(), &format!("'{v}' is niet een van: {}", allowed.join(", "))),
+        }
+    }
+
+    fn url(&mut self, parent: &Value, path: &str, required: bool, http_only: bool) {
+        if let Some(s) = self.text(parent, path, required) {
+            if !is_url(s, http_only) {
+                self.fault(path.into(), if http_only { "geen http(s)-URL" } else { "geen URL" });
+            }
+        }
+    }
+
+    fn date(&mut self, parent: &Value, path: &str, required: bool) {
+        if let Some(s) = self.text(parent, path, required) {
+            if !is_date(s) {
+                self.fault(path.into(), "geen datum (JJJJ-MM-DD)");
+            }
+        }
+    }
+
+    fn object<'a>(&mut self, parent: &'a Value, path: &str, required: bool) -> Option<&'a Value> {
+        match at(parent, path) {
+            None => {
+                self.missing(path, required);
+                None
+            }
+            Some(v @ Value::Object(_)) => Some(v),
+            Some(_) => {
+                self.fault(path.into(), "geen mapping");
+                None
+            }
+        }
+    }
+
+    fn array<'a>(&mut self, parent: &'a Value, path: &str, required: bool) -> Option<&'a Vec<Value>> {
+        match at(parent, path) {
+            None => {
+                self.missing(path, required);
+                None
+            }
+            Some(Value::Array(a)) => Some(a),
+            Some(_) => {
+                self.fault(path.into(), "geen lijst");
+                None
+            }
+        }
+    }
+
+    /// A list of texts, non-empty when required, each one of `allowed` when given.
+    fn texts(&mut self, parent: &Value, path: &str, required: bool, allowed: Option<&[&str]>) {
+        let Some(list) = self.array(parent, path, required) else {
+            return;
+        };
+        if required && list.is_empty() {
+            self.fault(path.into(), "mag niet leeg zijn");
+        }
+        for (i, v) in list.iter().enumerate() {
+            match (v.as_str(), allowed) {
+                (None, _) => self.fault(format!("{path}[{i}]"), "geen tekst"),
+                (Some(s), Some(allowed)) if !allowed.contains(&s) => {
+                    self.fault(format!("{path}[{i}]"), &format!("'{s}' is geen bekende waarde"))
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn descriptions(&mut self, tree: &Value) {
+        let Some(Value::Object(langs)) = self.object(tree, "description", true) else {
+            return;
+        };
+        if langs.is_empty() {
+            self.fault("description".into(), "mag niet leeg zijn");
+        }
+        for (lang, d) in langs {
+            let base = format!("description.{lang}");
+            if !is_language_tag(lang) {
+                self.fault(base.clone(), "de sleutel is geen taalcode (BCP 47)");
+            }
+            if !d.is_object() {
+                self.fault(base, "geen mapping");
+                continue;
+            }
+            let length = |s: &str| s.chars().count();
+            if let Some(s) = self.text(d, &format!("{base}.genericName"), false) {
+                if length(s) > 35 {
+                    self.fault(format!("{base}.genericName"), "langer dan 35 tekens");
+                }
+            }
+            if let Some(s) = self.text(d, &format!("{base}.shortDescription"), true) {
+                if length(s) > 150 {
+                    self.fault(format!("{base}.shortDescription"), "langer dan 150 tekens");
+                }
+            }
+            if let Some(s) = self.text(d, &format!("{base}.longDescription"), true) {
+                let n = length(s);
+                if !(150..=10_000).contains(&n) {
+                    self.fault(
+                        format!("{base}.longDescription"),
+                        "moet 150 tot 10.000 tekens lang zijn",
+                    );
+                }
+            }
+            for key in ["documentation", "apiDocumentation"] {
+                self.url(d, &format!("{base}.{key}"), false, true);
+            }
+            if at(d, "features").is_some() {
+                self.texts(d, &format!("{base}.features"), true, None);
+            }
+        }
+    }
+
+    fn maintenance(&mut self, tree: &Value) {
+        let Some(m) = self.object(tree, "maintenance", true) else {
+            return;
+        };
+        self.one_of(m, "maintenance.type", &MAINTENANCE_TYPES, true);
+        let kind = at(m, "type").and_then(Value::as_str).unwrap_or_default();
+        if let Some(list) = self.array(m, "maintenance.contractors", kind == "contract") {
+            if kind != "contract" {
+                self.fault("maintenance.contractors".into(), "alleen bij type contract");
+            }
+            for (i, c) in list.iter().enumerate() {
+                let base = format!("maintenance.contractors[{i}]");
+                self.text(c, &format!("{base}.name"), true);
+                self.date(c, &format!("{base}.until"), true);
+                self.email(c, &format!("{base}.email"));
+                self.url(c, &format!("{base}.website"), false, true);
+            }
+        }
+        let contacts_required = kind == "internal" || kind == "community";
+        if let Some(list) = self.array(m, "maintenance.contacts", contacts_required) {
+            for (i, c) in list.iter().enumerate() {
+                let base = format!("maintenance.contacts[{i}]");
+                self.text(c, &format!("{base}.name"), true);
+                self.email(c, &format!("{base}.email"));
+            }
+        }
+    }
+
+    fn email(&mut self, parent: &Value, path: &str) {
+        if let Some(s) = self.text(parent, path, false) {
+            if !validator::ValidateEmail::validate_email(&s) {
+                self.fault(path.into(), "geen e-mailadres");
+            }
+        }
+    }
+}
+
+/// The fields the catalogue shows and filters on, from a checked tree.
+fn entry(tree: Value) -> Entry {
+    let s = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
+    let get = |path: &[&str]| path.iter().try_fold(&tree, |v, k| v.get(k)).filter(|v| !v.is_null());
+    let description = tree.get("description").and_then(Value::as_object).and_then(|langs| {
+        ["nl", "en"]
+            .iter()
+            .find_map(|l| langs.get(*l))
+            .or_else(|| langs.values().next())
+    });
+    let version = match get(&["softwareVersion"]) {
+        Some(Value::Number(n)) => Some(n.to_string()),
+        other => s(other),
+    };
+    Entry {
+        name: s(get(&["name"])).unwrap_or_default(),
+        url: s(get(&["url"])).unwrap_or_default(),
+        software_version: version,
+        development_status: s(get(&["developmentStatus"])).unwrap_or_default(),
+        software_type: s(get(&["softwareType"])).unwrap_or_default(),
+        license: s(get(&["legal", "license"])).unwrap_or_default(),
+        organisation: s(get(&["organisation", "name"]))
+            .or_else(|| s(get(&["legal", "repoOwner"])))
+            .or_else(|| s(get(&["legal", "mainCopyrightOwner"]))),
+        layer: s(get(&["nl-commonground", "laag"])),
+        installation_type: s(get(&["nl-commonground", "installatietype"])),
+        short_description: s(description.and_then(|d| d.get("shortDescription"))).unwrap_or_default(),
+        long_description: s(description.and_then(|d| d.get("longDescription"))).unwrap_or_default(),
+        depends_on: get(&["dependsOn", "open"])
+            .and_then(Value::as_array)
+            .map(|l| l.iter().filter_map(|d| s(d.get("name"))).collect())
+            .unwrap_or_default(),
+        tree,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+
+    const LONG: &str = "Een omschrijving die lang genoeg is om aan de eis van de standaard te voldoen: \
+        minstens honderdvijftig tekens, zodat wie de catalogus doorzoekt weet wat het onderdeel doet.";
+
+    fn minimal() -> String {
+        format!(
+            "publiccodeYmlVersion: \"0.4\"\nname: Voorbeeld\nurl: https://example.org/voorbeeld.git\n\
+             platforms: [web]\ndevelopmentStatus: stable\nsoftwareType: standalone/backend\n\
+             description:\n  nl:\n    shortDescription: Kort\n    longDescription: \"{LONG}\"\n\
+             legal:\n  license: EUPL-1.2\nmaintenance:\n  type: internal\n  contacts:\n    - name: Team\n\
+             localisation:\n  localisationReady: true\n  availableLanguages: [nl, en]\n"
+        )
+    }
+
+    #[test]
+    fn a_minimal_file_is_valid_and_unknown_sections_are_kept() {
+        let text = format!("{}it:\n  conforme:\n    gdpr: true\nx-iets: 1\n", minimal());
+        let e = parse(&text).unwrap();
+        assert_eq!((e.name.as_str(), e.license.as_str()), ("Voorbeeld", "EUPL-1.2"));
+        assert_eq!(e.tree["it"]["conforme"]["gdpr"], true);
+        assert_eq!(e.tree["x-iets"], 1);
+        // a number version as YAML reads `0.2`
+        assert!(parse(&minimal().replace("\"0.4\"", "0.2")).is_ok());
+    }
+
+    #[test]
+    fn every_problem_is_named_by_its_path() {
+        let text = minimal()
+            .replace("  license: EUPL-1.2\n", "  repoOwner: Gemeente\n")
+            .replace("softwareType: standalone/backend", "softwareType: server")
+            .replace("[nl, en]", "[nl, \"123\"]")
+            .replace("shortDescription: Kort", &format!("shortDescription: \"{LONG}\""))
+            .replace("  contacts:\n    - name: Team\n", "");
+        let Err(Refusal::Invalid(p)) = parse(&text) else {
+            panic!("accepted")
+        };
+        let paths: Vec<&str> = p.iter().map(|p| p.pad.as_str()).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "softwareType",
+                "description.nl.shortDescription",
+                "legal.license",
+                "maintenance.contacts",
+                "localisation.availableLanguages[1]"
+            ],
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn licences_dates_urls_and_the_common_ground_layer() {
+        let bad = [
+            ("  license: EUPL-1.2", "  license: GPL-3.0-or-later OR"),
+            ("url: https://example.org/voorbeeld.git", "url: geen url"),
+            ("platforms: [web]", "platforms: [web]\nreleaseDate: 2024-13-01"),
+            (
+                "platforms: [web]",
+                "platforms: [web]\nnl-commonground:\n  laag: bovenste",
+            ),
+            ("platforms: [web]", "platforms: [web]\ncategories: [budgeting, vliegen]"),
+        ];
+        for (from, to) in bad {
+            assert!(
+                matches!(parse(&minimal().replace(from, to)), Err(Refusal::Invalid(_))),
+                "{to}"
+            );
+        }
+        let good = minimal().replace(
+            "platforms: [web]",
+            "platforms: [web]\nreleaseDate: \"2026-12-01\"\ncategories: [budgeting]\nnl-commonground:\n  laag: integratie\n  installatietype: helm",
+        );
+        let e = parse(&good.replace("EUPL-1.2", "EUPL-1.2 OR MIT")).unwrap();
+        assert_eq!(
+            (e.layer.as_deref(), e.installation_type.as_deref()),
+            (Some("integratie"), Some("helm"))
+        );
+        assert!(matches!(parse("- een\n- lijst\n"), Err(Refusal::Unreadable(_))));
+        assert!(matches!(parse("a: [\n"), Err(Refusal::Unreadable(_))));
+    }
+}

@@ -1,0 +1,60 @@
+//! The one error type of the catalogue, mapped to problem+json in one place.
+
+use crate::domain::publiccode;
+use platform::Problem;
+
+/// What a use case can answer instead of its result.
+#[derive(Debug)]
+pub enum Error {
+    /// Not found.
+    NotFound(&'static str),
+    /// The caller's token does not allow this.
+    Forbidden(&'static str),
+    /// The publiccode.yml cannot be read.
+    Unreadable(String),
+    /// The publiccode.yml does not hold what the standard demands: every problem with its path.
+    Invalid(Vec<publiccode::Problem>),
+    /// The spec is not an OpenAPI 3.x document.
+    NotOpenApi(String),
+    /// Anything the platform already turned into a problem (database, audit).
+    Problem(Problem),
+}
+
+impl From<Error> for Problem {
+    fn from(e: Error) -> Self {
+        match e {
+            Error::NotFound(what) => Problem::not_found(what),
+            Error::Forbidden(why) => Problem::forbidden(why),
+            Error::Unreadable(why) => {
+                Problem::unprocessable("onleesbaarPubliccode", "publiccode.yml is niet te lezen.", why)
+            }
+            Error::Invalid(problems) => {
+                let detail = problems
+                    .iter()
+                    .map(|p| format!("{}: {}", p.pad, p.melding))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let mut problem = Problem::unprocessable(
+                    "ongeldigePubliccode",
+                    "publiccode.yml voldoet niet aan de standaard.",
+                    detail,
+                );
+                // every fault with its YAML path, in the file's order
+                problem.invalid_params = problems
+                    .into_iter()
+                    .map(|p| platform::InvalidParam {
+                        type_: String::new(),
+                        name: p.pad,
+                        code: "publiccode".into(),
+                        reason: p.melding,
+                    })
+                    .collect();
+                problem
+            }
+            Error::NotOpenApi(why) => Problem::unprocessable("geenOpenapi", "De spec is geen OpenAPI 3-document.", why),
+            Error::Problem(p) => p,
+        }
+    }
+}
+
+platform::problem_conversions!(Error);

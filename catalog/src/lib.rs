@@ -1,0 +1,92 @@
+//! The component catalogue (componentencatalogus): Common Ground components described by their
+//! publiccode.yml, each version kept with its OpenAPI spec. Our own components are loaded from
+//! `catalog/entries/` and `openapi/` at start-up; suppliers publish theirs through the API.
+//!
+//! [`Catalog`] is the component as the platform sees it; `api/` handlers call the use cases of
+//! `app/`, which apply the rules of `domain/` and store through `store`.
+
+pub mod api;
+pub mod app;
+pub mod config;
+pub mod domain;
+pub mod error;
+pub mod store;
+
+use platform::audit::AuditLog;
+use platform::auth::Authenticator;
+use platform::component::{Component, Context};
+use platform::db::Database;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub use config::Config;
+pub use platform::clock::{Clock, system_clock};
+
+/// Version of the API.
+pub const API_VERSION: &str = "0.1.0";
+
+/// The component.
+pub struct Catalog;
+
+/// Shared state.
+#[derive(Clone)]
+pub struct AppState {
+    /// Database.
+    pub db: Database,
+    /// Audit log.
+    pub audit: AuditLog,
+    /// Token checker.
+    pub auth: Arc<Authenticator>,
+    /// Folders of the entries loaded at start-up.
+    pub entries: Vec<PathBuf>,
+    /// Folder of their specs.
+    pub specs: PathBuf,
+    /// The clock (fixed in tests).
+    pub clock: Clock,
+}
+
+impl AppState {
+    /// The current moment.
+    pub fn now(&self) -> chrono::NaiveDateTime {
+        (self.clock)()
+    }
+}
+
+platform::component_migrations!();
+
+impl Component for Catalog {
+    const NAME: &'static str = "catalog";
+    const ABOUT: &'static str = "componentencatalogus: publiccode.yml entries with their OpenAPI specs";
+    const DEFAULT_PORT: u16 = 8080;
+    const API_VERSION: &'static str = API_VERSION;
+    const MIGRATIONS: &'static [&'static platform::db::Migrations] = MIGRATIONS;
+    // a version's publiccode.yml is served as it was published
+    const ALSO_PRODUCES: &'static [&'static str] = &["application/yaml"];
+    type ApiDoc = api::ApiDoc;
+    type Config = Config;
+    type State = AppState;
+
+    fn api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+        api::register(cfg);
+    }
+
+    async fn build(ctx: Context, config: Config) -> Result<AppState, String> {
+        let state = config.state(ctx)?;
+        let loaded = app::components::load_entries(&state).await?;
+        tracing::info!(new_versions = loaded, "catalogue entries loaded");
+        Ok(state)
+    }
+
+    fn database(state: &AppState) -> &Database {
+        &state.db
+    }
+
+    fn authenticator(state: &AppState) -> Arc<Authenticator> {
+        state.auth.clone()
+    }
+}
+
+/// The catalogue's spec (`openapi/catalog.json`).
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    Catalog::openapi()
+}

@@ -1,0 +1,214 @@
+//! Storage of components and their versions (diesel, SQLite and PostgreSQL).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use platform::db::{DbConnection, DbError};
+
+diesel::table! {
+    /// Components, with the fields shown and filtered on from their latest publiccode.yml.
+    componenten (id) {
+        id -> Text,
+        url -> Text,
+        naam -> Text,
+        laag -> Nullable<Text>,
+        installatietype -> Nullable<Text>,
+        status -> Text,
+        software_type -> Text,
+        licentie -> Text,
+        organisatie -> Nullable<Text>,
+        korte_beschrijving -> Text,
+        beschrijving -> Text,
+        laatste_versie -> Integer,
+        aangemaakt_op -> Timestamp,
+        gewijzigd_op -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Every version of a component's publiccode.yml and spec.
+    versies (component_id, versie) {
+        component_id -> Text,
+        versie -> Integer,
+        software_versie -> Nullable<Text>,
+        publiccode -> Text,
+        openapi -> Nullable<Text>,
+        inhoud_sha256 -> Text,
+        gepubliceerd_door -> Text,
+        aangemaakt_op -> Timestamp,
+    }
+}
+
+diesel::joinable!(versies -> componenten (component_id));
+diesel::allow_tables_to_appear_in_same_query!(componenten, versies);
+
+/// A component.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, PartialEq)]
+#[diesel(table_name = componenten)]
+#[diesel(treat_none_as_default_value = false, treat_none_as_null = true)]
+pub struct ComponentRow {
+    /// Id.
+    pub id: String,
+    /// Repository URL (unique).
+    pub url: String,
+    /// Name.
+    pub naam: String,
+    /// Common Ground layer.
+    pub laag: Option<String>,
+    /// Installation type.
+    pub installatietype: Option<String>,
+    /// developmentStatus.
+    pub status: String,
+    /// softwareType.
+    pub software_type: String,
+    /// SPDX licence expression.
+    pub licentie: String,
+    /// Maintaining organisation.
+    pub organisatie: Option<String>,
+    /// Short description.
+    pub korte_beschrijving: String,
+    /// Long description.
+    pub beschrijving: String,
+    /// Number of its latest version.
+    pub laatste_versie: i32,
+    /// First published.
+    pub aangemaakt_op: NaiveDateTime,
+    /// Last changed.
+    pub gewijzigd_op: NaiveDateTime,
+}
+
+/// A version.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
+#[diesel(table_name = versies)]
+#[diesel(treat_none_as_default_value = false)]
+pub struct VersionRow {
+    /// The component.
+    pub component_id: String,
+    /// 1, 2, …
+    pub versie: i32,
+    /// softwareVersion of its publiccode.yml.
+    pub software_versie: Option<String>,
+    /// The publiccode.yml as published.
+    pub publiccode: String,
+    /// The OpenAPI spec as published (JSON), if one came with it.
+    pub openapi: Option<String>,
+    /// SHA-256 of both.
+    pub inhoud_sha256: String,
+    /// Who published it.
+    pub gepubliceerd_door: String,
+    /// When.
+    pub aangemaakt_op: NaiveDateTime,
+}
+
+/// A version without its files, for lists.
+pub type VersionSummary = (i32, Option<String>, String, NaiveDateTime, bool);
+
+/// A component by its repository URL.
+pub fn find_by_url(conn: &mut DbConnection, url: &str) -> Result<Option<ComponentRow>, DbError> {
+    Ok(componenten::table
+        .filter(componenten::url.eq(url))
+        .select(ComponentRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// A component by id.
+pub fn find(conn: &mut DbConnection, id: &str) -> Result<Option<ComponentRow>, DbError> {
+    Ok(componenten::table
+        .find(id)
+        .select(ComponentRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Stores a new component.
+pub fn insert_component(conn: &mut DbConnection, c: &ComponentRow) -> Result<(), DbError> {
+    diesel::insert_into(componenten::table).values(c).execute(conn)?;
+    Ok(())
+}
+
+/// Replaces a component's row.
+pub fn update_component(conn: &mut DbConnection, c: &ComponentRow) -> Result<(), DbError> {
+    diesel::update(componenten::table.find(&c.id)).set(c).execute(conn)?;
+    Ok(())
+}
+
+/// Stores a version.
+pub fn insert_version(conn: &mut DbConnection, v: &VersionRow) -> Result<(), DbError> {
+    diesel::insert_into(versies::table).values(v).execute(conn)?;
+    Ok(())
+}
+
+/// One version of a component.
+pub fn version(conn: &mut DbConnection, id: &str, versie: i32) -> Result<Option<VersionRow>, DbError> {
+    Ok(versies::table
+        .find((id, versie))
+        .select(VersionRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// A component's versions, newest first: (number, softwareVersion, publisher, when, has a spec).
+pub fn versions_of(conn: &mut DbConnection, id: &str) -> Result<Vec<VersionSummary>, DbError> {
+    Ok(versies::table
+        .filter(versies::component_id.eq(id))
+        .order(versies::versie.desc())
+        .select((
+            versies::versie,
+            versies::software_versie,
+            versies::gepubliceerd_door,
+            versies::aangemaakt_op,
+            versies::openapi.is_not_null(),
+        ))
+        .load(conn)?)
+}
+
+/// What a list of components is narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Common Ground layer.
+    pub laag: Option<String>,
+    /// developmentStatus.
+    pub status: Option<String>,
+    /// Licence expression, exactly.
+    pub licentie: Option<String>,
+    /// softwareType.
+    pub software_type: Option<String>,
+    /// Maintaining organisation, exactly.
+    pub organisatie: Option<String>,
+}
+
+/// One page of components by name, with the total.
+pub fn components(
+    conn: &mut DbConnection,
+    filter: &Filter,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<ComponentRow>, i64), DbError> {
+    let filtered = || {
+        let mut q = componenten::table.into_boxed();
+        if let Some(v) = &filter.laag {
+            q = q.filter(componenten::laag.eq(v.clone()));
+        }
+        if let Some(v) = &filter.status {
+            q = q.filter(componenten::status.eq(v.clone()));
+        }
+        if let Some(v) = &filter.licentie {
+            q = q.filter(componenten::licentie.eq(v.clone()));
+        }
+        if let Some(v) = &filter.software_type {
+            q = q.filter(componenten::software_type.eq(v.clone()));
+        }
+        if let Some(v) = &filter.organisatie {
+            q = q.filter(componenten::organisatie.eq(v.clone()));
+        }
+        q
+    };
+    let total = filtered().count().get_result(conn)?;
+    let rows = filtered()
+        .order((componenten::naam.asc(), componenten::id.asc()))
+        .offset(offset)
+        .limit(limit)
+        .select(ComponentRow::as_select())
+        .load(conn)?;
+    Ok((rows, total))
+}

@@ -1,0 +1,226 @@
+//! The catalogue's API: our own entries load with their specs at start-up, publishing adds a
+//! version only when something changed, and an invalid publiccode.yml is refused naming every
+//! path at fault.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use actix_web::test::TestRequest;
+use catalog::AppState;
+use platform::auth::{Authenticator, Claims, ClientConfig, sign_hs256};
+use platform::testing::send;
+use serde_json::{Value, json};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+const SECRET: &str = "test-secret-of-enough-length";
+
+fn clients() -> Vec<ClientConfig> {
+    ["leverancier", "lezer"]
+        .iter()
+        .zip([vec!["catalogus.beheren".to_string()], vec![]])
+        .map(|(id, scopes)| ClientConfig {
+            client_id: id.to_string(),
+            secret: Some(SECRET.into()),
+            scopes,
+            ..Default::default()
+        })
+        .collect()
+}
+
+fn token(client_id: &str) -> String {
+    let c = clients().into_iter().find(|c| c.client_id == client_id).unwrap();
+    format!(
+        "Bearer {}",
+        sign_hs256(&c, &Claims::default(), chrono::Utc::now().timestamp()).unwrap()
+    )
+}
+
+fn repo(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
+}
+
+fn state(url: &str) -> AppState {
+    let db = platform::db::Database::connect(url, 4, catalog::MIGRATIONS).unwrap();
+    AppState {
+        audit: platform::audit::AuditLog::start(db.clone(), Some(platform::testing::audit_keys())),
+        db,
+        auth: Arc::new(Authenticator::new(clients(), 60, None)),
+        entries: vec![repo("catalog/entries")],
+        specs: repo("openapi"),
+        clock: catalog::system_clock(),
+    }
+}
+
+fn get(uri: &str) -> actix_http::Request {
+    TestRequest::get().uri(uri).to_request()
+}
+
+fn publish(auth: &str, body: Value) -> actix_http::Request {
+    TestRequest::post()
+        .uri("/api/v1/componenten")
+        .insert_header(("Authorization", auth.to_string()))
+        .set_json(body)
+        .to_request()
+}
+
+const LONG: &str = "Een omschrijving die lang genoeg is om aan de eis van de standaard te voldoen: \
+    minstens honderdvijftig tekens, zodat wie de catalogus doorzoekt weet wat het onderdeel doet.";
+
+/// A supplier's file as found in public repositories: a country section and keys we do not know.
+fn supplier_file(version: &str) -> String {
+    format!(
+        "publiccodeYmlVersion: '0.2'\nname: Zaakafhandeling\nurl: https://git.example.org/zaken.git\n\
+         softwareVersion: {version}\nplatforms: [web]\ndevelopmentStatus: stable\nsoftwareType: standalone/web\n\
+         description:\n  nl:\n    shortDescription: Zaken afhandelen\n    longDescription: \"{LONG}\"\n\
+         legal:\n  license: EUPL-1.2\n  mainCopyrightOwner: Leverancier BV\nmaintenance:\n  type: contract\n\
+         \x20 contractors:\n    - name: Leverancier BV\n      until: '2028-01-01'\n\
+         localisation:\n  localisationReady: true\n  availableLanguages: [nl]\n\
+         it:\n  conforme:\n    gdpr: true\nx-eigen-veld: bewaard\n\
+         nl-commonground:\n  laag: proces\n  installatietype: helm\n"
+    )
+}
+
+fn spec(title: &str) -> Value {
+    json!({ "openapi": "3.0.3", "info": { "title": title, "version": "1.0.0" }, "paths": {} })
+}
+
+#[actix_web::test]
+async fn our_own_entries_load_with_their_specs_once() {
+    for (db, url) in platform::testing::database_urls() {
+        let st = state(&url);
+        assert_eq!(catalog::app::components::load_entries(&st).await.unwrap(), 4, "{db}");
+        // a restart adds nothing
+        assert_eq!(catalog::app::components::load_entries(&st).await.unwrap(), 0, "{db}");
+        let app = platform::testing::component_app::<catalog::Catalog>(st).await;
+        let (status, page) = send(&app, get("/api/v1/componenten")).await;
+        assert_eq!(status, 200, "{db}");
+        let names: Vec<&str> = page["componenten"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["naam"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                "Grondwerk catalog",
+                "Grondwerk holiday-rental",
+                "Grondwerk household-budget",
+                "Grondwerk registry-proxy"
+            ],
+            "{db}"
+        );
+        let (_, services) = send(&app, get("/api/v1/componenten?laag=services")).await;
+        assert_eq!(services["paginering"]["totalItems"], 2, "{db}: {services}");
+        let budget = page["componenten"][2]["id"].as_str().unwrap().to_string();
+        let (_, detail) = send(&app, get(&format!("/api/v1/componenten/{budget}"))).await;
+        assert_eq!(
+            (
+                detail["laag"].as_str(),
+                detail["laatsteVersie"].as_i64(),
+                detail["versies"].as_array().map(Vec::len)
+            ),
+            (Some("services"), Some(1), Some(1)),
+            "{db}: {detail}"
+        );
+        let link = detail["versies"][0]["openapi"].as_str().unwrap().to_string();
+        let (status, served) = send(&app, get(&link)).await;
+        let committed: Value =
+            serde_json::from_str(&std::fs::read_to_string(repo("openapi/household-budget.json")).unwrap()).unwrap();
+        assert_eq!((status, &served), (200, &committed), "{db}");
+        let (status, _) = send(&app, get("/api/v1/componenten/bestaat-niet")).await;
+        assert_eq!(status, 404);
+    }
+}
+
+#[actix_web::test]
+async fn publishing_adds_a_version_only_when_something_changed() {
+    for (db, url) in platform::testing::database_urls() {
+        let mut st = state(&url);
+        st.entries = Vec::new();
+        let app = platform::testing::component_app::<catalog::Catalog>(st).await;
+        let supplier = token("leverancier");
+        let body = json!({ "publiccode": supplier_file("1.0.0"), "openapi": spec("Zaken") });
+        let (status, _) = send(&app, publish(&token("lezer"), body.clone())).await;
+        assert_eq!(status, 403, "{db}");
+        let (status, first) = send(&app, publish(&supplier, body.clone())).await;
+        assert_eq!(status, 201, "{db}: {first}");
+        assert_eq!(
+            (
+                first["laatsteVersie"].as_i64(),
+                first["laag"].as_str(),
+                first["organisatie"].as_str()
+            ),
+            (Some(1), Some("proces"), Some("Leverancier BV")),
+            "{db}: {first}"
+        );
+        // the same again: nothing new
+        let (status, again) = send(&app, publish(&supplier, body)).await;
+        assert_eq!((status, again["laatsteVersie"].as_i64()), (200, Some(1)), "{db}");
+        // a new spec: version 2, version 1 kept as it was
+        let (status, second) = send(
+            &app,
+            publish(
+                &supplier,
+                json!({ "publiccode": supplier_file("1.1.0"), "openapi": spec("Zaken v2") }),
+            ),
+        )
+        .await;
+        assert_eq!(
+            (status, second["laatsteVersie"].as_i64()),
+            (201, Some(2)),
+            "{db}: {second}"
+        );
+        let id = second["id"].as_str().unwrap();
+        assert_eq!(second["versies"][0]["softwareVersie"], "1.1.0");
+        let (_, old) = send(&app, get(&format!("/api/v1/componenten/{id}/versies/1/openapi.json"))).await;
+        assert_eq!(old["info"]["title"], "Zaken", "{db}");
+        let res =
+            actix_web::test::call_service(&app, get(&format!("/api/v1/componenten/{id}/versies/1/publiccode.yml")))
+                .await;
+        let text = String::from_utf8(actix_web::test::read_body(res).await.to_vec()).unwrap();
+        assert_eq!(
+            text,
+            supplier_file("1.0.0"),
+            "{db}: kept as published, unknown keys and all"
+        );
+        let (status, _) = send(&app, get(&format!("/api/v1/componenten/{id}/versies/3/openapi.json"))).await;
+        assert_eq!(status, 404);
+    }
+}
+
+#[actix_web::test]
+async fn an_invalid_entry_is_refused_naming_every_path() {
+    let app = {
+        let mut st = state(&platform::testing::sqlite_url());
+        st.entries = Vec::new();
+        platform::testing::component_app::<catalog::Catalog>(st).await
+    };
+    let supplier = token("leverancier");
+    let without_licence = supplier_file("1.0.0")
+        .replace("  license: EUPL-1.2\n", "")
+        .replace("laag: proces", "laag: midden");
+    let (status, p) = send(&app, publish(&supplier, json!({ "publiccode": without_licence }))).await;
+    assert_eq!((status, p["code"].as_str()), (422, Some("ongeldigePubliccode")), "{p}");
+    let paths: Vec<&str> = p["invalidParams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, vec!["legal.license", "nl-commonground.laag"], "{p}");
+    let (status, p) = send(
+        &app,
+        publish(
+            &supplier,
+            json!({ "publiccode": supplier_file("1"), "openapi": { "swagger": "2.0" } }),
+        ),
+    )
+    .await;
+    assert_eq!((status, p["code"].as_str()), (422, Some("geenOpenapi")), "{p}");
+    let (status, p) = send(&app, publish(&supplier, json!({ "publiccode": "naam: [" }))).await;
+    assert_eq!((status, p["code"].as_str()), (422, Some("onleesbaarPubliccode")), "{p}");
+    // nothing of it was stored
+    let (_, page) = send(&app, get("/api/v1/componenten")).await;
+    assert_eq!(page["paginering"]["totalItems"], 0);
+}
