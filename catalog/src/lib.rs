@@ -59,6 +59,7 @@ impl Component for Catalog {
     const ABOUT: &'static str = "componentencatalogus: publiccode.yml entries with their OpenAPI specs";
     const DEFAULT_PORT: u16 = 8080;
     const API_VERSION: &'static str = API_VERSION;
+    const PUBLICCODE: &'static str = include_str!("../entries/catalog.publiccode.yml");
     const MIGRATIONS: &'static [&'static platform::db::Migrations] = MIGRATIONS;
     // a version's publiccode.yml is served as it was published
     const ALSO_PRODUCES: &'static [&'static str] = &["application/yaml"];

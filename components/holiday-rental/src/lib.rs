@@ -75,6 +75,7 @@ impl Component for HolidayRental {
     const ABOUT: &'static str = "registratie vakantieverhuur: registration numbers, stay reports and the night cap";
     const DEFAULT_PORT: u16 = 8081;
     const API_VERSION: &'static str = API_VERSION;
+    const PUBLICCODE: &'static str = include_str!("../../../catalog/entries/holiday-rental.publiccode.yml");
     // the enforcement list is also served as CSV
     const ALSO_PRODUCES: &'static [&'static str] = &["text/csv"];
     const MIGRATIONS: &'static [&'static platform::db::Migrations] = MIGRATIONS;

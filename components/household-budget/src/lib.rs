@@ -72,6 +72,7 @@ impl Component for HouseholdBudget {
     const ABOUT: &'static str = "huishoudboekje: bank statement import for municipal budget management";
     const DEFAULT_PORT: u16 = 8082;
     const API_VERSION: &'static str = API_VERSION;
+    const PUBLICCODE: &'static str = include_str!("../../../catalog/entries/household-budget.publiccode.yml");
     const MIGRATIONS: &'static [&'static platform::db::Migrations] = MIGRATIONS;
     // payment files are downloaded as pain.001 XML; overviews are also CSV
     const ALSO_PRODUCES: &'static [&'static str] = &["application/xml", "text/csv"];

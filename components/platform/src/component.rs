@@ -39,6 +39,9 @@ pub trait Component: 'static {
     const EXTRA_SPECS: &'static [(&'static str, &'static str)] = &[];
     /// Media types served besides JSON.
     const ALSO_PRODUCES: &'static [&'static str] = &[];
+    /// Its publiccode.yml (`catalog/entries/<name>.publiccode.yml`), published into the
+    /// component catalogue with its spec.
+    const PUBLICCODE: &'static str = "";
 
     /// The component's own settings.
     type Config: Args + Clone + Send + Sync + std::fmt::Debug + 'static;
@@ -117,6 +120,8 @@ pub enum Command {
     },
     /// Print the component's OpenAPI spec.
     Openapi,
+    /// Publish the component's publiccode.yml and spec to CATALOG_URL.
+    Publish,
 }
 
 /// Subcommands of `audit`.
@@ -161,11 +166,15 @@ pub async fn start<C: Component>(
     config: C::Config,
     auth: Arc<Authenticator>,
 ) -> Result<actix_web::dev::Server, String> {
+    let publishes = crate::publish::check(&common).map_err(|e| format!("{}: {e}", C::NAME))?;
     let db = Database::connect(&common.database_url, common.database_pool_size, C::MIGRATIONS)
         .map_err(|e| format!("{}: {e}", C::NAME))?;
     let audit = AuditLog::start(db.clone(), common.audit_keys()?);
     let settings = Settings::of::<C>(common.body_limit_bytes);
     let bind = common.bind_address.clone();
+    if publishes {
+        crate::publish::publish_in_background::<C>(common.clone());
+    }
     let state = C::build(
         Context {
             db,
@@ -277,6 +286,13 @@ pub fn main<C: Component>() -> std::process::ExitCode {
             print!("{}", crate::app::spec_to_json(&C::openapi()));
             ExitCode::SUCCESS
         }
+        Command::Publish => match actix_web::rt::System::new().block_on(crate::publish::publish::<C>(&cli.common)) {
+            Ok(outcome) => {
+                println!("{}: {outcome}", C::NAME);
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail("publish", e),
+        },
     }
 }
 

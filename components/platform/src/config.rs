@@ -44,6 +44,17 @@ pub struct CommonConfig {
     /// Log format: `json` or `text`.
     #[arg(long, env = "LOG_FORMAT", default_value = "json", value_parser = ["json", "text"])]
     pub log_format: String,
+    /// The component catalogue to publish this component's publiccode.yml and spec to, at
+    /// start-up and with `publish` (none: not published).
+    #[arg(long, env = "CATALOG_URL")]
+    pub catalog_url: Option<String>,
+    /// Client id this component publishes as (a client of the catalogue with scope
+    /// `catalogus.beheren`).
+    #[arg(long, env = "CATALOG_CLIENT_ID")]
+    pub catalog_client_id: Option<String>,
+    /// HS256 secret of that client.
+    #[arg(long, env = "CATALOG_SECRET", hide_env_values = true)]
+    pub catalog_secret: Option<String>,
 }
 
 impl CommonConfig {

@@ -25,6 +25,7 @@ pub mod ids;
 pub mod metrics;
 pub mod pagination;
 pub mod problem;
+pub mod publish;
 pub mod registry;
 pub mod responses;
 pub mod telemetry;

@@ -58,6 +58,7 @@ impl Component for RegistryProxy {
     const ABOUT: &'static str = "Haal Centraal BRP Personen and BAG proxy with protocollering";
     const DEFAULT_PORT: u16 = 8083;
     const API_VERSION: &'static str = API_VERSION;
+    const PUBLICCODE: &'static str = include_str!("../../../catalog/entries/registry-proxy.publiccode.yml");
     // suppliers come for the Haal Centraal contract: offer it in the same Swagger UI
     const EXTRA_SPECS: &'static [(&'static str, &'static str)] = &[(
         "Haal Centraal BRP Personen en BAG (drop-in)",
