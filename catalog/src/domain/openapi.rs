@@ -8,15 +8,21 @@ pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 
 /// Reads a spec (JSON, or YAML) and checks that it is OpenAPI 3.x with an `info.title`.
 pub fn parse(text: &str) -> Result<Value, String> {
+    let tree = parse_any(text)?;
+    check(&tree)?;
+    Ok(tree)
+}
+
+/// Reads a document (JSON, or YAML) of at most [`MAX_BYTES`] without judging what it is (the
+/// linter reports what is wrong with it).
+pub fn parse_any(text: &str) -> Result<Value, String> {
     if text.len() > MAX_BYTES {
         return Err(format!("groter dan {MAX_BYTES} bytes"));
     }
-    let tree: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(_) => yaml_serde::from_str(text).map_err(|e| format!("geen JSON of YAML: {e}"))?,
-    };
-    check(&tree)?;
-    Ok(tree)
+    match serde_json::from_str(text) {
+        Ok(v) => Ok(v),
+        Err(_) => yaml_serde::from_str(text).map_err(|e| format!("geen JSON of YAML: {e}")),
+    }
 }
 
 /// Whether a tree is an OpenAPI 3.x document.

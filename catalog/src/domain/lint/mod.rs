@@ -1,0 +1,288 @@
+//! The NL API Design Rules linter: the rules of the official Spectral rulesets (ADR 2.2, with
+//! the same rule names, severities and paths as Spectral reports them), in Rust, so the
+//! catalogue and a supplier's CI need no Node. Spectral lints the document with its `$ref`s
+//! resolved and reports a finding at the place a referenced part is defined; [`Doc`] walks the
+//! same way. Rules Spectral takes from `spectral:oas` that need a JSON Schema validator
+//! (`oas3-schema`, `oas3-valid-media-example`, `oas3-valid-schema-example`) are not checked yet:
+//! [`NOT_YET_CHECKED`] names them, and the score does not count them.
+
+mod nlgov;
+mod oas;
+
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+/// How bad a finding is (Spectral's levels).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Breaks a rule the ruleset makes an error.
+    Error,
+    /// A warning.
+    Warn,
+}
+
+/// One finding: the rule, its severity, where (a path of keys, as Spectral gives it) and why.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Finding {
+    /// Rule name, as in the ruleset (`nlgov:paths-kebab-case`).
+    pub rule: &'static str,
+    /// Severity.
+    pub severity: Severity,
+    /// Path of keys from the document root.
+    pub path: Vec<String>,
+    /// Message.
+    pub message: String,
+}
+
+/// The rules checked, with their severity in the ADR 2.2 ruleset.
+pub const RULES: [(&str, Severity); 31] = [
+    ("operation-operationId-unique", Severity::Error),
+    ("path-params", Severity::Error),
+    ("openapi-tags-uniqueness", Severity::Error),
+    ("oas3-server-variables", Severity::Error),
+    ("oas3-api-servers", Severity::Error),
+    ("path-keys-no-trailing-slash", Severity::Error),
+    ("nlgov:openapi3", Severity::Error),
+    ("nlgov:openapi-root-exists", Severity::Error),
+    ("nlgov:missing-version-header", Severity::Error),
+    ("nlgov:missing-header", Severity::Error),
+    ("nlgov:include-major-version-in-uri", Severity::Error),
+    ("nlgov:paths-no-trailing-slash", Severity::Error),
+    ("info-contact", Severity::Error),
+    ("nlgov:info-contact-fields-exist", Severity::Error),
+    ("nlgov:http-methods", Severity::Error),
+    ("nlgov:paths-kebab-case", Severity::Error),
+    ("nlgov:query-keys-camel-case", Severity::Error),
+    ("nlgov:schema-camel-case", Severity::Warn),
+    ("nlgov:servers-use-https", Severity::Warn),
+    ("nlgov:use-problem-schema", Severity::Error),
+    ("nlgov:problem-schema-members", Severity::Error),
+    ("nlgov:problem-invalid-input", Severity::Error),
+    ("nlgov:property-casing", Severity::Warn),
+    ("nlgov:date-time-ensure-timezone", Severity::Error),
+    ("nlgov:time-without-timezone", Severity::Error),
+    ("nlgov:specify-format-for-date-and-time", Severity::Error),
+    ("nlgov:use-date-instead-of-datetime", Severity::Error),
+    ("nlgov:semver", Severity::Error),
+    // counted but not yet evaluated: see NOT_YET_CHECKED
+    ("oas3-schema", Severity::Error),
+    ("oas3-valid-media-example", Severity::Error),
+    ("oas3-valid-schema-example", Severity::Error),
+];
+
+/// Rules of the ruleset this linter does not evaluate yet.
+pub const NOT_YET_CHECKED: [&str; 3] = ["oas3-schema", "oas3-valid-media-example", "oas3-valid-schema-example"];
+
+/// The severity of a rule in the ruleset.
+fn severity(rule: &str) -> Severity {
+    RULES
+        .iter()
+        .find(|(r, _)| *r == rule)
+        .map_or(Severity::Error, |(_, s)| *s)
+}
+
+/// Lints an OpenAPI document; findings sorted by path, each reported once.
+pub fn lint(doc: &Value) -> Vec<Finding> {
+    let d = Doc::new(doc);
+    let mut out = Findings::default();
+    oas::check(&d, &mut out);
+    nlgov::check(&d, &mut out);
+    let mut findings: Vec<Finding> = out.0.into_iter().collect();
+    findings.sort_by(|a, b| {
+        a.path
+            .cmp(&b.path)
+            .then(a.rule.cmp(b.rule))
+            .then(a.message.cmp(&b.message))
+    });
+    findings
+}
+
+/// The share of rules (those evaluated) without a finding, 0–100.
+pub fn score(findings: &[Finding]) -> u8 {
+    let evaluated: Vec<&str> = RULES
+        .iter()
+        .map(|(r, _)| *r)
+        .filter(|r| !NOT_YET_CHECKED.contains(r))
+        .collect();
+    let broken: BTreeSet<&str> = findings.iter().map(|f| f.rule).collect();
+    let passed = evaluated.iter().filter(|r| !broken.contains(*r)).count();
+    u8::try_from(passed * 100 / evaluated.len().max(1)).unwrap_or(100)
+}
+
+/// The findings of a run, each (rule, path, message) once, as Spectral reports them.
+#[derive(Default)]
+struct Findings(BTreeSet<Finding>);
+
+impl Findings {
+    fn add(&mut self, rule: &'static str, path: &[String], message: impl Into<String>) {
+        self.0.insert(Finding {
+            rule,
+            severity: severity(rule),
+            path: path.to_vec(),
+            message: message.into(),
+        });
+    }
+}
+
+/// A node of the document as the rules see it: its value with `$ref`s followed, the path a
+/// finding on it is reported at, and where its members are written. As in Spectral, a node
+/// that is only a `$ref` is reported where the referenced part is defined; a `$ref` with other
+/// keys beside it is reported where it stands, its members where they are defined.
+#[derive(Debug, Clone)]
+pub(crate) struct Node<'a> {
+    pub value: &'a Value,
+    pub path: Vec<String>,
+    base: Vec<String>,
+}
+
+/// The document, for walking with references resolved.
+pub(crate) struct Doc<'a> {
+    root: &'a Value,
+}
+
+/// How deep a chain of references is followed before it is taken as a loop.
+const MAX_REF_HOPS: usize = 32;
+
+impl<'a> Doc<'a> {
+    fn new(root: &'a Value) -> Self {
+        Doc { root }
+    }
+
+    /// The root node.
+    pub fn root(&self) -> Node<'a> {
+        Node {
+            value: self.root,
+            path: Vec::new(),
+            base: Vec::new(),
+        }
+    }
+
+    /// The node written at `path` (its `$ref`s followed).
+    pub fn at(&self, value: &'a Value, path: Vec<String>) -> Node<'a> {
+        self.resolve(Node {
+            value,
+            base: path.clone(),
+            path,
+        })
+    }
+
+    /// Follows local `$ref`s (`#/…`) from a node; an unresolvable one stays as it is.
+    fn resolve(&self, node: Node<'a>) -> Node<'a> {
+        let mut n = node;
+        for _ in 0..MAX_REF_HOPS {
+            let Some(target) = n.value.get("$ref").and_then(Value::as_str) else {
+                return n;
+            };
+            let Some(pointer) = target.strip_prefix('#') else {
+                return n;
+            };
+            let Some(v) = self.root.pointer(pointer) else { return n };
+            let only_ref = n.value.as_object().is_some_and(|m| m.len() == 1);
+            let target_path: Vec<String> = pointer
+                .split('/')
+                .skip(1)
+                .map(|s| s.replace("~1", "/").replace("~0", "~"))
+                .collect();
+            n = Node {
+                value: v,
+                path: if only_ref { target_path.clone() } else { n.path },
+                base: target_path,
+            };
+        }
+        n
+    }
+
+    /// A member of an object node, resolved.
+    pub fn get(&self, node: &Node<'a>, key: &str) -> Option<Node<'a>> {
+        let v = node.value.get(key)?;
+        let mut path = node.base.clone();
+        path.push(key.to_string());
+        Some(self.at(v, path))
+    }
+
+    /// Where a member of a node is written (whether or not it exists).
+    pub fn member_path(&self, node: &Node<'a>, key: &str) -> Vec<String> {
+        let mut path = node.base.clone();
+        path.push(key.to_string());
+        path
+    }
+
+    /// The members of an object node (or the items of an array), resolved: (key, node).
+    pub fn children(&self, node: &Node<'a>) -> Vec<(String, Node<'a>)> {
+        let entries: Vec<(String, &'a Value)> = match node.value {
+            Value::Object(m) => m.iter().map(|(k, v)| (k.clone(), v)).collect(),
+            Value::Array(a) => a.iter().enumerate().map(|(i, v)| (i.to_string(), v)).collect(),
+            _ => Vec::new(),
+        };
+        entries
+            .into_iter()
+            .map(|(k, v)| {
+                let mut path = node.base.clone();
+                path.push(k.clone());
+                (k, self.at(v, path))
+            })
+            .collect()
+    }
+
+    /// Every member below a node at any depth, as JSONPath `..` reaches it: (key, node), each
+    /// defined place once (a part referenced from several places is walked once).
+    pub fn descendants(&self, node: &Node<'a>) -> Vec<(String, Node<'a>)> {
+        let mut out = Vec::new();
+        let mut seen: BTreeSet<Vec<String>> = BTreeSet::new();
+        let mut stack = vec![node.clone()];
+        seen.insert(node.base.clone());
+        while let Some(n) = stack.pop() {
+            for (k, child) in self.children(&n) {
+                out.push((k, child.clone()));
+                if seen.insert(child.base.clone()) {
+                    stack.push(child);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether a value is truthy as JavaScript sees it.
+pub(crate) fn truthy(v: Option<&Value>) -> bool {
+    match v {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(Value::Number(n)) => n.as_f64().is_some_and(|f| f != 0.0),
+        Some(Value::String(s)) => !s.is_empty(),
+        Some(_) => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_referenced_part_is_reported_where_it_is_defined_and_once() {
+        let doc = json!({
+            "paths": {
+                "/a": { "get": { "responses": { "200": { "$ref": "#/components/responses/Ok" } } } },
+                "/b": { "get": { "responses": { "200": { "$ref": "#/components/responses/Ok" } } } }
+            },
+            "components": { "responses": { "Ok": { "description": "ok" } } }
+        });
+        let found: Vec<Finding> = lint(&doc)
+            .into_iter()
+            .filter(|f| f.rule == "nlgov:missing-header")
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].path, vec!["components", "responses", "Ok"]);
+    }
+
+    #[test]
+    fn a_reference_loop_ends() {
+        let doc = json!({ "a": { "$ref": "#/b" }, "b": { "$ref": "#/a" }, "c": { "properties": { "x": { "$ref": "#/c" } } } });
+        let d = Doc::new(&doc);
+        assert!(d.descendants(&d.root()).len() < 100);
+    }
+}

@@ -1,0 +1,112 @@
+//! The linter against Spectral with the official ADR 2.2 ruleset, rule by rule: on our own
+//! specs, the official Haal Centraal specs and hand-made specs that each break one rule, the
+//! findings (rule, path, severity) of every rule the linter evaluates must be Spectral's.
+//! Spectral comes from npm (`tools/spectral.sh` installs it; `.ci/run` runs that first).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use catalog::domain::lint::{self, NOT_YET_CHECKED, Severity};
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn repo(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
+}
+
+fn spectral() -> PathBuf {
+    let dir = std::env::var("GRONDWERK_TOOLS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(std::env::var("HOME").unwrap()).join(".cache/grondwerk-tools"));
+    let bin = dir.join("node_modules/.bin/spectral");
+    assert!(
+        bin.exists(),
+        "Spectral is needed for this test and is not installed: run tools/spectral.sh once (it installs @stoplight/spectral-cli into {})",
+        dir.display()
+    );
+    bin
+}
+
+type Key = (String, String, &'static str);
+
+fn spectral_findings(spec: &Path) -> BTreeSet<Key> {
+    let out = std::process::Command::new(spectral())
+        .args(["lint", "-q", "-f", "json", "-r"])
+        .arg(repo("standards/adr/adr-2.2.0-rc.1-linter.yaml"))
+        .arg(spec)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let results: Vec<Value> =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: spectral said {e}: {text}", spec.display()));
+    results
+        .iter()
+        .filter(|r| !NOT_YET_CHECKED.contains(&r["code"].as_str().unwrap_or_default()))
+        .map(|r| {
+            let path: Vec<String> = r["path"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_string))
+                .collect();
+            let severity = if r["severity"] == 0 { "error" } else { "warn" };
+            (r["code"].as_str().unwrap().to_string(), path.join(" › "), severity)
+        })
+        .collect()
+}
+
+fn our_findings(spec: &Path) -> BTreeSet<Key> {
+    let text = std::fs::read_to_string(spec).unwrap();
+    let doc = catalog::domain::openapi::parse_any(&text).unwrap();
+    lint::lint(&doc)
+        .into_iter()
+        .map(|f| {
+            let severity = if f.severity == Severity::Error { "error" } else { "warn" };
+            (f.rule.to_string(), f.path.join(" › "), severity)
+        })
+        .collect()
+}
+
+fn agree(spec: &Path) {
+    let theirs = spectral_findings(spec);
+    let ours = our_findings(spec);
+    let missing: Vec<&Key> = theirs.difference(&ours).collect();
+    let extra: Vec<&Key> = ours.difference(&theirs).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "{}: Spectral only: {missing:#?}\nours only: {extra:#?}",
+        spec.display()
+    );
+}
+
+#[test]
+fn agrees_with_spectral_on_our_own_specs() {
+    for name in ["registry-proxy", "holiday-rental", "household-budget", "catalog"] {
+        agree(&repo(&format!("openapi/{name}.json")));
+    }
+}
+
+#[test]
+fn agrees_with_spectral_on_the_official_specs() {
+    agree(&repo(
+        "standards/haalcentraal/bag-individuele-bevragingen-v2/openapi.yaml",
+    ));
+    agree(&repo("standards/haalcentraal/brp-personen/resolved/openapi.yaml"));
+}
+
+#[test]
+fn agrees_with_spectral_on_specs_that_each_break_a_rule() {
+    let dir = repo("catalog/tests/lint");
+    let mut specs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    specs.sort();
+    assert!(specs.len() >= 12, "{} hand-made specs", specs.len());
+    for spec in specs {
+        let ours = our_findings(&spec);
+        assert!(!ours.is_empty(), "{}: breaks nothing", spec.display());
+        agree(&spec);
+    }
+}
