@@ -123,6 +123,19 @@ async fn our_own_entries_load_with_their_specs_once() {
             (Some("services"), Some(1), Some(1)),
             "{db}: {detail}"
         );
+        // our own specs meet every rule of the API Design Rules 2.2 (one warning: the server
+        // URL is relative, so the spec works on any host)
+        assert_eq!(detail["versies"][0]["adrScore"], 100, "{db}: {detail}");
+        let findings = detail["versies"][0]["adrBevindingen"].as_str().unwrap().to_string();
+        let (status, toets) = send(&app, get(&findings)).await;
+        assert_eq!((status, toets["score"].as_i64()), (200, Some(100)), "{db}: {toets}");
+        let rules: Vec<&str> = toets["bevindingen"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["regel"].as_str().unwrap())
+            .collect();
+        assert_eq!(rules, vec!["nlgov:servers-use-https"], "{db}: {toets}");
         let link = detail["versies"][0]["openapi"].as_str().unwrap().to_string();
         let (status, served) = send(&app, get(&link)).await;
         let committed: Value =
@@ -173,6 +186,21 @@ async fn publishing_adds_a_version_only_when_something_changed() {
         );
         let id = second["id"].as_str().unwrap();
         assert_eq!(second["versies"][0]["softwareVersie"], "1.1.0");
+        // the supplier's bare spec breaks rules: scored and listed per version
+        let (_, toets) = send(
+            &app,
+            get(&format!("/api/v1/componenten/{id}/versies/2/adr-bevindingen")),
+        )
+        .await;
+        assert!(toets["score"].as_i64().unwrap() < 100, "{db}: {toets}");
+        assert!(
+            toets["bevindingen"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|b| b["regel"] == "info-contact" && b["ernst"] == "error"),
+            "{db}: {toets}"
+        );
         let (_, old) = send(&app, get(&format!("/api/v1/componenten/{id}/versies/1/openapi.json"))).await;
         assert_eq!(old["info"]["title"], "Zaken", "{db}");
         let res =

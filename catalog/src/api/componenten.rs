@@ -1,6 +1,6 @@
 //! Components: publish, list, read, and each version's spec (handlers over `app::components`).
 
-use super::dto::{Component, ComponentDetail, ComponentenPagina, Publicatie};
+use super::dto::{AdrToets, Component, ComponentDetail, ComponentenPagina, Publicatie};
 use crate::AppState;
 use crate::app::components;
 use crate::store::Filter;
@@ -115,6 +115,41 @@ pub async fn openapi(path: web::Path<(String, i32)>, state: web::Data<AppState>)
         .openapi
         .ok_or_else(|| Problem::not_found("Deze versie heeft geen OpenAPI-spec."))?;
     Ok(HttpResponse::Ok().content_type("application/json").body(spec))
+}
+
+/// The check of one version's spec against the API Design Rules 2.2: score and findings (rule,
+/// severity, path, message), as Spectral with the official ruleset reports them.
+#[utoipa::path(
+    tag = "componenten",
+    params(
+        ("id" = String, Path, description = "Id van het component"),
+        ("versie" = i32, Path, description = "Versienummer", minimum = 1),
+    ),
+    responses((status = 200, description = "De toets", body = AdrToets), BadRequest, NotFound),
+)]
+#[get("/componenten/{id}/versies/{versie}/adr-bevindingen")]
+pub async fn adr_bevindingen(
+    path: web::Path<(String, i32)>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let (id, versie) = path.into_inner();
+    let v = components::version(&state, id, versie).await?;
+    let (Some(found), Some(score)) = (v.adr_bevindingen, v.adr_score) else {
+        return Err(Problem::not_found("Deze versie heeft geen OpenAPI-spec."));
+    };
+    let bevindingen = serde_json::from_str(&found).map_err(|e| {
+        tracing::error!(error = %e, "stored ADR findings do not read");
+        Problem::internal()
+    })?;
+    Ok(HttpResponse::Ok().json(AdrToets {
+        regelset: "ADR 2.2".into(),
+        score,
+        niet_gecontroleerd: crate::domain::lint::NOT_YET_CHECKED
+            .iter()
+            .map(|r| r.to_string())
+            .collect(),
+        bevindingen,
+    }))
 }
 
 /// The publiccode.yml of one version, as published.

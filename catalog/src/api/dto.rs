@@ -92,6 +92,12 @@ pub struct Versie {
     /// Where its spec is, when it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub openapi: Option<String>,
+    /// Its spec's score on the API Design Rules 2.2: the share of rules passed (0–100).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adr_score: Option<i32>,
+    /// Where the findings of that check are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adr_bevindingen: Option<String>,
 }
 
 /// A component with its description and versions.
@@ -115,16 +121,33 @@ impl ComponentDetail {
             beschrijving: c.beschrijving.clone(),
             versies: versions
                 .iter()
-                .map(|(versie, software, by, at, has_spec)| Versie {
+                .map(|(versie, software, by, at, has_spec, score)| Versie {
                     versie: *versie,
                     software_versie: software.clone(),
                     gepubliceerd_door: by.clone(),
                     gepubliceerd_op: rfc3339(*at),
                     openapi: has_spec.then(|| format!("/api/v1/componenten/{}/versies/{versie}/openapi.json", c.id)),
+                    adr_score: *score,
+                    adr_bevindingen: has_spec
+                        .then(|| format!("/api/v1/componenten/{}/versies/{versie}/adr-bevindingen", c.id)),
                 })
                 .collect(),
         }
     }
+}
+
+/// A spec's check against the API Design Rules.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AdrToets {
+    /// The ruleset (`ADR 2.2`).
+    pub regelset: String,
+    /// Share of the rules checked that the spec passes (0–100).
+    pub score: i32,
+    /// Rules of the ruleset not checked yet (not in the score).
+    pub niet_gecontroleerd: Vec<String>,
+    /// The findings, by path.
+    pub bevindingen: Vec<crate::domain::lint::Finding>,
 }
 
 /// A page of components.

@@ -11,6 +11,7 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(componenten::componenten)
         .service(componenten::component)
         .service(componenten::openapi)
+        .service(componenten::adr_bevindingen)
         .service(componenten::publiccode);
 }
 

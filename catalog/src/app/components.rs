@@ -4,7 +4,7 @@
 
 use super::SCOPE_BEHEREN;
 use crate::AppState;
-use crate::domain::{openapi, publiccode};
+use crate::domain::{lint, openapi, publiccode};
 use crate::error::Error;
 use crate::store::{self, ComponentRow, Filter, VersionRow, VersionSummary};
 use platform::audit::AuditEntry;
@@ -41,6 +41,18 @@ pub async fn publish(
             Some(tree.to_string())
         }
         None => None,
+    };
+    // every version's spec is linted against the API Design Rules when it is published
+    let (findings, score) = match &spec {
+        Some(tree) => {
+            let found = lint::lint(tree);
+            let score = i32::from(lint::score(&found));
+            (
+                Some(serde_json::to_string(&found).unwrap_or_else(|_| "[]".into())),
+                Some(score),
+            )
+        }
+        None => (None, None),
     };
     let mut hasher = Sha256::new();
     hasher.update(publiccode_text.as_bytes());
@@ -94,6 +106,8 @@ pub async fn publish(
                     inhoud_sha256: sha,
                     gepubliceerd_door: publisher,
                     aangemaakt_op: at,
+                    adr_bevindingen: findings,
+                    adr_score: score,
                 },
             )?;
             Ok::<_, Error>(Published {

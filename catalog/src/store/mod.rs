@@ -35,6 +35,8 @@ diesel::table! {
         inhoud_sha256 -> Text,
         gepubliceerd_door -> Text,
         aangemaakt_op -> Timestamp,
+        adr_bevindingen -> Nullable<Text>,
+        adr_score -> Nullable<Integer>,
     }
 }
 
@@ -97,10 +99,15 @@ pub struct VersionRow {
     pub gepubliceerd_door: String,
     /// When.
     pub aangemaakt_op: NaiveDateTime,
+    /// The ADR lint findings of its spec (JSON of `domain::lint::Finding`s).
+    pub adr_bevindingen: Option<String>,
+    /// The ADR score of its spec, 0–100.
+    pub adr_score: Option<i32>,
 }
 
-/// A version without its files, for lists.
-pub type VersionSummary = (i32, Option<String>, String, NaiveDateTime, bool);
+/// A version without its files, for lists: (number, softwareVersion, publisher, when, has a
+/// spec, ADR score).
+pub type VersionSummary = (i32, Option<String>, String, NaiveDateTime, bool, Option<i32>);
 
 /// A component by its repository URL.
 pub fn find_by_url(conn: &mut DbConnection, url: &str) -> Result<Option<ComponentRow>, DbError> {
@@ -158,6 +165,7 @@ pub fn versions_of(conn: &mut DbConnection, id: &str) -> Result<Vec<VersionSumma
             versies::gepubliceerd_door,
             versies::aangemaakt_op,
             versies::openapi.is_not_null(),
+            versies::adr_score,
         ))
         .load(conn)?)
 }

@@ -9,12 +9,12 @@
 mod nlgov;
 mod oas;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// How bad a finding is (Spectral's levels).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Breaks a rule the ruleset makes an error.
@@ -24,15 +24,20 @@ pub enum Severity {
 }
 
 /// One finding: the rule, its severity, where (a path of keys, as Spectral gives it) and why.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// Stored and answered with the Dutch names of the API.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Finding {
     /// Rule name, as in the ruleset (`nlgov:paths-kebab-case`).
-    pub rule: &'static str,
+    #[serde(rename = "regel")]
+    pub rule: String,
     /// Severity.
+    #[serde(rename = "ernst")]
     pub severity: Severity,
     /// Path of keys from the document root.
+    #[serde(rename = "pad")]
     pub path: Vec<String>,
     /// Message.
+    #[serde(rename = "melding")]
     pub message: String,
 }
 
@@ -93,20 +98,26 @@ pub fn lint(doc: &Value) -> Vec<Finding> {
     findings.sort_by(|a, b| {
         a.path
             .cmp(&b.path)
-            .then(a.rule.cmp(b.rule))
+            .then(a.rule.cmp(&b.rule))
             .then(a.message.cmp(&b.message))
     });
     findings
 }
 
-/// The share of rules (those evaluated) without a finding, 0–100.
+/// The share of the rules evaluated that the spec passes, 0–100. A rule counts as broken by an
+/// error; warnings are listed but are advice (the ruleset's own words: "should"), so a spec
+/// that meets every rule the ruleset makes an error scores 100.
 pub fn score(findings: &[Finding]) -> u8 {
     let evaluated: Vec<&str> = RULES
         .iter()
         .map(|(r, _)| *r)
         .filter(|r| !NOT_YET_CHECKED.contains(r))
         .collect();
-    let broken: BTreeSet<&str> = findings.iter().map(|f| f.rule).collect();
+    let broken: BTreeSet<&str> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.rule.as_str())
+        .collect();
     let passed = evaluated.iter().filter(|r| !broken.contains(*r)).count();
     u8::try_from(passed * 100 / evaluated.len().max(1)).unwrap_or(100)
 }
@@ -118,7 +129,7 @@ struct Findings(BTreeSet<Finding>);
 impl Findings {
     fn add(&mut self, rule: &'static str, path: &[String], message: impl Into<String>) {
         self.0.insert(Finding {
-            rule,
+            rule: rule.to_string(),
             severity: severity(rule),
             path: path.to_vec(),
             message: message.into(),

@@ -1,0 +1,2 @@
+ALTER TABLE versies DROP COLUMN adr_score;
+ALTER TABLE versies DROP COLUMN adr_bevindingen;

@@ -1,0 +1,82 @@
+//! The catalogue's checks as commands for a supplier's CI: `catalog lint SPEC` checks a spec
+//! against the API Design Rules and exits non-zero on an error.
+
+use crate::domain::lint::{self, Severity};
+use crate::domain::openapi;
+use clap::Parser;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// `catalog lint`: check an OpenAPI document (JSON or YAML) against the NL API Design Rules.
+#[derive(Debug, Parser)]
+#[command(name = "catalog lint")]
+pub struct LintArgs {
+    /// The spec (OpenAPI 3.0 or 3.1, JSON or YAML, at most 10 MB).
+    pub spec: PathBuf,
+    /// The ruleset (the official ADR 2.2 ruleset's rules and severities).
+    #[arg(long, default_value = "2.2", value_parser = ["2.2"])]
+    pub ruleset: String,
+    /// Output: `text` for people, `json` (rule, severity, path, message) for tools.
+    #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+    pub format: String,
+}
+
+/// Runs `catalog lint`: 0 without errors, 1 with errors, 2 when the spec cannot be read.
+pub fn lint(args: impl IntoIterator<Item = String>) -> ExitCode {
+    let args = match LintArgs::try_parse_from(args) {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let text = match std::fs::read_to_string(&args.spec) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{}: {e}", args.spec.display());
+            return ExitCode::from(2);
+        }
+    };
+    let doc = match openapi::parse_any(&text) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{}: {e}", args.spec.display());
+            return ExitCode::from(2);
+        }
+    };
+    let findings = lint::lint(&doc);
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    if args.format == "json" {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&findings).unwrap_or_else(|_| "[]".into())
+        );
+    } else {
+        for f in &findings {
+            let severity = if f.severity == Severity::Error {
+                "error"
+            } else {
+                "warning"
+            };
+            println!("{}  {severity}  {}  {}", f.path.join("."), f.rule, f.message);
+        }
+        println!(
+            "{}: {} errors, {} warnings, ADR {} score {} (not yet checked: {})",
+            args.spec.display(),
+            errors,
+            findings.len() - errors,
+            args.ruleset,
+            lint::score(&findings),
+            lint::NOT_YET_CHECKED.join(", ")
+        );
+    }
+    if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
