@@ -80,3 +80,64 @@ pub fn lint(args: impl IntoIterator<Item = String>) -> ExitCode {
         ExitCode::SUCCESS
     }
 }
+
+/// `catalog diff`: what changed between two versions of a spec, and whether it breaks clients.
+#[derive(Debug, Parser)]
+#[command(name = "catalog diff")]
+pub struct DiffArgs {
+    /// The old spec (JSON or YAML).
+    pub old: PathBuf,
+    /// The new spec.
+    pub new: PathBuf,
+    /// Output: `text` for people, `json` for tools.
+    #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+    pub format: String,
+}
+
+/// Runs `catalog diff`: 0 when nothing breaks, 1 when a change breaks a client, 2 when a spec
+/// cannot be read.
+pub fn diff(args: impl IntoIterator<Item = String>) -> ExitCode {
+    let args = match DiffArgs::try_parse_from(args) {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let read = |p: &PathBuf| {
+        std::fs::read_to_string(p)
+            .map_err(|e| e.to_string())
+            .and_then(|t| openapi::parse_any(&t))
+            .map_err(|e| format!("{}: {e}", p.display()))
+    };
+    let (old, new) = match (read(&args.old), read(&args.new)) {
+        (Ok(o), Ok(n)) => (o, n),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let changes = crate::domain::diff::diff(&old, &new);
+    let breaking = changes.iter().filter(|c| c.breaking).count();
+    if args.format == "json" {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&changes).unwrap_or_else(|_| "[]".into())
+        );
+    } else {
+        for c in &changes {
+            let kind = if c.breaking { "BREKEND" } else { "ok" };
+            println!("{kind}  {}  {}  {}", c.path.join("."), c.kind, c.description);
+        }
+        println!("{} changes, {breaking} breaking", changes.len());
+    }
+    if breaking > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,12 +1,14 @@
-//! `catalog`: the component catalogue as a standalone service, and `catalog lint SPEC` for a
-//! supplier's CI.
+//! `catalog`: the component catalogue as a standalone service; `catalog lint SPEC` and
+//! `catalog diff OLD NEW` for a supplier's CI.
 
 fn main() -> std::process::ExitCode {
     let mut args = std::env::args();
-    if std::env::args().nth(1).as_deref() == Some("lint") {
-        let program = args.next().unwrap_or_default();
-        // `catalog lint …`: the command name, then lint's own arguments
-        return catalog::cli::lint(std::iter::once(program).chain(args.skip(1)));
+    let program = args.next().unwrap_or_default();
+    let rest: Vec<String> = args.collect();
+    match rest.first().map(String::as_str) {
+        // the command name, then its own arguments
+        Some("lint") => catalog::cli::lint(std::iter::once(program).chain(rest.into_iter().skip(1))),
+        Some("diff") => catalog::cli::diff(std::iter::once(program).chain(rest.into_iter().skip(1))),
+        _ => platform::component::main::<catalog::Catalog>(),
     }
-    platform::component::main::<catalog::Catalog>()
 }

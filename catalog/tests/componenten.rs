@@ -81,7 +81,22 @@ fn supplier_file(version: &str) -> String {
 }
 
 fn spec(title: &str) -> Value {
-    json!({ "openapi": "3.0.3", "info": { "title": title, "version": "1.0.0" }, "paths": {} })
+    json!({ "openapi": "3.0.3", "info": { "title": title, "version": "1.0.0" }, "paths": {
+        "/zaken": {
+            "get": { "operationId": "zaken", "responses": { "200": { "description": "ok" } } },
+            "delete": { "operationId": "zakenVerwijderen", "responses": { "204": { "description": "weg" } } }
+        }
+    } })
+}
+
+/// Version 2 of the supplier's spec: one operation gone, a required parameter added.
+fn spec_v2() -> Value {
+    let mut s = spec("Zaken v2");
+    let zaken = s["paths"]["/zaken"].as_object_mut().unwrap();
+    zaken.remove("delete");
+    zaken["get"]["parameters"] =
+        json!([{ "name": "status", "in": "query", "required": true, "schema": { "type": "string" } }]);
+    s
 }
 
 #[actix_web::test]
@@ -175,7 +190,7 @@ async fn publishing_adds_a_version_only_when_something_changed() {
             &app,
             publish(
                 &supplier,
-                json!({ "publiccode": supplier_file("1.1.0"), "openapi": spec("Zaken v2") }),
+                json!({ "publiccode": supplier_file("1.1.0"), "openapi": spec_v2() }),
             ),
         )
         .await;
@@ -186,6 +201,36 @@ async fn publishing_adds_a_version_only_when_something_changed() {
         );
         let id = second["id"].as_str().unwrap();
         assert_eq!(second["versies"][0]["softwareVersie"], "1.1.0");
+        // version 2 breaks version 1's clients: both changes listed as breaking
+        assert_eq!(second["versies"][0]["aantalBrekendeWijzigingen"], 2, "{db}: {second}");
+        let (status, w) = send(&app, get(&format!("/api/v1/componenten/{id}/versies/2/wijzigingen"))).await;
+        assert_eq!(
+            (status, w["brekend"].as_bool(), w["vergelekenMet"].as_i64()),
+            (200, Some(true), Some(1)),
+            "{db}"
+        );
+        let kinds: Vec<(&str, &str)> = w["wijzigingen"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["brekend"] == true)
+            .map(|c| {
+                (
+                    c["soort"].as_str().unwrap(),
+                    c["pad"].as_array().unwrap().last().unwrap().as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("operatieVerwijderd", "delete"),
+                ("verplichteParameterToegevoegd", "status")
+            ],
+            "{db}: {w}"
+        );
+        let (status, _) = send(&app, get(&format!("/api/v1/componenten/{id}/versies/1/wijzigingen"))).await;
+        assert_eq!(status, 404, "{db}: the first version has nothing to compare with");
         // the supplier's bare spec breaks rules: scored and listed per version
         let (_, toets) = send(
             &app,

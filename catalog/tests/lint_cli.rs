@@ -12,7 +12,10 @@ fn lint(args: &[&str]) -> (i32, String) {
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .output()
         .unwrap();
-    (out.status.code().unwrap(), String::from_utf8_lossy(&out.stdout).into_owned())
+    (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
 }
 
 #[test]
@@ -29,4 +32,41 @@ fn exit_codes_and_json() {
     assert_eq!(lint(&["catalog/tests/lint/13-schema-camel-case.yaml"]).0, 0);
     assert_eq!(lint(&["bestaat/niet.yaml"]).0, 2);
     assert_eq!(lint(&["--ruleset", "1.0", "openapi/catalog.json"]).0, 2);
+}
+
+#[test]
+fn diff_exits_one_when_a_change_breaks() {
+    let dir = std::env::temp_dir().join(format!("catalog-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let old = dir.join("old.json");
+    let new = dir.join("new.json");
+    let spec = |delete: bool| {
+        let mut paths = serde_json::json!({ "/a": { "get": { "responses": { "200": { "description": "ok" } } } } });
+        if delete {
+            paths["/a"]["delete"] = serde_json::json!({ "responses": { "204": { "description": "weg" } } });
+        }
+        serde_json::json!({ "openapi": "3.0.3", "info": { "title": "x", "version": "1.0.0" }, "paths": paths })
+            .to_string()
+    };
+    std::fs::write(&old, spec(true)).unwrap();
+    std::fs::write(&new, spec(false)).unwrap();
+    let run = |a: &std::path::Path, b: &std::path::Path| {
+        let out = Command::new(env!("CARGO_BIN_EXE_catalog"))
+            .args(["diff", "--format", "json"])
+            .arg(a)
+            .arg(b)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, json) = run(&old, &new);
+    assert_eq!(code, 1, "{json}");
+    assert!(json.contains("operatieVerwijderd"), "{json}");
+    // the other way round only adds: not breaking
+    assert_eq!(run(&new, &old).0, 0);
+    assert_eq!(run(&old, &dir.join("nope.json")).0, 2);
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,6 +1,6 @@
 //! Components: publish, list, read, and each version's spec (handlers over `app::components`).
 
-use super::dto::{AdrToets, Component, ComponentDetail, ComponentenPagina, Publicatie};
+use super::dto::{AdrToets, Component, ComponentDetail, ComponentenPagina, Publicatie, Wijzigingen};
 use crate::AppState;
 use crate::app::components;
 use crate::store::Filter;
@@ -149,6 +149,37 @@ pub async fn adr_bevindingen(
             .map(|r| r.to_string())
             .collect(),
         bevindingen,
+    }))
+}
+
+/// What changed in one version's spec against the previous version with a spec, and whether it
+/// breaks a client: removed paths, operations and response properties, new required parameters
+/// and properties, changed types, narrowed enums, added security, removed media types.
+#[utoipa::path(
+    tag = "componenten",
+    params(
+        ("id" = String, Path, description = "Id van het component"),
+        ("versie" = i32, Path, description = "Versienummer", minimum = 1),
+    ),
+    responses((status = 200, description = "De wijzigingen", body = Wijzigingen), BadRequest, NotFound),
+)]
+#[get("/componenten/{id}/versies/{versie}/wijzigingen")]
+pub async fn wijzigingen(path: web::Path<(String, i32)>, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    let (id, versie) = path.into_inner();
+    let v = components::version(&state, id, versie).await?;
+    let (Some(text), Some(with)) = (v.wijzigingen, v.vergeleken_met) else {
+        return Err(Problem::not_found(
+            "Deze versie heeft geen eerdere spec om mee te vergelijken.",
+        ));
+    };
+    let changes: Vec<crate::domain::diff::Change> = serde_json::from_str(&text).map_err(|e| {
+        tracing::error!(error = %e, "stored changes do not read");
+        Problem::internal()
+    })?;
+    Ok(HttpResponse::Ok().json(Wijzigingen {
+        vergeleken_met: with,
+        brekend: changes.iter().any(|c| c.breaking),
+        wijzigingen: changes,
     }))
 }
 

@@ -98,6 +98,12 @@ pub struct Versie {
     /// Where the findings of that check are.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub adr_bevindingen: Option<String>,
+    /// How many changes of its spec against the previous spec break a client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aantal_brekende_wijzigingen: Option<i32>,
+    /// Where those changes are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wijzigingen: Option<String>,
 }
 
 /// A component with its description and versions.
@@ -121,7 +127,7 @@ impl ComponentDetail {
             beschrijving: c.beschrijving.clone(),
             versies: versions
                 .iter()
-                .map(|(versie, software, by, at, has_spec, score)| Versie {
+                .map(|(versie, software, by, at, has_spec, score, breaking)| Versie {
                     versie: *versie,
                     software_versie: software.clone(),
                     gepubliceerd_door: by.clone(),
@@ -130,6 +136,8 @@ impl ComponentDetail {
                     adr_score: *score,
                     adr_bevindingen: has_spec
                         .then(|| format!("/api/v1/componenten/{}/versies/{versie}/adr-bevindingen", c.id)),
+                    aantal_brekende_wijzigingen: *breaking,
+                    wijzigingen: breaking.map(|_| format!("/api/v1/componenten/{}/versies/{versie}/wijzigingen", c.id)),
                 })
                 .collect(),
         }
@@ -148,6 +156,18 @@ pub struct AdrToets {
     pub niet_gecontroleerd: Vec<String>,
     /// The findings, by path.
     pub bevindingen: Vec<crate::domain::lint::Finding>,
+}
+
+/// What changed in a version's spec against an earlier version.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Wijzigingen {
+    /// The version compared with.
+    pub vergeleken_met: i32,
+    /// Whether a client of that version breaks.
+    pub brekend: bool,
+    /// The changes, breaking ones first.
+    pub wijzigingen: Vec<crate::domain::diff::Change>,
 }
 
 /// A page of components.

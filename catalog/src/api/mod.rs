@@ -12,6 +12,7 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(componenten::component)
         .service(componenten::openapi)
         .service(componenten::adr_bevindingen)
+        .service(componenten::wijzigingen)
         .service(componenten::publiccode);
 }
 

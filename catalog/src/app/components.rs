@@ -4,7 +4,7 @@
 
 use super::SCOPE_BEHEREN;
 use crate::AppState;
-use crate::domain::{lint, openapi, publiccode};
+use crate::domain::{diff, lint, openapi, publiccode};
 use crate::error::Error;
 use crate::store::{self, ComponentRow, Filter, VersionRow, VersionSummary};
 use platform::audit::AuditEntry;
@@ -91,6 +91,13 @@ pub async fn publish(
                 aangemaakt_op: existing.as_ref().map_or(at, |e| e.aangemaakt_op),
                 gewijzigd_op: at,
             };
+            // what changed against the previous version with a spec
+            let previous = match (&existing, &spec) {
+                (Some(e), Some(new)) => store::latest_spec(c, &e.id)?
+                    .and_then(|(n, text)| serde_json::from_str::<Value>(&text).ok().map(|old| (n, old)))
+                    .map(|(n, old)| (n, diff::diff(&old, new))),
+                _ => None,
+            };
             match existing {
                 Some(_) => store::update_component(c, &component)?,
                 None => store::insert_component(c, &component)?,
@@ -108,6 +115,13 @@ pub async fn publish(
                     aangemaakt_op: at,
                     adr_bevindingen: findings,
                     adr_score: score,
+                    aantal_brekend: previous
+                        .as_ref()
+                        .map(|(_, ch)| i32::try_from(ch.iter().filter(|x| x.breaking).count()).unwrap_or(i32::MAX)),
+                    wijzigingen: previous
+                        .as_ref()
+                        .map(|(_, ch)| serde_json::to_string(ch).unwrap_or_else(|_| "[]".into())),
+                    vergeleken_met: previous.as_ref().map(|(n, _)| *n),
                 },
             )?;
             Ok::<_, Error>(Published {

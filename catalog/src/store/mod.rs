@@ -37,6 +37,9 @@ diesel::table! {
         aangemaakt_op -> Timestamp,
         adr_bevindingen -> Nullable<Text>,
         adr_score -> Nullable<Integer>,
+        wijzigingen -> Nullable<Text>,
+        aantal_brekend -> Nullable<Integer>,
+        vergeleken_met -> Nullable<Integer>,
     }
 }
 
@@ -103,11 +106,26 @@ pub struct VersionRow {
     pub adr_bevindingen: Option<String>,
     /// The ADR score of its spec, 0–100.
     pub adr_score: Option<i32>,
+    /// The changes of its spec against [`VersionRow::vergeleken_met`] (JSON of
+    /// `domain::diff::Change`s).
+    pub wijzigingen: Option<String>,
+    /// How many of them break a client.
+    pub aantal_brekend: Option<i32>,
+    /// The earlier version its spec was compared with.
+    pub vergeleken_met: Option<i32>,
 }
 
 /// A version without its files, for lists: (number, softwareVersion, publisher, when, has a
-/// spec, ADR score).
-pub type VersionSummary = (i32, Option<String>, String, NaiveDateTime, bool, Option<i32>);
+/// spec, ADR score, breaking changes).
+pub type VersionSummary = (
+    i32,
+    Option<String>,
+    String,
+    NaiveDateTime,
+    bool,
+    Option<i32>,
+    Option<i32>,
+);
 
 /// A component by its repository URL.
 pub fn find_by_url(conn: &mut DbConnection, url: &str) -> Result<Option<ComponentRow>, DbError> {
@@ -154,6 +172,17 @@ pub fn version(conn: &mut DbConnection, id: &str, versie: i32) -> Result<Option<
         .optional()?)
 }
 
+/// The latest version of a component that has a spec: (number, spec).
+pub fn latest_spec(conn: &mut DbConnection, id: &str) -> Result<Option<(i32, String)>, DbError> {
+    Ok(versies::table
+        .filter(versies::component_id.eq(id))
+        .filter(versies::openapi.is_not_null())
+        .order(versies::versie.desc())
+        .select((versies::versie, versies::openapi.assume_not_null()))
+        .first(conn)
+        .optional()?)
+}
+
 /// A component's versions, newest first: (number, softwareVersion, publisher, when, has a spec).
 pub fn versions_of(conn: &mut DbConnection, id: &str) -> Result<Vec<VersionSummary>, DbError> {
     Ok(versies::table
@@ -166,6 +195,7 @@ pub fn versions_of(conn: &mut DbConnection, id: &str) -> Result<Vec<VersionSumma
             versies::aangemaakt_op,
             versies::openapi.is_not_null(),
             versies::adr_score,
+            versies::aantal_brekend,
         ))
         .load(conn)?)
 }
