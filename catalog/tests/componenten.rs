@@ -297,3 +297,60 @@ async fn an_invalid_entry_is_refused_naming_every_path() {
     let (_, page) = send(&app, get("/api/v1/componenten")).await;
     assert_eq!(page["paginering"]["totalItems"], 0);
 }
+
+#[actix_web::test]
+async fn search_filters_and_facets_run_in_the_database() {
+    for (db, url) in platform::testing::database_urls() {
+        let st = state(&url);
+        catalog::app::components::load_entries(&st).await.unwrap();
+        let app = platform::testing::component_app::<catalog::Catalog>(st).await;
+        let names = |page: &Value| -> Vec<String> {
+            page["componenten"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["naam"].as_str().unwrap().to_string())
+                .collect()
+        };
+        // a word of the description, and the start of a word, case and accents aside
+        let (status, page) = send(&app, get("/api/v1/componenten?zoek=Bankafschriften")).await;
+        assert_eq!(status, 200, "{db}");
+        assert_eq!(names(&page), vec!["Grondwerk household-budget"], "{db}: {page}");
+        let (_, page) = send(&app, get("/api/v1/componenten?zoek=vakantieverh")).await;
+        assert_eq!(names(&page), vec!["Grondwerk holiday-rental"], "{db}");
+        // every word must match
+        let (_, page) = send(
+            &app,
+            get("/api/v1/componenten?zoek=registratienummer%20bankafschriften"),
+        )
+        .await;
+        assert!(names(&page).is_empty(), "{db}: {page}");
+        // the index's own query syntax (quotes, operators) is never passed on: words only
+        let (status, page) = send(&app, get("/api/v1/componenten?zoek=%22drop-in%22%20*%3A")).await;
+        assert_eq!(status, 200, "{db}: {page}");
+        assert_eq!(names(&page), vec!["Grondwerk registry-proxy"], "{db}: {page}");
+        // facets count the whole filtered list
+        let (_, page) = send(&app, get("/api/v1/componenten?pageSize=1")).await;
+        let facet = |page: &Value, veld: &str, waarde: &str| {
+            page["facetten"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f["veld"] == veld && f["waarde"] == waarde)
+                .map(|f| f["aantal"].as_i64().unwrap())
+        };
+        assert_eq!(facet(&page, "laag", "services"), Some(2), "{db}: {page}");
+        assert_eq!(facet(&page, "licentie", "EUPL-1.2"), Some(4), "{db}");
+        let (_, page) = send(
+            &app,
+            get("/api/v1/componenten?zoek=grondwerk&laag=services&status=beta"),
+        )
+        .await;
+        assert_eq!(page["paginering"]["totalItems"], 2, "{db}: {page}");
+        assert_eq!(facet(&page, "laag", "integratie"), None, "{db}");
+        let (status, _) = send(&app, get("/api/v1/componenten?sorteer=grootte")).await;
+        assert_eq!(status, 400);
+        let (status, page) = send(&app, get("/api/v1/componenten?sorteer=-gewijzigdOp")).await;
+        assert_eq!((status, page["componenten"].as_array().unwrap().len()), (200, 4));
+    }
+}

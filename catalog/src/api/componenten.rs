@@ -1,6 +1,6 @@
 //! Components: publish, list, read, and each version's spec (handlers over `app::components`).
 
-use super::dto::{AdrToets, Component, ComponentDetail, ComponentenPagina, Publicatie, Wijzigingen};
+use super::dto::{AdrToets, Component, ComponentDetail, ComponentenPagina, Facet, Publicatie, Wijzigingen};
 use crate::AppState;
 use crate::app::components;
 use crate::store::Filter;
@@ -44,11 +44,13 @@ pub async fn publiceren(
 #[utoipa::path(
     tag = "componenten",
     params(
+        ("zoek" = Option<String>, Query, description = "Zoekwoorden (naam, beschrijving, organisatie; ook het begin van een woord)"),
         ("laag" = Option<String>, Query, description = "Common Ground-laag: interactie, proces, integratie, services of data"),
         ("status" = Option<String>, Query, description = "developmentStatus: concept, development, beta, stable of obsolete"),
         ("licentie" = Option<String>, Query, description = "Licentie (SPDX), precies"),
         ("softwareType" = Option<String>, Query, description = "softwareType, precies"),
         ("organisatie" = Option<String>, Query, description = "Organisatie die het onderhoudt, precies"),
+        ("sorteer" = Option<String>, Query, description = "naam (standaard) of -gewijzigdOp (laatst gewijzigd eerst)"),
         ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
         ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
     ),
@@ -59,15 +61,28 @@ pub async fn componenten(req: HttpRequest, state: web::Data<AppState>) -> Result
     let params = platform::http::QueryParams::parse(
         req.query_string(),
         &[
+            "zoek",
             "laag",
             "status",
             "licentie",
             "softwareType",
             "organisatie",
+            "sorteer",
             "page",
             "pageSize",
         ],
     )?;
+    let recent_first = match params.get("sorteer") {
+        None | Some("naam") => false,
+        Some("-gewijzigdOp") => true,
+        Some(_) => {
+            return Err(Problem::params_validation(vec![platform::InvalidParam::new(
+                "sorteer",
+                "enum",
+                "Waarde moet naam of -gewijzigdOp zijn.",
+            )]));
+        }
+    };
     let page = PageRequest::from_params(&params)?;
     let text = |name: &str| params.get(name).map(str::to_string);
     let filter = Filter {
@@ -76,11 +91,21 @@ pub async fn componenten(req: HttpRequest, state: web::Data<AppState>) -> Result
         licentie: text("licentie"),
         software_type: text("softwareType"),
         organisatie: text("organisatie"),
+        ids: None,
+        recent_first,
     };
-    let (rows, total) = components::list(&state, filter, page.offset(), page.page_size).await?;
+    let (rows, total, facets) = components::list(&state, filter, text("zoek"), page.offset(), page.page_size).await?;
     let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
     Ok(HttpResponse::Ok().json(ComponentenPagina {
         componenten: rows.iter().map(Component::from).collect(),
+        facetten: facets
+            .into_iter()
+            .map(|(veld, waarde, aantal)| Facet {
+                veld: veld.into(),
+                waarde,
+                aantal,
+            })
+            .collect(),
         paginering: info,
         _links: links,
     }))

@@ -170,11 +170,24 @@ pub struct Wijzigingen {
     pub wijzigingen: Vec<crate::domain::diff::Change>,
 }
 
+/// How many components of the whole filtered list have a value.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Facet {
+    /// The field (`laag`, `status`, `licentie`, `softwareType`, `organisatie`).
+    pub veld: String,
+    /// The value.
+    pub waarde: String,
+    /// How many.
+    pub aantal: i64,
+}
+
 /// A page of components.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ComponentenPagina {
     /// The components.
     pub componenten: Vec<Component>,
+    /// Counts per value of each filter over the whole list (not only this page).
+    pub facetten: Vec<Facet>,
     /// Paging.
     pub paginering: PageInfo,
     /// Links.

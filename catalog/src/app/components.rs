@@ -201,16 +201,23 @@ fn describe(e: Error) -> String {
     p.detail.unwrap_or(p.title)
 }
 
-/// One page of components.
+/// One page of components, with the facet counts of the whole list; `zoek` searches names,
+/// descriptions and organisations in the database's full-text index.
 pub async fn list(
     state: &AppState,
-    filter: Filter,
+    mut filter: Filter,
+    zoek: Option<String>,
     offset: i64,
     limit: i64,
-) -> Result<(Vec<ComponentRow>, i64), Error> {
+) -> Result<(Vec<ComponentRow>, i64, store::Facets), Error> {
     Ok(state
         .db
-        .run(move |c| store::components(c, &filter, offset, limit))
+        .run(move |c| {
+            if let Some(q) = zoek {
+                filter.ids = store::search_ids(c, &q)?;
+            }
+            store::components(c, &filter, offset, limit)
+        })
         .await?)
 }
 

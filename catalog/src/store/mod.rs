@@ -213,15 +213,60 @@ pub struct Filter {
     pub software_type: Option<String>,
     /// Maintaining organisation, exactly.
     pub organisatie: Option<String>,
+    /// Only these components (the hits of a full-text search).
+    pub ids: Option<Vec<String>>,
+    /// Most recently changed first instead of by name.
+    pub recent_first: bool,
 }
 
-/// One page of components by name, with the total.
+/// How many components of a filtered list have each value of a field: (field, value, count).
+pub type Facets = Vec<(&'static str, String, i64)>;
+
+#[derive(QueryableByName)]
+struct IdRow {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    id: String,
+}
+
+/// The ids of the components that match every word of `query` (as a word or the start of one)
+/// in name, descriptions or organisation, by the database's full-text index; `None` when the
+/// query has no words.
+pub fn search_ids(conn: &mut DbConnection, query: &str) -> Result<Option<Vec<String>>, DbError> {
+    // only letters and digits reach the index's query language
+    let words: Vec<String> = query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(16)
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        return Ok(None);
+    }
+    let rows: Vec<IdRow> = match conn {
+        DbConnection::Sqlite(c) => {
+            let q = words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" ");
+            diesel::sql_query("SELECT id FROM componenten_zoek WHERE componenten_zoek MATCH ?")
+                .bind::<diesel::sql_types::Text, _>(q)
+                .load(c)?
+        }
+        DbConnection::Pg(c) => {
+            let q = words.iter().map(|w| format!("{w}:*")).collect::<Vec<_>>().join(" & ");
+            diesel::sql_query("SELECT id FROM componenten WHERE zoektekst @@ to_tsquery('dutch', $1)")
+                .bind::<diesel::sql_types::Text, _>(q)
+                .load(c)?
+        }
+    };
+    Ok(Some(rows.into_iter().map(|r| r.id).collect()))
+}
+
+/// One page of components (by name, or most recent first), with the total and the facet counts
+/// of the whole filtered list.
 pub fn components(
     conn: &mut DbConnection,
     filter: &Filter,
     offset: i64,
     limit: i64,
-) -> Result<(Vec<ComponentRow>, i64), DbError> {
+) -> Result<(Vec<ComponentRow>, i64, Facets), DbError> {
     let filtered = || {
         let mut q = componenten::table.into_boxed();
         if let Some(v) = &filter.laag {
@@ -239,14 +284,45 @@ pub fn components(
         if let Some(v) = &filter.organisatie {
             q = q.filter(componenten::organisatie.eq(v.clone()));
         }
+        if let Some(ids) = &filter.ids {
+            q = q.filter(componenten::id.eq_any(ids.clone()));
+        }
         q
     };
     let total = filtered().count().get_result(conn)?;
-    let rows = filtered()
-        .order((componenten::naam.asc(), componenten::id.asc()))
+    let ordered = if filter.recent_first {
+        filtered().order((componenten::gewijzigd_op.desc(), componenten::id.asc()))
+    } else {
+        filtered().order((componenten::naam.asc(), componenten::id.asc()))
+    };
+    let rows = ordered
         .offset(offset)
         .limit(limit)
         .select(ComponentRow::as_select())
         .load(conn)?;
-    Ok((rows, total))
+    let facet_rows: Vec<(Option<String>, String, String, String, Option<String>)> = filtered()
+        .select((
+            componenten::laag,
+            componenten::status,
+            componenten::licentie,
+            componenten::software_type,
+            componenten::organisatie,
+        ))
+        .load(conn)?;
+    let mut counts: std::collections::BTreeMap<(&'static str, String), i64> = Default::default();
+    for (laag, status, licentie, software_type, organisatie) in facet_rows {
+        for (field, value) in [
+            ("laag", laag),
+            ("status", Some(status)),
+            ("licentie", Some(licentie)),
+            ("softwareType", Some(software_type)),
+            ("organisatie", organisatie),
+        ] {
+            if let Some(v) = value {
+                *counts.entry((field, v)).or_default() += 1;
+            }
+        }
+    }
+    let facets = counts.into_iter().map(|((f, v), n)| (f, v, n)).collect();
+    Ok((rows, total, facets))
 }

@@ -1,0 +1,2 @@
+DROP INDEX componenten_zoektekst;
+ALTER TABLE componenten DROP COLUMN zoektekst;
