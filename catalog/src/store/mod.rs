@@ -219,6 +219,9 @@ pub struct Filter {
     pub recent_first: bool,
 }
 
+/// The fields a list is faceted on: layer, status, licence, softwareType, organisation.
+type FacetFields = (Option<String>, String, String, String, Option<String>);
+
 /// How many components of a filtered list have each value of a field: (field, value, count).
 pub type Facets = Vec<(&'static str, String, i64)>;
 
@@ -300,7 +303,7 @@ pub fn components(
         .limit(limit)
         .select(ComponentRow::as_select())
         .load(conn)?;
-    let facet_rows: Vec<(Option<String>, String, String, String, Option<String>)> = filtered()
+    let facet_rows: Vec<FacetFields> = filtered()
         .select((
             componenten::laag,
             componenten::status,
