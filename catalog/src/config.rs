@@ -18,6 +18,15 @@ pub struct Config {
     /// Folder with the specs of those entries (`<component>.json`).
     #[arg(long = "specs", env = "CATALOG_SPECS", default_value = "openapi")]
     pub specs: PathBuf,
+    /// Largest spec fetched by URL, in bytes.
+    #[arg(long, env = "CATALOG_FETCH_MAX_BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub fetch_max_bytes: usize,
+    /// Fetch specs over plain http too. Only for tests: production fetches https only.
+    #[arg(long, env = "CATALOG_FETCH_ALLOW_HTTP", default_value_t = false)]
+    pub fetch_allow_http: bool,
+    /// Fetch specs from loopback addresses too. Only for tests: never the catalogue's own host.
+    #[arg(long, env = "CATALOG_FETCH_ALLOW_LOOPBACK", default_value_t = false)]
+    pub fetch_allow_loopback: bool,
 }
 
 impl Config {
@@ -29,6 +38,11 @@ impl Config {
             auth: ctx.auth,
             entries: self.entries,
             specs: self.specs,
+            fetcher: crate::fetch::Fetcher {
+                allow_http: self.fetch_allow_http,
+                allow_loopback: self.fetch_allow_loopback,
+                ..crate::fetch::Fetcher::strict(self.fetch_max_bytes)
+            },
             clock: system_clock(),
         })
     }

@@ -16,6 +16,10 @@ pub enum Error {
     Invalid(Vec<publiccode::Problem>),
     /// The spec is not an OpenAPI 3.x document.
     NotOpenApi(String),
+    /// The spec could not be fetched from its URL (refused or failed).
+    NotFetched(String),
+    /// Both a spec and a URL to fetch one from.
+    TwoSpecs,
     /// Anything the platform already turned into a problem (database, audit).
     Problem(Problem),
 }
@@ -52,6 +56,16 @@ impl From<Error> for Problem {
                 problem
             }
             Error::NotOpenApi(why) => Problem::unprocessable("geenOpenapi", "De spec is geen OpenAPI 3-document.", why),
+            Error::NotFetched(why) => Problem::unprocessable(
+                "specNietOpgehaald",
+                "De spec kon niet van de URL worden opgehaald.",
+                why,
+            ),
+            Error::TwoSpecs => Problem::params_validation(vec![platform::InvalidParam::new(
+                "openapiUrl",
+                "conflict",
+                "Geef openapi of openapiUrl, niet allebei.",
+            )]),
             Error::Problem(p) => p,
         }
     }

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod error;
+pub mod fetch;
 pub mod store;
 
 use platform::audit::AuditLog;
@@ -42,6 +43,8 @@ pub struct AppState {
     pub entries: Vec<PathBuf>,
     /// Folder of their specs.
     pub specs: PathBuf,
+    /// Fetches suppliers' specs by URL, safely.
+    pub fetcher: fetch::Fetcher,
     /// The clock (fixed in tests).
     pub clock: Clock,
 }

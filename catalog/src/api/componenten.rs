@@ -19,7 +19,7 @@ use platform::{Problem, Valid};
         (status = 201, description = "Gepubliceerd: nieuw component of nieuwe versie", body = ComponentDetail),
         (status = 200, description = "Ongewijzigd: dit is de laatste versie al", body = ComponentDetail),
         BadRequest, Unauthorized, Forbidden,
-        (status = 422, description = "publiccode.yml of spec ongeldig (ongeldigePubliccode met elk pad in invalidParams, onleesbaarPubliccode, geenOpenapi)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "publiccode.yml of spec ongeldig (ongeldigePubliccode met elk pad in invalidParams, onleesbaarPubliccode, geenOpenapi) of spec niet op te halen (specNietOpgehaald)", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = [])),
 )]
@@ -30,7 +30,13 @@ pub async fn publiceren(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
     let b = body.into_inner();
-    let published = components::register(&state, &p, b.publiccode, b.openapi).await?;
+    let source = match (b.openapi, b.openapi_url) {
+        (Some(_), Some(_)) => return Err(crate::error::Error::TwoSpecs.into()),
+        (Some(spec), None) => components::SpecSource::Given(spec),
+        (None, Some(url)) => components::SpecSource::Url(url),
+        (None, None) => components::SpecSource::None,
+    };
+    let published = components::register(&state, &p, b.publiccode, source).await?;
     let (c, versions) = components::get(&state, published.component.id.clone()).await?;
     let detail = ComponentDetail::new(&c, &versions);
     Ok(if published.new_version {

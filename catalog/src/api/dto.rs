@@ -20,6 +20,10 @@ pub struct Publicatie {
     /// The OpenAPI 3.x document.
     #[schema(value_type = Option<Object>)]
     pub openapi: Option<serde_json::Value>,
+    /// Or where to fetch it (https, a public address; redirects are checked too; at most 10 MB).
+    #[validate(url, length(max = 2000))]
+    #[schema(format = "uri", max_length = 2000)]
+    pub openapi_url: Option<String>,
 }
 
 /// A component in a list.

@@ -132,16 +132,40 @@ pub async fn publish(
         .await
 }
 
-/// A supplier or VNG registers or updates a component (scope `catalogus.beheren`).
+/// Where the spec of a publication comes from.
+#[derive(Debug, Clone)]
+pub enum SpecSource {
+    /// None.
+    None,
+    /// Given in the request.
+    Given(Value),
+    /// To fetch from a URL.
+    Url(String),
+}
+
+/// A supplier or VNG registers or updates a component (scope `catalogus.beheren`); a spec by
+/// URL is fetched safely first.
 pub async fn register(
     state: &AppState,
     caller: &Principal,
     publiccode_text: String,
-    spec: Option<Value>,
+    source: SpecSource,
 ) -> Result<Published, Error> {
     if !caller.has_scope(SCOPE_BEHEREN) {
         return Err(Error::Forbidden("Scope catalogus.beheren is nodig."));
     }
+    let spec = match source {
+        SpecSource::None => None,
+        SpecSource::Given(v) => Some(v),
+        SpecSource::Url(url) => {
+            let text = state
+                .fetcher
+                .fetch(&url)
+                .await
+                .map_err(|e| Error::NotFetched(format!("{url}: {e}")))?;
+            Some(openapi::parse(&text).map_err(Error::NotOpenApi)?)
+        }
+    };
     let by = caller.user_id.clone().unwrap_or_else(|| caller.client_id.clone());
     let published = publish(state, &by, publiccode_text, spec).await?;
     let c = &published.component;

@@ -1,0 +1,81 @@
+//! Test setup of the catalogue: clients, tokens, the app on a fresh database.
+#![allow(dead_code)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use actix_web::test::TestRequest;
+use catalog::AppState;
+use platform::auth::{Authenticator, Claims, ClientConfig, sign_hs256};
+use serde_json::Value;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub use platform::testing::send;
+
+pub const SECRET: &str = "test-secret-of-enough-length";
+
+pub fn clients() -> Vec<ClientConfig> {
+    ["leverancier", "lezer"]
+        .iter()
+        .zip([vec!["catalogus.beheren".to_string()], vec![]])
+        .map(|(id, scopes)| ClientConfig {
+            client_id: id.to_string(),
+            secret: Some(SECRET.into()),
+            scopes,
+            ..Default::default()
+        })
+        .collect()
+}
+
+pub fn token(client_id: &str) -> String {
+    let c = clients().into_iter().find(|c| c.client_id == client_id).unwrap();
+    format!(
+        "Bearer {}",
+        sign_hs256(&c, &Claims::default(), chrono::Utc::now().timestamp()).unwrap()
+    )
+}
+
+pub fn repo(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
+}
+
+pub fn state(url: &str) -> AppState {
+    let db = platform::db::Database::connect(url, 4, catalog::MIGRATIONS).unwrap();
+    AppState {
+        audit: platform::audit::AuditLog::start(db.clone(), Some(platform::testing::audit_keys())),
+        db,
+        auth: Arc::new(Authenticator::new(clients(), 60, None)),
+        entries: vec![repo("catalog/entries")],
+        specs: repo("openapi"),
+        fetcher: catalog::fetch::Fetcher::strict(10 * 1024 * 1024),
+        clock: catalog::system_clock(),
+    }
+}
+
+pub fn get(uri: &str) -> actix_http::Request {
+    TestRequest::get().uri(uri).to_request()
+}
+
+pub fn publish(auth: &str, body: Value) -> actix_http::Request {
+    TestRequest::post()
+        .uri("/api/v1/componenten")
+        .insert_header(("Authorization", auth.to_string()))
+        .set_json(body)
+        .to_request()
+}
+
+pub const LONG: &str = "Een omschrijving die lang genoeg is om aan de eis van de standaard te voldoen: \
+    minstens honderdvijftig tekens, zodat wie de catalogus doorzoekt weet wat het onderdeel doet.";
+
+/// A supplier's file as found in public repositories: a country section and keys we do not know.
+pub fn supplier_file(version: &str) -> String {
+    format!(
+        "publiccodeYmlVersion: '0.2'\nname: Zaakafhandeling\nurl: https://git.example.org/zaken.git\n\
+         softwareVersion: {version}\nplatforms: [web]\ndevelopmentStatus: stable\nsoftwareType: standalone/web\n\
+         description:\n  nl:\n    shortDescription: Zaken afhandelen\n    longDescription: \"{LONG}\"\n\
+         legal:\n  license: EUPL-1.2\n  mainCopyrightOwner: Leverancier BV\nmaintenance:\n  type: contract\n\
+         \x20 contractors:\n    - name: Leverancier BV\n      until: '2028-01-01'\n\
+         localisation:\n  localisationReady: true\n  availableLanguages: [nl]\n\
+         it:\n  conforme:\n    gdpr: true\nx-eigen-veld: bewaard\n\
+         nl-commonground:\n  laag: proces\n  installatietype: helm\n"
+    )
+}
