@@ -18,6 +18,9 @@ pub struct Config {
     /// Folder with the specs of those entries (`<component>.json`).
     #[arg(long = "specs", env = "CATALOG_SPECS", default_value = "openapi")]
     pub specs: PathBuf,
+    /// The catalogue's public base URL (links in exports point there).
+    #[arg(long, env = "CATALOG_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+    pub public_url: String,
     /// Largest spec fetched by URL, in bytes.
     #[arg(long, env = "CATALOG_FETCH_MAX_BYTES", default_value_t = 10 * 1024 * 1024)]
     pub fetch_max_bytes: usize,
@@ -33,11 +36,13 @@ impl Config {
     /// The state from these settings.
     pub fn state(self, ctx: Context) -> Result<AppState, String> {
         Ok(AppState {
+            clients: std::sync::Arc::new(platform::auth::ClientSettings::load(ctx.auth.clients())?),
             db: ctx.db,
             audit: ctx.audit,
             auth: ctx.auth,
             entries: self.entries,
             specs: self.specs,
+            public_url: self.public_url.trim_end_matches('/').to_string(),
             fetcher: crate::fetch::Fetcher {
                 allow_http: self.fetch_allow_http,
                 allow_loopback: self.fetch_allow_loopback,

@@ -43,8 +43,12 @@ pub struct AppState {
     pub entries: Vec<PathBuf>,
     /// Folder of their specs.
     pub specs: PathBuf,
+    /// The public base URL of the catalogue.
+    pub public_url: String,
     /// Fetches suppliers' specs by URL, safely.
     pub fetcher: fetch::Fetcher,
+    /// The catalogue's settings of each client (the organisation it speaks for).
+    pub clients: Arc<platform::auth::ClientSettings<app::usage::CatalogClient>>,
     /// The clock (fixed in tests).
     pub clock: Clock,
 }

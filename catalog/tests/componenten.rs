@@ -85,6 +85,16 @@ async fn our_own_entries_load_with_their_specs_once() {
         let committed: Value =
             serde_json::from_str(&std::fs::read_to_string(repo("openapi/household-budget.json")).unwrap()).unwrap();
         assert_eq!((status, &served), (200, &committed), "{db}");
+        // forwarded to developer.overheid.nl in its register's shape
+        let (status, don) = send(&app, get(&format!("/api/v1/componenten/{budget}/api-register"))).await;
+        assert_eq!(status, 200, "{db}");
+        assert_eq!(
+            don["oasUrl"].as_str().unwrap(),
+            format!("https://catalogus.example.nl/api/v1/componenten/{budget}/versies/1/openapi.json")
+        );
+        assert_eq!(don["title"], committed["info"]["title"]);
+        assert_eq!(don["contact"]["email"], committed["info"]["contact"]["email"], "{don}");
+        assert_eq!(don["organisation"]["name"], "Grondwerk");
         let (status, _) = send(&app, get("/api/v1/componenten/bestaat-niet")).await;
         assert_eq!(status, 404);
     }
@@ -281,5 +291,67 @@ async fn search_filters_and_facets_run_in_the_database() {
         assert_eq!(status, 400);
         let (status, page) = send(&app, get("/api/v1/componenten?sorteer=-gewijzigdOp")).await;
         assert_eq!((status, page["componenten"].as_array().unwrap().len()), (200, 4));
+    }
+}
+
+#[actix_web::test]
+async fn who_uses_what_and_what_it_depends_on() {
+    for (db, url) in platform::testing::database_urls() {
+        let st = state(&url);
+        catalog::app::components::load_entries(&st).await.unwrap();
+        let app = platform::testing::component_app::<catalog::Catalog>(st).await;
+        let (_, page) = send(&app, get("/api/v1/componenten?zoek=vakantieverhuur")).await;
+        let rental = page["componenten"][0]["id"].as_str().unwrap().to_string();
+        let uri = format!("/api/v1/componenten/{rental}/gebruik");
+        let body = json!({ "versie": 1, "sinds": "2026-11-01", "omgeving": "productie" });
+        let (status, _) = send(&app, put_json(&uri, &token("leverancier"), body.clone())).await;
+        assert_eq!(status, 403, "{db}: a supplier's scope is not a user's");
+        let (status, p) = send(&app, put_json(&uri, &token("naamloos"), body.clone())).await;
+        assert_eq!(status, 403, "{db}: {p}");
+        let (status, g) = send(&app, put_json(&uri, &token("utrecht"), body.clone())).await;
+        assert_eq!(
+            (status, g["organisatie"].as_str(), g["gemeentecode"].as_str()),
+            (200, Some("Gemeente Utrecht"), Some("0344")),
+            "{db}: {g}"
+        );
+        // again: replaced, not doubled
+        let (status, _) = send(&app, put_json(&uri, &token("utrecht"), body)).await;
+        assert_eq!(status, 200);
+        let (status, _) = send(
+            &app,
+            put_json(
+                &uri,
+                &token("utrecht"),
+                json!({ "versie": 9, "sinds": "2026-11-01", "omgeving": "test" }),
+            ),
+        )
+        .await;
+        assert_eq!(status, 404, "{db}: no version 9");
+        let (_, detail) = send(&app, get(&format!("/api/v1/componenten/{rental}"))).await;
+        assert_eq!(detail["gebruikers"].as_array().unwrap().len(), 1, "{db}: {detail}");
+        assert_eq!(detail["gebruikers"][0]["omgeving"], "productie");
+        // dependsOn links to the registry proxy, which is in the catalogue
+        assert_eq!(
+            detail["afhankelijkheden"][0]["naam"], "Grondwerk registry-proxy",
+            "{db}: {detail}"
+        );
+        let proxy = detail["afhankelijkheden"][0]["componentId"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let (_, p) = send(&app, get(&format!("/api/v1/componenten/{proxy}"))).await;
+        assert_eq!(p["naam"], "Grondwerk registry-proxy");
+        // the organisation filter finds what Utrecht uses as well as what it maintains
+        let (_, used) = send(&app, get("/api/v1/componenten?organisatie=Gemeente%20Utrecht")).await;
+        assert_eq!(used["paginering"]["totalItems"], 1, "{db}: {used}");
+        assert_eq!(used["componenten"][0]["id"], rental.as_str());
+        let end = |who: &str| {
+            actix_web::test::TestRequest::delete()
+                .uri(&format!("{uri}/productie"))
+                .insert_header(("Authorization", token(who)))
+                .to_request()
+        };
+        assert_eq!(send(&app, end("utrecht")).await.0, 204, "{db}");
+        assert_eq!(send(&app, end("utrecht")).await.0, 404, "{db}");
     }
 }

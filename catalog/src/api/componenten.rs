@@ -1,10 +1,13 @@
 //! Components: publish, list, read, and each version's spec (handlers over `app::components`).
 
-use super::dto::{AdrToets, Component, ComponentDetail, ComponentenPagina, Facet, Publicatie, Wijzigingen};
+use super::dto::{
+    AdrToets, Component, ComponentDetail, ComponentenPagina, DonContact, DonExport, DonOrganisation, Facet, Gebruiker,
+    NieuwGebruik, Publicatie, Wijzigingen,
+};
 use crate::AppState;
-use crate::app::components;
+use crate::app::{components, usage};
 use crate::store::Filter;
-use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use platform::auth::Principal;
 use platform::pagination::PageRequest;
 use platform::responses::{BadRequest, Forbidden, NotFound, Unauthorized};
@@ -37,8 +40,7 @@ pub async fn publiceren(
         (None, None) => components::SpecSource::None,
     };
     let published = components::register(&state, &p, b.publiccode, source).await?;
-    let (c, versions) = components::get(&state, published.component.id.clone()).await?;
-    let detail = ComponentDetail::new(&c, &versions);
+    let detail = ComponentDetail::new(&components::get(&state, published.component.id.clone()).await?);
     Ok(if published.new_version {
         HttpResponse::Created().json(detail)
     } else {
@@ -125,8 +127,8 @@ pub async fn componenten(req: HttpRequest, state: web::Data<AppState>) -> Result
 )]
 #[get("/componenten/{id}")]
 pub async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
-    let (c, versions) = components::get(&state, path.into_inner()).await?;
-    Ok(HttpResponse::Ok().json(ComponentDetail::new(&c, &versions)))
+    let detail = components::get(&state, path.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(ComponentDetail::new(&detail)))
 }
 
 /// The OpenAPI spec of one version, as published.
@@ -228,4 +230,100 @@ pub async fn publiccode(path: web::Path<(String, i32)>, state: web::Data<AppStat
     let (id, versie) = path.into_inner();
     let v = components::version(&state, id, versie).await?;
     Ok(HttpResponse::Ok().content_type("application/yaml").body(v.publiccode))
+}
+
+/// Record that the caller's organisation runs a version of a component (scope
+/// `catalogus.gebruik`; the organisation comes from the client's settings). One record per
+/// component, organisation and environment: a later one replaces it.
+#[utoipa::path(
+    tag = "gebruik",
+    params(("id" = String, Path, description = "Id van het component")),
+    request_body = NieuwGebruik,
+    responses(
+        (status = 200, description = "Vastgelegd", body = Gebruiker),
+        BadRequest, Unauthorized, Forbidden, NotFound,
+    ),
+    security(("bearer" = [])),
+)]
+#[put("/componenten/{id}/gebruik")]
+pub async fn gebruik_vastleggen(
+    p: Principal,
+    path: web::Path<String>,
+    body: Valid<NieuwGebruik>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let b = body.into_inner();
+    let row = usage::record(
+        &state,
+        &p,
+        path.into_inner(),
+        b.versie,
+        b.sinds,
+        b.omgeving.as_str().into(),
+    )
+    .await?;
+    Ok(HttpResponse::Ok().json(Gebruiker::from(&row)))
+}
+
+/// End the caller's organisation's use of a component in an environment.
+#[utoipa::path(
+    tag = "gebruik",
+    params(
+        ("id" = String, Path, description = "Id van het component"),
+        ("omgeving" = String, Path, description = "productie, acceptatie of test"),
+    ),
+    responses((status = 204, description = "Beëindigd"), BadRequest, Unauthorized, Forbidden, NotFound),
+    security(("bearer" = [])),
+)]
+#[delete("/componenten/{id}/gebruik/{omgeving}")]
+pub async fn gebruik_beeindigen(
+    p: Principal,
+    path: web::Path<(String, String)>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let (id, omgeving) = path.into_inner();
+    usage::end(&state, &p, id, omgeving).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The component's API in the shape of the developer.overheid.nl API register (oasUrl, title,
+/// description, contact, organisation), to forward it there.
+#[utoipa::path(
+    tag = "componenten",
+    params(("id" = String, Path, description = "Id van het component")),
+    responses((status = 200, description = "Voor het API-register", body = DonExport), BadRequest, NotFound),
+)]
+#[get("/componenten/{id}/api-register")]
+pub async fn api_register(path: web::Path<String>, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    let detail = components::get(&state, path.into_inner()).await?;
+    let c = &detail.component;
+    let Some((versie, ..)) = detail.versions.iter().find(|v| v.4) else {
+        return Err(Problem::not_found("Dit component heeft geen OpenAPI-spec."));
+    };
+    let spec = components::version(&state, c.id.clone(), *versie).await?;
+    let tree: serde_json::Value = spec
+        .openapi
+        .as_deref()
+        .and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or_default();
+    let info = |key: &str| {
+        tree.pointer(&format!("/info/{key}"))
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_string)
+    };
+    let contact = |key: &str| info(&format!("contact/{key}"));
+    Ok(HttpResponse::Ok().json(DonExport {
+        oas_url: format!(
+            "{}/api/v1/componenten/{}/versies/{versie}/openapi.json",
+            state.public_url, c.id
+        ),
+        title: info("title").unwrap_or_else(|| c.naam.clone()),
+        description: info("description").unwrap_or_else(|| c.korte_beschrijving.clone()),
+        contact: DonContact {
+            name: contact("name"),
+            email: contact("email"),
+            url: contact("url"),
+        },
+        organisation: c.organisatie.clone().map(|name| DonOrganisation { name }),
+    }))
 }

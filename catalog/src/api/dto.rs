@@ -1,6 +1,7 @@
 //! Request and response bodies.
 
-use crate::store::{ComponentRow, VersionSummary};
+use crate::app::components::Detail;
+use crate::store::{ComponentRow, UsageRow};
 use platform::pagination::{PageInfo, PageLinks};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
@@ -110,6 +111,88 @@ pub struct Versie {
     pub wijzigingen: Option<String>,
 }
 
+/// An organisation that uses a component.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Gebruiker {
+    /// The organisation.
+    pub organisatie: String,
+    /// Its OIN.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub oin: Option<String>,
+    /// Its gemeentecode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gemeentecode: Option<String>,
+    /// `productie`, `acceptatie` or `test`.
+    pub omgeving: String,
+    /// The version it runs.
+    pub versie: i32,
+    /// Since when.
+    pub sinds: chrono::NaiveDate,
+}
+
+impl From<&UsageRow> for Gebruiker {
+    fn from(u: &UsageRow) -> Self {
+        Gebruiker {
+            organisatie: u.organisatie.clone(),
+            oin: u.oin.clone(),
+            gemeentecode: u.gemeentecode.clone(),
+            omgeving: u.omgeving.clone(),
+            versie: u.versie,
+            sinds: u.sinds,
+        }
+    }
+}
+
+/// A component this one depends on.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Afhankelijkheid {
+    /// Its name, as in dependsOn.
+    pub naam: String,
+    /// Its id, when it is in the catalogue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub component_id: Option<String>,
+}
+
+/// An organisation's use of a component.
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NieuwGebruik {
+    /// The version it runs (1, 2, … as in the catalogue).
+    #[validate(range(min = 1))]
+    #[schema(minimum = 1)]
+    pub versie: i32,
+    /// Since when.
+    #[validate(custom(function = "platform::extract::date_in_range"))]
+    pub sinds: chrono::NaiveDate,
+    /// Where.
+    pub omgeving: Omgeving,
+}
+
+/// An environment.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Omgeving {
+    /// Production.
+    Productie,
+    /// Acceptance.
+    Acceptatie,
+    /// Test.
+    Test,
+}
+
+impl Omgeving {
+    /// As stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Omgeving::Productie => "productie",
+            Omgeving::Acceptatie => "acceptatie",
+            Omgeving::Test => "test",
+        }
+    }
+}
+
 /// A component with its description and versions.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -121,14 +204,28 @@ pub struct ComponentDetail {
     pub beschrijving: String,
     /// Its versions, newest first.
     pub versies: Vec<Versie>,
+    /// The organisations that use it.
+    pub gebruikers: Vec<Gebruiker>,
+    /// What it depends on (dependsOn of its publiccode.yml).
+    pub afhankelijkheden: Vec<Afhankelijkheid>,
 }
 
 impl ComponentDetail {
-    /// The detail of a component with its versions.
-    pub fn new(c: &ComponentRow, versions: &[VersionSummary]) -> Self {
+    /// The detail of a component.
+    pub fn new(d: &Detail) -> Self {
+        let (c, versions) = (&d.component, &d.versions);
         ComponentDetail {
             component: Component::from(c),
             beschrijving: c.beschrijving.clone(),
+            gebruikers: d.users.iter().map(Gebruiker::from).collect(),
+            afhankelijkheden: d
+                .depends_on
+                .iter()
+                .map(|(naam, id)| Afhankelijkheid {
+                    naam: naam.clone(),
+                    component_id: id.clone(),
+                })
+                .collect(),
             versies: versions
                 .iter()
                 .map(|(versie, software, by, at, has_spec, score, breaking)| Versie {
@@ -197,4 +294,43 @@ pub struct ComponentenPagina {
     /// Links.
     #[serde(rename = "_links")]
     pub _links: PageLinks,
+}
+
+/// Contact of an API, as developer.overheid.nl asks it.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct DonContact {
+    /// Name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// E-mail.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The organisation offering an API.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct DonOrganisation {
+    /// Name.
+    pub name: String,
+}
+
+/// A component's API in the shape of the developer.overheid.nl API register, to forward there.
+/// (The register's own field names, in English.)
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DonExport {
+    /// Where the spec is (the catalogue's copy of the latest version).
+    pub oas_url: String,
+    /// The API's title.
+    pub title: String,
+    /// What it does.
+    pub description: String,
+    /// Who to ask.
+    pub contact: DonContact,
+    /// Who offers it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<DonOrganisation>,
 }

@@ -13,7 +13,10 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(componenten::openapi)
         .service(componenten::adr_bevindingen)
         .service(componenten::wijzigingen)
-        .service(componenten::publiccode);
+        .service(componenten::publiccode)
+        .service(componenten::api_register)
+        .service(componenten::gebruik_vastleggen)
+        .service(componenten::gebruik_beeindigen);
 }
 
 /// Document-level facts of the spec.
@@ -25,6 +28,7 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
     ),
     tags(
         (name = "componenten", description = "Componenten, hun versies en specs."),
+        (name = "gebruik", description = "Welke organisatie welk component gebruikt."),
     ),
     components(schemas(platform::Problem, platform::InvalidParam)),
     modifiers(&BearerAuth),

@@ -90,6 +90,7 @@ pub async fn publish(
                 laatste_versie: existing.as_ref().map_or(1, |e| e.laatste_versie + 1),
                 aangemaakt_op: existing.as_ref().map_or(at, |e| e.aangemaakt_op),
                 gewijzigd_op: at,
+                afhankelijk_van: serde_json::to_string(&entry.depends_on).unwrap_or_else(|_| "[]".into()),
             };
             // what changed against the previous version with a spec
             let previous = match (&existing, &spec) {
@@ -245,15 +246,42 @@ pub async fn list(
         .await?)
 }
 
-/// A component with its versions.
-pub async fn get(state: &AppState, id: String) -> Result<(ComponentRow, Vec<VersionSummary>), Error> {
+/// A component with what the catalogue knows of it.
+#[derive(Debug, Clone)]
+pub struct Detail {
+    /// The component.
+    pub component: ComponentRow,
+    /// Its versions, newest first.
+    pub versions: Vec<VersionSummary>,
+    /// Who uses it.
+    pub users: Vec<store::UsageRow>,
+    /// What it depends on: (name, the component's id when it is in the catalogue).
+    pub depends_on: Vec<(String, Option<String>)>,
+}
+
+/// A component with its versions, users and dependencies.
+pub async fn get(state: &AppState, id: String) -> Result<Detail, Error> {
     state
         .db
         .run(move |c| {
             let Some(component) = store::find(c, &id)? else {
                 return Err(Error::NotFound("Geen component met dit id."));
             };
-            Ok((component, store::versions_of(c, &id)?))
+            let names: Vec<String> = serde_json::from_str(&component.afhankelijk_van).unwrap_or_default();
+            let known = store::ids_by_name(c, &names)?;
+            let depends_on = names
+                .into_iter()
+                .map(|n| {
+                    let id = known.iter().find(|(k, _)| *k == n).map(|(_, id)| id.clone());
+                    (n, id)
+                })
+                .collect();
+            Ok(Detail {
+                versions: store::versions_of(c, &id)?,
+                users: store::users_of(c, &id)?,
+                component,
+                depends_on,
+            })
         })
         .await
 }

@@ -21,6 +21,22 @@ diesel::table! {
         laatste_versie -> Integer,
         aangemaakt_op -> Timestamp,
         gewijzigd_op -> Timestamp,
+        afhankelijk_van -> Text,
+    }
+}
+
+diesel::table! {
+    /// Which organisation uses which component.
+    gebruik (component_id, organisatie, omgeving) {
+        component_id -> Text,
+        organisatie -> Text,
+        oin -> Nullable<Text>,
+        gemeentecode -> Nullable<Text>,
+        omgeving -> Text,
+        versie -> Integer,
+        sinds -> Date,
+        geregistreerd_door -> Text,
+        geregistreerd_op -> Timestamp,
     }
 }
 
@@ -44,7 +60,8 @@ diesel::table! {
 }
 
 diesel::joinable!(versies -> componenten (component_id));
-diesel::allow_tables_to_appear_in_same_query!(componenten, versies);
+diesel::joinable!(gebruik -> componenten (component_id));
+diesel::allow_tables_to_appear_in_same_query!(componenten, versies, gebruik);
 
 /// A component.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, PartialEq)]
@@ -79,6 +96,67 @@ pub struct ComponentRow {
     pub aangemaakt_op: NaiveDateTime,
     /// Last changed.
     pub gewijzigd_op: NaiveDateTime,
+    /// Names of the components it depends on (JSON array).
+    pub afhankelijk_van: String,
+}
+
+/// An organisation's use of a component.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, PartialEq)]
+#[diesel(table_name = gebruik)]
+#[diesel(treat_none_as_default_value = false, treat_none_as_null = true)]
+pub struct UsageRow {
+    /// The component.
+    pub component_id: String,
+    /// The organisation (its name from its client's settings).
+    pub organisatie: String,
+    /// Its OIN.
+    pub oin: Option<String>,
+    /// Its gemeentecode.
+    pub gemeentecode: Option<String>,
+    /// `productie`, `acceptatie` or `test`.
+    pub omgeving: String,
+    /// The component version it runs.
+    pub versie: i32,
+    /// Since when.
+    pub sinds: chrono::NaiveDate,
+    /// The client that recorded it.
+    pub geregistreerd_door: String,
+    /// When.
+    pub geregistreerd_op: NaiveDateTime,
+}
+
+/// Records an organisation's use (one per component, organisation and environment: a later
+/// record replaces the earlier).
+pub fn upsert_usage(conn: &mut DbConnection, u: &UsageRow) -> Result<(), DbError> {
+    let updated = diesel::update(gebruik::table.find((&u.component_id, &u.organisatie, &u.omgeving)))
+        .set(u)
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(gebruik::table).values(u).execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Ends an organisation's use in an environment; whether there was one.
+pub fn delete_usage(conn: &mut DbConnection, id: &str, organisatie: &str, omgeving: &str) -> Result<bool, DbError> {
+    Ok(diesel::delete(gebruik::table.find((id, organisatie, omgeving))).execute(conn)? == 1)
+}
+
+/// Who uses a component, by organisation.
+pub fn users_of(conn: &mut DbConnection, id: &str) -> Result<Vec<UsageRow>, DbError> {
+    Ok(gebruik::table
+        .filter(gebruik::component_id.eq(id))
+        .order((gebruik::organisatie.asc(), gebruik::omgeving.asc()))
+        .select(UsageRow::as_select())
+        .load(conn)?)
+}
+
+/// The ids of components with one of these names (for dependsOn links).
+pub fn ids_by_name(conn: &mut DbConnection, names: &[String]) -> Result<Vec<(String, String)>, DbError> {
+    Ok(componenten::table
+        .filter(componenten::naam.eq_any(names))
+        .select((componenten::naam, componenten::id))
+        .load(conn)?)
 }
 
 /// A version.
@@ -211,7 +289,7 @@ pub struct Filter {
     pub licentie: Option<String>,
     /// softwareType.
     pub software_type: Option<String>,
-    /// Maintaining organisation, exactly.
+    /// Organisation, exactly: the one that maintains it or one that uses it.
     pub organisatie: Option<String>,
     /// Only these components (the hits of a full-text search).
     pub ids: Option<Vec<String>>,
@@ -285,7 +363,11 @@ pub fn components(
             q = q.filter(componenten::software_type.eq(v.clone()));
         }
         if let Some(v) = &filter.organisatie {
-            q = q.filter(componenten::organisatie.eq(v.clone()));
+            // maintained by, or used by
+            let users = gebruik::table
+                .filter(gebruik::organisatie.eq(v.clone()))
+                .select(gebruik::component_id);
+            q = q.filter(componenten::organisatie.eq(v.clone()).or(componenten::id.eq_any(users)));
         }
         if let Some(ids) = &filter.ids {
             q = q.filter(componenten::id.eq_any(ids.clone()));

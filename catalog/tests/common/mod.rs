@@ -14,16 +14,21 @@ pub use platform::testing::send;
 pub const SECRET: &str = "test-secret-of-enough-length";
 
 pub fn clients() -> Vec<ClientConfig> {
-    ["leverancier", "lezer"]
-        .iter()
-        .zip([vec!["catalogus.beheren".to_string()], vec![]])
-        .map(|(id, scopes)| ClientConfig {
-            client_id: id.to_string(),
-            secret: Some(SECRET.into()),
-            scopes,
-            ..Default::default()
-        })
-        .collect()
+    let client = |id: &str, scopes: &[&str]| ClientConfig {
+        client_id: id.to_string(),
+        secret: Some(SECRET.into()),
+        scopes: scopes.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
+    };
+    vec![
+        client("leverancier", &["catalogus.beheren"]),
+        client("lezer", &[]),
+        client("utrecht", &["catalogus.gebruik"])
+            .with("organisatie", "Gemeente Utrecht")
+            .with("oin", "00000001002220647000")
+            .with("gemeentecode", "0344"),
+        client("naamloos", &["catalogus.gebruik"]),
+    ]
 }
 
 pub fn token(client_id: &str) -> String {
@@ -46,7 +51,9 @@ pub fn state(url: &str) -> AppState {
         auth: Arc::new(Authenticator::new(clients(), 60, None)),
         entries: vec![repo("catalog/entries")],
         specs: repo("openapi"),
+        public_url: "https://catalogus.example.nl".into(),
         fetcher: catalog::fetch::Fetcher::strict(10 * 1024 * 1024),
+        clients: Arc::new(platform::auth::ClientSettings::load(&clients()).unwrap()),
         clock: catalog::system_clock(),
     }
 }
@@ -78,4 +85,12 @@ pub fn supplier_file(version: &str) -> String {
          it:\n  conforme:\n    gdpr: true\nx-eigen-veld: bewaard\n\
          nl-commonground:\n  laag: proces\n  installatietype: helm\n"
     )
+}
+
+pub fn put_json(uri: &str, auth: &str, body: Value) -> actix_http::Request {
+    TestRequest::put()
+        .uri(uri)
+        .insert_header(("Authorization", auth.to_string()))
+        .set_json(body)
+        .to_request()
 }

@@ -1,0 +1,3 @@
+ALTER TABLE componenten DROP COLUMN afhankelijk_van;
+DROP INDEX gebruik_organisatie;
+DROP TABLE gebruik;
