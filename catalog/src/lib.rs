@@ -13,6 +13,7 @@ pub mod domain;
 pub mod error;
 pub mod fetch;
 pub mod store;
+pub mod web;
 
 use platform::audit::AuditLog;
 use platform::auth::Authenticator;
@@ -69,8 +70,8 @@ impl Component for Catalog {
     const API_VERSION: &'static str = API_VERSION;
     const PUBLICCODE: &'static str = include_str!("../entries/catalog.publiccode.yml");
     const MIGRATIONS: &'static [&'static platform::db::Migrations] = MIGRATIONS;
-    // a version's publiccode.yml is served as it was published
-    const ALSO_PRODUCES: &'static [&'static str] = &["application/yaml"];
+    // a version's publiccode.yml is served as it was published; the pages are HTML
+    const ALSO_PRODUCES: &'static [&'static str] = &["application/yaml", "text/html"];
     type ApiDoc = api::ApiDoc;
     type Config = Config;
     type State = AppState;
@@ -84,6 +85,10 @@ impl Component for Catalog {
         let loaded = app::components::load_entries(&state).await?;
         tracing::info!(new_versions = loaded, "catalogue entries loaded");
         Ok(state)
+    }
+
+    fn routes(_state: &AppState, cfg: &mut actix_web::web::ServiceConfig) {
+        web::routes(cfg);
     }
 
     fn database(state: &AppState) -> &Database {

@@ -1,0 +1,286 @@
+//! The catalogue's HTML pages, rendered on the server (maud; no JavaScript): the home page with
+//! the five Common Ground layers, search with filters, and a component's page. Written to WCAG
+//! 2.1 AA: one `main` with a skip link, headings in order, labels on every field, visible focus,
+//! contrast of at least 4.5:1, and a layout that works at 320 pixels wide. Dutch interface text.
+
+use crate::AppState;
+use crate::app::components::{self, Detail};
+use crate::domain::lint::{self, Finding, Severity};
+use crate::domain::publiccode::LAYERS;
+use crate::store::{ComponentRow, Filter};
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::{DOCTYPE, Markup, html};
+use platform::Problem;
+
+/// Mounts the pages.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(home))
+        .route("/componenten", web::get().to(search))
+        .route("/componenten/{id}", web::get().to(component));
+}
+
+const STYLE: &str = "
+*{box-sizing:border-box}
+body{margin:0;font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;font-size:1.0625rem;line-height:1.5;color:#1a1a1a;background:#fff}
+a{color:#00458a;text-decoration:underline}
+a:focus,button:focus,input:focus,select:focus{outline:3px solid #b35c00;outline-offset:2px}
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
+header{background:#00305e;color:#fff;padding:1rem}header a{color:#fff}
+main{max-width:62rem;margin:0 auto;padding:1rem}
+h1{font-size:clamp(1.5rem,7vw,2.25rem)}
+h1,h2,h3{overflow-wrap:anywhere;hyphens:auto}
+footer{max-width:62rem;margin:2rem auto;padding:1rem;border-top:1px solid #767676;color:#4a4a4a}
+ul.lagen,ul.resultaten{list-style:none;padding:0;display:grid;gap:1rem}
+ul.lagen{grid-template-columns:repeat(auto-fit,minmax(11rem,1fr))}
+ul.lagen li,ul.resultaten li{border:1px solid #767676;border-radius:4px;padding:1rem}
+form.zoeken{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end}
+form.zoeken div{display:flex;flex-direction:column;min-width:12rem;flex:1}
+label{font-weight:600}
+input,select,button{font:inherit;padding:.5rem;border:1px solid #4a4a4a;border-radius:4px;max-width:100%}
+button{background:#00458a;color:#fff;border-color:#00458a;cursor:pointer}
+dl.kenmerken{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
+dl.kenmerken dt{font-weight:600}dl.kenmerken dd{margin:0;overflow-wrap:anywhere}
+.tabel{overflow-x:auto}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem;border-bottom:1px solid #767676;vertical-align:top}
+td{overflow-wrap:anywhere}
+.fout{color:#a50e0e;font-weight:600}
+";
+
+fn layer_name(layer: &str) -> &'static str {
+    match layer {
+        "interactie" => "Interactie",
+        "proces" => "Proces",
+        "integratie" => "Integratie",
+        "services" => "Services",
+        "data" => "Data",
+        _ => "Onbekend",
+    }
+}
+
+fn page(title: &str, body: Markup) -> HttpResponse {
+    let markup = html! {
+        (DOCTYPE)
+        html lang="nl" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " – Componentencatalogus" }
+                style { (maud::PreEscaped(STYLE)) }
+            }
+            body {
+                a class="skip" href="#inhoud" { "Naar de inhoud" }
+                header {
+                    nav aria-label="Hoofdmenu" {
+                        a href="/" { "Componentencatalogus" }
+                        " · "
+                        a href="/componenten" { "Zoeken" }
+                        " · "
+                        a href="/api/v1/docs/" { "API" }
+                    }
+                }
+                main id="inhoud" { (body) }
+                footer { p { "Grondwerk – herbruikbare Common Ground-componenten. Gegevens ook via de API: " code { "/api/v1/componenten" } "." } }
+            }
+        }
+    };
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(markup.into_string())
+}
+
+async fn home(state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    let (_, total, facets) = components::list(&state, Filter::default(), None, 0, 1).await?;
+    let count = |layer: &str| {
+        facets
+            .iter()
+            .find(|(f, v, _)| *f == "laag" && v == layer)
+            .map_or(0, |(_, _, n)| *n)
+    };
+    Ok(page(
+        "Home",
+        html! {
+            h1 { "Componentencatalogus" }
+            p { "Welke Common Ground-componenten er zijn, in welke staat, wie ze onderhoudt en gebruikt, en of hun API de API Design Rules volgt. " (total) " componenten." }
+            h2 { "De vijf lagen" }
+            ul class="lagen" {
+                @for layer in LAYERS {
+                    li {
+                        h3 { a href={ "/componenten?laag=" (layer) } { (layer_name(layer)) } }
+                        p { (count(layer)) @if count(layer) == 1 { " component" } @else { " componenten" } }
+                    }
+                }
+            }
+            h2 { "Zoeken" }
+            (search_form(None, None, None))
+        },
+    ))
+}
+
+fn search_form(zoek: Option<&str>, laag: Option<&str>, status: Option<&str>) -> Markup {
+    html! {
+        form class="zoeken" method="get" action="/componenten" role="search" {
+            div {
+                label for="zoek" { "Zoekwoorden" }
+                input id="zoek" name="zoek" type="search" value=(zoek.unwrap_or(""));
+            }
+            div {
+                label for="laag" { "Laag" }
+                select id="laag" name="laag" {
+                    option value="" { "Alle lagen" }
+                    @for l in LAYERS {
+                        option value=(l) selected[laag == Some(l)] { (layer_name(l)) }
+                    }
+                }
+            }
+            div {
+                label for="status" { "Status" }
+                select id="status" name="status" {
+                    option value="" { "Elke status" }
+                    @for s in ["concept", "development", "beta", "stable", "obsolete"] {
+                        option value=(s) selected[status == Some(s)] { (s) }
+                    }
+                }
+            }
+            div { button type="submit" { "Zoeken" } }
+        }
+    }
+}
+
+fn component_card(c: &ComponentRow) -> Markup {
+    html! {
+        li {
+            h2 { a href={ "/componenten/" (c.id) } { (c.naam) } }
+            p { (c.korte_beschrijving) }
+            dl class="kenmerken" {
+                dt { "Laag" } dd { (layer_name(c.laag.as_deref().unwrap_or(""))) }
+                dt { "Status" } dd { (c.status) }
+                dt { "Licentie" } dd { (c.licentie) }
+                @if let Some(o) = &c.organisatie { dt { "Organisatie" } dd { (o) } }
+            }
+        }
+    }
+}
+
+async fn search(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    let params = platform::http::QueryParams::parse(req.query_string(), &["zoek", "laag", "status"])?;
+    let text = |n: &str| params.get(n).filter(|v| !v.is_empty()).map(str::to_string);
+    let (zoek, laag, status) = (text("zoek"), text("laag"), text("status"));
+    let filter = Filter {
+        laag: laag.clone(),
+        status: status.clone(),
+        ..Filter::default()
+    };
+    let (rows, total, _) = components::list(&state, filter, zoek.clone(), 0, 100).await?;
+    Ok(page(
+        "Zoeken",
+        html! {
+            h1 { "Componenten zoeken" }
+            (search_form(zoek.as_deref(), laag.as_deref(), status.as_deref()))
+            h2 id="resultaten" aria-live="polite" { (total) " gevonden" }
+            @if rows.is_empty() {
+                p { "Geen componenten gevonden. Probeer andere zoekwoorden of minder filters." }
+            } @else {
+                ul class="resultaten" aria-labelledby="resultaten" {
+                    @for c in &rows { (component_card(c)) }
+                }
+            }
+        },
+    ))
+}
+
+fn findings_table(findings: &[Finding]) -> Markup {
+    html! {
+        div class="tabel" {
+            table {
+                caption { "Bevindingen van de toets" }
+                thead { tr { th scope="col" { "Regel" } th scope="col" { "Ernst" } th scope="col" { "Plaats" } th scope="col" { "Melding" } } }
+                tbody {
+                    @for f in findings {
+                        tr {
+                            td { (f.rule) }
+                            td { @if f.severity == Severity::Error { span class="fout" { "fout" } } @else { "waarschuwing" } }
+                            td { code { (f.path.join(".")) } }
+                            td { (f.message) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    let Detail {
+        component: c,
+        versions,
+        users,
+        depends_on,
+    } = components::get(&state, path.into_inner()).await?;
+    let latest_spec = versions.iter().find(|v| v.4).map(|v| v.0);
+    let findings: Vec<Finding> = match latest_spec {
+        Some(n) => components::version(&state, c.id.clone(), n)
+            .await?
+            .adr_bevindingen
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
+    Ok(page(
+        &c.naam,
+        html! {
+            h1 { (c.naam) }
+            p { (c.korte_beschrijving) }
+            dl class="kenmerken" {
+                dt { "Laag" } dd { (layer_name(c.laag.as_deref().unwrap_or(""))) }
+                dt { "Status" } dd { (c.status) }
+                dt { "Soort" } dd { (c.software_type) }
+                @if let Some(i) = &c.installatietype { dt { "Installatie" } dd { (i) } }
+                @if let Some(o) = &c.organisatie { dt { "Organisatie" } dd { (o) } }
+                dt { "Licentie" } dd { (c.licentie) }
+                dt { "Broncode" } dd { a href=(c.url) { (c.url) } }
+            }
+            h2 { "Beschrijving" }
+            p { (c.beschrijving) }
+            h2 { "API Design Rules" }
+            @if let Some(n) = latest_spec {
+                p { "Score op de API Design Rules 2.2 (versie " (n) "): " strong { (lint::score(&findings)) "%" } " van de regels gehaald. "
+                    a href={ "/api/v1/componenten/" (c.id) "/versies/" (n) "/openapi.json" } { "De OpenAPI-spec (JSON)" } "." }
+                @if findings.is_empty() { p { "Geen bevindingen." } } @else { (findings_table(&findings)) }
+            } @else {
+                p { "Dit component heeft geen OpenAPI-spec." }
+            }
+            h2 { "Versies" }
+            div class="tabel" {
+                table {
+                    caption { "Versies, nieuwste eerst" }
+                    thead { tr { th scope="col" { "Versie" } th scope="col" { "Softwareversie" } th scope="col" { "Gepubliceerd" } th scope="col" { "ADR-score" } th scope="col" { "Brekende wijzigingen" } } }
+                    tbody {
+                        @for (n, software, _, at, _, score, breaking) in &versions {
+                            tr {
+                                td { (n) }
+                                td { (software.as_deref().unwrap_or("–")) }
+                                td { (at.format("%Y-%m-%d")) }
+                                td { @if let Some(s) = score { (s) "%" } @else { "–" } }
+                                td {
+                                    @match breaking {
+                                        Some(0) => "geen",
+                                        Some(b) => a href={ "/api/v1/componenten/" (c.id) "/versies/" (n) "/wijzigingen" } { span class="fout" { (b) } " (bekijk)" },
+                                        None => "–",
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            h2 { "Gebruikt door" }
+            @if users.is_empty() { p { "Nog geen organisatie heeft gemeld dit te gebruiken." } } @else {
+                ul { @for u in &users { li { (u.organisatie) " – versie " (u.versie) ", " (u.omgeving) ", sinds " (u.sinds.format("%Y-%m-%d")) } } }
+            }
+            @if !depends_on.is_empty() {
+                h2 { "Afhankelijk van" }
+                ul { @for (name, id) in &depends_on { li { @if let Some(id) = id { a href={ "/componenten/" (id) } { (name) } } @else { (name) } } } }
+            }
+        },
+    ))
+}

@@ -1,0 +1,73 @@
+// Drives the catalogue's pages in headless Chromium as a visitor would: the home page, a search
+// typed into the form with a layer chosen, a component opened; runs axe-core (WCAG 2.1 A and AA)
+// on every page, checks keyboard entry (the skip link first) and the 320-pixel layout, saves
+// screenshots, and prints what it found as JSON for the Rust test to judge.
+import puppeteer from 'puppeteer-core';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const [base, shots] = process.argv.slice(2);
+const require = createRequire(import.meta.url);
+const axePath = require.resolve('axe-core/axe.min.js');
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+const out = { pages: [], checks: {} };
+try {
+  const page = await browser.newPage();
+  // the pages allow only their own scripts (Content-Security-Policy); axe is the test's, injected
+  await page.setBypassCSP(true);
+  await page.setViewport({ width: 1280, height: 900 });
+  const audit = async (name) => {
+    await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(async () =>
+      // eslint-disable-next-line no-undef
+      await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+    await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+    out.pages.push({
+      name,
+      url: page.url(),
+      title: await page.title(),
+      violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })),
+    });
+  };
+
+  await page.goto(`${base}/`, { waitUntil: 'load' });
+  await audit('home');
+  out.checks.homeLayers = await page.$$eval('ul.lagen h3 a', (as) => as.map((a) => a.textContent));
+  // the keyboard: the first Tab reaches the skip link
+  await page.keyboard.press('Tab');
+  out.checks.firstFocus = await page.evaluate(() => document.activeElement?.textContent?.trim());
+
+  // search as a visitor: type, choose a layer, submit
+  await page.type('#zoek', 'bankafschriften');
+  await page.select('#laag', 'services');
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('form.zoeken button')]);
+  await audit('zoeken');
+  out.checks.searchUrl = page.url();
+  out.checks.results = await page.$$eval('ul.resultaten h2 a', (as) => as.map((a) => a.textContent));
+
+  // a filter alone
+  await page.goto(`${base}/componenten?laag=integratie`, { waitUntil: 'load' });
+  out.checks.integratie = await page.$$eval('ul.resultaten h2 a', (as) => as.map((a) => a.textContent));
+
+  // open the component from the results
+  await page.goto(`${base}/componenten?zoek=bankafschriften`, { waitUntil: 'load' });
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('ul.resultaten h2 a')]);
+  await audit('component');
+  out.checks.componentTitle = await page.$eval('h1', (h) => h.textContent);
+  out.checks.componentText = await page.$eval('main', (m) => m.innerText);
+
+  // 320 pixels wide: nothing wider than the screen
+  await page.setViewport({ width: 320, height: 800 });
+  for (const url of [`${base}/`, `${base}/componenten?zoek=grondwerk`, page.url()]) {
+    await page.goto(url, { waitUntil: 'load' });
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    out.checks[`width320:${new URL(url).pathname}`] = wide;
+  }
+  await page.screenshot({ path: path.join(shots, 'component-320.png'), fullPage: true });
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(out));
