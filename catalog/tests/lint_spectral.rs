@@ -110,3 +110,23 @@ fn agrees_with_spectral_on_specs_that_each_break_a_rule() {
         agree(&spec);
     }
 }
+
+#[test]
+fn five_seeded_violations_are_exactly_five_findings_as_spectral_reports() {
+    let spec = repo("catalog/tests/seeded/five-violations.yaml");
+    let ours = our_findings(&spec);
+    let rules: BTreeSet<&str> = ours.iter().map(|(r, _, _)| r.as_str()).collect();
+    assert_eq!(
+        rules,
+        BTreeSet::from([
+            "nlgov:paths-kebab-case",
+            "nlgov:query-keys-camel-case",
+            "nlgov:semver",
+            "nlgov:specify-format-for-date-and-time",
+            "nlgov:info-contact-fields-exist",
+        ]),
+        "{ours:#?}"
+    );
+    assert_eq!(ours.len(), 5, "{ours:#?}");
+    agree(&spec);
+}
