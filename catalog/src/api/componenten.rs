@@ -99,7 +99,7 @@ pub async fn componenten(req: HttpRequest, state: web::Data<AppState>) -> Result
         licentie: text("licentie"),
         software_type: text("softwareType"),
         organisatie: text("organisatie"),
-        ids: None,
+        words: Vec::new(),
         recent_first,
     };
     let (rows, total, facets) = components::list(&state, filter, text("zoek"), page.offset(), page.page_size).await?;

@@ -239,7 +239,7 @@ pub async fn list(
         .db
         .run(move |c| {
             if let Some(q) = zoek {
-                filter.ids = store::search_ids(c, &q)?;
+                filter.words = store::search_words(&q);
             }
             store::components(c, &filter, offset, limit)
         })

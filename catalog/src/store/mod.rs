@@ -291,8 +291,9 @@ pub struct Filter {
     pub software_type: Option<String>,
     /// Organisation, exactly: the one that maintains it or one that uses it.
     pub organisatie: Option<String>,
-    /// Only these components (the hits of a full-text search).
-    pub ids: Option<Vec<String>>,
+    /// Words that must all match (as a word or its start) in name, descriptions or
+    /// organisation, by the database's full-text index (see [`search_words`]).
+    pub words: Vec<String>,
     /// Most recently changed first instead of by name.
     pub recent_first: bool,
 }
@@ -303,41 +304,15 @@ type FacetFields = (Option<String>, String, String, String, Option<String>);
 /// How many components of a filtered list have each value of a field: (field, value, count).
 pub type Facets = Vec<(&'static str, String, i64)>;
 
-#[derive(QueryableByName)]
-struct IdRow {
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    id: String,
-}
-
-/// The ids of the components that match every word of `query` (as a word or the start of one)
-/// in name, descriptions or organisation, by the database's full-text index; `None` when the
-/// query has no words.
-pub fn search_ids(conn: &mut DbConnection, query: &str) -> Result<Option<Vec<String>>, DbError> {
-    // only letters and digits reach the index's query language
-    let words: Vec<String> = query
+/// The words of a search: letters and digits only (nothing of the index's own query language
+/// gets through), lower case, at most 16.
+pub fn search_words(query: &str) -> Vec<String> {
+    query
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(16)
         .map(str::to_lowercase)
-        .collect();
-    if words.is_empty() {
-        return Ok(None);
-    }
-    let rows: Vec<IdRow> = match conn {
-        DbConnection::Sqlite(c) => {
-            let q = words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" ");
-            diesel::sql_query("SELECT id FROM componenten_zoek WHERE componenten_zoek MATCH ?")
-                .bind::<diesel::sql_types::Text, _>(q)
-                .load(c)?
-        }
-        DbConnection::Pg(c) => {
-            let q = words.iter().map(|w| format!("{w}:*")).collect::<Vec<_>>().join(" & ");
-            diesel::sql_query("SELECT id FROM componenten WHERE zoektekst @@ to_tsquery('dutch', $1)")
-                .bind::<diesel::sql_types::Text, _>(q)
-                .load(c)?
-        }
-    };
-    Ok(Some(rows.into_iter().map(|r| r.id).collect()))
+        .collect()
 }
 
 /// One page of components (by name, or most recent first), with the total and the facet counts
@@ -348,6 +323,24 @@ pub fn components(
     offset: i64,
     limit: i64,
 ) -> Result<(Vec<ComponentRow>, i64, Facets), DbError> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::{Bool, Text};
+    let pg = matches!(conn, DbConnection::Pg(_));
+    // the full-text match stays in the database: a sub-select on the FTS5 table, or the
+    // tsvector column
+    let text_match = (!filter.words.is_empty()).then(|| {
+        if pg {
+            let q = filter.words.iter().map(|w| format!("{w}:*")).collect::<Vec<_>>().join(" & ");
+            sql::<Bool>("componenten.zoektekst @@ to_tsquery('dutch', ")
+                .bind::<Text, _>(q)
+                .sql(")")
+        } else {
+            let q = filter.words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" ");
+            sql::<Bool>("componenten.id IN (SELECT id FROM componenten_zoek WHERE componenten_zoek MATCH ")
+                .bind::<Text, _>(q)
+                .sql(")")
+        }
+    });
     let filtered = || {
         let mut q = componenten::table.into_boxed();
         if let Some(v) = &filter.laag {
@@ -369,33 +362,31 @@ pub fn components(
                 .select(gebruik::component_id);
             q = q.filter(componenten::organisatie.eq(v.clone()).or(componenten::id.eq_any(users)));
         }
-        if let Some(ids) = &filter.ids {
-            q = q.filter(componenten::id.eq_any(ids.clone()));
+        if let Some(m) = &text_match {
+            q = q.filter(m.clone());
         }
         q
     };
-    let total = filtered().count().get_result(conn)?;
-    let ordered = if filter.recent_first {
-        filtered().order((componenten::gewijzigd_op.desc(), componenten::id.asc()))
-    } else {
-        filtered().order((componenten::naam.asc(), componenten::id.asc()))
-    };
-    let rows = ordered
-        .offset(offset)
-        .limit(limit)
-        .select(ComponentRow::as_select())
-        .load(conn)?;
-    let facet_rows: Vec<FacetFields> = filtered()
+    // one pass over the whole filtered list gives the total, the facets and the order; then
+    // only the page's rows are read whole
+    let listed: Vec<(String, String, NaiveDateTime, FacetFields)> = filtered()
         .select((
-            componenten::laag,
-            componenten::status,
-            componenten::licentie,
-            componenten::software_type,
-            componenten::organisatie,
+            componenten::id,
+            componenten::naam,
+            componenten::gewijzigd_op,
+            (
+                componenten::laag,
+                componenten::status,
+                componenten::licentie,
+                componenten::software_type,
+                componenten::organisatie,
+            ),
         ))
         .load(conn)?;
+    let total = i64::try_from(listed.len()).unwrap_or(i64::MAX);
     let mut counts: std::collections::BTreeMap<(&'static str, String), i64> = Default::default();
-    for (laag, status, licentie, software_type, organisatie) in facet_rows {
+    let mut order: Vec<(String, String, NaiveDateTime)> = Vec::with_capacity(listed.len());
+    for (id, naam, changed, (laag, status, licentie, software_type, organisatie)) in listed {
         for (field, value) in [
             ("laag", laag),
             ("status", Some(status)),
@@ -407,7 +398,24 @@ pub fn components(
                 *counts.entry((field, v)).or_default() += 1;
             }
         }
+        order.push((id, naam, changed));
     }
     let facets = counts.into_iter().map(|((f, v), n)| (f, v, n)).collect();
+    if filter.recent_first {
+        order.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    } else {
+        order.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    }
+    let page: Vec<String> = order
+        .into_iter()
+        .skip(usize::try_from(offset).unwrap_or(0))
+        .take(usize::try_from(limit).unwrap_or(0))
+        .map(|(id, _, _)| id)
+        .collect();
+    let mut rows: Vec<ComponentRow> = componenten::table
+        .filter(componenten::id.eq_any(&page))
+        .select(ComponentRow::as_select())
+        .load(conn)?;
+    rows.sort_by_key(|r| page.iter().position(|id| *id == r.id));
     Ok((rows, total, facets))
 }

@@ -1,0 +1,233 @@
+//! Benchmark of the catalogue (not a test): `catalog_bench N DB_URL SPEC_OUT` starts the
+//! catalogue in-process on a free port, publishes N generated components over HTTP (each with a
+//! spec of about 2,000 lines, linted and stored), then times 1,000 varied searches with filters
+//! over HTTP, and the ADR lint of one generated spec in Rust. It writes that spec to SPEC_OUT so
+//! the script can time Spectral on the same file. Prints the figures.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use platform::auth::{Claims, ClientConfig, sign_hs256};
+use serde_json::{Value, json};
+use std::time::Instant;
+
+const WORDS: [&str; 16] = [
+    "zaak",
+    "burger",
+    "belasting",
+    "vergunning",
+    "afval",
+    "parkeren",
+    "subsidie",
+    "melding",
+    "afspraak",
+    "betaling",
+    "woning",
+    "onderwijs",
+    "zorg",
+    "verkiezing",
+    "archief",
+    "register",
+];
+const LAYERS: [&str; 5] = ["interactie", "proces", "integratie", "services", "data"];
+const STATUSES: [&str; 4] = ["concept", "development", "beta", "stable"];
+
+/// A spec of about 2,000 lines (pretty-printed): 17 resources with two operations each and a
+/// schema each.
+fn spec(i: usize) -> Value {
+    let mut paths = serde_json::Map::new();
+    let mut schemas = serde_json::Map::new();
+    for r in 0..17 {
+        let name = format!("{}-{r}", WORDS[(i + r) % WORDS.len()]);
+        let schema = format!("Object{r}");
+        let ok = |s: &str| {
+            json!({ "description": "ok", "headers": { "API-Version": { "schema": { "type": "string" } } },
+                    "content": { "application/json": { "schema": { "$ref": format!("#/components/schemas/{s}") } } } })
+        };
+        let problem = json!({ "description": "fout", "content": { "application/problem+json": {
+            "schema": { "$ref": "#/components/schemas/Problem" } } } });
+        paths.insert(
+            format!("/{name}"),
+            json!({
+                "get": { "operationId": format!("lijst{r}"), "parameters": [
+                    { "name": "pageSize", "in": "query", "schema": { "type": "integer" } } ],
+                    "responses": { "200": ok(&schema), "400": problem } },
+            }),
+        );
+        paths.insert(
+            format!("/{name}/{{id}}"),
+            json!({
+                "get": { "operationId": format!("een{r}"), "parameters": [
+                    { "name": "id", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                    "responses": { "200": ok(&schema), "400": problem, "404": problem } },
+            }),
+        );
+        schemas.insert(
+            schema,
+            json!({ "type": "object", "properties": {
+                "id": { "type": "string" }, "naam": { "type": "string" },
+                "startDatum": { "type": "string", "format": "date" }, "aantal": { "type": "integer" } } }),
+        );
+    }
+    schemas.insert(
+        "Problem".into(),
+        json!({ "type": "object", "properties": { "status": { "type": "integer" }, "title": { "type": "string" },
+                 "detail": { "type": "string" } } }),
+    );
+    json!({
+        "openapi": "3.0.3",
+        "info": { "title": format!("Component {i}"), "version": "1.0.0",
+                  "contact": { "name": "Team", "email": "team@example.org", "url": "https://example.org" } },
+        "servers": [ { "url": "https://api.example.org/api/v1" } ],
+        "paths": paths,
+        "components": { "schemas": schemas },
+    })
+}
+
+fn publiccode(i: usize) -> String {
+    let w = |k: usize| WORDS[(i * 7 + k) % WORDS.len()];
+    format!(
+        "publiccodeYmlVersion: '0.4'\nname: Component {i} {a}\nurl: https://git.example.org/c{i}.git\n\
+         platforms: [web]\ndevelopmentStatus: {status}\nsoftwareType: standalone/backend\n\
+         description:\n  nl:\n    shortDescription: {a} en {b} voor gemeenten\n    longDescription: \"Een component voor {a}, {b} en {c}; \
+         het helpt gemeenten bij hun werk, wordt door meerdere organisaties gebruikt en heeft een API die de regels volgt. \
+         Nummer {i} van de benchmark.\"\n\
+         legal:\n  license: {license}\n  repoOwner: Organisatie {org}\nmaintenance:\n  type: internal\n  contacts:\n    - name: Team\n\
+         localisation:\n  localisationReady: true\n  availableLanguages: [nl]\n\
+         nl-commonground:\n  laag: {layer}\n",
+        a = w(0),
+        b = w(1),
+        c = w(2),
+        status = STATUSES[i % STATUSES.len()],
+        license = if i.is_multiple_of(3) { "MIT" } else { "EUPL-1.2" },
+        org = i % 50,
+        layer = LAYERS[i % LAYERS.len()],
+    )
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let idx = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[idx.min(sorted.len() - 1)]
+}
+
+#[actix_web::main]
+async fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let db = args.get(2).cloned().unwrap_or_else(|| "/tmp/catalog-bench.db".into());
+    let spec_out = args
+        .get(3)
+        .cloned()
+        .unwrap_or_else(|| "/tmp/catalog-bench-spec.json".into());
+    let dir = std::env::temp_dir().join(format!("catalog-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let secret = "bench-secret-0123456789abcdef0123";
+    let clients = dir.join("clients.toml");
+    std::fs::write(
+        &clients,
+        format!("[[client]]\nclient_id = \"bench\"\nsecret = \"{secret}\"\nscopes = [\"catalogus.beheren\"]\n"),
+    )
+    .unwrap();
+    let bind = platform::testing::free_address();
+    let cli = platform::component::parse::<catalog::Catalog, _, _>([
+        "catalog",
+        "--bind-address",
+        &bind,
+        "--database-url",
+        &db,
+        "--metrics-bind-address",
+        "off",
+        "--clients",
+        &clients.to_string_lossy(),
+        "--audit-keys",
+        "bench=catalog-bench-audit-key-0123456789abcdef",
+        "--entries",
+        &dir.to_string_lossy(),
+    ])
+    .unwrap();
+    let auth = std::sync::Arc::new(cli.common.authenticator().unwrap());
+    let server = platform::component::start::<catalog::Catalog>(cli.common, cli.component, auth)
+        .await
+        .unwrap();
+    let handle = server.handle();
+    actix_web::rt::spawn(server);
+    let base = format!("http://{bind}");
+    let client = ClientConfig {
+        client_id: "bench".into(),
+        secret: Some(secret.into()),
+        ..Default::default()
+    };
+    let token = sign_hs256(&client, &Claims::default(), chrono::Utc::now().timestamp()).unwrap();
+    let http = reqwest::Client::new();
+
+    let sample = spec(0);
+    let pretty = serde_json::to_string_pretty(&sample).unwrap();
+    std::fs::write(&spec_out, &pretty).unwrap();
+    println!("spec: {} lines, {} bytes", pretty.lines().count(), pretty.len());
+
+    // load: N components published over HTTP, each linted and stored
+    let start = Instant::now();
+    for i in 0..n {
+        let resp = http
+            .post(format!("{base}/api/v1/componenten"))
+            .bearer_auth(&token)
+            .json(&json!({ "publiccode": publiccode(i), "openapi": spec(i) }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status().as_u16(), 201, "{}", resp.text().await.unwrap_or_default());
+    }
+    let load = start.elapsed().as_secs_f64();
+    println!(
+        "load: {n} components in {load:.1} s ({:.1} ms each)",
+        load * 1000.0 / n as f64
+    );
+
+    // search: 1,000 varied queries with filters
+    let mut times = Vec::with_capacity(1000);
+    let mut hits = 0u64;
+    for q in 0..1000usize {
+        // every seventh query has two words
+        let words = if q.is_multiple_of(7) {
+            format!("{}+{}", WORDS[q % WORDS.len()], WORDS[(q + 3) % WORDS.len()])
+        } else {
+            WORDS[q % WORDS.len()].to_string()
+        };
+        let mut url = format!("{base}/api/v1/componenten?zoek={words}");
+        if q.is_multiple_of(2) {
+            url.push_str(&format!("&laag={}", LAYERS[q % LAYERS.len()]));
+        }
+        if q.is_multiple_of(3) {
+            url.push_str(&format!("&status={}", STATUSES[q % STATUSES.len()]));
+        }
+        if q.is_multiple_of(5) {
+            url.push_str("&licentie=EUPL-1.2");
+        }
+        let t = Instant::now();
+        let resp = http.get(&url).send().await.unwrap();
+        assert_eq!(resp.status().as_u16(), 200, "{url}");
+        let page: Value = resp.json().await.unwrap();
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        hits += page["paginering"]["totalItems"].as_u64().unwrap_or(0);
+    }
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    println!(
+        "search: 1000 queries, p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms ({} hits in total)",
+        percentile(&times, 0.5),
+        percentile(&times, 0.99),
+        times[times.len() - 1],
+        hits
+    );
+
+    // lint of one spec in Rust
+    let rounds = 200;
+    let t = Instant::now();
+    let mut findings = 0;
+    for _ in 0..rounds {
+        let doc = catalog::domain::openapi::parse_any(&pretty).unwrap();
+        findings = catalog::domain::lint::lint(&doc).len();
+    }
+    let per = t.elapsed().as_secs_f64() * 1000.0 / rounds as f64;
+    println!("lint (Rust, parse included): {per:.2} ms per spec, {findings} findings");
+    handle.stop(true).await;
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,2 @@
+DROP INDEX componenten_gewijzigd;
+DROP INDEX componenten_naam;
