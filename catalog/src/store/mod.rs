@@ -330,12 +330,22 @@ pub fn components(
     // tsvector column
     let text_match = (!filter.words.is_empty()).then(|| {
         if pg {
-            let q = filter.words.iter().map(|w| format!("{w}:*")).collect::<Vec<_>>().join(" & ");
+            let q = filter
+                .words
+                .iter()
+                .map(|w| format!("{w}:*"))
+                .collect::<Vec<_>>()
+                .join(" & ");
             sql::<Bool>("componenten.zoektekst @@ to_tsquery('dutch', ")
                 .bind::<Text, _>(q)
                 .sql(")")
         } else {
-            let q = filter.words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" ");
+            let q = filter
+                .words
+                .iter()
+                .map(|w| format!("\"{w}\"*"))
+                .collect::<Vec<_>>()
+                .join(" ");
             sql::<Bool>("componenten.id IN (SELECT id FROM componenten_zoek WHERE componenten_zoek MATCH ")
                 .bind::<Text, _>(q)
                 .sql(")")
