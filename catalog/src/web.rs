@@ -16,7 +16,9 @@ use platform::Problem;
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home))
         .route("/componenten", web::get().to(search))
-        .route("/componenten/{id}", web::get().to(component));
+        .route("/componenten/{id}", web::get().to(component))
+        .route("/componenten/{id}/versies/{versie}/docs", web::get().to(swagger))
+        .route("/catalogus/swagger-spec.js", web::get().to(swagger_script));
 }
 
 const STYLE: &str = "
@@ -244,7 +246,8 @@ async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Resul
             h2 { "API Design Rules" }
             @if let Some(n) = latest_spec {
                 p { "Score op de API Design Rules 2.2 (versie " (n) "): " strong { (lint::score(&findings)) "%" } " van de regels gehaald. "
-                    a href={ "/api/v1/componenten/" (c.id) "/versies/" (n) "/openapi.json" } { "De OpenAPI-spec (JSON)" } "." }
+                    a href={ "/api/v1/componenten/" (c.id) "/versies/" (n) "/openapi.json" } { "De OpenAPI-spec (JSON)" } ", "
+                    a href={ "/componenten/" (c.id) "/versies/" (n) "/docs" } { "bekijken in Swagger UI" } "." }
                 @if findings.is_empty() { p { "Geen bevindingen." } } @else { (findings_table(&findings)) }
             } @else {
                 p { "Dit component heeft geen OpenAPI-spec." }
@@ -283,4 +286,43 @@ async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Resul
             }
         },
     ))
+}
+
+/// A version's spec in Swagger UI (the platform's own copy of it; the page's one script is ours,
+/// so the Content-Security-Policy needs no inline code).
+async fn swagger(path: web::Path<(String, i32)>, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    let (id, versie) = path.into_inner();
+    let v = components::version(&state, id.clone(), versie).await?;
+    if v.openapi.is_none() {
+        return Err(Problem::not_found("Deze versie heeft geen OpenAPI-spec."));
+    }
+    let spec = format!("/api/v1/componenten/{id}/versies/{versie}/openapi.json");
+    let markup = html! {
+        (DOCTYPE)
+        html lang="nl" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { "API van versie " (versie) " – Componentencatalogus" }
+                link rel="stylesheet" href="/api/v1/docs/swagger-ui.css";
+            }
+            body {
+                main {
+                    p { a href={ "/componenten/" (id) } { "Terug naar het component" } }
+                    div id="swagger-ui" data-spec=(spec) {}
+                }
+                script src="/api/v1/docs/swagger-ui-bundle.js" {}
+                script src="/catalogus/swagger-spec.js" {}
+            }
+        }
+    };
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(markup.into_string()))
+}
+
+async fn swagger_script() -> HttpResponse {
+    HttpResponse::Ok().content_type("text/javascript").body(
+        "window.onload = function () {\n  var el = document.getElementById('swagger-ui');\n  window.ui = SwaggerUIBundle({ dom_id: '#swagger-ui', url: el.dataset.spec, deepLinking: true });\n};\n",
+    )
 }

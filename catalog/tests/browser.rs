@@ -122,6 +122,13 @@ async fn pages_work_in_a_browser_and_meet_wcag_aa() {
         "{checks}"
     );
     assert_eq!(checks["componentTitle"], "Grondwerk household-budget");
+    assert!(
+        checks["swaggerTitle"]
+            .as_str()
+            .unwrap()
+            .starts_with("Grondwerk huishoudboekje"),
+        "{checks}"
+    );
     let text = checks["componentText"].as_str().unwrap();
     assert!(
         text.contains("Score op de API Design Rules 2.2") && text.contains("100%"),

@@ -59,6 +59,14 @@ try {
   out.checks.componentTitle = await page.$eval('h1', (h) => h.textContent);
   out.checks.componentText = await page.$eval('main', (m) => m.innerText);
 
+  // the spec in Swagger UI, from the component page
+  const componentUrl = page.url();
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('a[href$="/docs"]')]);
+  await page.waitForSelector('.swagger-ui .info .title', { timeout: 10000 });
+  out.checks.swaggerTitle = await page.$eval('.swagger-ui .info .title', (t) => t.textContent);
+  await page.screenshot({ path: path.join(shots, 'swagger.png') });
+  await page.goto(componentUrl, { waitUntil: 'load' });
+
   // 320 pixels wide: nothing wider than the screen
   await page.setViewport({ width: 320, height: 800 });
   for (const url of [`${base}/`, `${base}/componenten?zoek=grondwerk`, page.url()]) {
