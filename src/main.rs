@@ -85,7 +85,11 @@ async fn serve(mut config: SuiteConfig, metrics: String) -> Result<(), String> {
     }
     let servers = grondwerk::start(&config).await?;
     println!("Grondwerk suite (SQLite under ./data, demo data; tokens: cargo run -q -p <component> -- token <client>)");
-    println!("  catalog         {}/api/v1/docs/", config.catalog_url());
+    println!(
+        "  catalog         {}/ (pages), {}/api/v1/docs/",
+        config.catalog_url(),
+        config.catalog_url()
+    );
     println!("  registry-proxy  {}/api/v1/docs/", config.registry_proxy_url());
     println!("  holiday-rental  {}/api/v1/docs/", config.holiday_rental_url());
     println!("  household-budget {}/api/v1/docs/", config.household_budget_url());
