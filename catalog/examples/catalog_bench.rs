@@ -90,7 +90,7 @@ fn publiccode(i: usize) -> String {
          platforms: [web]\ndevelopmentStatus: {status}\nsoftwareType: standalone/backend\n\
          description:\n  nl:\n    shortDescription: {a} en {b} voor gemeenten\n    longDescription: \"Een component voor {a}, {b} en {c}; \
          het helpt gemeenten bij hun werk, wordt door meerdere organisaties gebruikt en heeft een API die de regels volgt. \
-         Nummer {i} van de benchmark.\"\n\
+         Nummer {i} van de benchmark.\"\n    features: [{a}]\n\
          legal:\n  license: {license}\n  repoOwner: Organisatie {org}\nmaintenance:\n  type: internal\n  contacts:\n    - name: Team\n\
          localisation:\n  localisationReady: true\n  availableLanguages: [nl]\n\
          nl-commonground:\n  laag: {layer}\n",

@@ -225,7 +225,7 @@ async fn an_invalid_entry_is_refused_naming_every_path() {
         &app,
         publish(
             &supplier,
-            json!({ "publiccode": supplier_file("1"), "openapi": { "swagger": "2.0" } }),
+            json!({ "publiccode": supplier_file("1.0.0"), "openapi": { "swagger": "2.0" } }),
         ),
     )
     .await;

@@ -8,7 +8,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// The versions of the standard accepted.
-const VERSIONS: [&str; 8] = ["0.2", "0.2.0", "0.2.1", "0.2.2", "0.3", "0.3.0", "0.4", "0.4.0"];
+/// `0` is how files of the current 0.x standard say which version they follow (the reference parser
+/// reads it as the latest 0.x).
+const VERSIONS: [&str; 9] = ["0", "0.2", "0.2.0", "0.2.1", "0.2.2", "0.3", "0.3.0", "0.4", "0.4.0"];
 const DEVELOPMENT_STATUS: [&str; 5] = ["concept", "development", "beta", "stable", "obsolete"];
 const SOFTWARE_TYPES: [&str; 9] = [
     "standalone/mobile",
@@ -242,6 +244,44 @@ pub fn check(tree: &Value) -> Vec<Problem> {
     c.url(tree, "landingURL", false, true);
     c.url(tree, "roadmap", false, true);
     c.date(tree, "releaseDate", false);
+    for key in ["applicationSuite", "softwareVersion", "logo", "monochromeLogo"] {
+        c.text(tree, key, false);
+    }
+    match at(tree, "isBasedOn") {
+        Some(Value::String(_)) => c.url(tree, "isBasedOn", false, false),
+        Some(Value::Array(list)) => {
+            for (i, v) in list.iter().enumerate() {
+                if !v.as_str().is_some_and(|u| is_url(u, false)) {
+                    c.fault(format!("isBasedOn[{i}]"), "geen URL");
+                }
+            }
+        }
+        Some(_) => c.fault("isBasedOn".into(), "geen URL of lijst van URL's"),
+        None => {}
+    }
+    c.texts(tree, "usedBy", false, None);
+    for key in ["inputTypes", "outputTypes"] {
+        c.texts(tree, key, false, None);
+        if let Some(list) = at(tree, key).and_then(Value::as_array) {
+            for (i, v) in list.iter().enumerate() {
+                if v.as_str().is_some_and(|m| !is_mime_type(m)) {
+                    c.fault(format!("{key}[{i}]"), "geen mediatype (RFC 6838)");
+                }
+            }
+        }
+    }
+    if let Some(org) = c.object(tree, "organisation", false) {
+        c.organisation_uri(org, "organisation.uri");
+    }
+    if let Some(list) = c.array(tree, "fundedBy", false) {
+        for (i, org) in list.iter().enumerate() {
+            if org.is_object() {
+                c.organisation_uri(org, &format!("fundedBy[{i}].uri"));
+            } else {
+                c.fault(format!("fundedBy[{i}]"), "geen mapping");
+            }
+        }
+    }
     c.texts(tree, "platforms", true, None);
     c.texts(tree, "categories", false, Some(&CATEGORIES));
     c.one_of(tree, "developmentStatus", &DEVELOPMENT_STATUS, true);
@@ -294,6 +334,12 @@ pub fn check(tree: &Value) -> Vec<Problem> {
             if let Some(list) = c.array(deps, &path, false) {
                 for (i, d) in list.iter().enumerate() {
                     c.text(d, &format!("{path}[{i}].name"), true);
+                    for key in ["version", "versionMin", "versionMax"] {
+                        c.text(d, &format!("{path}[{i}].{key}"), false);
+                    }
+                    if at(d, "optional").is_some_and(|v| !v.is_boolean()) {
+                        c.fault(format!("{path}[{i}].optional"), "geen boolean");
+                    }
                 }
             }
         }
@@ -325,6 +371,18 @@ fn is_url(s: &str, http_only: bool) -> bool {
         Ok(u) => u.has_host() || u.scheme() == "urn",
         Err(_) => false,
     }
+}
+
+/// A media type as RFC 6838 writes it (`application/json`).
+fn is_mime_type(s: &str) -> bool {
+    let token = |t: &str| {
+        !t.is_empty()
+            && t.len() <= 127
+            && t.chars().all(|c| c.is_ascii_alphanumeric() || "!#$&^_.+-".contains(c))
+            && t.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+    };
+    let (kind, sub) = s.trim().split_once('/').unwrap_or(("", ""));
+    token(kind) && token(sub.split(';').next().unwrap_or("").trim())
 }
 
 fn is_date(s: &str) -> bool {
@@ -396,9 +454,25 @@ impl Checker {
     }
 
     fn date(&mut self, parent: &Value, path: &str, required: bool) {
+        if at(parent, path)
+            .and_then(Value::as_str)
+            .is_some_and(|s| s.trim().is_empty())
+        {
+            self.fault(path.into(), "geen datum (JJJJ-MM-DD)");
+            return;
+        }
         if let Some(s) = self.text(parent, path, required) {
             if !is_date(s) {
                 self.fault(path.into(), "geen datum (JJJJ-MM-DD)");
+            }
+        }
+    }
+
+    /// An organisation's `uri`: required, a URL or a URN.
+    fn organisation_uri(&mut self, org: &Value, path: &str) {
+        if let Some(u) = self.text(org, path, true) {
+            if !is_url(u, false) {
+                self.fault(path.into(), "geen URI");
             }
         }
     }
@@ -489,8 +563,16 @@ impl Checker {
             for key in ["documentation", "apiDocumentation"] {
                 self.url(d, &format!("{base}.{key}"), false, true);
             }
-            if at(d, "features").is_some() {
-                self.texts(d, &format!("{base}.features"), true, None);
+            self.texts(d, &format!("{base}.features"), true, None);
+            self.text(d, &format!("{base}.localisedName"), false);
+            self.texts(d, &format!("{base}.awards"), false, None);
+            self.texts(d, &format!("{base}.screenshots"), false, None);
+            if let Some(list) = self.array(d, &format!("{base}.videos"), false) {
+                for (i, v) in list.iter().enumerate() {
+                    if !v.as_str().is_some_and(|u| is_url(u, true)) {
+                        self.fault(format!("{base}.videos[{i}]"), "geen http(s)-URL");
+                    }
+                }
             }
         }
     }
@@ -580,7 +662,7 @@ mod tests {
         format!(
             "publiccodeYmlVersion: \"0.4\"\nname: Voorbeeld\nurl: https://example.org/voorbeeld.git\n\
              platforms: [web]\ndevelopmentStatus: stable\nsoftwareType: standalone/backend\n\
-             description:\n  nl:\n    shortDescription: Kort\n    longDescription: \"{LONG}\"\n\
+             description:\n  nl:\n    shortDescription: Kort\n    longDescription: \"{LONG}\"\n    features: [Iets]\n\
              legal:\n  license: EUPL-1.2\nmaintenance:\n  type: internal\n  contacts:\n    - name: Team\n\
              localisation:\n  localisationReady: true\n  availableLanguages: [nl, en]\n"
         )
@@ -651,5 +733,56 @@ mod tests {
         );
         assert!(matches!(parse("- een\n- lijst\n"), Err(Refusal::Unreadable(_))));
         assert!(matches!(parse("a: [\n"), Err(Refusal::Unreadable(_))));
+    }
+
+    #[test]
+    fn the_optional_keys_are_checked_when_present() {
+        let cases = [
+            ("    features: [Iets]\n", "", "description.nl.features"),
+            ("platforms: [web]", "platforms: [web]\nreleaseDate: ''", "releaseDate"),
+            (
+                "platforms: [web]",
+                "platforms: [web]\ninputTypes: [tekst]",
+                "inputTypes[0]",
+            ),
+            (
+                "platforms: [web]",
+                "platforms: [web]\nisBasedOn: [geen url]",
+                "isBasedOn[0]",
+            ),
+            (
+                "platforms: [web]",
+                "platforms: [web]\norganisation:\n  name: Gemeente",
+                "organisation.uri",
+            ),
+            (
+                "platforms: [web]",
+                "platforms: [web]\nfundedBy: [Gemeente]",
+                "fundedBy[0]",
+            ),
+            (
+                "platforms: [web]",
+                "platforms: [web]\nsoftwareVersion: 1.0",
+                "softwareVersion",
+            ),
+            ("platforms: [web]", "platforms: [web]\nusedBy: Gemeente", "usedBy"),
+            (
+                "platforms: [web]",
+                "platforms: [web]\ndependsOn:\n  open:\n    - name: PostgreSQL\n      optional: ja",
+                "dependsOn.open[0].optional",
+            ),
+        ];
+        for (from, to, path) in cases {
+            match parse(&minimal().replace(from, to)) {
+                Err(Refusal::Invalid(p)) => assert_eq!(p[0].pad, path, "{p:?}"),
+                other => panic!("{to}: {other:?}"),
+            }
+        }
+        let fine = minimal().replace(
+            "platforms: [web]",
+            "platforms: [web]\ninputTypes: [application/json]\nisBasedOn: https://example.org/a.git\n\
+             organisation:\n  uri: urn:x-gemeente:0344\nfundedBy:\n  - uri: https://www.vng.nl",
+        );
+        assert!(parse(&fine).is_ok(), "{:?}", parse(&fine));
     }
 }

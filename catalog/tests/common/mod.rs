@@ -78,7 +78,7 @@ pub fn supplier_file(version: &str) -> String {
     format!(
         "publiccodeYmlVersion: '0.2'\nname: Zaakafhandeling\nurl: https://git.example.org/zaken.git\n\
          softwareVersion: {version}\nplatforms: [web]\ndevelopmentStatus: stable\nsoftwareType: standalone/web\n\
-         description:\n  nl:\n    shortDescription: Zaken afhandelen\n    longDescription: \"{LONG}\"\n\
+         description:\n  nl:\n    shortDescription: Zaken afhandelen\n    longDescription: \"{LONG}\"\n    features: [Zaken]\n\
          legal:\n  license: EUPL-1.2\n  mainCopyrightOwner: Leverancier BV\nmaintenance:\n  type: contract\n\
          \x20 contractors:\n    - name: Leverancier BV\n      until: '2028-01-01'\n\
          localisation:\n  localisationReady: true\n  availableLanguages: [nl]\n\
