@@ -13,8 +13,8 @@ use std::process::ExitCode;
 pub struct LintArgs {
     /// The spec (OpenAPI 3.0 or 3.1, JSON or YAML, at most 10 MB).
     pub spec: PathBuf,
-    /// The ruleset (the official ADR 2.2 ruleset's rules and severities).
-    #[arg(long, default_value = "2.2", value_parser = ["2.2"])]
+    /// The ruleset: the official ADR 2.2 or 2.1 ruleset's rules and severities.
+    #[arg(long, default_value = "2.2", value_parser = ["2.1", "2.2"])]
     pub ruleset: String,
     /// Output: `text` for people, `json` (rule, severity, path, message) for tools.
     #[arg(long, default_value = "text", value_parser = ["text", "json"])]
@@ -48,7 +48,8 @@ pub fn lint(args: impl IntoIterator<Item = String>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let findings = lint::lint(&doc);
+    let ruleset = lint::Ruleset::parse(&args.ruleset).unwrap_or(lint::Ruleset::V22);
+    let findings = lint::lint_with(&doc, ruleset);
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     if args.format == "json" {
         println!(
@@ -65,13 +66,13 @@ pub fn lint(args: impl IntoIterator<Item = String>) -> ExitCode {
             println!("{}  {severity}  {}  {}", f.path.join("."), f.rule, f.message);
         }
         println!(
-            "{}: {} errors, {} warnings, ADR {} score {} (not yet checked: {})",
+            "{}: {} errors, {} warnings, {} score {} (not yet checked: {})",
             args.spec.display(),
             errors,
             findings.len() - errors,
-            args.ruleset,
-            lint::score(&findings),
-            lint::NOT_YET_CHECKED.join(", ")
+            ruleset.name(),
+            lint::score_with(&findings, ruleset),
+            ruleset.not_yet_checked().join(", ")
         );
     }
     if errors > 0 {

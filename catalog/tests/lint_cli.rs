@@ -32,6 +32,13 @@ fn exit_codes_and_json() {
     assert_eq!(lint(&["catalog/tests/lint/13-schema-camel-case.yaml"]).0, 0);
     assert_eq!(lint(&["bestaat/niet.yaml"]).0, 2);
     assert_eq!(lint(&["--ruleset", "1.0", "openapi/catalog.json"]).0, 2);
+    // ADR 2.1 also wants /openapi.json among the paths: an error there
+    let (code, text) = lint(&["--ruleset", "2.1", "openapi/catalog.json"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("paths-open-api-json-resource-exists") && text.contains("ADR 2.1"),
+        "{text}"
+    );
 }
 
 #[test]

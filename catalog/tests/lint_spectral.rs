@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use catalog::domain::lint::{self, NOT_YET_CHECKED, Severity};
+use catalog::domain::lint::{self, Ruleset, Severity};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -29,19 +29,39 @@ fn spectral() -> PathBuf {
 
 type Key = (String, String, &'static str);
 
-fn spectral_findings(spec: &Path) -> BTreeSet<Key> {
+fn ruleset_file(ruleset: Ruleset) -> PathBuf {
+    repo(match ruleset {
+        Ruleset::V21 => "standards/adr/adr-2.1.0-spectral.yml",
+        Ruleset::V22 => "standards/adr/adr-2.2.0-rc.1-linter.yaml",
+    })
+}
+
+fn spectral_findings(spec: &Path, ruleset: Ruleset) -> BTreeSet<Key> {
     let out = std::process::Command::new(spectral())
         .args(["lint", "-q", "-f", "json", "-r"])
-        .arg(repo("standards/adr/adr-2.2.0-rc.1-linter.yaml"))
+        .arg(ruleset_file(ruleset))
         .arg(spec)
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     let results: Vec<Value> =
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: spectral said {e}: {text}", spec.display()));
+    for r in &results {
+        let code = r["code"].as_str().unwrap_or_default();
+        assert!(
+            ruleset.rules().iter().any(|(rule, _)| *rule == code),
+            "{}: Spectral reports {code}, which the linter's {} list does not know",
+            spec.display(),
+            ruleset.name()
+        );
+    }
     results
         .iter()
-        .filter(|r| !NOT_YET_CHECKED.contains(&r["code"].as_str().unwrap_or_default()))
+        .filter(|r| {
+            !ruleset
+                .not_yet_checked()
+                .contains(&r["code"].as_str().unwrap_or_default())
+        })
         .map(|r| {
             let path: Vec<String> = r["path"]
                 .as_array()
@@ -56,9 +76,13 @@ fn spectral_findings(spec: &Path) -> BTreeSet<Key> {
 }
 
 fn our_findings(spec: &Path) -> BTreeSet<Key> {
+    our_findings_with(spec, Ruleset::V22)
+}
+
+fn our_findings_with(spec: &Path, ruleset: Ruleset) -> BTreeSet<Key> {
     let text = std::fs::read_to_string(spec).unwrap();
     let doc = catalog::domain::openapi::parse_any(&text).unwrap();
-    lint::lint(&doc)
+    lint::lint_with(&doc, ruleset)
         .into_iter()
         .map(|f| {
             let severity = if f.severity == Severity::Error { "error" } else { "warn" };
@@ -68,14 +92,19 @@ fn our_findings(spec: &Path) -> BTreeSet<Key> {
 }
 
 fn agree(spec: &Path) {
-    let theirs = spectral_findings(spec);
-    let ours = our_findings(spec);
+    agree_with(spec, Ruleset::V22);
+}
+
+fn agree_with(spec: &Path, ruleset: Ruleset) {
+    let theirs = spectral_findings(spec, ruleset);
+    let ours = our_findings_with(spec, ruleset);
     let missing: Vec<&Key> = theirs.difference(&ours).collect();
     let extra: Vec<&Key> = ours.difference(&theirs).collect();
     assert!(
         missing.is_empty() && extra.is_empty(),
-        "{}: Spectral only: {missing:#?}\nours only: {extra:#?}",
-        spec.display()
+        "{} ({}): Spectral only: {missing:#?}\nours only: {extra:#?}",
+        spec.display(),
+        ruleset.name()
     );
 }
 
@@ -129,4 +158,38 @@ fn five_seeded_violations_are_exactly_five_findings_as_spectral_reports() {
     );
     assert_eq!(ours.len(), 5, "{ours:#?}");
     agree(&spec);
+}
+
+/// ADR 2.1 on every spec above: its own rules and the recommended `spectral:oas` ones.
+#[test]
+fn agrees_with_spectral_on_adr_2_1() {
+    let mut specs: Vec<PathBuf> = ["registry-proxy", "holiday-rental", "household-budget", "catalog"]
+        .iter()
+        .map(|n| repo(&format!("openapi/{n}.json")))
+        .collect();
+    specs.push(repo(
+        "standards/haalcentraal/bag-individuele-bevragingen-v2/openapi.yaml",
+    ));
+    specs.push(repo("standards/haalcentraal/brp-personen/resolved/openapi.yaml"));
+    for dir in ["catalog/tests/lint", "catalog/tests/lint21", "catalog/tests/seeded"] {
+        let mut more: Vec<PathBuf> = std::fs::read_dir(repo(dir))
+            .map(|r| {
+                r.map(|e| e.unwrap().path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        more.sort();
+        specs.extend(more);
+    }
+    for spec in specs {
+        if spec.to_string_lossy().contains("lint21") {
+            assert!(
+                !our_findings_with(&spec, Ruleset::V21).is_empty(),
+                "{}: breaks nothing",
+                spec.display()
+            );
+        }
+        agree_with(&spec, Ruleset::V21);
+    }
 }

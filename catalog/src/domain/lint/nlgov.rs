@@ -13,6 +13,8 @@ fn re(pattern: &str) -> Regex {
 }
 
 static OPENAPI3: LazyLock<Regex> = LazyLock::new(|| re(r"^3(.\d+){1,2}$"));
+static OPENAPI30: LazyLock<Regex> = LazyLock::new(|| re(r"^3.0.*$"));
+static OPENAPI_JSON: LazyLock<Regex> = LazyLock::new(|| re(r"\/openapi\.json"));
 static SUCCESS: LazyLock<Regex> = LazyLock::new(|| re(r"(2|3)\d\d"));
 static ERROR: LazyLock<Regex> = LazyLock::new(|| re(r"(4|5)\d\d"));
 static MAJOR_VERSION: LazyLock<Regex> = LazyLock::new(|| re(r"\/v[\d+]"));
@@ -61,6 +63,9 @@ fn openapi(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
                         "The OpenAPI Specification is versioned using a `major.minor.patch` versioning scheme. Use a version 3 OpenAPI Specification for documentation.",
                     );
                 }
+                if !OPENAPI30.is_match(v) {
+                    out.add("openapi3", &n.path, "Use OpenAPI Specification for documentation");
+                }
             }
             if !truthy(Some(n.value)) {
                 out.add(
@@ -97,6 +102,7 @@ fn responses_matching<'a>(d: &Doc<'a>, root: &Node<'a>, pattern: &Regex) -> Vec<
 
 fn responses(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
     const VERSION: &str = "Return the full version number in a response header.";
+    const VERSION_21: &str = "/core/version-header: Return the full version number in a response header: https://logius-standaarden.github.io/API-Design-Rules/#/core/version-header";
     for response in responses_matching(d, root, &SUCCESS) {
         match d.get(&response, "headers") {
             Some(headers) if truthy(Some(headers.value)) => {
@@ -111,9 +117,17 @@ fn responses(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
                 .any(|h| headers.value.get(h).is_some());
                 if headers.value.is_object() && !named {
                     out.add("nlgov:missing-version-header", &headers.path, VERSION);
+                    out.add(
+                        "missing-version-header",
+                        &headers.path,
+                        "Return the full version number in a response header",
+                    );
                 }
             }
-            _ => out.add("nlgov:missing-header", &response.path, VERSION),
+            _ => {
+                out.add("nlgov:missing-header", &response.path, VERSION);
+                out.add("missing-header", &response.path, VERSION_21);
+            }
         }
     }
     for response in responses_matching(d, root, &ERROR) {
@@ -122,11 +136,9 @@ fn responses(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
         };
         let problem = ["application/problem+json", "application/problem+xml"];
         if !content.value.is_object() || !problem.iter().any(|m| content.value.get(m).is_some()) {
-            out.add(
-                "nlgov:use-problem-schema",
-                &content.path,
-                "The content type of an error response should be application/problem+json or application/problem+xml to match RFC 9457.",
-            );
+            let why = "The content type of an error response should be application/problem+json or application/problem+xml to match RFC 9457.";
+            out.add("nlgov:use-problem-schema", &content.path, why);
+            out.add("use-problem-schema", &content.path, why);
         }
         for (media, body) in d.children(&content) {
             if !problem.contains(&media.as_str()) {
@@ -200,19 +212,23 @@ fn servers(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
                 &url.path,
                 "Include the major version number in the URI.",
             );
+            out.add(
+                "include-major-version-in-uri",
+                &url.path,
+                "/core/uri-version: Include the major version number in the URI: https://logius-standaarden.github.io/API-Design-Rules/#/core/uri-version",
+            );
         }
         if !HTTPS.is_match(u) {
-            out.add(
-                "nlgov:servers-use-https",
-                &url.path,
-                format!("Server URL {u} \"{u}\" must match the pattern \"^https://.*\"."),
-            );
+            let why = format!("Server URL {u} \"{u}\" must match the pattern \"^https://.*\".");
+            out.add("nlgov:servers-use-https", &url.path, why.clone());
+            out.add("servers-use-https", &url.path, why);
         }
     }
 }
 
 fn paths(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
     let Some(paths) = d.get(root, "paths") else { return };
+    openapi_json_resource(d, &paths, out);
     let Some(map) = paths.value.as_object() else { return };
     for (key, item) in map {
         let at = d.member_path(&paths, key);
@@ -222,12 +238,27 @@ fn paths(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
                 &at,
                 "Leave off trailing slashes from URIs.",
             );
+            out.add(
+                "paths-no-trailing-slash",
+                &at,
+                "/core/no-trailing-slash: Leave off trailing slashes from URIs: https://logius-standaarden.github.io/API-Design-Rules/#/core/no-trailing-slash",
+            );
         }
         if DESCRIPTION_OR_SUMMARY.is_match(key) && !METHODS.is_match(key) {
             out.add("nlgov:http-methods", &at, "Only apply standard HTTP methods.");
+            out.add(
+                "http-methods",
+                &at,
+                "/core/http-methods: Only apply standard HTTP methods: https://logius-standaarden.github.io/API-Design-Rules/#http-methods",
+            );
         }
-        if !OPENAPI_FILE.is_match(key) && !KEBAB.is_match(key) {
-            out.add("nlgov:paths-kebab-case", &at, format!("{key} is not kebab-case."));
+        if !KEBAB.is_match(key) {
+            if !OPENAPI_FILE.is_match(key) {
+                out.add("nlgov:paths-kebab-case", &at, format!("{key} is not kebab-case."));
+            }
+            if !OPENAPI_JSON.is_match(key) {
+                out.add("paths-kebab-case", &at, format!("{key} is not kebab-case."));
+            }
         }
         let item = d.at(item, at);
         for (_, member) in d.children(&item) {
@@ -268,11 +299,9 @@ fn info(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
     match &contact {
         Some(c) if truthy(Some(c.value)) => {
             if c.value.is_object() && ["email", "name", "url"].iter().any(|f| c.value.get(f).is_none()) {
-                out.add(
-                    "nlgov:info-contact-fields-exist",
-                    &c.path,
-                    "Missing fields in `info.contact` field. Must specify email, name and url.",
-                );
+                let why = "Missing fields in `info.contact` field. Must specify email, name and url.";
+                out.add("nlgov:info-contact-fields-exist", &c.path, why);
+                out.add("info-contact-fields-exist", &c.path, why);
             }
         }
         Some(c) => out.add("info-contact", &c.path, "Info object must have \"contact\" object."),
@@ -306,6 +335,11 @@ fn schema_names(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
                 "nlgov:schema-camel-case",
                 &at,
                 format!("Schema name should be UpperCamelCase in {}", at.join(".")),
+            );
+            out.add(
+                "schema-camel-case",
+                &at,
+                format!("Schema name should be CamelCase in {}", at.join(".")),
             );
         }
     }
@@ -393,6 +427,45 @@ fn dates(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
                     );
                 }
             }
+        }
+    }
+}
+
+/// ADR 2.1: the API serves its own spec at `/openapi.json`, with GET only, and with CORS.
+fn openapi_json_resource(d: &Doc<'_>, paths: &Node<'_>, out: &mut Findings) {
+    let Some(item) = d.get(paths, "/openapi.json").filter(|n| truthy(Some(n.value))) else {
+        out.add(
+            "paths-open-api-json-resource-exists",
+            &paths.path,
+            "There does not exist a resource `/openapi.json` that returns the OpenAPI specification document",
+        );
+        return;
+    };
+    for (key, _) in d.children(&item) {
+        if !key.contains("get") {
+            out.add(
+                "paths-open-api-json-resource-has-get",
+                &d.member_path(&item, &key),
+                "There does not exist a GET method (and no other methods) for the `/openapi.json` resource",
+            );
+        }
+    }
+    let Some(responses) = d.get(&item, "get").and_then(|g| d.get(&g, "responses")) else {
+        return;
+    };
+    for (code, response) in d.children(&responses) {
+        if !SUCCESS.is_match(&code) {
+            continue;
+        }
+        let Some(headers) = d.get(&response, "headers") else {
+            continue;
+        };
+        if !truthy(headers.value.get("access-control-allow-origin")) {
+            out.add(
+                "paths-open-api-json-specify-cors-header",
+                &headers.path,
+                "The response of the `/openapi.json` resource should set the `access-control-allow-origin` header with value `*`",
+            );
         }
     }
 }
