@@ -16,6 +16,7 @@ pub(super) fn check(d: &Doc<'_>, out: &mut Findings) {
     ref_siblings(&root, out);
     markdown(d, &root, out);
     enums(d, &root, out);
+    array_items(d, &root, out);
     examples_value_or_external(d, &root, out);
     security_defined(d, &root, out);
     let Some(paths) = d.get(&root, "paths") else { return };
@@ -285,6 +286,24 @@ fn markdown(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
                 "no-script-tags-in-markdown",
                 &node.path,
                 "Markdown descriptions must not have \"<script>\" tags.",
+            );
+        }
+    }
+}
+
+/// A schema of type array needs `items`.
+fn array_items(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
+    for (_, node) in d.descendants(root) {
+        let is_array = match node.value.get("type") {
+            Some(Value::String(t)) => t == "array",
+            Some(Value::Array(ts)) => ts.iter().any(|t| t == "array"),
+            _ => false,
+        };
+        if is_array && !truthy(node.value.get("items")) {
+            out.add(
+                "array-items",
+                &at_member(d, &node, "items"),
+                "Schemas with \"type: array\", require a sibling \"items\" field",
             );
         }
     }
