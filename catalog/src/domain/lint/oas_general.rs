@@ -17,6 +17,7 @@ pub(super) fn check(d: &Doc<'_>, out: &mut Findings) {
     markdown(d, &root, out);
     enums(d, &root, out);
     array_items(d, &root, out);
+    callbacks_and_webhooks(d, &root, out);
     examples_value_or_external(d, &root, out);
     security_defined(d, &root, out);
     let Some(paths) = d.get(&root, "paths") else { return };
@@ -287,6 +288,78 @@ fn markdown(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
                 &node.path,
                 "Markdown descriptions must not have \"<script>\" tags.",
             );
+        }
+    }
+}
+
+/// Callbacks inside callbacks; servers and callbacks in webhooks (3.1 and later); the xml
+/// `attribute` flag OpenAPI 3.2 deprecates.
+fn callbacks_and_webhooks(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
+    let version = root.value.get("openapi").and_then(Value::as_str).unwrap_or_default();
+    if let Some(paths) = d.get(root, "paths") {
+        for (_, item) in d.children(&paths) {
+            for (method, op) in d.children(&item) {
+                if !METHODS.contains(&method.as_str()) {
+                    continue;
+                }
+                let Some(callbacks) = d.get(&op, "callbacks") else {
+                    continue;
+                };
+                for (_, callback) in d.children(&callbacks) {
+                    for (_, expression) in d.children(&callback) {
+                        for (_, inner) in d.children(&expression) {
+                            if inner.value.get("callbacks").is_some() {
+                                out.add(
+                                    "oas3-callbacks-in-callbacks",
+                                    &d.member_path(&inner, "callbacks"),
+                                    "Callbacks should not be defined within a callback",
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if version.starts_with("3.1") || version.starts_with("3.2") {
+        if let Some(webhooks) = d.get(root, "webhooks") {
+            if webhooks.value.get("servers").is_some() {
+                out.add(
+                    "oas3_1-servers-in-webhook",
+                    &d.member_path(&webhooks, "servers"),
+                    "Servers should not be defined in a webhook.",
+                );
+            }
+            for (_, hook) in d.children(&webhooks) {
+                for (_, op) in d.children(&hook) {
+                    if op.value.get("servers").is_some() {
+                        out.add(
+                            "oas3_1-servers-in-webhook",
+                            &d.member_path(&op, "servers"),
+                            "Servers should not be defined in a webhook.",
+                        );
+                    }
+                    if op.value.get("callbacks").is_some() {
+                        out.add(
+                            "oas3_1-callbacks-in-webhook",
+                            &d.member_path(&op, "callbacks"),
+                            "Callbacks should not be defined in a webhook.",
+                        );
+                    }
+                }
+            }
+        }
+    }
+    if version.starts_with("3.2") {
+        for (_, node) in d.descendants(root) {
+            let Some(xml) = d.get(&node, "xml") else { continue };
+            if xml.value.get("attribute") == Some(&Value::Bool(true)) {
+                out.add(
+                    "oas3_2-no-deprecated-xml-attribute",
+                    &xml.path,
+                    "\"xml.attribute\" is deprecated in OAS 3.2; use \"xml.nodeType: attribute\" instead.",
+                );
+            }
         }
     }
 }
