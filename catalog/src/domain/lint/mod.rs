@@ -88,7 +88,8 @@ impl Ruleset {
 }
 
 /// The rules checked, with their severity in the ADR 2.2 ruleset.
-pub const RULES: [(&str, Severity); 31] = [
+pub const RULES: [(&str, Severity); 32] = [
+    ("invalid-ref", Severity::Error),
     ("operation-operationId-unique", Severity::Error),
     ("path-params", Severity::Error),
     ("openapi-tags-uniqueness", Severity::Error),
@@ -128,7 +129,8 @@ pub const NOT_YET_CHECKED: [&str; 1] = ["oas3-schema"];
 
 /// The rules of the ADR 2.1 ruleset: its own (names without `nlgov:`) and `spectral:oas`'s
 /// recommended ones, with their severities.
-pub const RULES_21: [(&str, Severity); 49] = [
+pub const RULES_21: [(&str, Severity); 50] = [
+    ("invalid-ref", Severity::Error),
     ("oas3-api-servers", Severity::Error),
     ("openapi3", Severity::Error),
     ("missing-version-header", Severity::Error),
@@ -416,5 +418,26 @@ mod tests {
         let doc = json!({ "a": { "$ref": "#/b" }, "b": { "$ref": "#/a" }, "c": { "properties": { "x": { "$ref": "#/c" } } } });
         let d = Doc::new(&doc);
         assert!(d.descendants(&d.root()).len() < 100);
+    }
+
+    #[test]
+    fn odd_documents_give_findings_not_panics() {
+        let odd = [
+            json!(null),
+            json!([1, 2]),
+            json!({ "openapi": 3, "info": "x", "paths": [], "components": 5, "servers": "x" }),
+            json!({ "paths": { "/a/{": { "get": { "parameters": "x", "responses": [] } } }, "tags": [1, { "name": 2 }] }),
+            json!({ "paths": { "/a": { "$ref": "#/nergens" } }, "components": { "schemas": { "A": { "$ref": "other.yaml#/A" } } } }),
+            json!({ "components": { "schemas": { "A": { "type": "array", "items": { "$ref": "#/components/schemas/A" },
+                "example": [[[1]]], "enum": [1, 1, "x"], "properties": { "p": { "$ref": "#/components/schemas/A" } } } } } }),
+        ];
+        for doc in &odd {
+            for ruleset in [Ruleset::V21, Ruleset::V22] {
+                let found = lint_with(doc, ruleset);
+                assert!(score_with(&found, ruleset) <= 100);
+            }
+        }
+        let refs: Vec<Finding> = lint(&odd[4]).into_iter().filter(|f| f.rule == "invalid-ref").collect();
+        assert_eq!(refs.len(), 2, "{refs:?}");
     }
 }

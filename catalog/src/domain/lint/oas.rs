@@ -10,6 +10,7 @@ const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "
 /// Runs every rule.
 pub(super) fn check(d: &Doc<'_>, out: &mut Findings) {
     let root = d.root();
+    invalid_refs(root.value, root.value, &mut Vec::new(), out);
     operation_ids(d, &root, out);
     tags(d, &root, out);
     servers(d, &root, out);
@@ -238,5 +239,36 @@ fn equivalent_paths(d: &Doc<'_>, paths: &Node<'_>, out: &mut Findings) {
         } else {
             seen.insert(normal, key.clone());
         }
+    }
+}
+
+/// A `$ref` that leads nowhere is a finding (Spectral's resolver reports it as `invalid-ref`),
+/// never a crash; references to other files are not fetched and count as unresolved.
+fn invalid_refs(root: &Value, v: &Value, path: &mut Vec<String>, out: &mut Findings) {
+    match v {
+        Value::Object(m) => {
+            for (k, c) in m {
+                path.push(k.clone());
+                if k == "$ref" {
+                    if let Some(target) = c.as_str() {
+                        let found = target.strip_prefix('#').is_some_and(|p| root.pointer(p).is_some());
+                        if !found {
+                            out.add("invalid-ref", path, format!("'{target}' does not exist"));
+                        }
+                    }
+                } else {
+                    invalid_refs(root, c, path, out);
+                }
+                path.pop();
+            }
+        }
+        Value::Array(a) => {
+            for (i, c) in a.iter().enumerate() {
+                path.push(i.to_string());
+                invalid_refs(root, c, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
     }
 }
