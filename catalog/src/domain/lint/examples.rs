@@ -7,32 +7,34 @@
 use super::{Doc, Findings, Node};
 use regex::Regex;
 use serde_json::Value;
+use std::collections::BTreeSet;
 
 const MEDIA: &str = "oas3-valid-media-example";
 const SCHEMA: &str = "oas3-valid-schema-example";
 
-/// Runs both rules.
+/// Runs both rules in one walk of the document. A node is a holder when it is a `content`,
+/// `headers` or `parameters` member or lies below one; a node is a schema when it is the
+/// `schema` of a holder, a schema of `components.schemas`, or lies below one. Holders' examples
+/// are checked against their schema, schemas' examples and defaults against themselves. Each
+/// place is expanded once per kind, so a schema referenced from many operations is walked once.
 pub(super) fn check(d: &Doc<'_>, out: &mut Findings) {
-    let root = d.root();
-    for (key, node) in d.descendants(&root) {
-        if !matches!(key.as_str(), "content" | "headers" | "parameters") {
+    let mut expanded: BTreeSet<(Vec<String>, bool, bool)> = BTreeSet::new();
+    let mut stack = vec![(d.root(), false, false)];
+    while let Some((node, holder, schema)) = stack.pop() {
+        if !expanded.insert((node.base.clone(), holder, schema)) {
             continue;
         }
-        let mut holders = vec![node.clone()];
-        holders.extend(d.descendants(&node).into_iter().map(|(_, n)| n));
-        for h in holders {
-            media_examples(d, &h, out);
-            if h.value.get("schema").is_some() {
-                // the schemas of a media type, header or parameter carry examples too
-                if let Some(schema) = d.get(&h, "schema") {
-                    schema_examples(d, &schema, out);
-                }
+        let in_schemas = node.base == ["components", "schemas"];
+        for (key, child) in d.children(&node) {
+            let is_holder = holder || matches!(key.as_str(), "content" | "headers" | "parameters");
+            let is_schema = schema || (holder && key == "schema") || in_schemas;
+            if is_holder {
+                media_examples(d, &child, out);
             }
-        }
-    }
-    if let Some(schemas) = d.get(&root, "components").and_then(|c| d.get(&c, "schemas")) {
-        for (_, s) in d.children(&schemas) {
-            schema_examples(d, &s, out);
+            if is_schema && key != "properties" {
+                schema_example(d, &child, out);
+            }
+            stack.push((child, is_holder, is_schema));
         }
     }
 }
@@ -54,25 +56,21 @@ fn media_examples(d: &Doc<'_>, holder: &Node<'_>, out: &mut Findings) {
     }
 }
 
-/// Every schema below `schema` (itself included) with an `example` or `default`, against itself.
-fn schema_examples(d: &Doc<'_>, schema: &Node<'_>, out: &mut Findings) {
-    let mut nodes = vec![("".to_string(), schema.clone())];
-    nodes.extend(d.descendants(schema));
-    for (key, s) in nodes {
-        if key == "properties" || !s.value.is_object() {
-            continue;
-        }
-        let describes = ["enum", "type", "format", "properties", "items"]
-            .iter()
-            .any(|k| s.value.get(k).is_some());
-        if !describes {
-            continue;
-        }
-        for field in ["example", "default"] {
-            if let Some(v) = s.value.get(field) {
-                let at = d.member_path(&s, field);
-                report(d, SCHEMA, v, &s, at, out);
-            }
+/// A schema's own `example` and `default`, against itself.
+fn schema_example(d: &Doc<'_>, s: &Node<'_>, out: &mut Findings) {
+    if !s.value.is_object() {
+        return;
+    }
+    let describes = ["enum", "type", "format", "properties", "items"]
+        .iter()
+        .any(|k| s.value.get(k).is_some());
+    if !describes {
+        return;
+    }
+    for field in ["example", "default"] {
+        if let Some(v) = s.value.get(field) {
+            let at = d.member_path(s, field);
+            report(d, SCHEMA, v, s, at, out);
         }
     }
 }
