@@ -274,6 +274,8 @@ pub(crate) struct Node<'a> {
 /// The document, for walking with references resolved.
 pub(crate) struct Doc<'a> {
     root: &'a Value,
+    /// Every member of the document, walked once for all the rules that look everywhere.
+    everything: Vec<(String, Node<'a>)>,
 }
 
 /// How deep a chain of references is followed before it is taken as a loop.
@@ -281,7 +283,18 @@ const MAX_REF_HOPS: usize = 32;
 
 impl<'a> Doc<'a> {
     fn new(root: &'a Value) -> Self {
-        Doc { root }
+        let mut d = Doc {
+            root,
+            everything: Vec::new(),
+        };
+        d.everything = d.descendants(&d.root());
+        d
+    }
+
+    /// Every member below the root at any depth (`$..`), as [`Doc::descendants`] gives them,
+    /// walked once per document.
+    pub fn all(&self) -> &[(String, Node<'a>)] {
+        &self.everything
     }
 
     /// The root node.

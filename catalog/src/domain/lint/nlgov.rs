@@ -43,13 +43,13 @@ static SEMVER: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn check(d: &Doc<'_>, out: &mut Findings) {
     let root = d.root();
     openapi(d, &root, out);
-    responses(d, &root, out);
+    responses(d, out);
     servers(d, &root, out);
     paths(d, &root, out);
     info(d, &root, out);
     schema_names(d, &root, out);
     invalid_input(d, &root, out);
-    dates(d, &root, out);
+    dates(d, out);
 }
 
 fn openapi(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
@@ -85,13 +85,13 @@ fn openapi(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
 
 /// The responses under any `responses` member whose code matches `pattern` (as `$..[responses]
 /// [?(@property.match(…))]` selects them).
-fn responses_matching<'a>(d: &Doc<'a>, root: &Node<'a>, pattern: &Regex) -> Vec<Node<'a>> {
+fn responses_matching<'a>(d: &Doc<'a>, pattern: &Regex) -> Vec<Node<'a>> {
     let mut found: Vec<Node<'a>> = Vec::new();
-    for (key, node) in d.descendants(root) {
+    for (key, node) in d.all() {
         if key != "responses" {
             continue;
         }
-        for (code, response) in d.children(&node) {
+        for (code, response) in d.children(node) {
             if pattern.is_match(&code) && !found.iter().any(|f| f.path == response.path) {
                 found.push(response);
             }
@@ -100,10 +100,10 @@ fn responses_matching<'a>(d: &Doc<'a>, root: &Node<'a>, pattern: &Regex) -> Vec<
     found
 }
 
-fn responses(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
+fn responses(d: &Doc<'_>, out: &mut Findings) {
     const VERSION: &str = "Return the full version number in a response header.";
     const VERSION_21: &str = "/core/version-header: Return the full version number in a response header: https://logius-standaarden.github.io/API-Design-Rules/#/core/version-header";
-    for response in responses_matching(d, root, &SUCCESS) {
+    for response in responses_matching(d, &SUCCESS) {
         match d.get(&response, "headers") {
             Some(headers) if truthy(Some(headers.value)) => {
                 let named = [
@@ -130,7 +130,7 @@ fn responses(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
             }
         }
     }
-    for response in responses_matching(d, root, &ERROR) {
+    for response in responses_matching(d, &ERROR) {
         let Some(content) = d.get(&response, "content") else {
             continue;
         };
@@ -372,12 +372,12 @@ fn invalid_input(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
     }
 }
 
-fn dates(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
-    for (key, props) in d.descendants(root) {
+fn dates(d: &Doc<'_>, out: &mut Findings) {
+    for (key, props) in d.all() {
         if key != "properties" {
             continue;
         }
-        for (name, prop) in d.children(&props) {
+        for (name, prop) in d.children(props) {
             if let Some(format) = d.get(&prop, "format") {
                 match format.value.as_str() {
                     Some("date-time-local") => out.add(

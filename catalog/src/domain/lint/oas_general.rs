@@ -14,9 +14,9 @@ pub(super) fn check(d: &Doc<'_>, out: &mut Findings) {
     servers(d, &root, out);
     unused_components(&root, out);
     ref_siblings(&root, out);
-    markdown(d, &root, out);
-    enums(d, &root, out);
-    array_items(d, &root, out);
+    markdown(d, out);
+    enums(d, out);
+    array_items(d, out);
     callbacks_and_webhooks(d, &root, out);
     examples_value_or_external(d, &root, out);
     security_defined(d, &root, out);
@@ -269,8 +269,8 @@ fn ref_siblings(root: &Node<'_>, out: &mut Findings) {
     walk(root.value, &mut Vec::new(), out);
 }
 
-fn markdown(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
-    for (key, node) in d.descendants(root) {
+fn markdown(d: &Doc<'_>, out: &mut Findings) {
+    for (key, node) in d.all() {
         if key != "description" && key != "title" {
             continue;
         }
@@ -351,8 +351,8 @@ fn callbacks_and_webhooks(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
         }
     }
     if version.starts_with("3.2") {
-        for (_, node) in d.descendants(root) {
-            let Some(xml) = d.get(&node, "xml") else { continue };
+        for (_, node) in d.all() {
+            let Some(xml) = d.get(node, "xml") else { continue };
             if xml.value.get("attribute") == Some(&Value::Bool(true)) {
                 out.add(
                     "oas3_2-no-deprecated-xml-attribute",
@@ -365,8 +365,8 @@ fn callbacks_and_webhooks(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
 }
 
 /// A schema of type array needs `items`.
-fn array_items(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
-    for (_, node) in d.descendants(root) {
+fn array_items(d: &Doc<'_>, out: &mut Findings) {
+    for (_, node) in d.all() {
         let is_array = match node.value.get("type") {
             Some(Value::String(t)) => t == "array",
             Some(Value::Array(ts)) => ts.iter().any(|t| t == "array"),
@@ -375,7 +375,7 @@ fn array_items(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
         if is_array && !truthy(node.value.get("items")) {
             out.add(
                 "array-items",
-                &at_member(d, &node, "items"),
+                &at_member(d, node, "items"),
                 "Schemas with \"type: array\", require a sibling \"items\" field",
             );
         }
@@ -395,15 +395,15 @@ fn type_fits(v: &Value, t: &str) -> bool {
     }
 }
 
-fn enums(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
-    for (key, node) in d.descendants(root) {
+fn enums(d: &Doc<'_>, out: &mut Findings) {
+    for (key, node) in d.all() {
         if key == "properties" {
             continue;
         }
         let Some(values) = node.value.get("enum").and_then(Value::as_array) else {
             continue;
         };
-        let enum_path = d.member_path(&node, "enum");
+        let enum_path = d.member_path(node, "enum");
         let mut seen: Vec<&Value> = Vec::new();
         let mut duplicated = false;
         for v in values {
@@ -454,7 +454,7 @@ fn examples_value_or_external(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) 
             check(&ex, out);
         }
     }
-    for (key, node) in d.descendants(root) {
+    for (key, node) in d.all() {
         if key != "examples"
             || !node
                 .path
@@ -463,7 +463,7 @@ fn examples_value_or_external(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) 
         {
             continue;
         }
-        for (_, ex) in d.children(&node) {
+        for (_, ex) in d.children(node) {
             if ex.value.is_object() {
                 check(&ex, out);
             }
