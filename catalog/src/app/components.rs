@@ -24,13 +24,21 @@ pub struct Published {
     pub new_version: bool,
 }
 
-/// Publishes a checked publiccode.yml and optional spec as `publisher`.
-pub async fn publish(
-    state: &AppState,
-    publisher: &str,
+/// A publication checked, linted and fingerprinted, ready to store.
+struct Prepared {
+    entry: publiccode::Entry,
     publiccode_text: String,
     spec: Option<Value>,
-) -> Result<Published, Error> {
+    spec_text: Option<String>,
+    findings: Option<String>,
+    score: Option<i32>,
+    sha: String,
+}
+
+/// Checks the publiccode.yml and spec, lints the spec against the API Design Rules (every
+/// version's spec is linted when it is published) and fingerprints the content. CPU work on
+/// whole documents, so [`publish`] runs it on the blocking pool.
+fn prepare(publiccode_text: String, spec: Option<Value>) -> Result<Prepared, Error> {
     let entry = publiccode::parse(&publiccode_text).map_err(|r| match r {
         publiccode::Refusal::Unreadable(why) => Error::Unreadable(why),
         publiccode::Refusal::Invalid(problems) => Error::Invalid(problems),
@@ -42,7 +50,6 @@ pub async fn publish(
         }
         None => None,
     };
-    // every version's spec is linted against the API Design Rules when it is published
     let (findings, score) = match &spec {
         Some(tree) => {
             let found = lint::lint(tree);
@@ -59,6 +66,33 @@ pub async fn publish(
     hasher.update([0]);
     hasher.update(spec_text.as_deref().unwrap_or("").as_bytes());
     let sha = hex::encode(hasher.finalize());
+    Ok(Prepared {
+        entry,
+        publiccode_text,
+        spec,
+        spec_text,
+        findings,
+        score,
+        sha,
+    })
+}
+
+/// Publishes a checked publiccode.yml and optional spec as `publisher`.
+pub async fn publish(
+    state: &AppState,
+    publisher: &str,
+    publiccode_text: String,
+    spec: Option<Value>,
+) -> Result<Published, Error> {
+    let Prepared {
+        entry,
+        publiccode_text,
+        spec,
+        spec_text,
+        findings,
+        score,
+        sha,
+    } = actix_web::web::block(move || prepare(publiccode_text, spec)).await??;
     let (at, publisher) = (state.now(), publisher.to_string());
     state
         .db
