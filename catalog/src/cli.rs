@@ -4,7 +4,8 @@
 use crate::domain::lint::{self, Severity};
 use crate::domain::openapi;
 use clap::Parser;
-use std::path::PathBuf;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// `catalog lint`: check an OpenAPI document (JSON or YAML) against the NL API Design Rules.
@@ -23,28 +24,14 @@ pub struct LintArgs {
 
 /// Runs `catalog lint`: 0 without errors, 1 with errors, 2 when the spec cannot be read.
 pub fn lint(args: impl IntoIterator<Item = String>) -> ExitCode {
-    let args = match LintArgs::try_parse_from(args) {
+    let args: LintArgs = match parse_args(args) {
         Ok(a) => a,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
-        }
+        Err(code) => return code,
     };
-    let text = match std::fs::read_to_string(&args.spec) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{}: {e}", args.spec.display());
-            return ExitCode::from(2);
-        }
-    };
-    let doc = match openapi::parse_any(&text) {
+    let doc = match read_spec(&args.spec) {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("{}: {e}", args.spec.display());
+            eprintln!("{e}");
             return ExitCode::from(2);
         }
     };
@@ -98,24 +85,11 @@ pub struct DiffArgs {
 /// Runs `catalog diff`: 0 when nothing breaks, 1 when a change breaks a client, 2 when a spec
 /// cannot be read.
 pub fn diff(args: impl IntoIterator<Item = String>) -> ExitCode {
-    let args = match DiffArgs::try_parse_from(args) {
+    let args: DiffArgs = match parse_args(args) {
         Ok(a) => a,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
-        }
+        Err(code) => return code,
     };
-    let read = |p: &PathBuf| {
-        std::fs::read_to_string(p)
-            .map_err(|e| e.to_string())
-            .and_then(|t| openapi::parse_any(&t))
-            .map_err(|e| format!("{}: {e}", p.display()))
-    };
-    let (old, new) = match (read(&args.old), read(&args.new)) {
+    let (old, new) = match (read_spec(&args.old), read_spec(&args.new)) {
         (Ok(o), Ok(n)) => (o, n),
         (Err(e), _) | (_, Err(e)) => {
             eprintln!("{e}");
@@ -141,4 +115,25 @@ pub fn diff(args: impl IntoIterator<Item = String>) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Parses a command's arguments; on `--help` or a mistake, what clap printed and the exit code
+/// (0 for help, 2 for a mistake).
+fn parse_args<T: Parser>(args: impl IntoIterator<Item = String>) -> Result<T, ExitCode> {
+    T::try_parse_from(args).map_err(|e| {
+        let _ = e.print();
+        if e.use_stderr() {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        }
+    })
+}
+
+/// Reads a spec file (JSON or YAML, at most [`openapi::MAX_BYTES`]); the error names the file.
+fn read_spec(path: &Path) -> Result<Value, String> {
+    std::fs::read_to_string(path)
+        .map_err(|e| e.to_string())
+        .and_then(|t| openapi::parse_any(&t))
+        .map_err(|e| format!("{}: {e}", path.display()))
 }
