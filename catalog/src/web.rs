@@ -7,7 +7,7 @@ use crate::AppState;
 use crate::app::components::{self, Detail};
 use crate::domain::lint::{self, Finding, Severity};
 use crate::domain::publiccode::LAYERS;
-use crate::store::{ComponentRow, Filter};
+use crate::store::{self, ComponentRow, Filter};
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{DOCTYPE, Markup, html};
 use platform::Problem;
@@ -91,7 +91,7 @@ fn page(title: &str, body: Markup) -> HttpResponse {
 }
 
 async fn home(state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
-    let (_, total, facets) = components::list(&state, Filter::default(), None, 0, 1).await?;
+    let (_, total, facets) = components::list(&state, Filter::default(), 0, 1).await?;
     let count = |layer: &str| {
         facets
             .iter()
@@ -170,9 +170,10 @@ async fn search(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResp
     let filter = Filter {
         laag: laag.clone(),
         status: status.clone(),
+        words: zoek.as_deref().map(store::search_words).unwrap_or_default(),
         ..Filter::default()
     };
-    let (rows, total, _) = components::list(&state, filter, zoek.clone(), 0, 100).await?;
+    let (rows, total, _) = components::list(&state, filter, 0, 100).await?;
     Ok(page(
         "Zoeken",
         html! {

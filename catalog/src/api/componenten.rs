@@ -6,7 +6,7 @@ use super::dto::{
 };
 use crate::AppState;
 use crate::app::{components, usage};
-use crate::store::Filter;
+use crate::store::{self, Filter};
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use platform::auth::Principal;
 use platform::pagination::PageRequest;
@@ -99,10 +99,10 @@ pub async fn componenten(req: HttpRequest, state: web::Data<AppState>) -> Result
         licentie: text("licentie"),
         software_type: text("softwareType"),
         organisatie: text("organisatie"),
-        words: Vec::new(),
+        words: params.get("zoek").map(store::search_words).unwrap_or_default(),
         recent_first,
     };
-    let (rows, total, facets) = components::list(&state, filter, text("zoek"), page.offset(), page.page_size).await?;
+    let (rows, total, facets) = components::list(&state, filter, page.offset(), page.page_size).await?;
     let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
     Ok(HttpResponse::Ok().json(ComponentenPagina {
         componenten: rows.iter().map(Component::from).collect(),

@@ -260,23 +260,17 @@ fn describe(e: Error) -> String {
     p.detail.unwrap_or(p.title)
 }
 
-/// One page of components, with the facet counts of the whole list; `zoek` searches names,
-/// descriptions and organisations in the database's full-text index.
+/// One page of components, with the facet counts of the whole list; the filter's words
+/// search names, descriptions and organisations in the database's full-text index.
 pub async fn list(
     state: &AppState,
-    mut filter: Filter,
-    zoek: Option<String>,
+    filter: Filter,
     offset: i64,
     limit: i64,
 ) -> Result<(Vec<ComponentRow>, i64, store::Facets), Error> {
     Ok(state
         .db
-        .run(move |c| {
-            if let Some(q) = zoek {
-                filter.words = store::search_words(&q);
-            }
-            store::components(c, &filter, offset, limit)
-        })
+        .run(move |c| store::components(c, &filter, offset, limit))
         .await?)
 }
 
