@@ -53,13 +53,12 @@ pub fn lint(args: impl IntoIterator<Item = String>) -> ExitCode {
             println!("{}  {severity}  {}  {}", f.path.join("."), f.rule, f.message);
         }
         println!(
-            "{}: {} errors, {} warnings, {} score {} (not yet checked: {})",
+            "{}: {} errors, {} warnings, {} score {}",
             args.spec.display(),
             errors,
             findings.len() - errors,
             ruleset.name(),
             lint::score_with(&findings, ruleset),
-            ruleset.not_yet_checked().join(", ")
         );
     }
     if errors > 0 {

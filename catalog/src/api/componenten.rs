@@ -177,10 +177,6 @@ pub async fn adr_bevindingen(
     Ok(HttpResponse::Ok().json(AdrToets {
         regelset: "ADR 2.2".into(),
         score,
-        niet_gecontroleerd: crate::domain::lint::NOT_YET_CHECKED
-            .iter()
-            .map(|r| r.to_string())
-            .collect(),
         bevindingen,
     }))
 }

@@ -251,10 +251,8 @@ impl ComponentDetail {
 pub struct AdrToets {
     /// The ruleset (`ADR 2.2`).
     pub regelset: String,
-    /// Share of the rules checked that the spec passes (0–100).
+    /// Share of the ruleset's rules that the spec passes (0–100).
     pub score: i32,
-    /// Rules of the ruleset not checked yet (not in the score).
-    pub niet_gecontroleerd: Vec<String>,
     /// The findings, by path.
     pub bevindingen: Vec<crate::domain::lint::Finding>,
 }

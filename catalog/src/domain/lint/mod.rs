@@ -3,9 +3,10 @@
 //! catalogue and a supplier's CI need no Node. Spectral lints the document with its `$ref`s
 //! resolved and reports a finding at the place a referenced part is defined; [`Doc`] walks the
 //! same way. Examples are checked against their schemas by a small validator of our own
-//! (`examples`); `oas3-schema` (the document against the OpenAPI meta-schema) is not checked
-//! yet: [`NOT_YET_CHECKED`] names it, and the score does not count it.
+//! (`examples`); the document as written against the OpenAPI meta-schema (`oas3-schema`) by a
+//! JSON Schema validator that reports as Spectral's AJV does (`document_schema`).
 
+mod document_schema;
 mod examples;
 mod nlgov;
 mod oas;
@@ -77,17 +78,9 @@ impl Ruleset {
             Ruleset::V22 => &RULES,
         }
     }
-
-    /// Its rules this linter does not evaluate yet (not in the score).
-    pub fn not_yet_checked(self) -> &'static [&'static str] {
-        match self {
-            Ruleset::V21 => &NOT_YET_CHECKED_21,
-            Ruleset::V22 => &NOT_YET_CHECKED,
-        }
-    }
 }
 
-/// The rules checked, with their severity in the ADR 2.2 ruleset.
+/// The rules of the ADR 2.2 ruleset, with their severities.
 pub const RULES: [(&str, Severity); 32] = [
     ("invalid-ref", Severity::Error),
     ("operation-operationId-unique", Severity::Error),
@@ -120,12 +113,8 @@ pub const RULES: [(&str, Severity); 32] = [
     ("nlgov:semver", Severity::Error),
     ("oas3-valid-media-example", Severity::Error),
     ("oas3-valid-schema-example", Severity::Error),
-    // not yet evaluated: see NOT_YET_CHECKED
     ("oas3-schema", Severity::Error),
 ];
-
-/// Rules of the ADR 2.2 ruleset this linter does not evaluate yet.
-pub const NOT_YET_CHECKED: [&str; 1] = ["oas3-schema"];
 
 /// The rules of the ADR 2.1 ruleset: its own (names without `nlgov:`) and `spectral:oas`'s
 /// recommended ones, with their severities.
@@ -176,16 +165,12 @@ pub const RULES_21: [(&str, Severity); 50] = [
     ("oas3-valid-schema-example", Severity::Error),
     ("oas3-unused-component", Severity::Warn),
     ("oas3-server-variables", Severity::Error),
-    // not yet evaluated: see NOT_YET_CHECKED_21
     ("oas3-callbacks-in-callbacks", Severity::Warn),
     ("oas3_1-servers-in-webhook", Severity::Warn),
     ("oas3_1-callbacks-in-webhook", Severity::Warn),
     ("oas3_2-no-deprecated-xml-attribute", Severity::Warn),
     ("oas3-schema", Severity::Error),
 ];
-
-/// Rules of the ADR 2.1 ruleset this linter does not evaluate yet.
-pub const NOT_YET_CHECKED_21: [&str; 1] = ["oas3-schema"];
 
 /// Lints an OpenAPI document against ADR 2.2; findings sorted by path, each reported once.
 pub fn lint(doc: &Value) -> Vec<Finding> {
@@ -202,6 +187,7 @@ pub fn lint_with(doc: &Value, ruleset: Ruleset) -> Vec<Finding> {
     oas::check(&d, &mut out);
     nlgov::check(&d, &mut out);
     examples::check(&d, &mut out);
+    document_schema::check(doc, &mut out);
     if ruleset == Ruleset::V21 {
         oas_general::check(&d, &mut out);
     }
@@ -224,12 +210,7 @@ pub fn score(findings: &[Finding]) -> u8 {
 
 /// [`score`] under a ruleset.
 pub fn score_with(findings: &[Finding], ruleset: Ruleset) -> u8 {
-    let evaluated: Vec<&str> = ruleset
-        .rules()
-        .iter()
-        .map(|(r, _)| *r)
-        .filter(|r| !ruleset.not_yet_checked().contains(r))
-        .collect();
+    let evaluated: Vec<&str> = ruleset.rules().iter().map(|(r, _)| *r).collect();
     let broken: BTreeSet<&str> = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)

@@ -23,7 +23,7 @@ pub(super) fn check(d: &Doc<'_>, out: &mut Findings) {
                     "Path must not end with slash.",
                 );
             }
-            path_params(d, &paths, &key, &item, out);
+            path_params(d, &key, &item, out);
         }
         equivalent_paths(d, &paths, out);
     }
@@ -94,10 +94,10 @@ fn servers(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
                     "OpenAPI \"servers\" must be present and non-empty array.",
                 );
             }
-            for (_, server) in d.children(&list) {
-                server_variables(d, &server, out);
-            }
         }
+    }
+    for server in all_servers(d, root) {
+        server_variables(d, &server, out);
     }
 }
 
@@ -114,50 +114,230 @@ fn placeholders(template: &str) -> Vec<String> {
     out
 }
 
+/// Every Server Object `oas3-server-variables` looks at: the document's, each path item's and
+/// operation's, and each link's `server`.
+fn all_servers<'a>(d: &Doc<'a>, root: &Node<'a>) -> Vec<Node<'a>> {
+    let mut found = Vec::new();
+    let list_of = |holder: &Node<'a>, found: &mut Vec<Node<'a>>| {
+        if let Some(list) = d.get(holder, "servers") {
+            found.extend(d.children(&list).into_iter().map(|(_, s)| s));
+        }
+    };
+    list_of(root, &mut found);
+    let mut responses = Vec::new();
+    if let Some(paths) = d.get(root, "paths") {
+        for (_, item) in d.children(&paths) {
+            list_of(&item, &mut found);
+            for (_, op) in operations(d, &item) {
+                list_of(&op, &mut found);
+                if let Some(r) = d.get(&op, "responses") {
+                    responses.extend(d.children(&r).into_iter().map(|(_, n)| n));
+                }
+            }
+        }
+    }
+    let components = d.get(root, "components");
+    if let Some(r) = components.as_ref().and_then(|c| d.get(c, "responses")) {
+        responses.extend(d.children(&r).into_iter().map(|(_, n)| n));
+    }
+    let mut links: Vec<Node<'a>> = Vec::new();
+    if let Some(l) = components.as_ref().and_then(|c| d.get(c, "links")) {
+        links.extend(d.children(&l).into_iter().map(|(_, n)| n));
+    }
+    for response in &responses {
+        if let Some(l) = d.get(response, "links") {
+            links.extend(d.children(&l).into_iter().map(|(_, n)| n));
+        }
+    }
+    found.extend(links.iter().filter_map(|link| d.get(link, "server")));
+    found
+}
+
+/// `{name}` placeholders of a server URL as Spectral finds them (`/{(.+?)}/g`).
+fn url_variables(url: &str) -> Vec<String> {
+    let chars: Vec<char> = url.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars.get(i) == Some(&'{') {
+            // at least one character, then the first `}` (no line breaks: `.`)
+            let mut j = i + 2;
+            while j < chars.len() && chars.get(j) != Some(&'}') && chars.get(j - 1) != Some(&'\n') {
+                j += 1;
+            }
+            let inner: String = chars.get(i + 1..j).map(|c| c.iter().collect()).unwrap_or_default();
+            if j < chars.len() && !inner.is_empty() && !inner.contains('\n') {
+                out.push(inner);
+                i = j + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether a Server Object has the shape Spectral's `serverVariables` takes as input.
+fn server_shape_ok(server: &Value) -> bool {
+    let Some(obj) = server.as_object() else { return false };
+    if !obj.get("url").is_some_and(Value::is_string) {
+        return false;
+    }
+    let Some(vars) = obj.get("variables") else { return true };
+    let Some(vars) = vars.as_object() else { return false };
+    vars.values().all(|var| {
+        let Some(var) = var.as_object() else { return false };
+        var.iter().all(|(k, v)| match k.as_str() {
+            "enum" => v.as_array().is_some_and(|a| a.iter().all(Value::is_string)),
+            "default" | "description" | "examples" => v.is_string(),
+            other => other.starts_with("x-"),
+        })
+    })
+}
+
+/// JavaScript's `encodeURI`.
+fn encode_uri(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || ";,/?:@&=+$-_.!~*'()#".contains(c) {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// `oas3-server-variables`, as Spectral's `serverVariables` with `checkSubstitutions` and
+/// `requireDefault`.
 fn server_variables(d: &Doc<'_>, server: &Node<'_>, out: &mut Findings) {
+    const RULE: &str = "oas3-server-variables";
+    if !server_shape_ok(server.value) {
+        out.add(RULE, &server.path, "Invalid Server Object");
+        return;
+    }
     let Some(url) = server.value.get("url").and_then(Value::as_str) else {
         return;
     };
-    let used = placeholders(url);
+    let found = url_variables(url);
     let vars = d.get(server, "variables");
     let defined: Vec<String> = vars
         .as_ref()
         .and_then(|v| v.value.as_object())
         .map(|m| m.keys().cloned().collect())
         .unwrap_or_default();
-    let url_path = d.member_path(server, "url");
-    for u in &used {
-        if !defined.contains(u) {
-            out.add(
-                "oas3-server-variables",
-                &url_path,
-                format!("Server's \"url\" property has undefined variable \"{u}\"."),
-            );
-        }
+    let vars_path = d.member_path(server, "variables");
+    let at_var = |name: &str| {
+        let mut p = vars_path.clone();
+        p.push(name.to_string());
+        p
+    };
+    for name in defined.iter().filter(|v| !found.contains(v)) {
+        out.add(
+            RULE,
+            &at_var(name),
+            format!("Server's \"variables\" object has unused defined \"{name}\" url variable."),
+        );
+    }
+    if found.is_empty() {
+        return;
+    }
+    let missing: Vec<&str> = found
+        .iter()
+        .filter(|v| !defined.contains(v))
+        .map(String::as_str)
+        .collect();
+    if !missing.is_empty() {
+        let at = if vars.is_some() {
+            vars_path.clone()
+        } else {
+            server.path.clone()
+        };
+        out.add(
+            RULE,
+            &at,
+            format!(
+                "Not all server's variables are described with \"variables\" object. Missed: {}.",
+                missing.join(", ")
+            ),
+        );
     }
     let Some(vars) = vars else { return };
-    for (name, var) in d.children(&vars) {
-        if !used.contains(&name) {
+    let mut pairs: Vec<(String, Vec<String>)> = Vec::new();
+    for name in defined.iter().filter(|v| found.contains(v)) {
+        let Some(var) = vars.value.get(name) else { continue };
+        let default = var.get("default").and_then(Value::as_str);
+        if let Some(choices) = var.get("enum").and_then(Value::as_array) {
+            let choices: Vec<String> = choices.iter().filter_map(Value::as_str).map(str::to_string).collect();
+            if let Some(def) = default {
+                if !choices.iter().any(|c| c == def) {
+                    let mut at = at_var(name);
+                    at.push("default".into());
+                    out.add(
+                        RULE,
+                        &at,
+                        format!("Server Variable \"{name}\" has a default not listed in the enum."),
+                    );
+                }
+            }
+            pairs.push((name.clone(), choices));
+        } else {
+            pairs.push((name.clone(), default.map(|d| vec![d.to_string()]).unwrap_or_default()));
+        }
+        if default.is_none() {
             out.add(
-                "oas3-server-variables",
-                &var.path,
-                format!("Server's \"variables\" object has unused defined \"{name}\" url variable."),
+                RULE,
+                &at_var(name),
+                format!("Server Variable \"{name}\" has a missing default."),
             );
         }
-        if let (Some(default), Some(choices)) = (
-            var.value.get("default"),
-            var.value.get("enum").and_then(Value::as_array),
-        ) {
-            if !choices.contains(default) {
-                let at = d.member_path(&var, "default");
-                out.add(
-                    "oas3-server-variables",
-                    &at,
-                    format!("Server Variable \"{name}\" has a default not listed in the enum."),
-                );
-            }
+    }
+    if pairs.is_empty() {
+        return;
+    }
+    let mut invalid: Vec<String> = Vec::new();
+    substitute(url, &pairs, &mut |candidate| {
+        if url::Url::parse(candidate).is_err() {
+            invalid.push(candidate.to_string());
+        }
+        invalid.len() < 5
+    });
+    if invalid.len() == 5 {
+        out.add(
+            RULE,
+            &vars_path,
+            format!(
+                "At least 5 substitutions of server variables resulted in invalid URLs: {} and more",
+                invalid.join(", ")
+            ),
+        );
+    } else if !invalid.is_empty() {
+        out.add(
+            RULE,
+            &vars_path,
+            format!(
+                "A few substitutions of server variables resulted in invalid URLs: {}",
+                invalid.join(", ")
+            ),
+        );
+    }
+}
+
+/// Every URL the variables' values make, in Spectral's order, until `visit` says stop.
+fn substitute(url: &str, pairs: &[(String, Vec<String>)], visit: &mut dyn FnMut(&str) -> bool) -> bool {
+    let Some(((name, values), rest)) = pairs.split_first() else {
+        return visit(url);
+    };
+    for value in values {
+        let candidate = url.replace(&format!("{{{name}}}"), &encode_uri(value));
+        if !substitute(&candidate, rest, visit) {
+            return false;
         }
     }
+    true
 }
 
 /// The path parameters defined at a level: name → (node, required).
@@ -172,7 +352,7 @@ fn path_parameters<'a>(d: &Doc<'a>, holder: &Node<'a>) -> Vec<(String, Node<'a>)
         .collect()
 }
 
-fn path_params(d: &Doc<'_>, paths: &Node<'_>, key: &str, item: &Node<'_>, out: &mut Findings) {
+fn path_params(d: &Doc<'_>, key: &str, item: &Node<'_>, out: &mut Findings) {
     let template = placeholders(key);
     let shared = path_parameters(d, item);
     let check_defined = |defined: &[(String, Node<'_>)], out: &mut Findings| {
@@ -203,17 +383,6 @@ fn path_params(d: &Doc<'_>, paths: &Node<'_>, key: &str, item: &Node<'_>, out: &
                 out.add(
                     "path-params",
                     &op.path,
-                    format!("Operation must define parameter \"{{{t}}}\" as expected by path \"{key}\"."),
-                );
-            }
-        }
-    }
-    if ops.is_empty() {
-        for t in &template {
-            if !shared.iter().any(|(n, _)| n == t) {
-                out.add(
-                    "path-params",
-                    &d.member_path(paths, key),
                     format!("Operation must define parameter \"{{{t}}}\" as expected by path \"{key}\"."),
                 );
             }
