@@ -239,11 +239,14 @@ impl Validator {
 
     fn matches(&self, pattern: &str, text: &str) -> bool {
         let mut cache = self.patterns.borrow_mut();
-        let re = cache
-            .entry(pattern.to_string())
-            .or_insert_with(|| Regex::new(pattern).ok());
+        if !cache.contains_key(pattern) {
+            cache.insert(pattern.to_string(), Regex::new(pattern).ok());
+        }
         // a pattern this engine cannot compile is not held against the document
-        re.as_ref().is_none_or(|r| r.is_match(text))
+        cache
+            .get(pattern)
+            .and_then(Option::as_ref)
+            .is_none_or(|r| r.is_match(text))
     }
 
     /// Validates `inst` against `schema` (in the resource `base`), adding errors; returns the
