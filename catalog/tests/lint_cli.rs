@@ -77,3 +77,46 @@ fn diff_exits_one_when_a_change_breaks() {
     assert_eq!(run(&old, &dir.join("nope.json")).0, 2);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A document just under the 10 MB limit is linted (findings, no crash); one over it is refused
+/// with exit 2 and a reason.
+#[test]
+fn a_ten_megabyte_document_is_linted_and_a_bigger_one_refused() {
+    let dir = std::env::temp_dir().join(format!("catalog-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut paths = serde_json::Map::new();
+    let text = "Een lange beschrijving. ".repeat(170);
+    for i in 0..2_400 {
+        paths.insert(
+            format!("/dingen-{i}"),
+            serde_json::json!({ "get": { "operationId": format!("ding{i}"), "description": text,
+                "parameters": [{ "name": "pageSize", "in": "query", "schema": { "type": "integer" } }],
+                "responses": { "200": { "description": "ok", "content": { "application/json": {
+                    "schema": { "$ref": "#/components/schemas/Ding" } } } } } } }),
+        );
+    }
+    let doc = |paths: serde_json::Map<String, serde_json::Value>| {
+        serde_json::json!({ "openapi": "3.1.0", "info": { "title": "groot", "version": "1.0.0" },
+            "paths": paths, "components": { "schemas": { "Ding": { "type": "object", "onbekend": { "x": 1 } } } } })
+        .to_string()
+    };
+    let big = dir.join("groot.json");
+    let body = doc(paths.clone());
+    assert!(
+        body.len() > 9_500_000 && body.len() < 10 * 1024 * 1024,
+        "{}",
+        body.len()
+    );
+    std::fs::write(&big, body).unwrap();
+    let (code, json) = lint(&["--format", "json", big.to_str().unwrap()]);
+    assert_eq!(code, 1, "errors expected (no contact, no version header, …)");
+    let findings: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(findings.as_array().unwrap().len() > 2_400);
+    for i in 2_400..2_600 {
+        paths.insert(format!("/meer-{i}"), serde_json::json!({ "description": text }));
+    }
+    let bigger = dir.join("te-groot.json");
+    std::fs::write(&bigger, doc(paths)).unwrap();
+    assert_eq!(lint(&[bigger.to_str().unwrap()]).0, 2);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

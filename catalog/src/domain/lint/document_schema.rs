@@ -965,3 +965,34 @@ mod tests {
         assert_eq!(duplicate(&[json!(1), json!(2)], None), None);
     }
 }
+
+#[cfg(test)]
+mod depth_tests {
+    #![allow(clippy::unwrap_used)]
+
+    /// The deepest document the parser takes (it stops at 128 levels) is linted on a thread
+    /// with the stack of a blocking-pool worker (2 MiB), in a debug build, without overflowing.
+    #[test]
+    fn the_deepest_document_the_parser_takes_is_linted_on_a_small_stack() {
+        for (open, close) in [
+            (r#"{"properties":{"a":"#, "}}"),
+            (r#"{"items":"#, "}"),
+            (r#"{"allOf":["#, "]}"),
+        ] {
+            let levels = 120 / close.len();
+            let text = format!(
+                r#"{{"openapi":"3.1.0","info":{{"title":"x","version":"1"}},"paths":{{}},"components":{{"schemas":{{"A":{}{{}}{}}}}}}}"#,
+                open.repeat(levels),
+                close.repeat(levels)
+            );
+            let doc = crate::domain::openapi::parse_any(&text).unwrap();
+            let found = std::thread::Builder::new()
+                .stack_size(2 * 1024 * 1024)
+                .spawn(move || super::super::lint(&doc).len())
+                .unwrap()
+                .join()
+                .unwrap();
+            assert!(found < 1000);
+        }
+    }
+}
