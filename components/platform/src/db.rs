@@ -215,13 +215,28 @@ impl Database {
         Ok(db)
     }
 
+    /// Runs the pending migrations. Replicas that start at once would run the same migration
+    /// twice (the second fails on what the first created), so on PostgreSQL they take turns
+    /// under a session advisory lock per database and schema; SQLite's write lock already
+    /// serialises them.
     fn migrate(&self, migrations: &Migrations) -> Result<(), DbError> {
+        const LOCK_KEY: &str = "hashtext('grondwerk-migrations:' || current_database() || '.' || current_schema())";
         let mut conn = self.conn()?;
-        let result = match &mut *conn {
-            DbConnection::Pg(c) => c.run_pending_migrations((migrations.postgres)()).map(|_| ()),
-            DbConnection::Sqlite(c) => c.run_pending_migrations((migrations.sqlite)()).map(|_| ()),
-        };
-        result.map_err(|e| DbError::Migration(e.to_string()))
+        match &mut *conn {
+            DbConnection::Pg(c) => {
+                c.batch_execute(&format!("SELECT pg_advisory_lock({LOCK_KEY})"))
+                    .map_err(DbError::Query)?;
+                let ran = c.run_pending_migrations((migrations.postgres)()).map(|_| ());
+                // unlocked also after a failed migration: the connection goes back to the pool
+                let unlocked = c.batch_execute(&format!("SELECT pg_advisory_unlock({LOCK_KEY})"));
+                ran.map_err(|e| DbError::Migration(e.to_string()))
+                    .and(unlocked.map_err(DbError::Query))
+            }
+            DbConnection::Sqlite(c) => c
+                .run_pending_migrations((migrations.sqlite)())
+                .map(|_| ())
+                .map_err(|e| DbError::Migration(e.to_string())),
+        }
     }
 
     /// The backend in use.
@@ -329,6 +344,29 @@ pub fn default_url(component: &str) -> String {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
+
+    /// Replicas that start at once migrate one at a time: four pools opening the same fresh
+    /// database in parallel all come up, and the migrations ran once.
+    #[test]
+    fn replicas_starting_at_once_migrate_one_at_a_time() {
+        for (backend, url) in crate::testing::database_urls() {
+            for _ in 0..3 {
+                let url = url.to_string();
+                let started: Vec<Result<Database, DbError>> = std::thread::scope(|s| {
+                    let handles: Vec<_> = (0..4)
+                        .map(|_| s.spawn(|| Database::connect(&url, 1, &[&crate::audit::MIGRATIONS])))
+                        .collect();
+                    handles.into_iter().map(|h| h.join().unwrap()).collect()
+                });
+                for r in &started {
+                    assert!(r.is_ok(), "{backend}: {:?}", r.as_ref().err());
+                }
+                let db = started.into_iter().next().unwrap().unwrap();
+                let mut conn = db.conn().unwrap();
+                assert_eq!(crate::audit::count(&mut conn).unwrap(), 0, "{backend}");
+            }
+        }
+    }
 
     /// The checkpointer copies the log into the database file while the writers' own threshold
     /// (1,000 pages) is far away.
