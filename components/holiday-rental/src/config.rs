@@ -76,7 +76,7 @@ impl Config {
             audit: ctx.audit,
             rules: Arc::new(rules),
             registry: Arc::new(registry),
-            rate_limit: Arc::new(rate_limit::RateLimiter::per_minute(self.platform_check_per_minute)),
+            rate_limit: rate_limit::RateLimiter::per_minute(self.platform_check_per_minute),
             auth: ctx.auth,
             report_grace_days: self.report_grace_days,
             clock: system_clock(),

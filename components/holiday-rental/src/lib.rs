@@ -43,7 +43,7 @@ pub struct AppState {
     /// The registry proxy.
     pub registry: Arc<registry::RegistryProxy>,
     /// Limits the platform number check per client.
-    pub rate_limit: Arc<rate_limit::RateLimiter>,
+    pub rate_limit: rate_limit::RateLimiter,
     /// Token checker.
     pub auth: Arc<Authenticator>,
     /// This component's settings of each client (an inspector's gemeentecode).

@@ -217,8 +217,8 @@ impl Database {
 
     /// Runs the pending migrations. Replicas that start at once would run the same migration
     /// twice (the second fails on what the first created), so on PostgreSQL they take turns
-    /// under a session advisory lock per database and schema; SQLite's write lock already
-    /// serialises them.
+    /// under a session advisory lock per database and schema, and on SQLite inside one
+    /// `IMMEDIATE` transaction (the file's write lock), so the second finds nothing pending.
     fn migrate(&self, migrations: &Migrations) -> Result<(), DbError> {
         const LOCK_KEY: &str = "hashtext('grondwerk-migrations:' || current_database() || '.' || current_schema())";
         let mut conn = self.conn()?;
@@ -233,8 +233,7 @@ impl Database {
                     .and(unlocked.map_err(DbError::Query))
             }
             DbConnection::Sqlite(c) => c
-                .run_pending_migrations((migrations.sqlite)())
-                .map(|_| ())
+                .immediate_transaction(|c| c.run_pending_migrations((migrations.sqlite)()).map(|_| ()))
                 .map_err(|e| DbError::Migration(e.to_string())),
         }
     }
@@ -350,7 +349,7 @@ mod tests {
     #[test]
     fn replicas_starting_at_once_migrate_one_at_a_time() {
         for (backend, url) in crate::testing::database_urls() {
-            for _ in 0..3 {
+            for _ in 0..5 {
                 let url = url.to_string();
                 let started: Vec<Result<Database, DbError>> = std::thread::scope(|s| {
                     let handles: Vec<_> = (0..4)

@@ -4,6 +4,7 @@ use super::dto::{Controle, Intrekking, Registratie, RegistratieAanvraag};
 use super::{SCOPE_CONTROLEREN, parse_number};
 use crate::AppState;
 use crate::app::registrations;
+use crate::rate_limit::Verdict;
 use actix_web::{HttpResponse, get, post, web};
 use platform::auth::Principal;
 use platform::responses::{
@@ -103,7 +104,8 @@ pub async fn controleren(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
     p.require_scope(SCOPE_CONTROLEREN)?;
-    if let Err(retry) = state.rate_limit.check(&p.client_id) {
+    let now = (state.clock)();
+    if let Verdict::Refused(retry) = state.rate_limit.check(&state.db, &p.client_id, now).await? {
         let mut resp = Problem::too_many_requests().to_response();
         if let Ok(v) = actix_web::http::header::HeaderValue::from_str(&retry.to_string()) {
             resp.headers_mut().insert(actix_web::http::header::RETRY_AFTER, v);

@@ -102,7 +102,7 @@ pub fn state_with(url: &str, proxy: &str, per_minute: u32) -> AppState {
             )
             .unwrap(),
         ),
-        rate_limit: Arc::new(RateLimiter::per_minute(per_minute)),
+        rate_limit: RateLimiter::per_minute(per_minute),
         auth: Arc::new(Authenticator::new(clients(), 60, None)),
         clients: Arc::new(platform::auth::ClientSettings::load(&clients()).unwrap()),
         report_grace_days: 0,

@@ -1,0 +1,1 @@
+DROP TABLE platformcontrole_tellingen;
