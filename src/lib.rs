@@ -6,6 +6,8 @@ use platform::component::{self, Component};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub mod demo;
+
 /// Demo clients of every component (never use these secrets in production).
 pub const DEMO_CLIENTS: &str = include_str!("../config/demo-clients.toml");
 
@@ -27,30 +29,21 @@ pub struct SuiteConfig {
     /// Port of household-budget.
     #[arg(long, env = "HOUSEHOLD_BUDGET_PORT", default_value_t = household_budget::HouseholdBudget::DEFAULT_PORT)]
     pub household_budget_port: u16,
-    /// Database of the registry proxy.
-    #[arg(
-        long,
-        env = "REGISTRY_PROXY_DATABASE_URL",
-        default_value = "./data/registry-proxy.db"
-    )]
-    pub registry_proxy_database: String,
-    /// Database of holiday-rental.
-    #[arg(
-        long,
-        env = "HOLIDAY_RENTAL_DATABASE_URL",
-        default_value = "./data/holiday-rental.db"
-    )]
-    pub holiday_rental_database: String,
-    /// Database of the component catalogue.
-    #[arg(long, env = "CATALOG_DATABASE_URL", default_value = "./data/catalog.db")]
-    pub catalog_database: String,
-    /// Database of household-budget.
-    #[arg(
-        long,
-        env = "HOUSEHOLD_BUDGET_DATABASE_URL",
-        default_value = "./data/household-budget.db"
-    )]
-    pub household_budget_database: String,
+    /// Folder of the suite's SQLite files, demo clients, demo audit key and demo-data marker.
+    #[arg(long, env = "GRONDWERK_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+    /// Database of the registry proxy [default: <data-dir>/registry-proxy.db].
+    #[arg(long, env = "REGISTRY_PROXY_DATABASE_URL")]
+    pub registry_proxy_database: Option<String>,
+    /// Database of holiday-rental [default: <data-dir>/holiday-rental.db].
+    #[arg(long, env = "HOLIDAY_RENTAL_DATABASE_URL")]
+    pub holiday_rental_database: Option<String>,
+    /// Database of the component catalogue [default: <data-dir>/catalog.db].
+    #[arg(long, env = "CATALOG_DATABASE_URL")]
+    pub catalog_database: Option<String>,
+    /// Database of household-budget [default: <data-dir>/household-budget.db].
+    #[arg(long, env = "HOUSEHOLD_BUDGET_DATABASE_URL")]
+    pub household_budget_database: Option<String>,
     /// The municipality's accounts whose statements household-budget imports (the demo: the
     /// account of the Huishoudboekje sample statement).
     #[arg(long, env = "HOUSEHOLD_BUDGET_ACCOUNT_IBAN", default_value = "NL36ABNA5632579034")]
@@ -72,6 +65,15 @@ pub struct SuiteConfig {
         hide_env_values = true
     )]
     pub household_budget_proxy_secret: String,
+    /// Secret of the client the components publish themselves into the catalogue as (client
+    /// `leverancier` of the clients file, scope `catalogus.beheren`).
+    #[arg(
+        long,
+        env = "GRONDWERK_CATALOG_SECRET",
+        default_value = "demo-secret-leverancier-0123456789",
+        hide_env_values = true
+    )]
+    pub catalog_secret: String,
     /// The clients file [default: the demo clients, written to ./data/demo-clients.toml].
     #[arg(long = "clients", env = "GRONDWERK_CLIENTS")]
     pub clients: Option<PathBuf>,
@@ -99,6 +101,44 @@ impl SuiteConfig {
     /// Base URL of household-budget.
     pub fn household_budget_url(&self) -> String {
         format!("http://{}:{}", self.host, self.household_budget_port)
+    }
+
+    /// A component's database: the one configured, or its SQLite file in the data folder.
+    pub fn database(&self, component: &str) -> String {
+        let configured = match component {
+            "registry-proxy" => &self.registry_proxy_database,
+            "holiday-rental" => &self.holiday_rental_database,
+            "household-budget" => &self.household_budget_database,
+            _ => &self.catalog_database,
+        };
+        configured.clone().unwrap_or_else(|| {
+            self.data_dir
+                .join(format!("{component}.db"))
+                .to_string_lossy()
+                .into_owned()
+        })
+    }
+
+    /// Each component's port with the variable that moves it.
+    pub fn ports(&self) -> [(&'static str, u16, &'static str); 4] {
+        [
+            ("catalog", self.catalog_port, "CATALOG_PORT"),
+            ("registry-proxy", self.registry_proxy_port, "REGISTRY_PROXY_PORT"),
+            ("holiday-rental", self.holiday_rental_port, "HOLIDAY_RENTAL_PORT"),
+            ("household-budget", self.household_budget_port, "HOUSEHOLD_BUDGET_PORT"),
+        ]
+    }
+
+    /// The settings that make a component publish itself into the suite's catalogue.
+    fn publishing(&self) -> Vec<String> {
+        vec![
+            "--catalog-url".into(),
+            self.catalog_url(),
+            "--catalog-client-id".into(),
+            "leverancier".into(),
+            "--catalog-secret".into(),
+            self.catalog_secret.clone(),
+        ]
     }
 
     /// The command line a component gets in the suite: its own address and database, the
@@ -133,12 +173,32 @@ async fn start_one<C: Component>(
     component::start::<C>(cli.common, cli.component, auth).await
 }
 
-/// Starts every component; the returned servers run until stopped.
+/// Refuses to start when a port is taken, naming it and the variable that moves it.
+fn check_ports(config: &SuiteConfig) -> Result<(), String> {
+    for (name, port, variable) in config.ports() {
+        if let Err(e) = std::net::TcpListener::bind((config.host.as_str(), port)) {
+            return Err(format!(
+                "port {port} on {} ({name}) cannot be used: {e}. Stop what uses it, or set {variable} to another port.",
+                config.host
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Starts every component; the returned servers run until stopped. The components beside the
+/// catalogue publish themselves into it.
 pub async fn start(config: &SuiteConfig) -> Result<Vec<actix_web::dev::Server>, String> {
     use holiday_rental::HolidayRental;
     use household_budget::HouseholdBudget;
     use registry_proxy::RegistryProxy;
-    let proxy_args = config.args::<RegistryProxy>(config.registry_proxy_port, &config.registry_proxy_database, &[]);
+    check_ports(config)?;
+    let publishing = config.publishing();
+    let proxy_args = config.args::<RegistryProxy>(
+        config.registry_proxy_port,
+        &config.database(RegistryProxy::NAME),
+        &publishing,
+    );
     // one token checker for the whole suite, from the shared settings
     let common = component::parse::<RegistryProxy, _, _>(proxy_args.clone())
         .map_err(|e| e.to_string())?
@@ -146,17 +206,20 @@ pub async fn start(config: &SuiteConfig) -> Result<Vec<actix_web::dev::Server>, 
     let auth = Arc::new(common.authenticator()?);
     let rental_args = config.args::<HolidayRental>(
         config.holiday_rental_port,
-        &config.holiday_rental_database,
+        &config.database(HolidayRental::NAME),
         &[
             "--registry-proxy-url".into(),
             config.registry_proxy_url(),
             "--registry-proxy-secret".into(),
             config.holiday_rental_proxy_secret.clone(),
-        ],
+        ]
+        .into_iter()
+        .chain(publishing.iter().cloned())
+        .collect::<Vec<_>>(),
     );
     let budget_args = config.args::<HouseholdBudget>(
         config.household_budget_port,
-        &config.household_budget_database,
+        &config.database(HouseholdBudget::NAME),
         &[
             "--account-iban".into(),
             config.household_budget_account_iban.clone(),
@@ -164,9 +227,13 @@ pub async fn start(config: &SuiteConfig) -> Result<Vec<actix_web::dev::Server>, 
             config.registry_proxy_url(),
             "--registry-proxy-secret".into(),
             config.household_budget_proxy_secret.clone(),
-        ],
+        ]
+        .into_iter()
+        .chain(publishing.iter().cloned())
+        .collect::<Vec<_>>(),
     );
-    let catalog_args = config.args::<catalog::Catalog>(config.catalog_port, &config.catalog_database, &[]);
+    let catalog_args =
+        config.args::<catalog::Catalog>(config.catalog_port, &config.database(catalog::Catalog::NAME), &[]);
     Ok(vec![
         start_one::<catalog::Catalog>(catalog_args, auth.clone()).await?,
         start_one::<RegistryProxy>(proxy_args, auth.clone()).await?,

@@ -13,6 +13,9 @@ use grondwerk::SuiteConfig;
 struct Cli {
     #[command(flatten)]
     suite: SuiteConfig,
+    /// Make demo data at the first start (`off`: start empty).
+    #[arg(long, env = "GRONDWERK_DEMO_DATA", default_value = "on", value_parser = ["on", "off"])]
+    demo_data: String,
     /// Address of the Prometheus /metrics listener of the whole process (`off`: none).
     #[arg(long, env = "METRICS_BIND_ADDRESS", default_value = "127.0.0.1:9080")]
     metrics_bind_address: String,
@@ -30,15 +33,31 @@ enum Command {
         #[arg(default_value = "openapi")]
         dir: String,
     },
+    /// Print a bearer token for a client of the clients file (the demo clients by default).
+    Token {
+        /// The client, e.g. `platform-demo`, `budgetbeheer`, `demo`.
+        client: String,
+        /// A citizen's BSN to put in the token (a citizen portal's token).
+        #[arg(long)]
+        bsn: Option<String>,
+    },
 }
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         None | Some(Command::Serve) => {
-            actix_web::rt::System::new().block_on(serve(cli.suite, cli.metrics_bind_address))
+            actix_web::rt::System::new().block_on(serve(cli.suite, cli.metrics_bind_address, cli.demo_data == "on"))
         }
         Some(Command::Openapi { dir }) => write_specs(&dir),
+        Some(Command::Token { client, bsn }) => {
+            let mut suite = cli.suite;
+            let demo_clients = suite.data_dir.join(DEMO_CLIENTS_FILE);
+            if suite.clients.is_none() && demo_clients.exists() {
+                suite.clients = Some(demo_clients);
+            }
+            grondwerk::demo::token(&suite, &client, bsn.as_deref()).map(|t| println!("{t}"))
+        }
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
@@ -59,17 +78,26 @@ fn write_specs(dir: &str) -> Result<(), String> {
     Ok(())
 }
 
-async fn serve(mut config: SuiteConfig, metrics: String) -> Result<(), String> {
-    platform::telemetry::init("json");
-    std::fs::create_dir_all("data").map_err(|e| format!("data: {e}"))?;
+/// The demo clients file the suite writes when no clients file is given.
+const DEMO_CLIENTS_FILE: &str = "demo-clients.toml";
+/// Present once the demo data is made (removing the data folder starts afresh).
+const DEMO_MARKER: &str = "demo-data-made";
+
+async fn serve(mut config: SuiteConfig, metrics: String, demo_data: bool) -> Result<(), String> {
+    // on a laptop: readable warnings only, so the start-up text stands out (RUST_LOG=info for
+    // every request)
+    platform::telemetry::init_with("text", "warn");
+    let data = config.data_dir.clone();
+    std::fs::create_dir_all(&data).map_err(|e| format!("{}: {e}", data.display()))?;
     if config.clients.is_none() {
-        std::fs::write("data/demo-clients.toml", grondwerk::DEMO_CLIENTS).map_err(|e| e.to_string())?;
-        config.clients = Some("data/demo-clients.toml".into());
+        let path = data.join(DEMO_CLIENTS_FILE);
+        std::fs::write(&path, grondwerk::DEMO_CLIENTS).map_err(|e| format!("{}: {e}", path.display()))?;
+        config.clients = Some(path);
     }
     if config.audit_keys.is_none() {
         // demo only: a random key kept next to the demo data (production keeps it in a secret)
-        let path = "data/audit-keys";
-        let keys = match std::fs::read_to_string(path) {
+        let path = data.join("audit-keys");
+        let keys = match std::fs::read_to_string(&path) {
             Ok(k) if !k.trim().is_empty() => k.trim().to_string(),
             _ => {
                 let k = format!(
@@ -77,29 +105,114 @@ async fn serve(mut config: SuiteConfig, metrics: String) -> Result<(), String> {
                     uuid::Uuid::new_v4().simple(),
                     uuid::Uuid::new_v4().simple()
                 );
-                std::fs::write(path, &k).map_err(|e| format!("{path}: {e}"))?;
+                std::fs::write(&path, &k).map_err(|e| format!("{}: {e}", path.display()))?;
                 k
             }
         };
         config.audit_keys = Some(keys);
     }
     let servers = grondwerk::start(&config).await?;
-    println!("Grondwerk suite (SQLite under ./data, demo data; tokens: cargo run -q -p <component> -- token <client>)");
+    // one listener for Ctrl-C and SIGTERM that stops every component, registered before
+    // anything else can happen (each server also listens, but one that was not yet polled when
+    // the signal came would keep the process running)
+    let handles: Vec<_> = servers.iter().map(|s| s.handle()).collect();
+    let mut interrupt = actix_web::rt::signal::unix::signal(actix_web::rt::signal::unix::SignalKind::interrupt())
+        .map_err(|e| format!("signal: {e}"))?;
+    let mut terminate = actix_web::rt::signal::unix::signal(actix_web::rt::signal::unix::SignalKind::terminate())
+        .map_err(|e| format!("signal: {e}"))?;
+    actix_web::rt::spawn(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = terminate.recv() => {}
+        }
+        futures_util::future::join_all(handles.iter().map(|h| h.stop(true))).await;
+    });
+    let running: Vec<_> = servers.into_iter().map(actix_web::rt::spawn).collect();
+    if metrics != "off" {
+        actix_web::rt::spawn(platform::app::metrics_server(&metrics)?);
+    }
+    let marker = data.join(DEMO_MARKER);
+    let demo = if marker.exists() || !demo_data {
+        None
+    } else {
+        match grondwerk::demo::seed(&config).await {
+            Ok(demo) => {
+                let _ = std::fs::write(&marker, format!("{demo:?}\n"));
+                Some(demo)
+            }
+            Err(e) => {
+                eprintln!("grondwerk: the demo data could not be made: {e}");
+                None
+            }
+        }
+    };
+    print_welcome(&config, &metrics, demo.as_ref());
+    for r in running {
+        r.await.map_err(|e| e.to_string())?.map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// What runs where, and commands to paste.
+fn print_welcome(config: &SuiteConfig, metrics: &str, demo: Option<&grondwerk::demo::Demo>) {
+    let token = |client: &str| format!("$(cargo run -q -- token {client})");
     println!(
-        "  catalog         {}/ (pages), {}/api/v1/docs/",
+        "Grondwerk suite: every component, SQLite files and demo data in {} (remove it to start afresh)",
+        config.data_dir.display()
+    );
+    println!(
+        "  catalog           {}/  (pages; API docs {}/api/v1/docs/)",
         config.catalog_url(),
         config.catalog_url()
     );
-    println!("  registry-proxy  {}/api/v1/docs/", config.registry_proxy_url());
-    println!("  holiday-rental  {}/api/v1/docs/", config.holiday_rental_url());
-    println!("  household-budget {}/api/v1/docs/", config.household_budget_url());
-    println!("  demo clients    data/demo-clients.toml (export GRONDWERK_CLIENTS=data/demo-clients.toml)");
+    println!(
+        "  registry-proxy    {}/api/v1/docs/  (mock BRP and BAG)",
+        config.registry_proxy_url()
+    );
+    println!("  holiday-rental    {}/api/v1/docs/", config.holiday_rental_url());
+    println!("  household-budget  {}/api/v1/docs/", config.household_budget_url());
     if metrics != "off" {
-        actix_web::rt::spawn(platform::app::metrics_server(&metrics)?);
-        println!("  metrics         http://{metrics}/metrics (every component, one registry)");
+        println!("  metrics           http://{metrics}/metrics");
     }
-    futures_util::future::try_join_all(servers)
-        .await
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    if let Some(c) = &config.clients {
+        println!(
+            "  clients           {}; a token: cargo run -q -- token <client> [--bsn <bsn>]",
+            c.display()
+        );
+    }
+    if let Some(d) = demo {
+        println!(
+            "  demo data         registrations {}; citizen {} in household-budget with {} bookings",
+            d.registrations.join(", "),
+            d.citizen,
+            d.booked
+        );
+    }
+    let nr = demo
+        .and_then(|d| d.registrations.first().cloned())
+        .unwrap_or_else(|| "<registratienummer>".into());
+    println!("Try:");
+    println!(
+        "  curl -H \"Authorization: Bearer {}\" {}/api/v1/registratienummers/{nr}",
+        token("platform-demo"),
+        config.holiday_rental_url()
+    );
+    println!(
+        "  curl -H \"Authorization: Bearer {}\" \"{}/api/v1/handhaving/adressen?jaar={}\"",
+        token("handhaving-amsterdam"),
+        config.holiday_rental_url(),
+        chrono::Utc::now().format("%Y")
+    );
+    println!(
+        "  curl -H \"Authorization: Bearer {}\" \"{}/api/v1/protocollering?burgerservicenummer=999990019\"",
+        token("demo"),
+        config.registry_proxy_url()
+    );
+    println!(
+        "  curl -H \"Authorization: Bearer {}\" {}/api/v1/signaleringen",
+        token("budgetbeheer"),
+        config.household_budget_url()
+    );
+    println!("  curl {}/api/v1/componenten", config.catalog_url());
+    println!("Ctrl-C stops every component.");
 }

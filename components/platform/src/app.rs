@@ -208,6 +208,8 @@ where
             .configure(configure())
             .default_service(web::to(crate::http::fallback))
     })
+    // on SIGTERM/Ctrl-C: requests in flight get 10 s (well inside Kubernetes' 30 s grace period)
+    .shutdown_timeout(10)
     .bind(bind)
     .map_err(|e| format!("{bind}: {e}"))?
     .run())

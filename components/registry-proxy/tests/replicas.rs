@@ -28,7 +28,14 @@ impl Drop for Replica {
 async fn replica(database: &str, clients: &std::path::Path) -> Replica {
     let bind = platform::testing::free_address();
     let child = Command::new(env!("CARGO_BIN_EXE_registry-proxy"))
-        .args(["--bind-address", &bind, "--database-url", database, "--metrics-bind-address", "off"])
+        .args([
+            "--bind-address",
+            &bind,
+            "--database-url",
+            database,
+            "--metrics-bind-address",
+            "off",
+        ])
         .arg("--clients")
         .arg(clients)
         .args(["--audit-keys", KEY])
@@ -37,16 +44,20 @@ async fn replica(database: &str, clients: &std::path::Path) -> Replica {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let base = format!("http://{bind}");
+    // owned at once, so that a replica that never gets ready is still killed and reaped
+    let replica = Replica {
+        child,
+        base: format!("http://{bind}"),
+    };
     for _ in 0..200 {
-        if let Ok(r) = reqwest::get(format!("{base}/health/ready")).await {
+        if let Ok(r) = reqwest::get(format!("{}/health/ready", replica.base)).await {
             if r.status().is_success() {
-                return Replica { child, base };
+                return replica;
             }
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    panic!("replica at {base} did not become ready");
+    panic!("replica at {} did not become ready", replica.base);
 }
 
 #[actix_web::test]
@@ -94,7 +105,11 @@ async fn two_processes_write_one_valid_audit_chain() {
         let report: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert!(out.status.success(), "{backend}: {report}");
         assert_eq!(report["geldig"], true, "{backend}: {report}");
-        assert_eq!(report["aantalRecords"].as_u64(), Some(delivered as u64), "{backend}: {report}");
+        assert_eq!(
+            report["aantalRecords"].as_u64(),
+            Some(delivered as u64),
+            "{backend}: {report}"
+        );
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -1,0 +1,464 @@
+//! End to end: the `grondwerk` binary itself, on free ports with its own data folder, walked
+//! over real HTTP as its users would: the start with demo data, a restart on the same data,
+//! a port that is taken, Ctrl-C; and the journeys of a citizen, a booking platform, an
+//! inspector, a privacy officer, a budget worker and a supplier browsing the catalogue.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A running suite: the process, its ports and what it printed until it was ready.
+struct Suite {
+    child: Option<Child>,
+    ports: [(&'static str, u16); 4],
+    data: PathBuf,
+    welcome: String,
+}
+
+const PORT_VARIABLES: [&str; 4] = [
+    "CATALOG_PORT",
+    "HOLIDAY_RENTAL_PORT",
+    "HOUSEHOLD_BUDGET_PORT",
+    "REGISTRY_PROXY_PORT",
+];
+
+fn command(data: &Path, ports: &[(&'static str, u16); 4], demo: bool) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_grondwerk"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("GRONDWERK_DATA_DIR", data)
+        .env("METRICS_BIND_ADDRESS", "off")
+        .env("GRONDWERK_DEMO_DATA", if demo { "on" } else { "off" })
+        // every request and the shutdown in its stderr log, for a failure's message
+        .env("RUST_LOG", "info");
+    for (var, port) in ports {
+        cmd.env(var, port.to_string());
+    }
+    cmd
+}
+
+impl Suite {
+    fn start(data: &Path, demo: bool) -> Suite {
+        let ports = [
+            (PORT_VARIABLES[0], free_port()),
+            (PORT_VARIABLES[1], free_port()),
+            (PORT_VARIABLES[2], free_port()),
+            (PORT_VARIABLES[3], free_port()),
+        ];
+        Suite::start_on(data, ports, demo)
+    }
+
+    fn start_on(data: &Path, ports: [(&'static str, u16); 4], demo: bool) -> Suite {
+        // what it says on stderr goes to a file in its data folder, for a failure's message
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(data.join("stderr.log"))
+            .unwrap();
+        let mut child = command(data, &ports, demo)
+            .stdout(Stdio::piped())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                text.push_str(&line);
+                text.push('\n');
+                if line.starts_with("Ctrl-C stops") {
+                    let _ = tx.send(text.clone());
+                }
+            }
+        });
+        let welcome = rx.recv_timeout(Duration::from_secs(60)).unwrap_or_else(|_| {
+            panic!(
+                "no start-up text within a minute; stderr: {}",
+                std::fs::read_to_string(data.join("stderr.log")).unwrap_or_default()
+            )
+        });
+        let stderr = std::fs::read_to_string(data.join("stderr.log")).unwrap_or_default();
+        let welcome = format!("{welcome}(stderr: {stderr})");
+        Suite {
+            child: Some(child),
+            ports,
+            data: data.to_path_buf(),
+            welcome,
+        }
+    }
+
+    fn url(&self, variable: &str) -> String {
+        let port = self.ports.iter().find(|(v, _)| *v == variable).unwrap().1;
+        format!("http://127.0.0.1:{port}")
+    }
+
+    /// A token from `grondwerk token`, as the printed curls get theirs.
+    fn token(&self, client: &str, bsn: Option<&str>) -> String {
+        let mut cmd = command(&self.data, &self.ports, false);
+        cmd.args(["token", client]);
+        if let Some(b) = bsn {
+            cmd.args(["--bsn", b]);
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    }
+
+    /// Ctrl-C: every component stops, the process exits cleanly.
+    fn interrupt(&mut self) -> std::process::ExitStatus {
+        let mut child = self.child.take().unwrap();
+        let status = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let started = Instant::now();
+        loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "still running 20 s after Ctrl-C; its log: {}",
+                std::fs::read_to_string(self.data.join("stderr.log")).unwrap_or_default()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Suite {
+    fn drop(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("grondwerk-{name}-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+async fn get(url: String, token: &str) -> (u16, Value) {
+    let resp = reqwest::Client::new().get(url).bearer_auth(token).send().await.unwrap();
+    (resp.status().as_u16(), resp.json().await.unwrap_or(Value::Null))
+}
+
+async fn post(url: String, token: &str, body: Value) -> (u16, Value) {
+    let resp = reqwest::Client::new()
+        .post(url)
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    (resp.status().as_u16(), resp.json().await.unwrap_or(Value::Null))
+}
+
+#[actix_web::test]
+async fn the_suite_starts_with_demo_data_restarts_on_it_and_stops_on_ctrl_c() {
+    let data = temp_dir("demo");
+    let mut suite = Suite::start(&data, true);
+    for v in PORT_VARIABLES {
+        assert!(suite.welcome.contains(&suite.url(v)), "{v} in:\n{}", suite.welcome);
+    }
+    assert!(suite.welcome.contains("/api/v1/docs/"), "Swagger UI links");
+    assert!(
+        suite
+            .welcome
+            .contains("curl -H \"Authorization: Bearer $(cargo run -q -- token"),
+        "curls to paste"
+    );
+    let demo_line = suite
+        .welcome
+        .lines()
+        .find(|l| l.trim_start().starts_with("demo data"))
+        .unwrap();
+    assert!(demo_line.contains("3 bookings"), "{demo_line}");
+    let numbers: Vec<String> = demo_line
+        .split("registrations ")
+        .nth(1)
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .split(", ")
+        .map(str::to_string)
+        .collect();
+    assert_eq!(numbers.len(), 2, "{demo_line}");
+    let rental = suite.url("HOLIDAY_RENTAL_PORT");
+    let platform = suite.token("platform-demo", None);
+    for nr in &numbers {
+        let (status, check) = get(format!("{rental}/api/v1/registratienummers/{nr}"), &platform).await;
+        assert_eq!((status, check["geldig"].as_bool()), (200, Some(true)), "{nr}: {check}");
+    }
+    let (status, signals) = get(
+        format!("{}/api/v1/signaleringen", suite.url("HOUSEHOLD_BUDGET_PORT")),
+        &suite.token("budgetbeheer", None),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let kinds: Vec<&str> = signals["signaleringen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["soort"].as_str())
+        .collect();
+    assert!(kinds.contains(&"betalingNietOntvangen"), "{signals}");
+    let ports = suite.ports;
+    assert!(suite.interrupt().success(), "Ctrl-C ends the suite cleanly");
+
+    // a second start reuses the data: no new demo data, the registrations still there
+    let mut again = Suite::start_on(&data, ports, true);
+    assert!(
+        !again.welcome.lines().any(|l| l.trim_start().starts_with("demo data")),
+        "{}",
+        again.welcome
+    );
+    let (status, check) = get(format!("{rental}/api/v1/registratienummers/{}", numbers[0]), &platform).await;
+    assert_eq!((status, check["geldig"].as_bool()), (200, Some(true)));
+
+    // a third, while the second runs: the taken port and the variable that moves it
+    let out = command(&temp_dir("taken"), &ports, false).output().unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains(&format!("port {}", ports[0].1)) && said.contains("CATALOG_PORT"),
+        "{said}"
+    );
+    assert!(again.interrupt().success());
+    std::fs::remove_dir_all(&data).unwrap();
+}
+
+#[actix_web::test]
+async fn the_users_journeys_over_real_http() {
+    let data = temp_dir("journeys");
+    let suite = Suite::start(&data, false);
+    let rental = suite.url("HOLIDAY_RENTAL_PORT");
+    let proxy = suite.url("REGISTRY_PROXY_PORT");
+    let budget = suite.url("HOUSEHOLD_BUDGET_PORT");
+    let catalog = suite.url("CATALOG_PORT");
+
+    // a citizen registers their home and reports stays until Amsterdam's cap of 30 nights
+    let citizen = suite.token("burgerportaal", Some("999990019"));
+    let (status, reg) = post(
+        format!("{rental}/api/v1/registraties"),
+        &citizen,
+        json!({ "nummeraanduidingIdentificatie": "0363200000123456" }),
+    )
+    .await;
+    assert_eq!(status, 201, "{reg}");
+    let nr = reg["registratienummer"].as_str().unwrap().replace(' ', "");
+    // all in next year (the cap is per calendar year)
+    let today = chrono::Utc::now().date_naive();
+    let next_year = chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&today) + 1, 1, 10).unwrap();
+    let mut nights = 0;
+    for week in 0..7u64 {
+        let start = next_year + chrono::Days::new(7 * week);
+        let (status, stay) = post(
+            format!("{rental}/api/v1/registraties/{nr}/verblijven"),
+            &citizen,
+            json!({ "startDatum": start, "eindDatum": start + chrono::Days::new(4), "aantalGasten": 2 }),
+        )
+        .await;
+        assert_eq!(status, 201, "week {week}: {stay}");
+        nights += 4;
+    }
+    let start = next_year + chrono::Days::new(70);
+    let (status, refused) = post(
+        format!("{rental}/api/v1/registraties/{nr}/verblijven"),
+        &citizen,
+        json!({ "startDatum": start, "eindDatum": start + chrono::Days::new(4), "aantalGasten": 2 }),
+    )
+    .await;
+    assert_eq!(
+        (status, refused["code"].as_str()),
+        (422, Some("maximumNachtenOverschreden")),
+        "{refused}"
+    );
+    assert_eq!(nights, 28);
+
+    // a booking platform checks the number: valid, no personal data
+    let (status, check) = get(
+        format!("{rental}/api/v1/registratienummers/{nr}"),
+        &suite.token("platform-demo", None),
+    )
+    .await;
+    assert_eq!(
+        (status, check),
+        (200, json!({ "geldig": true, "gemeentecode": "0363" }))
+    );
+
+    // an Amsterdam inspector lists the address (near the cap this year)
+    let year = next_year.format("%Y").to_string();
+    let (status, list) = get(
+        format!("{rental}/api/v1/handhaving/adressen?jaar={year}"),
+        &suite.token("handhaving-amsterdam", None),
+    )
+    .await;
+    assert_eq!(status, 200, "{list}");
+    assert!(
+        list["adressen"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["registratienummer"].as_str().map(|n| n.replace(' ', "")) == Some(nr.clone())),
+        "{list}"
+    );
+
+    // the citizen's protocollering at the registry proxy shows holiday-rental's lookup
+    let (status, log) = get(
+        format!("{proxy}/api/v1/protocollering?burgerservicenummer=999990019"),
+        &suite.token("demo", None),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let entry = &log["protocolleringen"][0];
+    assert_eq!(
+        (entry["clientId"].as_str(), entry["doelbinding"].as_str()),
+        (Some("holiday-rental"), Some("registratie vakantieverhuur")),
+        "{log}"
+    );
+
+    // a budget worker adds a citizen from the BRP, agrees rent and wages, imports the statement
+    let team = suite.token("budgetbeheer", None);
+    let (status, anna) = post(
+        format!("{budget}/api/v1/burgers"),
+        &team,
+        json!({ "burgerservicenummer": "999990068", "aanvullenUitBrp": true }),
+    )
+    .await;
+    assert_eq!((status, anna["achternaam"].as_str()), (201, Some("Bakker")), "{anna}");
+    let id = anna["id"].as_str().unwrap();
+    for afspraak in [
+        json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 64735, "tegenrekening": "NL15BNGH0285162624",
+                "geldigVan": "2024-06-01", "geldigTot": "2024-08-31", "betaalinstructie": { "schema": { "soort": "maandelijks", "dagen": [1] }, "startdatum": "2024-06-01" } }),
+        json!({ "omschrijving": "Loon", "soort": "inkomsten", "bedragInCenten": 76532, "tegenrekening": "NL09INGB4826953240", "geldigVan": "2024-01-01" }),
+    ] {
+        let (status, body) = post(format!("{budget}/api/v1/burgers/{id}/afspraken"), &team, afspraak).await;
+        assert_eq!(status, 201, "{body}");
+    }
+    let sample = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/standards/samples/camt/huishoudboekje_persona1_202407_camt053.001.02.xml"
+    ))
+    .unwrap();
+    let resp = reqwest::Client::new()
+        .post(format!("{budget}/api/v1/bankafschriften"))
+        .bearer_auth(&team)
+        .header("Content-Type", "application/xml")
+        .body(sample)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 201);
+    let import: Value = resp.json().await.unwrap();
+    assert_eq!(
+        (
+            import["aantalNieuw"].as_u64(),
+            import["aantalAutomatischGeboekt"].as_u64()
+        ),
+        (Some(9), Some(2)),
+        "{import}"
+    );
+    // June's rent is not in the July statement: a signal
+    let (_, signals) = get(format!("{budget}/api/v1/signaleringen?status=open"), &team).await;
+    assert!(
+        signals["signaleringen"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["soort"] == "betalingNietOntvangen" && s["datum"] == "2024-06-01"),
+        "{signals}"
+    );
+    // the overview per afspraak and rubriek
+    let resp = reqwest::Client::new()
+        .get(format!(
+            "{budget}/api/v1/burgers/{id}/overzicht?van=2024-07-01&tot=2024-07-31"
+        ))
+        .bearer_auth(&team)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    let overview = resp.text().await.unwrap();
+    assert!(overview.contains("Huur") && overview.contains("Loon"), "{overview}");
+    // and the rent of August goes into a payment file for the bank (pain.001)
+    let (status, file) = post(
+        format!("{budget}/api/v1/betaalbestanden"),
+        &team,
+        json!({ "van": "2024-08-01", "tot": "2024-08-31" }),
+    )
+    .await;
+    assert_eq!(
+        (
+            status,
+            file["aantalBetalingen"].as_u64(),
+            file["totaalInCenten"].as_u64()
+        ),
+        (201, Some(1), Some(64735)),
+        "{file}"
+    );
+
+    // a supplier browses the catalogue: all four components, each with its spec at 100% ADR
+    let list: Value = reqwest::get(format!("{catalog}/api/v1/componenten"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut names: Vec<String> = list["componenten"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["naam"].as_str().unwrap().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "Grondwerk catalog",
+            "Grondwerk holiday-rental",
+            "Grondwerk household-budget",
+            "Grondwerk registry-proxy"
+        ]
+    );
+    for c in list["componenten"].as_array().unwrap() {
+        let detail: Value = reqwest::get(format!("{catalog}/api/v1/componenten/{}", c["id"].as_str().unwrap()))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let latest = detail["versies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .max_by_key(|v| v["versie"].as_i64())
+            .unwrap();
+        assert_eq!(latest["adrScore"], 100, "{detail}");
+        let spec = reqwest::get(format!("{catalog}{}", latest["openapi"].as_str().unwrap()))
+            .await
+            .unwrap();
+        assert_eq!(spec.status(), 200);
+        let spec: Value = spec.json().await.unwrap();
+        assert!(spec["openapi"].as_str().unwrap().starts_with("3."));
+    }
+    drop(suite);
+    std::fs::remove_dir_all(&data).unwrap();
+}
