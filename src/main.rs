@@ -13,12 +13,6 @@ use grondwerk::SuiteConfig;
 struct Cli {
     #[command(flatten)]
     suite: SuiteConfig,
-    /// Make demo data at the first start (`off`: start empty).
-    #[arg(long, env = "GRONDWERK_DEMO_DATA", default_value = "on", value_parser = ["on", "off"])]
-    demo_data: String,
-    /// Address of the Prometheus /metrics listener of the whole process (`off`: none).
-    #[arg(long, env = "METRICS_BIND_ADDRESS", default_value = "127.0.0.1:9080")]
-    metrics_bind_address: String,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -32,6 +26,13 @@ enum Command {
         /// Folder to write to.
         #[arg(default_value = "openapi")]
         dir: String,
+    },
+    /// Print the configuration of the suite and of every component (markdown, from the same
+    /// definitions as --help); with --write, replace that section of a file (the README).
+    Configuration {
+        /// The file whose section between the configuration markers is replaced.
+        #[arg(long)]
+        write: Option<String>,
     },
     /// Print a bearer token for a client of the clients file (the demo clients by default).
     Token {
@@ -47,9 +48,16 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         None | Some(Command::Serve) => {
-            actix_web::rt::System::new().block_on(serve(cli.suite, cli.metrics_bind_address, cli.demo_data == "on"))
+            let metrics = cli.suite.metrics_bind_address.clone();
+            let demo = cli.suite.demo_data == "on";
+            actix_web::rt::System::new().block_on(serve(cli.suite, metrics, demo))
         }
         Some(Command::Openapi { dir }) => write_specs(&dir),
+        Some(Command::Configuration { write: None }) => {
+            print!("{}", grondwerk::configuration_markdown());
+            Ok(())
+        }
+        Some(Command::Configuration { write: Some(path) }) => grondwerk::write_configuration(&path),
         Some(Command::Token { client, bsn }) => {
             let mut suite = cli.suite;
             let demo_clients = suite.data_dir.join(DEMO_CLIENTS_FILE);
