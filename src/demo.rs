@@ -40,6 +40,35 @@ pub fn token(config: &SuiteConfig, client_id: &str, bsn: Option<&str>) -> Result
     sign_hs256(client, &claims, chrono::Utc::now().timestamp())
 }
 
+/// Adults of the registry proxy's mock population who live at a home of their own in a
+/// municipality with holiday-rental rules (never the demo people's homes), as (BSN, address).
+fn residents(count: usize) -> Vec<(String, String)> {
+    let data = registry_proxy::backend::mock::MockData::generate();
+    let adult = chrono::Utc::now().date_naive() - chrono::Days::new(365 * 25);
+    let mut taken: Vec<&str> = vec!["0363200000123456", "0344200000200200"];
+    let mut found = Vec::new();
+    for p in &data.persons {
+        let Some(a) = data.addresses.get(p.address) else {
+            continue;
+        };
+        let fits = p.overlijden.is_none()
+            && !p.geheimhouding
+            && p.bsn.len() == 9
+            && p.geboortedatum < adult
+            && a.gebruiksdoelen.contains(&"woonfunctie")
+            && matches!(a.gemeentecode.as_str(), "0363" | "0344" | "0599")
+            && !taken.contains(&a.nummeraanduiding_id.as_str());
+        if fits {
+            taken.push(&a.nummeraanduiding_id);
+            found.push((p.bsn.clone(), a.nummeraanduiding_id.clone()));
+            if found.len() == count {
+                break;
+            }
+        }
+    }
+    found
+}
+
 /// A call that must answer one of `ok`; its JSON body.
 async fn call(request: reqwest::RequestBuilder, what: &str, ok: &[u16]) -> Result<Value, String> {
     let resp = request.send().await.map_err(|e| format!("{what}: {e}"))?;
@@ -58,9 +87,21 @@ pub async fn seed(config: &SuiteConfig) -> Result<Demo, String> {
     let rental = config.holiday_rental_url();
     let today = chrono::Utc::now().date_naive();
     let mut registrations = Vec::new();
-    // Jan at Keizersgracht 123, Amsterdam, with two stays (Anna's home in Utrecht is left for
-    // the README's walk-through)
-    for (bsn, address, stays) in [("999990019", "0363200000123456", vec![(30u64, 4u64, 3), (60, 5, 2)])] {
+    // Jan at Keizersgracht 123, Amsterdam, with two stays, and three residents of the mock
+    // population with one each (Anna's home in Utrecht is left for the README's walk-through)
+    let mut hosts = vec![(
+        "999990019".to_string(),
+        "0363200000123456".to_string(),
+        vec![(30u64, 4u64, 3), (60, 5, 2)],
+    )];
+    hosts.extend(
+        residents(3)
+            .into_iter()
+            .enumerate()
+            .map(|(i, (bsn, address))| (bsn, address, vec![(20 + 10 * i as u64, 3, 2)])),
+    );
+    for (bsn, address, stays) in hosts {
+        let (bsn, address) = (bsn.as_str(), address.as_str());
         let citizen = token(config, "burgerportaal", Some(bsn))?;
         let reg = call(
             http.post(format!("{rental}/api/v1/registraties"))

@@ -56,7 +56,7 @@ async fn the_suite_starts_with_demo_data_restarts_on_it_and_stops_on_ctrl_c() {
         .split(", ")
         .map(str::to_string)
         .collect();
-    assert_eq!(numbers.len(), 1, "{demo_line}");
+    assert_eq!(numbers.len(), 4, "{demo_line}");
     let rental = suite.url("HOLIDAY_RENTAL_PORT");
     let platform = suite.token("platform-demo", None);
     for nr in &numbers {
