@@ -13,6 +13,8 @@ pub mod config;
 pub mod domain;
 pub mod error;
 pub mod rate_limit;
+pub mod platform_store;
+pub mod sdep;
 pub mod registry;
 pub mod store;
 

@@ -1,0 +1,4 @@
+DROP TABLE verwijderverzoeken;
+DROP TABLE platformsignalen;
+DROP TABLE platform_advertenties;
+DROP TABLE platform_verblijven;
