@@ -41,6 +41,30 @@ pub struct Config {
     /// Number checks per platform client per minute.
     #[arg(long, env = "PLATFORM_CHECK_PER_MINUTE", default_value_t = 120)]
     pub platform_check_per_minute: u32,
+    /// The EU Single Digital Entry Point's base URL, up to `/api/v0` (none: no platform data).
+    #[arg(long, env = "SDEP_URL")]
+    pub sdep_url: Option<String>,
+    /// Its OAuth2 token endpoint.
+    #[arg(long, env = "SDEP_TOKEN_URL")]
+    pub sdep_token_url: Option<String>,
+    /// This municipality's OAuth2 client id at the SDEP.
+    #[arg(long, env = "SDEP_CLIENT_ID")]
+    pub sdep_client_id: Option<String>,
+    /// Its secret.
+    #[arg(long, env = "SDEP_CLIENT_SECRET", hide_env_values = true)]
+    pub sdep_client_secret: Option<String>,
+    /// The token's audience.
+    #[arg(long, env = "SDEP_AUDIENCE", default_value = "https://str.eu")]
+    pub sdep_audience: String,
+    /// The municipality (gemeentecode) the SDEP delivers this component's data for.
+    #[arg(long, env = "SDEP_GEMEENTECODE")]
+    pub sdep_gemeentecode: Option<Gemeentecode>,
+    /// Seconds between fetches (0: only on demand); a failed fetch is retried sooner, backing off.
+    #[arg(long, env = "SDEP_POLL_INTERVAL_SECONDS", default_value_t = 3600)]
+    pub sdep_poll_interval_seconds: u64,
+    /// Records asked per fetch.
+    #[arg(long, env = "SDEP_LIMIT", default_value_t = 10000)]
+    pub sdep_limit: u32,
 }
 
 /// holiday-rental's own keys of a client in the clients file.
@@ -70,7 +94,29 @@ impl Config {
             &self.registry_proxy_doelbinding,
             Duration::from_millis(self.registry_proxy_timeout_ms),
         )?;
+        let sdep = match &self.sdep_url {
+            None => None,
+            Some(url) => {
+                let need =
+                    |v: &Option<String>, name: &str| v.clone().ok_or(format!("SDEP_URL is set, so {name} is required"));
+                Some(Arc::new(crate::sdep::Sdep::new(crate::sdep::SdepConfig {
+                    base_url: url.clone(),
+                    token_url: need(&self.sdep_token_url, "SDEP_TOKEN_URL")?,
+                    client_id: need(&self.sdep_client_id, "SDEP_CLIENT_ID")?,
+                    client_secret: need(&self.sdep_client_secret, "SDEP_CLIENT_SECRET")?,
+                    audience: self.sdep_audience.clone(),
+                    timeout: Duration::from_secs(30),
+                    limit: self.sdep_limit,
+                })?))
+            }
+        };
+        if sdep.is_some() && self.sdep_gemeentecode.is_none() {
+            return Err("SDEP_URL is set, so SDEP_GEMEENTECODE is required".into());
+        }
         Ok(AppState {
+            sdep,
+            sdep_gemeente: self.sdep_gemeentecode,
+            sdep_feed: Arc::new(crate::app::platform_data::Feed::default()),
             clients: Arc::new(ClientSettings::load(ctx.auth.clients())?),
             db: ctx.db,
             audit: ctx.audit,

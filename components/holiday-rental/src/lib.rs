@@ -12,10 +12,10 @@ pub mod app;
 pub mod config;
 pub mod domain;
 pub mod error;
-pub mod rate_limit;
 pub mod platform_store;
-pub mod sdep;
+pub mod rate_limit;
 pub mod registry;
+pub mod sdep;
 pub mod store;
 
 use platform::audit::AuditLog;
@@ -54,6 +54,12 @@ pub struct AppState {
     pub report_grace_days: u32,
     /// The clock (fixed in tests).
     pub clock: Clock,
+    /// The EU Single Digital Entry Point, when configured.
+    pub sdep: Option<Arc<sdep::Sdep>>,
+    /// The municipality this component answers to the SDEP for.
+    pub sdep_gemeente: Option<platform::Gemeentecode>,
+    /// How the last SDEP fetch went.
+    pub sdep_feed: Arc<app::platform_data::Feed>,
 }
 
 impl AppState {
@@ -90,7 +96,12 @@ impl Component for HolidayRental {
     }
 
     async fn build(ctx: Context, config: Config) -> Result<AppState, String> {
-        config.state(ctx)
+        let interval = config.sdep_poll_interval_seconds;
+        let state = config.state(ctx)?;
+        if state.sdep.is_some() && interval > 0 {
+            actix_web::rt::spawn(app::platform_data::poll_forever(state.clone(), interval));
+        }
+        Ok(state)
     }
 
     fn database(state: &AppState) -> &Database {
@@ -103,6 +114,23 @@ impl Component for HolidayRental {
 
     fn upstreams(state: &AppState) -> Vec<(String, platform::app::ReadyCheck)> {
         vec![state.registry.upstream()]
+    }
+
+    fn feeds(state: &AppState) -> Vec<(String, platform::app::ReadyCheck)> {
+        if state.sdep.is_none() {
+            return Vec::new();
+        }
+        let feed = state.sdep_feed.clone();
+        let check: platform::app::ReadyCheck = Arc::new(move || {
+            let s = feed.state();
+            Box::pin(async move {
+                match s.last_error {
+                    Some(e) => Err(format!("{e} ({} keer achter elkaar)", s.failures)),
+                    None => Ok(()),
+                }
+            })
+        });
+        vec![("sdep".into(), check)]
     }
 }
 

@@ -240,7 +240,11 @@ impl Sdep {
 
     async fn get<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, SdepError> {
         let token = self.token().await?;
-        let url = format!("{}{path}?limit={}", self.config.base_url.trim_end_matches('/'), self.config.limit);
+        let url = format!(
+            "{}{path}?limit={}",
+            self.config.base_url.trim_end_matches('/'),
+            self.config.limit
+        );
         let resp = self
             .http
             .get(url)

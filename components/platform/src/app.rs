@@ -18,6 +18,9 @@ pub struct Readiness {
     pub database: Database,
     /// Upstreams, by name.
     pub upstreams: Vec<(String, ReadyCheck)>,
+    /// Feeds, by name: shown with their state (and why one is down) but never making the
+    /// service unready, as a data feed the service can do without for a while.
+    pub feeds: Vec<(String, ReadyCheck)>,
 }
 
 /// The generated spec of a service, served at `/api/v1/openapi.json`.
@@ -77,6 +80,13 @@ async fn ready(r: web::Data<Readiness>) -> HttpResponse {
         let ok = check().await.is_ok();
         all_up &= ok;
         checks.insert(name.clone(), json!(if ok { "UP" } else { "DOWN" }));
+    }
+    for (name, check) in &r.feeds {
+        let state = match check().await {
+            Ok(()) => json!("UP"),
+            Err(why) => json!({ "status": "DOWN", "detail": why }),
+        };
+        checks.insert(name.clone(), state);
     }
     if all_up {
         return HttpResponse::Ok().json(json!({ "status": "UP", "checks": checks }));

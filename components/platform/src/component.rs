@@ -77,6 +77,10 @@ pub trait Component: 'static {
     fn upstreams(_state: &Self::State) -> Vec<(String, ReadyCheck)> {
         Vec::new()
     }
+    /// Data feeds `/health/ready` reports on without failing for them.
+    fn feeds(_state: &Self::State) -> Vec<(String, ReadyCheck)> {
+        Vec::new()
+    }
 }
 
 /// The command line of a component binary: its settings and the subcommands.
@@ -215,6 +219,7 @@ pub fn configure<C: Component>(state: C::State, settings: Settings) -> impl FnOn
         let readiness = Readiness {
             database: C::database(&state).clone(),
             upstreams: C::upstreams(&state),
+            feeds: C::feeds(&state),
         };
         cfg.app_data(Data::from(C::authenticator(&state)))
             .app_data(Data::new(crate::metrics::Metrics::new(C::NAME)))

@@ -2,6 +2,7 @@
 
 pub mod dto;
 pub mod handhaving;
+pub mod platformgegevens;
 pub mod registraties;
 pub mod verblijven;
 
@@ -22,7 +23,12 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(verblijven::annuleren)
         .service(verblijven::corrigeren)
         .service(verblijven::nachten)
-        .service(handhaving::adressen);
+        .service(handhaving::adressen)
+        .service(platformgegevens::ophalen)
+        .service(platformgegevens::signalen)
+        .service(platformgegevens::sluiten)
+        .service(platformgegevens::verwijderen)
+        .service(platformgegevens::verwijderverzoeken);
 }
 
 /// Document-level facts of the spec.
@@ -37,6 +43,7 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         (name = "verblijven", description = "Verblijven melden, annuleren en corrigeren; nachten per jaar."),
         (name = "controle", description = "Controle van een registratienummer door platforms, zonder persoonsgegevens."),
         (name = "handhaving", description = "Adressen boven of dicht bij het maximum."),
+        (name = "platformgegevens", description = "Gegevens van platforms via het EU Single Digital Entry Point (Verordening (EU) 2024/1028): ophalen, vergelijken met de meldingen, signalen en verwijderverzoeken."),
     ),
     components(schemas(platform::Problem, platform::InvalidParam)),
     modifiers(&BearerAuth),

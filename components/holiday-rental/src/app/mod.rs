@@ -3,6 +3,7 @@
 //! only extract, call one of these and answer.
 
 pub mod enforcement;
+pub mod platform_data;
 pub mod registrations;
 pub mod stays;
 

@@ -107,6 +107,9 @@ pub fn state_with(url: &str, proxy: &str, per_minute: u32) -> AppState {
         clients: Arc::new(platform::auth::ClientSettings::load(&clients()).unwrap()),
         report_grace_days: 0,
         clock: fixed_clock(TODAY),
+        sdep: None,
+        sdep_gemeente: None,
+        sdep_feed: Arc::new(holiday_rental::app::platform_data::Feed::default()),
     }
 }
 

@@ -1,0 +1,445 @@
+//! The platforms' data from the SDEP: fetching it (on a schedule and on demand) and matching it
+//! against the register, the inspectors' platform signals, and removal orders.
+
+use super::{Caller, PURPOSE, SCOPE_HANDHAVEN};
+use crate::AppState;
+use crate::domain::platform_data::{Known, PlatformStay, SignalKind, match_number, normalise_number};
+use crate::domain::registration_number::RegistrationNumber;
+use crate::domain::status::RegistrationStatus;
+use crate::error::Error;
+use crate::platform_store::{self, ListingRow, RemovalRow, SignalRow, StayRow};
+use crate::sdep::{SingleActivityData, SingleListingData};
+use crate::store;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use platform::Problem;
+use serde_json::json;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Mutex;
+
+/// How the last fetch from the SDEP went (for `/health/ready`).
+#[derive(Debug, Clone, Default)]
+pub struct FeedState {
+    /// When the last fetch succeeded.
+    pub last_success: Option<NaiveDateTime>,
+    /// Why the last fetch failed, when it did (cleared by a success).
+    pub last_error: Option<String>,
+    /// Failures in a row.
+    pub failures: u32,
+}
+
+/// The feed's state, shared by the poller, the on-demand fetch and the readiness check.
+#[derive(Debug, Default)]
+pub struct Feed(pub Mutex<FeedState>);
+
+impl Feed {
+    fn record(&self, outcome: Result<NaiveDateTime, String>) {
+        let mut s = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        match outcome {
+            Ok(at) => {
+                s.last_success = Some(at);
+                s.last_error = None;
+                s.failures = 0;
+            }
+            Err(e) => {
+                s.last_error = Some(e);
+                s.failures += 1;
+            }
+        }
+    }
+
+    /// The state now.
+    pub fn state(&self) -> FeedState {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+}
+
+/// What one fetch did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fetched {
+    /// Platform stays stored for the first time.
+    pub new_stays: usize,
+    /// Listings stored for the first time.
+    pub new_listings: usize,
+    /// Records without what the matching needs (number, URL, platform, period): not stored.
+    pub unusable: usize,
+    /// Signals made for the first time.
+    pub new_signals: usize,
+}
+
+/// A date or date-time of the SDEP as a date.
+fn date_of(text: &str) -> Option<NaiveDate> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|d| d.date_naive())
+        .ok()
+        .or_else(|| NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok())
+}
+
+/// A platform stay from an SDEP record, when it has what the matching needs.
+pub fn stay_of(record: &SingleActivityData, area: &str) -> Option<PlatformStay> {
+    let d = &record.data;
+    let number = normalise_number(d.registrationNumber.as_deref()?);
+    let url = d.URL.clone().filter(|u| !u.trim().is_empty())?;
+    let platform = record.metadata.platform.clone().filter(|p| !p.trim().is_empty())?;
+    let temporal = d.temporal.as_ref()?;
+    let start = date_of(temporal.startDateTime.as_deref()?)?;
+    let end = date_of(temporal.endDateTime.as_deref()?)?;
+    if number.is_empty() || end <= start || (end - start).num_days() > 366 {
+        return None;
+    }
+    Some(PlatformStay {
+        registration_number: number,
+        platform,
+        url,
+        start,
+        end,
+        guests: d.numberOfGuests.and_then(|g| i32::try_from(g).ok()),
+        countries: d.countryOfGuests.clone().unwrap_or_default(),
+        area: d
+            .competentAuthorityId_area
+            .clone()
+            .or_else(|| record.competentAuthorityId_validated.clone())
+            .unwrap_or_else(|| area.to_string()),
+    })
+}
+
+fn listing_of(record: &SingleListingData, area: &str, source: &str, at: NaiveDateTime) -> Option<ListingRow> {
+    use sha2::{Digest, Sha256};
+    let d = &record.data;
+    let number = normalise_number(d.registrationNumber.as_deref()?);
+    let unit = d.Unit.as_ref()?;
+    let url = unit.url.clone().filter(|u| !u.trim().is_empty())?;
+    let platform = record.metadata.platform.clone().unwrap_or_default();
+    let adres = unit
+        .address
+        .as_ref()
+        .map(|a| {
+            [&a.street, &a.postalCode, &a.city]
+                .iter()
+                .filter_map(|p| p.as_deref())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    let gebied = d.competentAuthorityId_area.clone().unwrap_or_else(|| area.to_string());
+    let mut h = Sha256::new();
+    for part in [&number, &platform, &url, &adres, &gebied] {
+        h.update((part.len() as u64).to_be_bytes());
+        h.update(part.as_bytes());
+    }
+    let id = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    Some(ListingRow {
+        id,
+        registratienummer: number,
+        platform,
+        url,
+        adres,
+        gebied,
+        bron: source.to_string(),
+        opgehaald_op: at,
+    })
+}
+
+/// Fetches activity data and listings from the SDEP, stores what is new and matches every
+/// number in the batch, all in one transaction: a failed fetch or store leaves the stored data
+/// as it was. The feed's state records the outcome for `/health/ready`.
+pub async fn fetch(state: &AppState) -> Result<Fetched, Error> {
+    let Some(sdep) = state.sdep.clone() else {
+        return Err(Error::Problem(Problem::conflict(
+            "sdepNietIngesteld",
+            "Er is geen SDEP ingesteld (SDEP_URL).",
+        )));
+    };
+    let gemeente = state.sdep_gemeente.map(|g| g.to_string()).unwrap_or_default();
+    let fetched = async {
+        let activity = sdep.activity_data().await.map_err(|e| e.to_string())?;
+        let listings = sdep.listings().await.map_err(|e| e.to_string())?;
+        Ok::<_, String>((activity, listings))
+    }
+    .await;
+    let (activity, listings) = match fetched {
+        Ok(v) => v,
+        Err(e) => {
+            tracing::warn!(error = %e, "SDEP fetch failed");
+            state.sdep_feed.record(Err(e.clone()));
+            return Err(Error::Problem(
+                Problem::bad_gateway("SDEP").with_detail(format!("Het SDEP gaf geen bruikbaar antwoord: {e}")),
+            ));
+        }
+    };
+    let at = state.now().at;
+    let source = sdep.base_url().to_string();
+    let mut unusable = 0;
+    let mut stays = Vec::new();
+    for record in &activity {
+        match stay_of(record, &gemeente) {
+            Some(s) => stays.push(StayRow::new(&s, &source, record.metadata.submissionDate.clone(), at)),
+            None => unusable += 1,
+        }
+    }
+    let mut rows = Vec::new();
+    for record in &listings {
+        match listing_of(record, &gemeente, &source, at) {
+            Some(l) => rows.push(l),
+            None => unusable += 1,
+        }
+    }
+    let numbers: Vec<String> = stays
+        .iter()
+        .map(|s| s.registratienummer.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let rules = state.rules.clone();
+    let outcome = state
+        .db
+        .write_transaction(move |c| {
+            let new_stays = platform_store::insert_stays(c, &stays)?;
+            let new_listings = platform_store::insert_listings(c, &rows)?;
+            let new_signals = match_numbers(c, &numbers, &gemeente, &rules, at)?;
+            Ok::<_, Error>(Fetched {
+                new_stays,
+                new_listings,
+                unusable,
+                new_signals,
+            })
+        })
+        .await;
+    match &outcome {
+        Ok(_) => state.sdep_feed.record(Ok(at)),
+        Err(_) => state.sdep_feed.record(Err("storing the fetched data failed".into())),
+    }
+    outcome
+}
+
+/// Fetches every `interval` seconds; after a failure sooner, backing off from 30 s (doubling,
+/// at most the interval), so a down SDEP is neither hammered nor waited on for an hour.
+pub async fn poll_forever(state: AppState, interval: u64) {
+    loop {
+        let wait = match fetch(&state).await {
+            Ok(done) => {
+                tracing::info!(
+                    new_stays = done.new_stays,
+                    new_signals = done.new_signals,
+                    "SDEP fetched"
+                );
+                interval
+            }
+            Err(_) => {
+                let failures = state.sdep_feed.state().failures.min(10);
+                (30u64 << failures.saturating_sub(1)).min(interval)
+            }
+        };
+        actix_web::rt::time::sleep(std::time::Duration::from_secs(wait)).await;
+    }
+}
+
+/// Matches every stored platform stay of `numbers` against the register; returns the number
+/// of signals made for the first time.
+fn match_numbers(
+    c: &mut platform::db::DbConnection,
+    numbers: &[String],
+    gemeente: &str,
+    rules: &crate::domain::rules::Rules,
+    at: NaiveDateTime,
+) -> Result<usize, Error> {
+    let mut by_number: BTreeMap<String, Vec<PlatformStay>> = BTreeMap::new();
+    for row in platform_store::stays_of(c, numbers)? {
+        by_number
+            .entry(row.registratienummer.clone())
+            .or_default()
+            .push(row.stay());
+    }
+    let mut new = 0;
+    for (number, stays) in &by_number {
+        let registration = match RegistrationNumber::parse(number) {
+            Ok(n) => store::with_live_stays(c, &n)?,
+            Err(_) => None,
+        };
+        let owner = registration.as_ref().map(|(r, _)| r.gemeentecode.to_string());
+        let known = match &registration {
+            None => Known::Unknown,
+            Some((r, _)) if r.status != RegistrationStatus::Actief => Known::Withdrawn,
+            Some(_) => Known::Active(owner.as_deref().unwrap_or_default()),
+        };
+        let reported: BTreeSet<NaiveDate> = registration
+            .as_ref()
+            .map(|(_, live)| {
+                live.iter()
+                    .flat_map(|s| s.start_datum.iter_days().take_while(move |d| *d < s.eind_datum))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let cap = registration
+            .as_ref()
+            .and_then(|(r, _)| rules.get(r.gemeentecode))
+            .map(|r| r.max_nachten);
+        let years: BTreeSet<i32> = stays
+            .iter()
+            .flat_map(|s| s.start.iter_days().take_while(move |d| *d < s.end).map(|d| d.year()))
+            .collect();
+        for year in years {
+            let of_year: Vec<&PlatformStay> = stays.iter().filter(|s| s.nights_in(year).next().is_some()).collect();
+            for finding in match_number(&of_year, year, known, gemeente, &reported, cap) {
+                let evidence: Vec<serde_json::Value> = of_year
+                    .iter()
+                    .map(|s| json!({ "platform": s.platform, "url": s.url, "startDatum": s.start, "eindDatum": s.end }))
+                    .collect();
+                let row = SignalRow {
+                    id: uuid::Uuid::new_v4().to_string(),
+                    sleutel: format!("{}:{number}:{year}", finding.kind.as_str()),
+                    soort: finding.kind.as_str().to_string(),
+                    registratienummer: number.clone(),
+                    jaar: year,
+                    gemeentecode: gemeente.to_string(),
+                    nachten: finding.nights,
+                    bewijs: serde_json::Value::Array(evidence).to_string(),
+                    status: "open".into(),
+                    notitie: None,
+                    aangemaakt_op: at,
+                    gesloten_op: None,
+                    gesloten_door: None,
+                };
+                if platform_store::upsert_signal(c, &row)? {
+                    new += 1;
+                }
+            }
+        }
+    }
+    Ok(new)
+}
+
+/// An audit entry about a signal: the number it names may be no registration's (the object is
+/// the number as the platform wrote it).
+fn signal_audit(
+    caller: &Caller,
+    action: &str,
+    number: &str,
+    details: serde_json::Value,
+) -> platform::audit::AuditEntry {
+    platform::audit::AuditEntry::performed(&caller.principal, PURPOSE, action, "registratienummer", number, details)
+}
+
+fn inspector_gemeente(caller: &Caller) -> Result<String, Error> {
+    if !caller.principal.has_scope(SCOPE_HANDHAVEN) {
+        return Err(Error::Forbidden("Scope vakantieverhuur.handhaven is nodig."));
+    }
+    caller
+        .gemeente
+        .map(|g| g.to_string())
+        .ok_or(Error::Forbidden("Deze client heeft geen gemeentecode."))
+}
+
+/// The caller's municipality's platform signals, a page at a time. The numbers they name are
+/// personal data of their holders: each listed signal is audited.
+pub async fn signals(
+    state: &AppState,
+    caller: &Caller,
+    status: Option<String>,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<SignalRow>, i64), Error> {
+    let gemeente = inspector_gemeente(caller)?;
+    let (rows, total) = state
+        .db
+        .run(move |c| platform_store::signals(c, &gemeente, status.as_deref(), offset, limit).map_err(Error::from))
+        .await?;
+    let entries = rows
+        .iter()
+        .map(|s| {
+            signal_audit(
+                caller,
+                "vakantieverhuur.platformsignaal.raadplegen",
+                &s.registratienummer,
+                json!({ "signaal": s.id, "soort": s.soort, "jaar": s.jaar }),
+            )
+        })
+        .collect();
+    state.audit.record(entries).await?;
+    Ok((rows, total))
+}
+
+/// Closes an open signal of the caller's municipality with a note.
+pub async fn close_signal(state: &AppState, caller: &Caller, id: String, note: String) -> Result<SignalRow, Error> {
+    let gemeente = inspector_gemeente(caller)?;
+    let by = caller.principal.client_id.clone();
+    let at = state.now().at;
+    let row = state
+        .db
+        .write_transaction(move |c| {
+            let found = platform_store::signal(c, &id, &gemeente)?.ok_or(Error::NotFound("Signaal niet gevonden."))?;
+            if !platform_store::close_signal(c, &found.id, &note, &by, at)? {
+                return Err(Error::Problem(Problem::conflict(
+                    "signaalAlGesloten",
+                    "Het signaal is al gesloten.",
+                )));
+            }
+            platform_store::signal(c, &found.id, &gemeente)?.ok_or(Error::NotFound("Signaal niet gevonden."))
+        })
+        .await?;
+    state
+        .audit
+        .record(vec![signal_audit(
+            caller,
+            "vakantieverhuur.platformsignaal.sluiten",
+            &row.registratienummer,
+            json!({ "signaal": row.id }),
+        )])
+        .await?;
+    Ok(row)
+}
+
+/// Orders the platforms to remove the listings of a signal about an invalid number (unknown,
+/// withdrawn or another municipality's); returns the orders (new or issued before).
+pub async fn order_removal(state: &AppState, caller: &Caller, signal_id: String) -> Result<Vec<RemovalRow>, Error> {
+    let gemeente = inspector_gemeente(caller)?;
+    let by = caller.principal.client_id.clone();
+    let today = state.now().today;
+    let rows = state
+        .db
+        .write_transaction(move |c| {
+            let signal =
+                platform_store::signal(c, &signal_id, &gemeente)?.ok_or(Error::NotFound("Signaal niet gevonden."))?;
+            let kind: Option<SignalKind> = serde_json::from_value(json!(signal.soort)).ok();
+            if !kind.is_some_and(SignalKind::invalid_number) {
+                return Err(Error::Problem(Problem::unprocessable(
+                    "geenOngeldigNummer",
+                    "Alleen advertenties met een ongeldig nummer kunnen worden verwijderd.",
+                    "Een verwijderverzoek kan alleen bij een signaal over een onbekend, ingetrokken of ander gemeentelijk registratienummer.",
+                )));
+            }
+            let evidence: Vec<serde_json::Value> = serde_json::from_str(&signal.bewijs).unwrap_or_default();
+            let mut listings: BTreeSet<(String, String)> = BTreeSet::new();
+            for e in &evidence {
+                if let (Some(url), Some(p)) = (e["url"].as_str(), e["platform"].as_str()) {
+                    listings.insert((url.to_string(), p.to_string()));
+                }
+            }
+            let rows: Vec<RemovalRow> = listings
+                .into_iter()
+                .map(|(url, platform)| RemovalRow {
+                    id: uuid::Uuid::new_v4().to_string(),
+                    url,
+                    platform,
+                    registratienummer: signal.registratienummer.clone(),
+                    reden: signal.soort.clone(),
+                    datum: today,
+                    gemeentecode: gemeente.clone(),
+                    signaal_id: signal.id.clone(),
+                    aangemaakt_door: by.clone(),
+                })
+                .collect();
+            platform_store::insert_removals(c, &rows)?;
+            Ok(rows)
+        })
+        .await?;
+    Ok(rows)
+}
+
+/// The removal orders, for the SDEP and the platforms (no personal data: URL, number, reason,
+/// date).
+pub async fn removals(state: &AppState, offset: i64, limit: i64) -> Result<(Vec<RemovalRow>, i64), Error> {
+    state
+        .db
+        .run(move |c| platform_store::removals(c, offset, limit).map_err(Error::from))
+        .await
+}
