@@ -238,13 +238,9 @@ impl Sdep {
         Ok(answer.access_token)
     }
 
-    async fn get<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, SdepError> {
+    async fn get<T: serde::de::DeserializeOwned>(&self, path: &str, limit: u32) -> Result<T, SdepError> {
         let token = self.token().await?;
-        let url = format!(
-            "{}{path}?limit={}",
-            self.config.base_url.trim_end_matches('/'),
-            self.config.limit
-        );
+        let url = format!("{}{path}?limit={limit}", self.config.base_url.trim_end_matches('/'));
         let resp = self
             .http
             .get(url)
@@ -266,11 +262,11 @@ impl Sdep {
 
     /// `GET /ca/activity-data`.
     pub async fn activity_data(&self) -> Result<Vec<SingleActivityData>, SdepError> {
-        self.get("/ca/activity-data").await
+        self.get("/ca/activity-data", self.config.limit.max(1)).await
     }
 
-    /// `GET /ca/listings`.
+    /// `GET /ca/listings` (the spec allows at most 100 per call).
     pub async fn listings(&self) -> Result<Vec<SingleListingData>, SdepError> {
-        self.get("/ca/listings").await
+        self.get("/ca/listings", self.config.limit.clamp(1, 100)).await
     }
 }

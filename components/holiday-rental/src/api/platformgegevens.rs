@@ -132,7 +132,7 @@ pub async fn signalen(req: HttpRequest, p: Principal, state: web::Data<AppState>
     let (rows, total) = platform_data::signals(&state, &state.caller(p), status, page.offset(), page.page_size).await?;
     let items: Vec<Platformsignaal> = rows.iter().map(Platformsignaal::from).collect();
     if platform::http::wants_csv(&req) {
-        let mut out = String::from("id,soort,registratienummer,jaar,nachten,status,urls\\r\\n");
+        let mut out = String::from("id,soort,registratienummer,jaar,nachten,status,urls\r\n");
         for s in &items {
             let urls: Vec<&str> = s
                 .bewijs
@@ -142,7 +142,7 @@ pub async fn signalen(req: HttpRequest, p: Principal, state: web::Data<AppState>
                 .filter_map(|e| e.get("url").and_then(serde_json::Value::as_str))
                 .collect();
             out.push_str(&format!(
-                "{},{},{},{},{},{},{}\\r\\n",
+                "{},{},{},{},{},{},{}\r\n",
                 csv_field(&s.id),
                 csv_field(&s.soort),
                 csv_field(&s.registratienummer),
