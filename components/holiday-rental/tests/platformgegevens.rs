@@ -280,6 +280,19 @@ async fn platform_data_is_fetched_matched_and_acted_on() {
 
         // the contract: what we asked and what the stand-in answered, against the spec
         let contract = sdep::Contract::load();
+        // and our number check in the shape an SDEP asks it
+        let platform_token = token("platform", None);
+        for (n, expected) in [(&number, "True"), (&withdrawn, "False")] {
+            let resp = test::call_service(
+                &app,
+                get(&format!("/api/v1/sdep/number-valid-check/{n}"), &platform_token),
+            )
+            .await;
+            assert_eq!(resp.status(), 200, "{backend}");
+            let body: Value = test::read_body_json(resp).await;
+            assert_eq!(body, json!({ "isValid": expected }), "{backend}");
+            contract.check_definition("handler.Numbervalid", &body);
+        }
         let seen = double.inner.lock().unwrap();
         assert_eq!(
             seen.requests.len(),

@@ -18,6 +18,7 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(registraties::raadplegen)
         .service(registraties::intrekken)
         .service(registraties::controleren)
+        .service(registraties::sdep_controleren)
         .service(verblijven::melden)
         .service(verblijven::lijst)
         .service(verblijven::annuleren)

@@ -11,6 +11,7 @@ use platform::responses::{
     BadGateway, BadRequest, Conflict, Forbidden, NotFound, ServiceUnavailable, TooManyRequests, Unauthorized,
 };
 use platform::{Problem, Valid};
+use serde::Serialize;
 
 /// Request a registration number for the citizen's own home.
 #[utoipa::path(
@@ -103,6 +104,18 @@ pub async fn controleren(
     path: web::Path<String>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
+    if let Some(refused) = platform_check_allowed(&p, &state).await? {
+        return Ok(refused);
+    }
+    let check = registrations::check(&state, parse_number(&path)?).await?;
+    Ok(HttpResponse::Ok().json(Controle {
+        geldig: check.valid,
+        gemeentecode: check.gemeente,
+    }))
+}
+
+/// The platform check's scope and rate limit: `Some(429 answer)` when over the limit.
+async fn platform_check_allowed(p: &Principal, state: &AppState) -> Result<Option<HttpResponse>, Problem> {
     p.require_scope(SCOPE_CONTROLEREN)?;
     let now = (state.clock)();
     if let Verdict::Refused(retry) = state.rate_limit.check(&state.db, &p.client_id, now).await? {
@@ -110,11 +123,44 @@ pub async fn controleren(
         if let Ok(v) = actix_web::http::header::HeaderValue::from_str(&retry.to_string()) {
             resp.headers_mut().insert(actix_web::http::header::RETRY_AFTER, v);
         }
-        return Ok(resp);
+        return Ok(Some(resp));
+    }
+    Ok(None)
+}
+
+/// The number check in the shape of the EU SDEP prototype's `number-valid-check`
+/// (`standards/sdep`): `isValid` is the string `"True"` or `"False"`, as there.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct NumberValid {
+    /// `"True"` when the number belongs to an active registration, else `"False"`.
+    #[serde(rename = "isValid")]
+    #[schema(example = "True")]
+    pub is_valid: String,
+}
+
+/// Check a number as the EU Single Digital Entry Point asks it (its prototype's
+/// `number-valid-check`), so an SDEP can call the municipal register directly; the same scope,
+/// rate limit and answer as `/registratienummers/{registratienummer}`.
+#[utoipa::path(
+    tag = "controle",
+    params(("registrationNumber" = String, Path, description = "Registratienummer, met of zonder spaties")),
+    responses(
+        (status = 200, description = "Resultaat", body = NumberValid),
+        BadRequest, Unauthorized, Forbidden, TooManyRequests,
+    ),
+    security(("bearer" = [])),
+)]
+#[get("/sdep/number-valid-check/{registrationNumber}")]
+pub async fn sdep_controleren(
+    p: Principal,
+    path: web::Path<String>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    if let Some(refused) = platform_check_allowed(&p, &state).await? {
+        return Ok(refused);
     }
     let check = registrations::check(&state, parse_number(&path)?).await?;
-    Ok(HttpResponse::Ok().json(Controle {
-        geldig: check.valid,
-        gemeentecode: check.gemeente,
+    Ok(HttpResponse::Ok().json(NumberValid {
+        is_valid: if check.valid { "True" } else { "False" }.into(),
     }))
 }

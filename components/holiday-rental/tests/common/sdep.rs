@@ -186,6 +186,16 @@ impl Contract {
     }
 }
 
+impl Contract {
+    /// A value valid against one of the spec's definitions (`handler.Numbervalid`).
+    pub fn check_definition(&self, name: &str, value: &Value) {
+        let schema = json!({ "$ref": format!("#/definitions/{name}"), "definitions": self.spec["definitions"] });
+        let validator = jsonschema::draft4::new(&schema).unwrap();
+        let errors: Vec<String> = validator.iter_errors(value).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{name}: {value} is not the spec's: {errors:?}");
+    }
+}
+
 /// A `SingleActivityData` record.
 pub fn activity(number: &str, platform: &str, url: &str, start: &str, end: &str) -> Value {
     json!({
