@@ -260,6 +260,16 @@ impl Sdep {
         serde_json::from_slice(&body).map_err(|e| SdepError::Garbage(format!("{path}: {e}")))
     }
 
+    /// Records asked per activity-data call.
+    pub fn activity_limit(&self) -> usize {
+        self.config.limit.max(1) as usize
+    }
+
+    /// Records asked per listings call (the spec allows at most 100).
+    pub fn listing_limit(&self) -> usize {
+        self.config.limit.clamp(1, 100) as usize
+    }
+
     /// `GET /ca/activity-data`.
     pub async fn activity_data(&self) -> Result<Vec<SingleActivityData>, SdepError> {
         self.get("/ca/activity-data", self.config.limit.max(1)).await

@@ -139,9 +139,10 @@ fn listing_of(record: &SingleListingData, area: &str, source: &str, at: NaiveDat
     })
 }
 
-/// Fetches activity data and listings from the SDEP, stores what is new and matches every
-/// number in the batch, all in one transaction: a failed fetch or store leaves the stored data
-/// as it was. The feed's state records the outcome for `/health/ready`.
+/// Fetches activity data and listings from the SDEP until it has no more (the prototype hands
+/// records out queue-wise, `limit` at a time), storing and matching each batch in its own
+/// transaction: a failed call or store leaves that batch unstored and the earlier ones whole.
+/// The feed's state records the outcome for `/health/ready`.
 pub async fn fetch(state: &AppState) -> Result<Fetched, Error> {
     let Some(sdep) = state.sdep.clone() else {
         return Err(Error::Problem(Problem::conflict(
@@ -149,33 +150,70 @@ pub async fn fetch(state: &AppState) -> Result<Fetched, Error> {
             "Er is geen SDEP ingesteld (SDEP_URL).",
         )));
     };
-    let gemeente = state.sdep_gemeente.map(|g| g.to_string()).unwrap_or_default();
-    let fetched = async {
-        let activity = sdep.activity_data().await.map_err(|e| e.to_string())?;
-        let listings = sdep.listings().await.map_err(|e| e.to_string())?;
-        Ok::<_, String>((activity, listings))
+    let mut total = Fetched::default();
+    let outcome = async {
+        loop {
+            let activity = sdep.activity_data().await.map_err(|e| e.to_string())?;
+            let full = activity.len() >= sdep.activity_limit();
+            let done = store_batch(state, &sdep, activity, Vec::new()).await?;
+            add(&mut total, &done);
+            if !full {
+                break;
+            }
+        }
+        loop {
+            let listings = sdep.listings().await.map_err(|e| e.to_string())?;
+            let full = listings.len() >= sdep.listing_limit();
+            let done = store_batch(state, &sdep, Vec::new(), listings).await?;
+            add(&mut total, &done);
+            if !full {
+                break;
+            }
+        }
+        Ok::<(), String>(())
     }
     .await;
-    let (activity, listings) = match fetched {
-        Ok(v) => v,
+    match outcome {
+        Ok(()) => {
+            state.sdep_feed.record(Ok(state.now().at));
+            Ok(total)
+        }
         Err(e) => {
             tracing::warn!(error = %e, "SDEP fetch failed");
             state.sdep_feed.record(Err(e.clone()));
-            return Err(Error::Problem(
+            Err(Error::Problem(
                 Problem::bad_gateway("SDEP").with_detail(format!("Het SDEP gaf geen bruikbaar antwoord: {e}")),
-            ));
+            ))
         }
-    };
+    }
+}
+
+fn add(total: &mut Fetched, done: &Fetched) {
+    total.new_stays += done.new_stays;
+    total.new_listings += done.new_listings;
+    total.unusable += done.unusable;
+    total.new_signals += done.new_signals;
+}
+
+/// Stores one batch and matches the numbers in it, in one transaction.
+async fn store_batch(
+    state: &AppState,
+    sdep: &crate::sdep::Sdep,
+    activity: Vec<SingleActivityData>,
+    listings: Vec<SingleListingData>,
+) -> Result<Fetched, String> {
+    let gemeente = state.sdep_gemeente.map(|g| g.to_string()).unwrap_or_default();
     let at = state.now().at;
     let source = sdep.base_url().to_string();
     let mut unusable = 0;
-    let mut stays = Vec::new();
+    let mut stays = Vec::with_capacity(activity.len());
     for record in &activity {
         match stay_of(record, &gemeente) {
             Some(s) => stays.push(StayRow::new(&s, &source, record.metadata.submissionDate.clone(), at)),
             None => unusable += 1,
         }
     }
+    drop(activity);
     let mut rows = Vec::new();
     for record in &listings {
         match listing_of(record, &gemeente, &source, at) {
@@ -190,7 +228,7 @@ pub async fn fetch(state: &AppState) -> Result<Fetched, Error> {
         .into_iter()
         .collect();
     let rules = state.rules.clone();
-    let outcome = state
+    state
         .db
         .write_transaction(move |c| {
             let new_stays = platform_store::insert_stays(c, &stays)?;
@@ -203,12 +241,11 @@ pub async fn fetch(state: &AppState) -> Result<Fetched, Error> {
                 new_signals,
             })
         })
-        .await;
-    match &outcome {
-        Ok(_) => state.sdep_feed.record(Ok(at)),
-        Err(_) => state.sdep_feed.record(Err("storing the fetched data failed".into())),
-    }
-    outcome
+        .await
+        .map_err(|e| {
+            tracing::error!(error = ?e, "storing SDEP data failed");
+            "storing the fetched data failed".to_string()
+        })
 }
 
 /// Fetches every `interval` seconds; after a failure sooner, backing off from 30 s (doubling,
