@@ -375,3 +375,41 @@ pub fn removals(conn: &mut DbConnection, offset: i64, limit: i64) -> QueryResult
         .load(c))?;
     Ok((rows, total))
 }
+
+/// The registrations that hold these numbers (any status).
+pub fn registrations_with(
+    conn: &mut DbConnection,
+    numbers: &[crate::domain::registration_number::RegistrationNumber],
+) -> QueryResult<Vec<crate::store::Registration>> {
+    use crate::store::registraties;
+    registraties::table
+        .filter(registraties::registratienummer.eq_any(numbers))
+        .select(crate::store::Registration::as_select())
+        .load(conn)
+}
+
+/// The live (not cancelled) stays reported at these addresses.
+pub fn live_stays_at(
+    conn: &mut DbConnection,
+    addresses: &[platform::NummeraanduidingId],
+) -> QueryResult<Vec<crate::store::Stay>> {
+    use crate::store::verblijven;
+    verblijven::table
+        .filter(verblijven::nummeraanduiding_id.eq_any(addresses))
+        .filter(verblijven::geannuleerd_op.is_null())
+        .select(crate::store::Stay::as_select())
+        .load(conn)
+}
+
+/// The stored signals with these keys: (key, status, nights, evidence).
+pub fn signals_with_keys(conn: &mut DbConnection, keys: &[String]) -> QueryResult<Vec<(String, String, i64, String)>> {
+    platformsignalen::table
+        .filter(platformsignalen::sleutel.eq_any(keys))
+        .select((
+            platformsignalen::sleutel,
+            platformsignalen::status,
+            platformsignalen::nachten,
+            platformsignalen::bewijs,
+        ))
+        .load(conn)
+}

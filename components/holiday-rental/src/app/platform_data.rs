@@ -9,7 +9,6 @@ use crate::domain::status::RegistrationStatus;
 use crate::error::Error;
 use crate::platform_store::{self, ListingRow, RemovalRow, SignalRow, StayRow};
 use crate::sdep::{SingleActivityData, SingleListingData};
-use crate::store;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use platform::Problem;
 use serde_json::json;
@@ -151,20 +150,38 @@ pub async fn fetch(state: &AppState) -> Result<Fetched, Error> {
         )));
     };
     let mut total = Fetched::default();
+    let mut touched: BTreeSet<String> = BTreeSet::new();
     let outcome = async {
         loop {
             let activity = sdep.activity_data().await.map_err(|e| e.to_string())?;
             let full = activity.len() >= sdep.activity_limit();
-            let done = store_batch(state, &sdep, activity, Vec::new()).await?;
+            let (done, numbers) = store_batch(state, &sdep, activity, Vec::new()).await?;
             add(&mut total, &done);
+            touched.extend(numbers);
             if !full {
                 break;
             }
         }
+        // the numbers of every new record, matched once against the register, a chunk per
+        // transaction
+        let touched: Vec<String> = std::mem::take(&mut touched).into_iter().collect();
+        for chunk in touched.chunks(1000) {
+            let chunk = chunk.to_vec();
+            let gemeente = state.sdep_gemeente.map(|g| g.to_string()).unwrap_or_default();
+            let (rules, at) = (state.rules.clone(), state.now().at);
+            total.new_signals += state
+                .db
+                .write_transaction(move |c| match_numbers(c, &chunk, &gemeente, &rules, at))
+                .await
+                .map_err(|e| {
+                    tracing::error!(error = ?e, "matching SDEP data failed");
+                    "matching the fetched data failed".to_string()
+                })?;
+        }
         loop {
             let listings = sdep.listings().await.map_err(|e| e.to_string())?;
             let full = listings.len() >= sdep.listing_limit();
-            let done = store_batch(state, &sdep, Vec::new(), listings).await?;
+            let (done, _) = store_batch(state, &sdep, Vec::new(), listings).await?;
             add(&mut total, &done);
             if !full {
                 break;
@@ -195,13 +212,13 @@ fn add(total: &mut Fetched, done: &Fetched) {
     total.new_signals += done.new_signals;
 }
 
-/// Stores one batch and matches the numbers in it, in one transaction.
+/// Stores one batch in one transaction; with the numbers of its records that were new.
 async fn store_batch(
     state: &AppState,
     sdep: &crate::sdep::Sdep,
     activity: Vec<SingleActivityData>,
     listings: Vec<SingleListingData>,
-) -> Result<Fetched, String> {
+) -> Result<(Fetched, Vec<String>), String> {
     let gemeente = state.sdep_gemeente.map(|g| g.to_string()).unwrap_or_default();
     let at = state.now().at;
     let source = sdep.base_url().to_string();
@@ -227,19 +244,22 @@ async fn store_batch(
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let rules = state.rules.clone();
     state
         .db
         .write_transaction(move |c| {
             let new_stays = platform_store::insert_stays(c, &stays)?;
             let new_listings = platform_store::insert_listings(c, &rows)?;
-            let new_signals = match_numbers(c, &numbers, &gemeente, &rules, at)?;
-            Ok::<_, Error>(Fetched {
-                new_stays,
-                new_listings,
-                unusable,
-                new_signals,
-            })
+            // only numbers with new records need matching again
+            let numbers = if new_stays == 0 { Vec::new() } else { numbers };
+            Ok::<_, Error>((
+                Fetched {
+                    new_stays,
+                    new_listings,
+                    unusable,
+                    new_signals: 0,
+                },
+                numbers,
+            ))
         })
         .await
         .map_err(|e| {
@@ -270,8 +290,10 @@ pub async fn poll_forever(state: AppState, interval: u64) {
     }
 }
 
-/// Matches every stored platform stay of `numbers` against the register; returns the number
-/// of signals made for the first time.
+/// Matches every stored platform stay of `numbers` against the register, reading the stays,
+/// the registrations, their reported stays and the signals in bulk; returns the number of
+/// signals made for the first time (an open signal whose nights or evidence changed is brought
+/// up to date).
 fn match_numbers(
     c: &mut platform::db::DbConnection,
     numbers: &[String],
@@ -286,29 +308,37 @@ fn match_numbers(
             .or_default()
             .push(row.stay());
     }
-    let mut new = 0;
+    let parsed: Vec<RegistrationNumber> = numbers
+        .iter()
+        .filter_map(|n| RegistrationNumber::parse(n).ok())
+        .collect();
+    let registrations: BTreeMap<String, crate::store::Registration> = platform_store::registrations_with(c, &parsed)?
+        .into_iter()
+        .map(|r| (r.registratienummer.to_string(), r))
+        .collect();
+    let addresses: Vec<platform::NummeraanduidingId> = registrations.values().map(|r| r.nummeraanduiding_id).collect();
+    let mut reported_at: BTreeMap<String, BTreeSet<NaiveDate>> = BTreeMap::new();
+    for s in platform_store::live_stays_at(c, &addresses)? {
+        reported_at
+            .entry(s.nummeraanduiding_id.to_string())
+            .or_default()
+            .extend(s.start_datum.iter_days().take_while(|d| *d < s.eind_datum));
+    }
+    let none = BTreeSet::new();
+    let mut made: Vec<SignalRow> = Vec::new();
     for (number, stays) in &by_number {
-        let registration = match RegistrationNumber::parse(number) {
-            Ok(n) => store::with_live_stays(c, &n)?,
-            Err(_) => None,
-        };
-        let owner = registration.as_ref().map(|(r, _)| r.gemeentecode.to_string());
-        let known = match &registration {
+        let registration = registrations.get(number);
+        let owner = registration.map(|r| r.gemeentecode.to_string());
+        let known = match registration {
             None => Known::Unknown,
-            Some((r, _)) if r.status != RegistrationStatus::Actief => Known::Withdrawn,
+            Some(r) if r.status != RegistrationStatus::Actief => Known::Withdrawn,
             Some(_) => Known::Active(owner.as_deref().unwrap_or_default()),
         };
-        let reported: BTreeSet<NaiveDate> = registration
-            .as_ref()
-            .map(|(_, live)| {
-                live.iter()
-                    .flat_map(|s| s.start_datum.iter_days().take_while(move |d| *d < s.eind_datum))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let reported = registration
+            .and_then(|r| reported_at.get(&r.nummeraanduiding_id.to_string()))
+            .unwrap_or(&none);
         let cap = registration
-            .as_ref()
-            .and_then(|(r, _)| rules.get(r.gemeentecode))
+            .and_then(|r| rules.get(r.gemeentecode))
             .map(|r| r.max_nachten);
         let years: BTreeSet<i32> = stays
             .iter()
@@ -316,12 +346,12 @@ fn match_numbers(
             .collect();
         for year in years {
             let of_year: Vec<&PlatformStay> = stays.iter().filter(|s| s.nights_in(year).next().is_some()).collect();
-            for finding in match_number(&of_year, year, known, gemeente, &reported, cap) {
+            for finding in match_number(&of_year, year, known, gemeente, reported, cap) {
                 let evidence: Vec<serde_json::Value> = of_year
                     .iter()
                     .map(|s| json!({ "platform": s.platform, "url": s.url, "startDatum": s.start, "eindDatum": s.end }))
                     .collect();
-                let row = SignalRow {
+                made.push(SignalRow {
                     id: uuid::Uuid::new_v4().to_string(),
                     sleutel: format!("{}:{number}:{year}", finding.kind.as_str()),
                     soort: finding.kind.as_str().to_string(),
@@ -335,8 +365,25 @@ fn match_numbers(
                     aangemaakt_op: at,
                     gesloten_op: None,
                     gesloten_door: None,
-                };
-                if platform_store::upsert_signal(c, &row)? {
+                });
+            }
+        }
+    }
+    let keys: Vec<String> = made.iter().map(|s| s.sleutel.clone()).collect();
+    let mut existing: BTreeMap<String, (String, i64, String)> = BTreeMap::new();
+    for chunk in keys.chunks(1000) {
+        for (key, status, nights, evidence) in platform_store::signals_with_keys(c, chunk)? {
+            existing.insert(key, (status, nights, evidence));
+        }
+    }
+    let mut new = 0;
+    for row in &made {
+        match existing.get(&row.sleutel) {
+            // unchanged, or closed by an inspector: left as it is
+            Some((status, nights, evidence))
+                if status != "open" || (*nights == row.nachten && *evidence == row.bewijs) => {}
+            _ => {
+                if platform_store::upsert_signal(c, row)? {
                     new += 1;
                 }
             }
