@@ -221,6 +221,7 @@ async fn main() {
         )),
         sdep_gemeente: Some(amsterdam),
         sdep_feed: Arc::new(holiday_rental::app::platform_data::Feed::default()),
+        area: None,
     };
     let rss_before = status_kb("VmRSS:");
     let started = std::time::Instant::now();

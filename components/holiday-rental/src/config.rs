@@ -65,6 +65,10 @@ pub struct Config {
     /// Records asked per fetch.
     #[arg(long, env = "SDEP_LIMIT", default_value_t = 10000)]
     pub sdep_limit: u32,
+    /// GeoJSON file with the area where registration applies (a Polygon or MultiPolygon):
+    /// served at /api/v1/gebied and sent to the SDEP as a zipped shapefile.
+    #[arg(long = "area", env = "HOLIDAY_RENTAL_AREA")]
+    pub area: Option<PathBuf>,
 }
 
 /// holiday-rental's own keys of a client in the clients file.
@@ -113,7 +117,18 @@ impl Config {
         if sdep.is_some() && self.sdep_gemeentecode.is_none() {
             return Err("SDEP_URL is set, so SDEP_GEMEENTECODE is required".into());
         }
+        let area = match &self.area {
+            None => None,
+            Some(path) => {
+                let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+                Some(Arc::new(
+                    crate::domain::area::parse(&text)
+                        .map_err(|e| format!("HOLIDAY_RENTAL_AREA {}: {e}", path.display()))?,
+                ))
+            }
+        };
         Ok(AppState {
+            area,
             sdep,
             sdep_gemeente: self.sdep_gemeentecode,
             sdep_feed: Arc::new(crate::app::platform_data::Feed::default()),

@@ -60,6 +60,8 @@ pub struct AppState {
     pub sdep_gemeente: Option<platform::Gemeentecode>,
     /// How the last SDEP fetch went.
     pub sdep_feed: Arc<app::platform_data::Feed>,
+    /// The area where registration applies, when configured.
+    pub area: Option<Arc<domain::area::Area>>,
 }
 
 impl AppState {

@@ -260,6 +260,32 @@ impl Sdep {
         serde_json::from_slice(&body).map_err(|e| SdepError::Garbage(format!("{path}: {e}")))
     }
 
+    /// `POST /ca/str-area`: the area where registration applies, as a zipped shapefile.
+    pub async fn upload_area(&self, zip: Vec<u8>, authority_id: &str, authority_name: &str) -> Result<(), SdepError> {
+        let token = self.token().await?;
+        let part = reqwest::multipart::Part::bytes(zip)
+            .file_name("gebied.zip")
+            .mime_str("application/zip")
+            .map_err(|e| SdepError::Garbage(e.to_string()))?;
+        let form = reqwest::multipart::Form::new()
+            .part("file", part)
+            .text("competentAuthorityId", authority_id.to_string())
+            .text("competentAuthorityName", authority_name.to_string());
+        let url = format!("{}/ca/str-area", self.config.base_url.trim_end_matches('/'));
+        let resp = self
+            .http
+            .post(url)
+            .bearer_auth(token)
+            .multipart(form)
+            .send()
+            .await
+            .map_err(|e| SdepError::Unreachable(e.to_string()))?;
+        match resp.status().as_u16() {
+            200 | 201 => Ok(()),
+            status => Err(SdepError::Status(status)),
+        }
+    }
+
     /// Records asked per activity-data call.
     pub fn activity_limit(&self) -> usize {
         self.config.limit.max(1) as usize

@@ -65,6 +65,12 @@ async fn platform_data_is_fetched_matched_and_acted_on() {
             .unwrap(),
         ));
         st.sdep_gemeente = Some("0363".parse().unwrap());
+        st.area = Some(Arc::new(
+            holiday_rental::domain::area::parse(
+                r#"{"type":"Polygon","coordinates":[[[4.73,52.28],[5.07,52.28],[5.07,52.43],[4.73,52.43],[4.73,52.28]]]}"#,
+            )
+            .unwrap(),
+        ));
         let app = app(st).await;
         let citizen = token("portaal", Some(JAN));
         let inspector = token("handhaving-0363", None);
@@ -278,8 +284,51 @@ async fn platform_data_is_fetched_matched_and_acted_on() {
                 .await;
         assert_eq!(ready["checks"]["sdep"], "UP", "{backend}: {ready}");
 
+        // the area: public as GeoJSON, and sent to the SDEP as a zipped shapefile
+        let resp = test::call_service(&app, TestRequest::get().uri("/api/v1/gebied").to_request()).await;
+        assert_eq!(resp.status(), 200, "{backend}");
+        assert_eq!(resp.headers().get("content-type").unwrap(), "application/geo+json");
+        let geojson: Value = test::read_body_json(resp).await;
+        assert_eq!(geojson["geometry"]["type"], "Polygon", "{backend}");
+        assert_eq!(
+            test::call_service(&app, post("/api/v1/gebied/versturen", &inspector, json!({})))
+                .await
+                .status(),
+            204
+        );
+        assert_eq!(
+            test::call_service(
+                &app,
+                post("/api/v1/gebied/versturen", &token("platform", None), json!({}))
+            )
+            .await
+            .status(),
+            403
+        );
+
         // the contract: what we asked and what the stand-in answered, against the spec
         let contract = sdep::Contract::load();
+        {
+            let seen = double.inner.lock().unwrap();
+            assert_eq!(seen.uploads.len(), 1, "{backend}");
+            let (path, content_type, body) = &seen.uploads[0];
+            contract.check_upload(path, content_type, body);
+            let text = String::from_utf8_lossy(body);
+            assert!(
+                text.contains("0363") && text.contains("Amsterdam") && text.contains("filename=\"gebied.zip\""),
+                "{backend}"
+            );
+            let zip_at = body
+                .windows(4)
+                .position(|w| w == b"PK\x03\x04")
+                .expect("a zip in the upload");
+            for name in ["gebied.shp", "gebied.shx", "gebied.dbf", "gebied.prj"] {
+                assert!(
+                    body[zip_at..].windows(name.len()).any(|w| w == name.as_bytes()),
+                    "{backend}: {name}"
+                );
+            }
+        }
         // and our number check in the shape an SDEP asks it
         let platform_token = token("platform", None);
         for (n, expected) in [(&number, "True"), (&withdrawn, "False")] {

@@ -29,7 +29,9 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(platformgegevens::signalen)
         .service(platformgegevens::sluiten)
         .service(platformgegevens::verwijderen)
-        .service(platformgegevens::verwijderverzoeken);
+        .service(platformgegevens::verwijderverzoeken)
+        .service(platformgegevens::gebied)
+        .service(platformgegevens::gebied_versturen);
 }
 
 /// Document-level facts of the spec.

@@ -299,3 +299,39 @@ pub async fn verwijderverzoeken(
         _links: links,
     }))
 }
+
+/// The area where registration applies (GeoJSON, public: it is the municipality's rule).
+#[utoipa::path(
+    tag = "platformgegevens",
+    responses(
+        (status = 200, description = "Het gebied als GeoJSON Feature", content((Object = "application/geo+json"))),
+        BadRequest, NotFound,
+    ),
+    security(()),
+)]
+#[get("/gebied")]
+pub async fn gebied(state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    let area = state
+        .area
+        .as_ref()
+        .ok_or_else(|| Problem::not_found("Er is geen gebied ingesteld."))?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/geo+json")
+        .body(area.geojson.to_string()))
+}
+
+/// Send the area to the SDEP now, as a zipped shapefile (inspectors; also done at start-up).
+#[utoipa::path(
+    tag = "platformgegevens",
+    responses(
+        (status = 204, description = "Verstuurd"),
+        BadRequest, Unauthorized, Forbidden, Conflict, BadGateway,
+    ),
+    security(("bearer" = [])),
+)]
+#[post("/gebied/versturen")]
+pub async fn gebied_versturen(p: Principal, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    p.require_scope(SCOPE_HANDHAVEN)?;
+    platform_data::send_area(&state).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

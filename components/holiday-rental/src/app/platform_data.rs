@@ -268,9 +268,35 @@ async fn store_batch(
         })
 }
 
+/// Sends the configured area to the SDEP (`POST /ca/str-area`, a zipped shapefile).
+pub async fn send_area(state: &AppState) -> Result<(), Error> {
+    let (Some(sdep), Some(area)) = (state.sdep.clone(), state.area.clone()) else {
+        return Err(Error::Problem(Problem::conflict(
+            "gebiedNietIngesteld",
+            "Er is geen SDEP (SDEP_URL) of geen gebied (HOLIDAY_RENTAL_AREA) ingesteld.",
+        )));
+    };
+    let gemeente = state.sdep_gemeente.map(|g| g.to_string()).unwrap_or_default();
+    let name = state
+        .sdep_gemeente
+        .and_then(|g| state.rules.get(g))
+        .map(|r| r.naam.clone())
+        .unwrap_or_else(|| gemeente.clone());
+    let zip = crate::domain::area::shapefile_zip(&area, "gebied", &name)
+        .map_err(|e| Error::Problem(Problem::internal().with_detail(e)))?;
+    sdep.upload_area(zip, &gemeente, &name).await.map_err(|e| {
+        Error::Problem(Problem::bad_gateway("SDEP").with_detail(format!("Het gebied is niet aangenomen: {e}")))
+    })
+}
+
 /// Fetches every `interval` seconds; after a failure sooner, backing off from 30 s (doubling,
 /// at most the interval), so a down SDEP is neither hammered nor waited on for an hour.
 pub async fn poll_forever(state: AppState, interval: u64) {
+    if state.area.is_some() {
+        if let Err(e) = send_area(&state).await {
+            tracing::warn!(error = ?e, "sending the area to the SDEP failed");
+        }
+    }
     loop {
         let wait = match fetch(&state).await {
             Ok(done) => {

@@ -1,5 +1,6 @@
 //! The rules of holiday rental, free of HTTP and storage.
 
+pub mod area;
 pub mod eligibility;
 pub mod platform_data;
 pub mod registration_number;

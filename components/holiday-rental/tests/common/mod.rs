@@ -110,6 +110,7 @@ pub fn state_with(url: &str, proxy: &str, per_minute: u32) -> AppState {
         sdep: None,
         sdep_gemeente: None,
         sdep_feed: Arc::new(holiday_rental::app::platform_data::Feed::default()),
+        area: None,
     }
 }
 

@@ -30,6 +30,8 @@ pub struct Inner {
     pub requests: Vec<(String, String, String, Option<String>)>,
     /// (path, status, body) of every answer of the data endpoints.
     pub answers: Vec<(String, u16, String)>,
+    /// (path, content type, body) of every area upload.
+    pub uploads: Vec<(String, String, Vec<u8>)>,
 }
 
 pub const CLIENT_ID: &str = "gemeente-0363";
@@ -85,6 +87,19 @@ async fn data(req: HttpRequest, inner: web::Data<Arc<Mutex<Inner>>>) -> HttpResp
         .body(body)
 }
 
+async fn area(req: HttpRequest, body: web::Bytes, inner: web::Data<Arc<Mutex<Inner>>>) -> HttpResponse {
+    let mut s = inner.lock().unwrap();
+    let content_type = req
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    s.uploads.push((req.path().to_string(), content_type, body.to_vec()));
+    HttpResponse::Ok().json(json!({ "id": "luid-1", "name": "gebied.zip", "status": "uploaded",
+        "competentAuthorityId_area": "0363", "competentAuthorityName_area": "Amsterdam", "timestamp": "2026-01-01T12:00:00Z" }))
+}
+
 /// Starts the double on a free port.
 pub fn start() -> Double {
     let inner: Arc<Mutex<Inner>> = Arc::default();
@@ -96,6 +111,8 @@ pub fn start() -> Double {
             .route("/oauth/token", web::post().to(token))
             .route("/api/v0/ca/activity-data", web::get().to(data))
             .route("/api/v0/ca/listings", web::get().to(data))
+            .route("/api/v0/ca/str-area", web::post().to(area))
+            .app_data(web::PayloadConfig::new(10 * 1024 * 1024))
     })
     .workers(1)
     .bind(&bind)
@@ -187,6 +204,29 @@ impl Contract {
 }
 
 impl Contract {
+    /// An upload our client sent: a POST the spec has, as multipart/form-data, with every form
+    /// field the spec requires.
+    pub fn check_upload(&self, path: &str, content_type: &str, body: &[u8]) {
+        let base = self.spec["basePath"].as_str().unwrap();
+        let op_path = path.strip_prefix(base).unwrap();
+        let op = &self.spec["paths"][op_path]["post"];
+        assert!(op.is_object(), "POST {op_path} is not in the spec");
+        assert!(
+            content_type.starts_with("multipart/form-data"),
+            "{op_path}: {content_type}"
+        );
+        let text = String::from_utf8_lossy(body);
+        for p in op["parameters"].as_array().unwrap() {
+            if p["in"] == "formData" && p["required"] == true {
+                let name = p["name"].as_str().unwrap();
+                assert!(
+                    text.contains(&format!("name=\"{name}\"")),
+                    "{op_path}: form field {name} missing"
+                );
+            }
+        }
+    }
+
     /// A value valid against one of the spec's definitions (`handler.Numbervalid`).
     pub fn check_definition(&self, name: &str, value: &Value) {
         let schema = json!({ "$ref": format!("#/definitions/{name}"), "definitions": self.spec["definitions"] });
