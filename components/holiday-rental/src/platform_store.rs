@@ -413,3 +413,14 @@ pub fn signals_with_keys(conn: &mut DbConnection, keys: &[String]) -> QueryResul
         ))
         .load(conn)
 }
+
+/// Whether an address has an active registration.
+pub fn registered_at(conn: &mut DbConnection, address: &platform::NummeraanduidingId) -> QueryResult<bool> {
+    use crate::store::registraties;
+    let n: i64 = registraties::table
+        .filter(registraties::nummeraanduiding_id.eq(address))
+        .filter(registraties::status.eq(crate::domain::status::RegistrationStatus::Actief))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}

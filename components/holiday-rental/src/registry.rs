@@ -128,6 +128,32 @@ impl RegistryProxy {
         }))
     }
 
+    /// The nummeraanduiding of a postcode and house number (the first the BAG gives); `None`
+    /// when there is none.
+    pub async fn find_address(&self, postcode: &str, huisnummer: u32) -> Result<Option<NummeraanduidingId>, Problem> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Found {
+            nummeraanduiding_identificatie: String,
+        }
+        #[derive(Deserialize)]
+        struct Embedded {
+            #[serde(default)]
+            adressen: Vec<Found>,
+        }
+        #[derive(Deserialize)]
+        struct Page {
+            #[serde(rename = "_embedded")]
+            embedded: Option<Embedded>,
+        }
+        let path = format!("{BAG}/adressen?postcode={postcode}&huisnummer={huisnummer}");
+        let page = self.client.get::<Page>("BAG adressen", &path).await?;
+        Ok(page
+            .and_then(|p| p.embedded)
+            .and_then(|e| e.adressen.into_iter().next())
+            .and_then(|a| NummeraanduidingId::parse(&a.nummeraanduiding_identificatie).ok()))
+    }
+
     /// Where the applicant lives and their municipality; `None` when the BRP has no such person.
     pub async fn resident(&self, bsn: &Bsn) -> Result<Option<BrpResident>, Problem> {
         let query = json!({

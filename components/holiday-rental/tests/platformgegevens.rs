@@ -254,6 +254,35 @@ async fn platform_data_is_fetched_matched_and_acted_on() {
             "{backend}"
         );
 
+        // a listing at an address without a registration (a shop on the Kalverstraat)
+        double.set(|s| {
+            let mut shop = sdep::listing("", "vrbo.com", "https://vrbo.com/4");
+            shop["data"]["Unit"]["address"] =
+                json!({ "street": "Kalverstraat 1", "postalCode": "1012 NX", "city": "Amsterdam", "country": "NLD" });
+            s.listings.push(shop);
+        });
+        let more: Value = test::read_body_json(test::call_service(&app, fetch()).await).await;
+        assert_eq!(
+            (
+                more["aantalNieuweAdvertenties"].as_u64(),
+                more["aantalNieuweSignalen"].as_u64()
+            ),
+            (Some(1), Some(1)),
+            "{backend}: {more}"
+        );
+        let list: Value = test::read_body_json(
+            test::call_service(&app, get("/api/v1/platformsignalen?status=open", &inspector)).await,
+        )
+        .await;
+        let address: Vec<&Value> = list["platformsignalen"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["soort"] == "adresZonderRegistratie")
+            .collect();
+        assert_eq!(address.len(), 1, "{backend}: {list}");
+        assert_eq!(address[0]["bewijs"][0]["url"], "https://vrbo.com/4");
+
         // an SDEP that fails or answers no JSON: nothing changes, readiness says why
         for (mode, says) in [(sdep::Mode::Fails, "500"), (sdep::Mode::Garbage, "not the spec")] {
             double.set(|s| s.mode = Some(mode));
@@ -263,7 +292,7 @@ async fn platform_data_is_fetched_matched_and_acted_on() {
             assert_eq!(body["status"], 502);
             let all: Value =
                 test::read_body_json(test::call_service(&app, get("/api/v1/platformsignalen", &inspector)).await).await;
-            assert_eq!(all["paginering"]["totalItems"], 3, "{backend}: {mode:?}");
+            assert_eq!(all["paginering"]["totalItems"], 4, "{backend}: {mode:?}");
             let ready = test::call_service(&app, TestRequest::get().uri("/health/ready").to_request()).await;
             assert_eq!(
                 ready.status(),
@@ -345,7 +374,7 @@ async fn platform_data_is_fetched_matched_and_acted_on() {
         let seen = double.inner.lock().unwrap();
         assert_eq!(
             seen.requests.len(),
-            8,
+            10,
             "{backend}: two per fetch, one when the first call fails"
         );
         for (_, path, query, auth) in &seen.requests {

@@ -56,7 +56,7 @@ pub async fn ophalen(p: Principal, state: web::Data<AppState>) -> Result<HttpRes
 pub struct Platformsignaal {
     /// Id.
     pub id: String,
-    /// `nietGemeldeNachten`, `maximumOverschredenOpPlatforms`, `nummerBestaatNiet`, `nummerIngetrokken` or `nummerAndereGemeente`.
+    /// `nietGemeldeNachten`, `maximumOverschredenOpPlatforms`, `nummerBestaatNiet`, `nummerIngetrokken`, `nummerAndereGemeente` or `adresZonderRegistratie`.
     pub soort: String,
     /// The registration number the listings carry.
     pub registratienummer: String,

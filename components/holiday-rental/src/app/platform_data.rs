@@ -3,7 +3,9 @@
 
 use super::{Caller, PURPOSE, SCOPE_HANDHAVEN};
 use crate::AppState;
-use crate::domain::platform_data::{Known, PlatformStay, SignalKind, match_number, normalise_number};
+use crate::domain::platform_data::{
+    Known, PlatformStay, SignalKind, match_number, normalise_number, postcode_and_number,
+};
 use crate::domain::registration_number::RegistrationNumber;
 use crate::domain::status::RegistrationStatus;
 use crate::error::Error;
@@ -181,8 +183,31 @@ pub async fn fetch(state: &AppState) -> Result<Fetched, Error> {
         loop {
             let listings = sdep.listings().await.map_err(|e| e.to_string())?;
             let full = listings.len() >= sdep.listing_limit();
+            let addresses: Vec<ListedAddress> = listings
+                .iter()
+                .filter_map(|l| {
+                    let unit = l.data.Unit.as_ref()?;
+                    let url = unit.url.clone()?;
+                    let a = unit.address.as_ref();
+                    let found = a.and_then(|a| {
+                        postcode_and_number(
+                            a.postalCode.as_deref().unwrap_or_default(),
+                            a.street.as_deref().unwrap_or_default(),
+                        )
+                    });
+                    Some((
+                        url,
+                        l.metadata.platform.clone().unwrap_or_default(),
+                        normalise_number(l.data.registrationNumber.as_deref().unwrap_or_default()),
+                        found,
+                    ))
+                })
+                .collect();
             let (done, _) = store_batch(state, &sdep, Vec::new(), listings).await?;
             add(&mut total, &done);
+            if done.new_listings > 0 {
+                total.new_signals += unregistered_addresses(state, addresses).await?;
+            }
             if !full {
                 break;
             }
@@ -266,6 +291,62 @@ async fn store_batch(
             tracing::error!(error = ?e, "storing SDEP data failed");
             "storing the fetched data failed".to_string()
         })
+}
+
+/// A listing's URL, platform, number and Dutch postcode and house number (when it has them).
+type ListedAddress = (String, String, String, Option<(String, u32)>);
+
+/// Listings at an address (found in the BAG through the registry proxy) without an active
+/// registration become `adresZonderRegistratie` signals, one per listing URL and year.
+async fn unregistered_addresses(state: &AppState, listings: Vec<ListedAddress>) -> Result<usize, String> {
+    let gemeente = state.sdep_gemeente.map(|g| g.to_string()).unwrap_or_default();
+    let at = state.now().at;
+    let mut rows = Vec::new();
+    for (url, platform, number, found) in listings {
+        let Some((postcode, huisnummer)) = found else { continue };
+        let address = state
+            .registry
+            .find_address(&postcode, huisnummer)
+            .await
+            .map_err(|e| format!("BAG lookup of a listing's address: {}", e.title))?;
+        let Some(address) = address else { continue };
+        let year = at.date().year();
+        rows.push((
+            address,
+            SignalRow {
+                id: uuid::Uuid::new_v4().to_string(),
+                sleutel: format!("{}:{url}:{year}", SignalKind::AdresZonderRegistratie.as_str()),
+                soort: SignalKind::AdresZonderRegistratie.as_str().to_string(),
+                registratienummer: number,
+                jaar: year,
+                gemeentecode: gemeente.clone(),
+                nachten: 0,
+                bewijs: json!([{ "platform": platform, "url": url, "postcode": postcode, "huisnummer": huisnummer }])
+                    .to_string(),
+                status: "open".into(),
+                notitie: None,
+                aangemaakt_op: at,
+                gesloten_op: None,
+                gesloten_door: None,
+            },
+        ));
+    }
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    state
+        .db
+        .write_transaction(move |c| {
+            let mut new = 0;
+            for (address, row) in &rows {
+                if !platform_store::registered_at(c, address)? && platform_store::upsert_signal(c, row)? {
+                    new += 1;
+                }
+            }
+            Ok::<_, Error>(new)
+        })
+        .await
+        .map_err(|e| format!("storing address signals failed: {e:?}"))
 }
 
 /// Sends the configured area to the SDEP (`POST /ca/str-area`, a zipped shapefile).

@@ -70,6 +70,29 @@ pub fn normalise_number(raw: &str) -> String {
         .collect()
 }
 
+/// A Dutch postcode and house number from a listing's address (`1015CJ`/`1015 cj`, the first
+/// number in the street line), when it has them.
+pub fn postcode_and_number(postal_code: &str, street: &str) -> Option<(String, u32)> {
+    let pc: String = postal_code
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect();
+    let valid = pc.len() == 6
+        && pc.chars().take(4).all(|c| c.is_ascii_digit())
+        && pc.chars().skip(4).all(|c| c.is_ascii_uppercase())
+        && !pc.starts_with('0');
+    if !valid {
+        return None;
+    }
+    let number = street
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|t| !t.is_empty())?
+        .parse()
+        .ok()?;
+    Some((pc, number))
+}
+
 /// What the register knows of a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Known<'a> {
@@ -105,6 +128,8 @@ pub enum SignalKind {
     NummerIngetrokken,
     /// A listing in this area carries another municipality's number.
     NummerAndereGemeente,
+    /// A listing at an address without an active registration.
+    AdresZonderRegistratie,
 }
 
 impl SignalKind {
@@ -116,6 +141,7 @@ impl SignalKind {
             SignalKind::NummerBestaatNiet => "nummerBestaatNiet",
             SignalKind::NummerIngetrokken => "nummerIngetrokken",
             SignalKind::NummerAndereGemeente => "nummerAndereGemeente",
+            SignalKind::AdresZonderRegistratie => "adresZonderRegistratie",
         }
     }
 
@@ -266,6 +292,16 @@ mod tests {
             match_number(&[&a], 2025, Known::Unknown, "0363", &none, Some(30)).is_empty(),
             "no nights that year"
         );
+    }
+
+    #[test]
+    fn a_dutch_address_from_a_listing() {
+        assert_eq!(
+            postcode_and_number("1015 cj", "Keizersgracht 123-2"),
+            Some(("1015CJ".into(), 123))
+        );
+        assert_eq!(postcode_and_number("1831", "Culliganlaan 5"), None, "not Dutch");
+        assert_eq!(postcode_and_number("1015CJ", "Keizersgracht"), None);
     }
 
     #[test]
