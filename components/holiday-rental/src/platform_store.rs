@@ -216,7 +216,8 @@ pub struct RemovalRow {
     pub aangemaakt_door: String,
 }
 
-/// Runs a diesel statement on either backend.
+/// Runs a diesel statement on the backend's own connection: ON CONFLICT is not in diesel's
+/// `MultiConnection` (every other statement here runs on it directly).
 macro_rules! on_conn {
     ($conn:expr, $c:ident => $body:expr) => {
         match $conn {
@@ -270,10 +271,12 @@ pub fn insert_listings(conn: &mut DbConnection, rows: &[ListingRow]) -> QueryRes
 pub fn stays_of(conn: &mut DbConnection, numbers: &[String]) -> QueryResult<Vec<StayRow>> {
     let mut out = Vec::new();
     for chunk in numbers.chunks(500) {
-        out.extend(on_conn!(conn, c => platform_verblijven::table
-            .filter(platform_verblijven::registratienummer.eq_any(chunk))
-            .select(StayRow::as_select())
-            .load(c))?);
+        out.extend(
+            platform_verblijven::table
+                .filter(platform_verblijven::registratienummer.eq_any(chunk))
+                .select(StayRow::as_select())
+                .load(conn)?,
+        );
     }
     Ok(out)
 }
@@ -288,13 +291,16 @@ pub fn upsert_signal(conn: &mut DbConnection, row: &SignalRow) -> QueryResult<bo
     if inserted == 1 {
         return Ok(true);
     }
-    on_conn!(conn, c => diesel::update(
+    diesel::update(
         platformsignalen::table
             .filter(platformsignalen::sleutel.eq(&row.sleutel))
             .filter(platformsignalen::status.eq("open")),
     )
-    .set((platformsignalen::nachten.eq(row.nachten), platformsignalen::bewijs.eq(&row.bewijs)))
-    .execute(c))?;
+    .set((
+        platformsignalen::nachten.eq(row.nachten),
+        platformsignalen::bewijs.eq(&row.bewijs),
+    ))
+    .execute(conn)?;
     Ok(false)
 }
 
@@ -308,35 +314,35 @@ pub fn signals(
     limit: i64,
 ) -> QueryResult<(Vec<SignalRow>, i64)> {
     let status = status.unwrap_or("%");
-    let total: i64 = on_conn!(conn, c => platformsignalen::table
+    let total: i64 = platformsignalen::table
         .filter(platformsignalen::gemeentecode.eq(gemeente))
         .filter(platformsignalen::status.like(status))
         .count()
-        .get_result(c))?;
-    let rows = on_conn!(conn, c => platformsignalen::table
+        .get_result(conn)?;
+    let rows = platformsignalen::table
         .filter(platformsignalen::gemeentecode.eq(gemeente))
         .filter(platformsignalen::status.like(status))
         .order((platformsignalen::aangemaakt_op.desc(), platformsignalen::id))
         .offset(offset)
         .limit(limit)
         .select(SignalRow::as_select())
-        .load(c))?;
+        .load(conn)?;
     Ok((rows, total))
 }
 
 /// One signal of a municipality.
 pub fn signal(conn: &mut DbConnection, id: &str, gemeente: &str) -> QueryResult<Option<SignalRow>> {
-    on_conn!(conn, c => platformsignalen::table
+    platformsignalen::table
         .filter(platformsignalen::id.eq(id))
         .filter(platformsignalen::gemeentecode.eq(gemeente))
         .select(SignalRow::as_select())
-        .first(c)
-        .optional())
+        .first(conn)
+        .optional()
 }
 
 /// Closes an open signal with a note; false when it was not open.
 pub fn close_signal(conn: &mut DbConnection, id: &str, note: &str, by: &str, at: NaiveDateTime) -> QueryResult<bool> {
-    let changed = on_conn!(conn, c => diesel::update(
+    let changed = diesel::update(
         platformsignalen::table
             .filter(platformsignalen::id.eq(id))
             .filter(platformsignalen::status.eq("open")),
@@ -347,7 +353,7 @@ pub fn close_signal(conn: &mut DbConnection, id: &str, note: &str, by: &str, at:
         platformsignalen::gesloten_op.eq(at),
         platformsignalen::gesloten_door.eq(by),
     ))
-    .execute(c))?;
+    .execute(conn)?;
     Ok(changed == 1)
 }
 
@@ -366,13 +372,13 @@ pub fn insert_removals(conn: &mut DbConnection, rows: &[RemovalRow]) -> QueryRes
 
 /// Removal orders, oldest first, a page at a time; and the total.
 pub fn removals(conn: &mut DbConnection, offset: i64, limit: i64) -> QueryResult<(Vec<RemovalRow>, i64)> {
-    let total: i64 = on_conn!(conn, c => verwijderverzoeken::table.count().get_result(c))?;
-    let rows = on_conn!(conn, c => verwijderverzoeken::table
+    let total: i64 = verwijderverzoeken::table.count().get_result(conn)?;
+    let rows = verwijderverzoeken::table
         .order((verwijderverzoeken::datum, verwijderverzoeken::id))
         .offset(offset)
         .limit(limit)
         .select(RemovalRow::as_select())
-        .load(c))?;
+        .load(conn)?;
     Ok((rows, total))
 }
 

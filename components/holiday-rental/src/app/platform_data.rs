@@ -4,7 +4,7 @@
 use super::{Caller, PURPOSE, SCOPE_HANDHAVEN};
 use crate::AppState;
 use crate::domain::platform_data::{
-    Known, PlatformStay, SignalKind, match_number, normalise_number, postcode_and_number,
+    Known, PlatformStay, SignalKind, content_id, match_number, normalise_number, postcode_and_number,
 };
 use crate::domain::registration_number::RegistrationNumber;
 use crate::domain::status::RegistrationStatus;
@@ -104,7 +104,6 @@ pub fn stay_of(record: &SingleActivityData, area: &str) -> Option<PlatformStay> 
 }
 
 fn listing_of(record: &SingleListingData, area: &str, source: &str, at: NaiveDateTime) -> Option<ListingRow> {
-    use sha2::{Digest, Sha256};
     let d = &record.data;
     let number = normalise_number(d.registrationNumber.as_deref()?);
     let unit = d.Unit.as_ref()?;
@@ -122,12 +121,7 @@ fn listing_of(record: &SingleListingData, area: &str, source: &str, at: NaiveDat
         })
         .unwrap_or_default();
     let gebied = d.competentAuthorityId_area.clone().unwrap_or_else(|| area.to_string());
-    let mut h = Sha256::new();
-    for part in [&number, &platform, &url, &adres, &gebied] {
-        h.update((part.len() as u64).to_be_bytes());
-        h.update(part.as_bytes());
-    }
-    let id = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    let id = content_id(&[&number, &platform, &url, &adres, &gebied]);
     Some(ListingRow {
         id,
         registratienummer: number,
@@ -429,7 +423,7 @@ fn match_numbers(
         reported_at
             .entry(s.nummeraanduiding_id.to_string())
             .or_default()
-            .extend(s.start_datum.iter_days().take_while(|d| *d < s.eind_datum));
+            .extend(s.period().nights());
     }
     let none = BTreeSet::new();
     let mut made: Vec<SignalRow> = Vec::new();
@@ -449,7 +443,7 @@ fn match_numbers(
             .map(|r| r.max_nachten);
         let years: BTreeSet<i32> = stays
             .iter()
-            .flat_map(|s| s.start.iter_days().take_while(move |d| *d < s.end).map(|d| d.year()))
+            .flat_map(|s| s.period().nights_per_year().into_keys())
             .collect();
         for year in years {
             let of_year: Vec<&PlatformStay> = stays.iter().filter(|s| s.nights_in(year).next().is_some()).collect();

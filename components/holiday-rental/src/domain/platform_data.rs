@@ -2,6 +2,7 @@
 //! landlords reported themselves. Pure: the records, their identity, and the matching that turns
 //! a registration number's platform stays of one calendar year into findings (signals).
 
+use super::stays::Period;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -32,30 +33,41 @@ pub struct PlatformStay {
 impl PlatformStay {
     /// Its identity: the same record sent twice (or fetched twice) is the same stay.
     pub fn id(&self) -> String {
-        let mut h = Sha256::new();
-        for part in [
-            self.platform.as_str(),
-            self.url.as_str(),
-            self.registration_number.as_str(),
+        content_id(&[
+            &self.platform,
+            &self.url,
+            &self.registration_number,
             &self.start.to_string(),
             &self.end.to_string(),
             &self.guests.map(|g| g.to_string()).unwrap_or_default(),
             &self.countries.join(","),
-            self.area.as_str(),
-        ] {
-            h.update((part.len() as u64).to_be_bytes());
-            h.update(part.as_bytes());
+            &self.area,
+        ])
+    }
+
+    /// Its period.
+    pub fn period(&self) -> Period {
+        Period {
+            start: self.start,
+            end: self.end,
         }
-        hex(&h.finalize())
     }
 
     /// Its nights that fall in `year`.
-    pub fn nights_in(&self, year: i32) -> impl Iterator<Item = NaiveDate> + '_ {
-        self.start
-            .iter_days()
-            .take_while(|d| *d < self.end)
-            .filter(move |d| d.year() == year)
+    pub fn nights_in(&self, year: i32) -> impl Iterator<Item = NaiveDate> {
+        self.period().nights().filter(move |d| d.year() == year)
     }
+}
+
+/// The identity of a record from its parts: a hash over them, each length-prefixed so that no
+/// two different lists of parts give the same input.
+pub fn content_id(parts: &[&str]) -> String {
+    let mut h = Sha256::new();
+    for part in parts {
+        h.update((part.len() as u64).to_be_bytes());
+        h.update(part.as_bytes());
+    }
+    hex(&h.finalize())
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -91,6 +91,11 @@ impl Refusal {
 }
 
 impl Period {
+    /// The nights, each by the date it starts on (check-out is no night).
+    pub fn nights(self) -> impl Iterator<Item = NaiveDate> {
+        self.start.iter_days().take_while(move |d| *d < self.end)
+    }
+
     /// Nights per calendar year.
     pub fn nights_per_year(&self) -> BTreeMap<i32, i64> {
         let mut out = BTreeMap::new();
