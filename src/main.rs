@@ -121,20 +121,8 @@ async fn serve(mut config: SuiteConfig, metrics: String, demo_data: bool) -> Res
     }
     let servers = grondwerk::start(&config).await?;
     // one listener for Ctrl-C and SIGTERM that stops every component, registered before
-    // anything else can happen (each server also listens, but one that was not yet polled when
-    // the signal came would keep the process running)
-    let handles: Vec<_> = servers.iter().map(|s| s.handle()).collect();
-    let mut interrupt = actix_web::rt::signal::unix::signal(actix_web::rt::signal::unix::SignalKind::interrupt())
-        .map_err(|e| format!("signal: {e}"))?;
-    let mut terminate = actix_web::rt::signal::unix::signal(actix_web::rt::signal::unix::SignalKind::terminate())
-        .map_err(|e| format!("signal: {e}"))?;
-    actix_web::rt::spawn(async move {
-        tokio::select! {
-            _ = interrupt.recv() => {}
-            _ = terminate.recv() => {}
-        }
-        futures_util::future::join_all(handles.iter().map(|h| h.stop(true))).await;
-    });
+    // anything else can happen
+    platform::app::stop_on_signal(servers.iter().map(|s| s.handle()).collect())?;
     let running: Vec<_> = servers.into_iter().map(actix_web::rt::spawn).collect();
     if metrics != "off" {
         actix_web::rt::spawn(platform::app::metrics_server(&metrics)?);

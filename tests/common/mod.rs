@@ -16,12 +16,24 @@ pub fn free_port() -> u16 {
         .port()
 }
 
+/// A free port for each component.
+pub fn free_ports() -> [(&'static str, u16); 4] {
+    [
+        (PORT_VARIABLES[0], free_port()),
+        (PORT_VARIABLES[1], free_port()),
+        (PORT_VARIABLES[2], free_port()),
+        (PORT_VARIABLES[3], free_port()),
+    ]
+}
+
 /// A running suite: the process, its ports and what it printed until it was ready.
 pub struct Suite {
     child: Option<Child>,
     pub ports: [(&'static str, u16); 4],
     pub data: PathBuf,
     pub welcome: String,
+    /// Extra environment of the process (and of `token`).
+    pub env: Vec<(String, String)>,
 }
 
 pub const PORT_VARIABLES: [&str; 4] = [
@@ -47,16 +59,16 @@ pub fn command(data: &Path, ports: &[(&'static str, u16); 4], demo: bool) -> Com
 
 impl Suite {
     pub fn start(data: &Path, demo: bool) -> Suite {
-        let ports = [
-            (PORT_VARIABLES[0], free_port()),
-            (PORT_VARIABLES[1], free_port()),
-            (PORT_VARIABLES[2], free_port()),
-            (PORT_VARIABLES[3], free_port()),
-        ];
-        Suite::start_on(data, ports, demo)
+        Suite::start_on(data, free_ports(), demo)
     }
 
     pub fn start_on(data: &Path, ports: [(&'static str, u16); 4], demo: bool) -> Suite {
+        Suite::start_with(data, ports, demo, &[])
+    }
+
+    /// Starts with extra environment variables (another clients file, an area, …).
+    pub fn start_with(data: &Path, ports: [(&'static str, u16); 4], demo: bool, env: &[(&str, &str)]) -> Suite {
+        let env: Vec<(String, String)> = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         // what it says on stderr goes to a file in its data folder, for a failure's message
         let log = std::fs::OpenOptions::new()
             .create(true)
@@ -64,6 +76,7 @@ impl Suite {
             .open(data.join("stderr.log"))
             .unwrap();
         let mut child = command(data, &ports, demo)
+            .envs(env.iter().cloned())
             .stdout(Stdio::piped())
             .stderr(log)
             .spawn()
@@ -93,6 +106,7 @@ impl Suite {
             ports,
             data: data.to_path_buf(),
             welcome,
+            env,
         }
     }
 
@@ -104,13 +118,66 @@ impl Suite {
     /// A token from `grondwerk token`, as the printed curls get theirs.
     pub fn token(&self, client: &str, bsn: Option<&str>) -> String {
         let mut cmd = command(&self.data, &self.ports, false);
-        cmd.args(["token", client]);
+        cmd.envs(self.env.iter().cloned()).args(["token", client]);
         if let Some(b) = bsn {
             cmd.args(["--bsn", b]);
         }
         let out = cmd.output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).unwrap().trim().to_string()
+    }
+
+    /// The registration numbers the demo data made, from the start-up text (Jan's first).
+    pub fn demo_registrations(&self) -> Vec<String> {
+        let line = self
+            .welcome
+            .lines()
+            .find(|l| l.trim_start().starts_with("demo data"))
+            .unwrap_or_else(|| panic!("no demo data line in:\n{}", self.welcome));
+        line.split("registrations ")
+            .nth(1)
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .split(", ")
+            .map(|n| n.trim().to_string())
+            .collect()
+    }
+
+    /// Sends a signal (`TERM`, `KILL`, …) to the process.
+    pub fn signal(&self, name: &str) {
+        let child = self.child.as_ref().unwrap();
+        let status = Command::new("kill")
+            .args([&format!("-{name}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// Waits for the process to end; `None` when it still runs after `within`.
+    pub fn wait_exit(&mut self, within: Duration) -> Option<std::process::ExitStatus> {
+        let started = Instant::now();
+        while started.elapsed() < within {
+            if let Some(status) = self.child.as_mut().unwrap().try_wait().unwrap() {
+                self.child = None;
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
+    /// kill -9: the process ends at once, whatever it was doing.
+    pub fn kill9(&mut self) {
+        let mut child = self.child.take().unwrap();
+        child.kill().unwrap();
+        child.wait().unwrap();
+    }
+
+    /// What the process wrote on stderr so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.data.join("stderr.log")).unwrap_or_default()
     }
 
     /// Ctrl-C: every component stops, the process exits cleanly.

@@ -220,14 +220,40 @@ where
     })
     // on SIGTERM/Ctrl-C: requests in flight get 10 s (well inside Kubernetes' 30 s grace period)
     .shutdown_timeout(10)
+    // one listener per process stops the servers, once ([`stop_on_signal`]): a second stop
+    // would find the workers already stopping and end the server's future at once, so the
+    // process exited while requests were still in flight
+    .disable_signals()
     .bind(bind)
     .map_err(|e| format!("{bind}: {e}"))?
     .run())
 }
 
+/// On the first Ctrl-C or SIGTERM, stops `servers` gracefully: no new connections, requests in
+/// flight finish (up to the shutdown timeout), then their futures end. Call once per process,
+/// before the servers run.
+pub fn stop_on_signal(servers: Vec<actix_web::dev::ServerHandle>) -> Result<(), String> {
+    use actix_web::rt::signal::unix::{SignalKind, signal};
+    let mut interrupt = signal(SignalKind::interrupt()).map_err(|e| format!("signal: {e}"))?;
+    let mut terminate = signal(SignalKind::terminate()).map_err(|e| format!("signal: {e}"))?;
+    actix_web::rt::spawn(async move {
+        let name = tokio::select! {
+            _ = interrupt.recv() => "SIGINT",
+            _ = terminate.recv() => "SIGTERM",
+        };
+        tracing::info!(
+            signal = name,
+            "stopping: requests in flight finish, new connections are refused"
+        );
+        futures_util::future::join_all(servers.iter().map(|h| h.stop(true))).await;
+    });
+    Ok(())
+}
+
 /// Runs a component's server and, unless `metrics_bind` is `off`, its metrics listener; ends
 /// when the component's server ends (graceful shutdown on SIGTERM/Ctrl-C).
 pub async fn run_with_metrics(server: actix_web::dev::Server, metrics_bind: &str) -> Result<(), String> {
+    stop_on_signal(vec![server.handle()])?;
     if metrics_bind != "off" {
         let metrics = metrics_server(metrics_bind)?;
         actix_web::rt::spawn(metrics);

@@ -92,6 +92,101 @@ pub struct Database {
     write_lock: Arc<std::sync::Mutex<()>>,
     /// SQLite: the background checkpointer runs while a clone of this handle lives.
     _checkpointer: Option<Arc<std::sync::mpsc::SyncSender<()>>>,
+    /// Set while the server cannot be reached (see [`Outage`]).
+    outage: Arc<Outage>,
+}
+
+/// Whether the database server was found unreachable and has not answered since. While it is
+/// down a request waits [`OUTAGE_WAIT`] for a connection instead of the pool's full timeout, so
+/// that callers get a quick 503 (and readiness fails quickly) rather than hanging on the pool;
+/// the first connection made again ends the outage, without a restart.
+#[derive(Debug, Default)]
+struct Outage {
+    down: std::sync::atomic::AtomicBool,
+    /// Until when (ms since the epoch) connections are tested before use: after an outage the
+    /// pool may still hold connections to the server that went away.
+    check_until_ms: std::sync::atomic::AtomicI64,
+}
+
+impl Outage {
+    fn note_down(&self) {
+        use std::sync::atomic::Ordering;
+        self.down.store(true, Ordering::Relaxed);
+        self.check_until_ms.store(i64::MAX, Ordering::Relaxed);
+    }
+
+    fn checking(&self) -> bool {
+        use std::sync::atomic::Ordering;
+        self.down.load(Ordering::Relaxed) || now_ms() < self.check_until_ms.load(Ordering::Relaxed)
+    }
+
+    fn note_up(&self) {
+        use std::sync::atomic::Ordering;
+        if self.down.swap(false, Ordering::Relaxed) {
+            tracing::info!("database reachable again");
+            self.check_until_ms
+                .store(now_ms() + CHECK_AFTER_OUTAGE.as_millis() as i64, Ordering::Relaxed);
+        }
+    }
+}
+
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+/// How long after an outage connections are tested before use.
+const CHECK_AFTER_OUTAGE: Duration = Duration::from_secs(60);
+
+/// How long a request waits for a connection while the database is down.
+const OUTAGE_WAIT: Duration = Duration::from_millis(250);
+
+/// How long a request waits for a pooled connection normally (all of them busy under load).
+const POOL_WAIT: Duration = Duration::from_secs(5);
+
+impl diesel::r2d2::HandleError<diesel::r2d2::Error> for Outage {
+    fn handle_error(&self, error: diesel::r2d2::Error) {
+        if !self.down.load(std::sync::atomic::Ordering::Relaxed) {
+            tracing::error!(error = %error, "database unreachable");
+        }
+        self.note_down();
+    }
+}
+
+/// The pool's error handler: notes the outage (r2d2 wants the handler boxed by value).
+#[derive(Debug)]
+struct OutageHandler(Arc<Outage>);
+
+impl diesel::r2d2::HandleError<diesel::r2d2::Error> for OutageHandler {
+    fn handle_error(&self, error: diesel::r2d2::Error) {
+        diesel::r2d2::HandleError::handle_error(&*self.0, error);
+    }
+}
+
+/// Whether a query failed because the connection to the server is gone (the server stopped or
+/// the network broke): the database is unavailable, not the request wrong.
+pub fn is_connection_lost(e: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    matches!(
+        e,
+        Error::DatabaseError(
+            DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+            _
+        )
+    ) || matches!(e, Error::DatabaseError(_, info) if is_shutdown_message(info.message()))
+}
+
+/// PostgreSQL's words when it ends a session itself (shutdown, termination) or loses it.
+fn is_shutdown_message(message: &str) -> bool {
+    [
+        "terminating connection",
+        "server closed the connection",
+        "connection to server",
+        "no connection to the server",
+        "the database system is shutting down",
+        "SSL SYSCALL error",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
 }
 
 /// How often the SQLite checkpointer copies the write-ahead log into the database file.
@@ -195,9 +290,11 @@ impl Database {
             }
         };
         let manager = ConnectionManager::<DbConnection>::new(conn_url);
+        let outage = Arc::new(Outage::default());
         let pool = Pool::builder()
             .max_size(pool_size.max(1))
-            .connection_timeout(Duration::from_secs(5))
+            .connection_timeout(POOL_WAIT)
+            .error_handler(Box::new(OutageHandler(outage.clone())))
             // no extra round trip per checkout; diesel notices a broken connection and r2d2 drops it
             .test_on_check_out(false)
             .connection_customizer(Box::new(SqlitePragmas))
@@ -208,6 +305,7 @@ impl Database {
             backend,
             write_lock: Arc::new(std::sync::Mutex::new(())),
             _checkpointer: checkpointer,
+            outage,
         };
         for m in migrations {
             db.migrate(m)?;
@@ -244,8 +342,41 @@ impl Database {
     }
 
     /// A pooled connection (blocking; call from [`Database::run`]).
+    ///
+    /// During and shortly after an outage a connection is tested before use, and one to the
+    /// server that went away is dropped (r2d2 discards it) for the next, for at most
+    /// [`OUTAGE_WAIT`]; otherwise the pool hands out what it has (waiting [`POOL_WAIT`] when
+    /// every connection is busy).
     pub fn conn(&self) -> Result<PooledConnection<ConnectionManager<DbConnection>>, DbError> {
-        self.pool.get().map_err(|e| DbError::Unavailable(e.to_string()))
+        use diesel::r2d2::R2D2Connection;
+        let unavailable = |e: diesel::r2d2::PoolError| DbError::Unavailable(e.to_string());
+        if !self.outage.checking() {
+            return self.pool.get_timeout(POOL_WAIT).map_err(unavailable);
+        }
+        let started = std::time::Instant::now();
+        loop {
+            let mut conn = self.pool.get_timeout(OUTAGE_WAIT).map_err(unavailable)?;
+            if conn.ping().is_ok() {
+                self.outage.note_up();
+                return Ok(conn);
+            }
+            // broken now, so the pool discards it when it comes back
+            drop(conn);
+            self.outage.note_down();
+            if started.elapsed() > OUTAGE_WAIT {
+                return Err(DbError::Unavailable("no connection answers".into()));
+            }
+        }
+    }
+
+    /// Notes an outage when work left its connection broken (the server went away under it).
+    fn after_use(&self, conn: &mut DbConnection) {
+        if diesel::r2d2::R2D2Connection::is_broken(conn) {
+            if !self.outage.checking() {
+                tracing::error!("database connection lost");
+            }
+            self.outage.note_down();
+        }
     }
 
     /// Runs blocking database work on the blocking thread pool.
@@ -258,7 +389,11 @@ impl Database {
         let db = self.clone();
         actix_web::web::block(move || {
             let mut conn = db.conn()?;
-            f(&mut conn)
+            let result = f(&mut conn);
+            if result.is_err() {
+                db.after_use(&mut conn);
+            }
+            result
         })
         .await?
     }
@@ -274,7 +409,11 @@ impl Database {
         let db = self.clone();
         actix_web::web::block(move || {
             let mut conn = db.conn()?;
-            db.write_transaction_on(&mut conn, f)
+            let result = db.write_transaction_on(&mut conn, f);
+            if result.is_err() {
+                db.after_use(&mut conn);
+            }
+            result
         })
         .await?
     }

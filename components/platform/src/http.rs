@@ -80,6 +80,12 @@ pub const MAX_URI_CHARS: usize = 8 * 1024;
 /// connection with a bare 431 beyond 128 KiB).
 pub const MAX_HEADER_BYTES: usize = 16 * 1024;
 
+/// Content-Security-Policy of every answer that is not a page (ADR transport security).
+pub const API_CSP: &str = "frame-ancestors 'none'";
+
+/// Strict-Transport-Security behind TLS: a year, subdomains included.
+pub const HSTS: &str = "max-age=31536000; includeSubDomains";
+
 /// Content-Security-Policy of the HTML we serve (Swagger UI): own scripts and styles only, no
 /// framing.
 pub const HTML_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -122,6 +128,20 @@ fn oversized(req: &ServiceRequest) -> Option<Problem> {
     (headers > MAX_HEADER_BYTES).then(|| Problem::header_fields_too_large(MAX_HEADER_BYTES))
 }
 
+/// The ADR transport-security headers of every answer: no sniffing, never framed, pages (Swagger
+/// UI, the catalogue) only run their own scripts, and HSTS when the client came over TLS.
+fn secure(headers: &mut actix_web::http::header::HeaderMap, is_html: bool, behind_tls: bool) {
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(if is_html { HTML_CSP } else { API_CSP }),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if behind_tls {
+        headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static(HSTS));
+    }
+}
+
 /// The standard middleware of every service (use with `middleware::from_fn`).
 pub async fn standard(
     req: ServiceRequest,
@@ -130,10 +150,12 @@ pub async fn standard(
     let start = Instant::now();
     if let Some(problem) = oversized(&req) {
         tracing::warn!(status = problem.status, "request head over the limits");
+        let behind_tls = req.connection_info().scheme() == "https";
         let (http_req, _) = req.into_parts();
         let mut res = problem.to_response();
+        secure(res.headers_mut(), false, behind_tls);
         res.headers_mut()
-            .insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         return Ok(ServiceResponse::new(http_req, res));
     }
     let request_id = req
@@ -145,6 +167,8 @@ pub async fn standard(
         .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
     let version = req.app_data::<web::Data<ApiVersion>>().map(|v| v.0).unwrap_or("1.0.0");
     let path = req.path().to_string();
+    // TLS ends at the ingress: its X-Forwarded-Proto (or Forwarded) says the client used https
+    let behind_tls = req.connection_info().scheme() == "https";
 
     let accept = req
         .headers()
@@ -174,14 +198,12 @@ pub async fn standard(
         HeaderName::from_static("api-version"),
         HeaderValue::from_static(version),
     );
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    if !is_operational(&path) && !headers.contains_key(header::CACHE_CONTROL) {
-        // API answers carry personal data: never in a shared or browser cache
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    }
-    if is_html {
-        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(HTML_CSP));
-        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    secure(headers, is_html, behind_tls);
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        // API answers carry personal data: never in a shared or browser cache; specs, docs and
+        // probes may be kept, but asked again each time
+        let policy = if is_operational(&path) { "no-cache" } else { "no-store" };
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     }
     if let Ok(v) = HeaderValue::from_str(&request_id) {
         headers.insert(HeaderName::from_static(REQUEST_ID), v);
@@ -207,6 +229,21 @@ pub async fn standard(
     Ok(res)
 }
 
+/// Path parameters that are personal data (an account number, a BSN): shown by name, never by
+/// value, in a problem's `instance`, so that no refusal repeats them.
+const PERSONAL_PATH_PARAMETERS: [&str; 3] = ["iban", "bsn", "burgerservicenummer"];
+
+/// The `instance` of a problem: the request's path, personal path parameters masked.
+fn instance(req: &HttpRequest, path: &str) -> String {
+    let mut instance = path.to_string();
+    for (name, value) in req.match_info().iter() {
+        if PERSONAL_PATH_PARAMETERS.contains(&name) && !value.is_empty() {
+            instance = instance.replace(value, &format!("{{{name}}}"));
+        }
+    }
+    instance
+}
+
 /// Makes sure an error response is problem+json with `instance` set.
 fn into_problem(res: ServiceResponse<BoxBody>, path: &str) -> ServiceResponse<BoxBody> {
     let existing = res.response().extensions().get::<Problem>().cloned();
@@ -225,7 +262,7 @@ fn into_problem(res: ServiceResponse<BoxBody>, path: &str) -> ServiceResponse<Bo
         }
     };
     if problem.instance.is_none() {
-        problem.instance = Some(path.to_string());
+        problem.instance = Some(instance(res.request(), path));
     }
     let (http_req, old) = res.into_parts();
     let mut new = problem.to_response();

@@ -343,6 +343,9 @@ impl From<crate::db::DbError> for Problem {
         tracing::error!(error = %e, "database error");
         match e {
             crate::db::DbError::Unavailable(_) => Problem::service_unavailable("database"),
+            crate::db::DbError::Query(q) if crate::db::is_connection_lost(&q) => {
+                Problem::service_unavailable("database")
+            }
             _ => Problem::internal(),
         }
     }

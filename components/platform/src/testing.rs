@@ -24,6 +24,40 @@ pub fn database_urls() -> Vec<(&'static str, TestUrl)> {
     urls
 }
 
+/// A new SQLite file (removed on drop).
+pub fn sqlite_database() -> TestUrl {
+    TestUrl::sqlite(sqlite_url())
+}
+
+/// The PostgreSQL server of tests that need one whatever the run (a database outage cannot be
+/// made on an embedded SQLite file): `TEST_DATABASE_URL`, else the machine's
+/// `postgres://postgres@127.0.0.1:5432/test`.
+pub fn postgres_base_url() -> String {
+    std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/test".into())
+}
+
+/// A new schema on `base` (removed on drop); fails with a clear message when PostgreSQL is not
+/// running.
+pub fn postgres_schema(base: &str) -> TestUrl {
+    if let Err(e) = diesel::PgConnection::establish(base) {
+        panic!(
+            "this test needs PostgreSQL at {base} (set TEST_DATABASE_URL, or start it: \
+             pg_ctlcluster --skip-systemctl-redirect 15 main start): {e}"
+        );
+    }
+    let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
+    TestUrl {
+        url: postgres_url_for(base, &schema),
+        cleanup: Cleanup::Schema {
+            base: base.to_string(),
+            schema,
+        },
+    }
+}
+
 enum Cleanup {
     File(std::path::PathBuf),
     Schema { base: String, schema: String },

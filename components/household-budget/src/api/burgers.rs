@@ -122,7 +122,7 @@ pub async fn burgers(req: HttpRequest, p: Principal, state: web::Data<AppState>)
 #[utoipa::path(
     tag = "burgers",
     params(("id" = String, Path, description = "Id van de burger")),
-    responses((status = 200, description = "De burger", body = Burger), BadRequest, Unauthorized, NotFound),
+    responses((status = 200, description = "De burger", body = Burger), BadRequest, Unauthorized, Forbidden, NotFound),
     security(("bearer" = [])),
 )]
 #[get("/burgers/{id}")]
@@ -203,7 +203,7 @@ fn agreement_row(
 #[utoipa::path(
     tag = "afspraken",
     params(("id" = String, Path, description = "Id van de afspraak")),
-    responses((status = 200, description = "De afspraak", body = Afspraak), BadRequest, Unauthorized, NotFound),
+    responses((status = 200, description = "De afspraak", body = Afspraak), BadRequest, Unauthorized, Forbidden, NotFound),
     security(("bearer" = [])),
 )]
 #[get("/afspraken/{id}")]
@@ -259,7 +259,7 @@ pub async fn afspraak_verwijderen(
 #[utoipa::path(
     tag = "afspraken",
     params(("id" = String, Path, description = "Id van de burger")),
-    responses((status = 200, description = "De afspraken", body = Afspraken), BadRequest, Unauthorized, NotFound),
+    responses((status = 200, description = "De afspraken", body = Afspraken), BadRequest, Unauthorized, Forbidden, NotFound),
     security(("bearer" = [])),
 )]
 #[get("/burgers/{id}/afspraken")]
@@ -295,7 +295,7 @@ fn date_param(params: &platform::http::QueryParams, name: &str) -> Result<chrono
     ),
     responses(
         (status = 200, description = "Overzicht (ook als text/csv)", content((Overzicht = "application/json"), (String = "text/csv"))),
-        BadRequest, Unauthorized, NotFound,
+        BadRequest, Unauthorized, Forbidden, NotFound,
     ),
     security(("bearer" = [])),
 )]

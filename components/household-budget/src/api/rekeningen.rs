@@ -100,7 +100,7 @@ pub async fn rekening_verwijderen(
 #[utoipa::path(
     tag = "rekeningen",
     params(("id" = String, Path, description = "Id van de burger")),
-    responses((status = 200, description = "Rekeningen van de burger", body = Rekeningen), BadRequest, Unauthorized, NotFound),
+    responses((status = 200, description = "Rekeningen van de burger", body = Rekeningen), BadRequest, Unauthorized, Forbidden, NotFound),
     security(("bearer" = [])),
 )]
 #[get("/burgers/{id}/rekeningen")]

@@ -15,6 +15,18 @@ pub(crate) fn may_read(caller: &Principal, c: &CitizenRow) -> bool {
     caller.has_scope(SCOPE_LEZEN) || (caller.has_scope(SCOPE_BURGER) && caller.bsn == Some(c.bsn))
 }
 
+/// 403 for a caller who may read no citizen at all (neither a budget worker nor a citizen);
+/// who may read some gets 404 for the others, never learning whether an id exists.
+pub(crate) fn require_reader(caller: &Principal) -> Result<(), Error> {
+    if caller.has_scope(SCOPE_LEZEN) || caller.has_scope(SCOPE_BURGER) {
+        Ok(())
+    } else {
+        Err(Error::Forbidden(
+            "Scope huishoudboekje.lezen of huishoudboekje.burger is nodig.",
+        ))
+    }
+}
+
 /// A citizen's data as a budget worker gives it.
 #[derive(Debug, Clone)]
 pub struct CitizenInput {
@@ -180,6 +192,7 @@ pub async fn delete(state: &AppState, caller: &Principal, id: String) -> Result<
 /// A citizen: a budget worker, or the citizen themselves (404 for anyone else, never saying
 /// whether the id exists).
 pub async fn get(state: &AppState, caller: &Principal, id: String) -> Result<CitizenRow, Error> {
+    require_reader(caller)?;
     let key = id.clone();
     let found = state
         .db
@@ -271,6 +284,7 @@ pub async fn add_agreement(state: &AppState, caller: &Principal, row: AgreementR
 
 /// An afspraak: a budget worker, or the citizen whose it is (404 for anyone else).
 pub async fn agreement(state: &AppState, caller: &Principal, id: String) -> Result<AgreementRow, Error> {
+    require_reader(caller)?;
     let key = id.clone();
     let found = state
         .db
