@@ -15,6 +15,18 @@ use platform::{Problem, Valid};
 
 /// Publish a component: its publiccode.yml and its OpenAPI spec. A new component is 201; an
 /// update adds a version (201); publishing the latest version again changes nothing (200).
+// the values `sorteer` accepts; its doc comment is the spec's description
+/// Volgorde van de lijst.
+#[derive(Debug, Clone, Copy, serde::Serialize, utoipa::ToSchema)]
+pub enum Sortering {
+    /// Op naam (standaard).
+    #[serde(rename = "naam")]
+    Naam,
+    /// Laatst gewijzigd eerst.
+    #[serde(rename = "-gewijzigdOp")]
+    RecentFirst,
+}
+
 #[utoipa::path(
     tag = "componenten",
     request_body = Publicatie,
@@ -58,7 +70,7 @@ pub async fn publiceren(
         ("licentie" = Option<String>, Query, description = "Licentie (SPDX), precies"),
         ("softwareType" = Option<String>, Query, description = "softwareType, precies"),
         ("organisatie" = Option<String>, Query, description = "Organisatie die het onderhoudt, precies"),
-        ("sorteer" = Option<String>, Query, description = "naam (standaard) of -gewijzigdOp (laatst gewijzigd eerst)"),
+        ("sorteer" = inline(Option<Sortering>), Query, description = "naam (standaard) of -gewijzigdOp (laatst gewijzigd eerst)"),
         ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
         ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
     ),
@@ -219,7 +231,7 @@ pub async fn wijzigingen(path: web::Path<(String, i32)>, state: web::Data<AppSta
         ("id" = String, Path, description = "Id van het component"),
         ("versie" = i32, Path, description = "Versienummer", minimum = 1),
     ),
-    responses((status = 200, description = "publiccode.yml", content((String = "application/yaml"))), BadRequest, NotFound),
+    responses((status = 200, description = "publiccode.yml (een YAML-document)", content((Object = "application/yaml"))), BadRequest, NotFound),
 )]
 #[get("/componenten/{id}/versies/{versie}/publiccode.yml")]
 pub async fn publiccode(path: web::Path<(String, i32)>, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {

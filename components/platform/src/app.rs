@@ -142,6 +142,33 @@ pub fn spec_to_json(spec: &utoipa::openapi::OpenApi) -> String {
     s
 }
 
+/// The marker a text field's `#[schema(pattern = "plain-text")]` carries; utoipa takes only a
+/// literal there, so the spec gets [`crate::extract::PLAIN_TEXT_PATTERN`] in its place here.
+pub const PLAIN_TEXT_MARKER: &str = "plain-text";
+
+fn with_plain_text_pattern(api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    fn replace(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map.iter_mut() {
+                    if k == "pattern" && v == PLAIN_TEXT_MARKER {
+                        *v = serde_json::Value::String(crate::extract::PLAIN_TEXT_PATTERN.into());
+                    } else {
+                        replace(v);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(replace),
+            _ => {}
+        }
+    }
+    let Ok(mut json) = serde_json::to_value(&api) else {
+        return api;
+    };
+    replace(&mut json);
+    serde_json::from_value(json).unwrap_or(api)
+}
+
 /// Makes a generated spec follow the API Design Rules: paths relative to a `/api/v1` server,
 /// the `API-Version` header on every 2xx/3xx response, and contact details.
 pub fn adr_spec(mut api: utoipa::openapi::OpenApi, base: &str, version: &str) -> utoipa::openapi::OpenApi {
@@ -159,6 +186,19 @@ pub fn adr_spec(mut api: utoipa::openapi::OpenApi, base: &str, version: &str) ->
         .into_iter()
         .flatten()
         {
+            // the page number is read as a 32-bit number: the spec says so
+            for param in op.parameters.iter_mut().flatten() {
+                let utoipa::openapi::RefOr::T(param) = param else {
+                    continue;
+                };
+                if param.name == "page" {
+                    if let Some(utoipa::openapi::RefOr::T(utoipa::openapi::schema::Schema::Object(o))) =
+                        &mut param.schema
+                    {
+                        o.maximum.get_or_insert(utoipa::Number::Int(i32::MAX as isize));
+                    }
+                }
+            }
             for (status, resp) in op.responses.responses.iter_mut() {
                 if status.starts_with('2') || status.starts_with('3') {
                     if let utoipa::openapi::RefOr::T(r) = resp {
@@ -181,6 +221,7 @@ pub fn adr_spec(mut api: utoipa::openapi::OpenApi, base: &str, version: &str) ->
         paths.paths.insert(if rel.is_empty() { "/".into() } else { rel }, item);
     }
     api.paths = paths;
+    let mut api = with_plain_text_pattern(api);
     api.servers = Some(vec![
         ServerBuilder::new()
             .url(base)

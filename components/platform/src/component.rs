@@ -227,6 +227,7 @@ pub fn configure<C: Component>(state: C::State, settings: Settings) -> impl FnOn
             .app_data(Data::new(crate::http::ApiVersion(C::API_VERSION)))
             .app_data(Data::new(crate::http::AlsoProduces(C::ALSO_PRODUCES)))
             .app_data(Data::new(crate::http::BodyLimit(settings.body_limit)))
+            .app_data(Data::new(crate::http::AllowedMethods::from_spec(&settings.spec)))
             .app_data(Data::new(SpecJson(settings.spec)))
             .app_data(web::PayloadConfig::new(settings.body_limit))
             .configure(crate::app::operational_routes_with(C::EXTRA_SPECS));

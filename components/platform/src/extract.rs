@@ -139,6 +139,10 @@ pub fn date_in_range(d: &chrono::NaiveDate) -> Result<(), validator::ValidationE
     }
 }
 
+/// What [`plain_text`] accepts, as the spec's `pattern` (ECMA-262 and Python `re` alike): at least
+/// one character that is not white space, and no control or bidirectional-override characters.
+pub const PLAIN_TEXT_PATTERN: &str = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069][^\\u0000-\\u001F\\u007F-\\u009F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]*$";
+
 /// A `validator` rule for free text that goes into records (reasons, names): not blank, at
 /// most 500 characters, no control or bidirectional-override characters.
 pub fn plain_text(s: &str) -> Result<(), validator::ValidationError> {

@@ -292,6 +292,58 @@ pub fn problem_for_status(status: u16, body_limit: usize) -> Problem {
     }
 }
 
+/// The methods of every path of a component's spec (with the server's prefix), for the `Allow`
+/// header of a 405.
+#[derive(Debug, Clone, Default)]
+pub struct AllowedMethods(Vec<(Vec<String>, String)>);
+
+impl AllowedMethods {
+    /// Reads the paths and methods of a spec (as served, JSON).
+    pub fn from_spec(spec: &str) -> Self {
+        let Ok(spec) = serde_json::from_str::<serde_json::Value>(spec) else {
+            return AllowedMethods::default();
+        };
+        let prefix = spec
+            .pointer("/servers/0/url")
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .trim_end_matches('/')
+            .to_string();
+        let mut all = Vec::new();
+        for (path, item) in spec.get("paths").and_then(|p| p.as_object()).into_iter().flatten() {
+            let methods: Vec<String> = ["get", "put", "post", "delete", "patch"]
+                .iter()
+                .filter(|m| item.get(**m).is_some())
+                .map(|m| m.to_uppercase())
+                .collect();
+            let segments = format!("{prefix}{path}").split('/').map(str::to_string).collect();
+            all.push((segments, methods.join(", ")));
+        }
+        AllowedMethods(all)
+    }
+
+    /// These paths and those of another spec (a drop-in contract served beside the own API).
+    pub fn with_spec(mut self, spec: &str) -> Self {
+        self.0.extend(AllowedMethods::from_spec(spec).0);
+        self
+    }
+
+    /// The methods of the spec path that `path` matches (`{…}` matches one segment).
+    pub fn for_path(&self, path: &str) -> Option<String> {
+        let segments: Vec<&str> = path.split('/').collect();
+        self.0
+            .iter()
+            .find(|(template, _)| {
+                template.len() == segments.len()
+                    && template
+                        .iter()
+                        .zip(&segments)
+                        .all(|(t, s)| t == s || (t.starts_with('{') && !s.is_empty()))
+            })
+            .map(|(_, methods)| methods.clone())
+    }
+}
+
 /// The largest JSON body a component accepts (`GRONDWERK_BODY_LIMIT_BYTES`), as app data.
 #[derive(Debug, Clone, Copy)]
 pub struct BodyLimit(pub usize);
@@ -306,7 +358,16 @@ pub fn body_limit(req: &HttpRequest) -> usize {
 /// Default service: 405 for a known path with another method, 404 otherwise.
 pub async fn fallback(req: HttpRequest) -> HttpResponse {
     if req.resource_map().has_resource(req.path()) {
-        Problem::method_not_allowed().to_response()
+        // RFC 9110: a 405 says which methods the resource does have
+        let allow = req
+            .app_data::<web::Data<AllowedMethods>>()
+            .and_then(|m| m.for_path(req.path()))
+            .unwrap_or_else(|| "GET".into());
+        let mut res = Problem::method_not_allowed().to_response();
+        if let Ok(v) = HeaderValue::from_str(&allow) {
+            res.headers_mut().insert(header::ALLOW, v);
+        }
+        res
     } else {
         Problem::not_found("De opgevraagde resource bestaat niet.").to_response()
     }

@@ -175,3 +175,15 @@ mod tests {
         assert_eq!(e[1].code, "maximum");
     }
 }
+
+// the `status` filter of lists of signals; its doc comment is the spec's description, in the
+// API's language
+/// Open of gesloten.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum OpenOrClosed {
+    /// Nog af te handelen.
+    Open,
+    /// Afgehandeld.
+    Gesloten,
+}

@@ -78,10 +78,15 @@ impl Component for RegistryProxy {
     }
 
     fn routes(_state: &AppState, cfg: &mut actix_web::web::ServiceConfig) {
-        cfg.configure(api::haalcentraal_routes).route(
-            "/api/v1/haalcentraal/openapi.json",
-            actix_web::web::get().to(api::haalcentraal_spec),
-        );
+        // a 405's Allow header knows the Haal Centraal paths as well as the own API's
+        let own = platform::app::spec_to_json(&<Self as platform::component::Component>::openapi());
+        let allowed = platform::http::AllowedMethods::from_spec(&own).with_spec(HAALCENTRAAL_SPEC);
+        cfg.app_data(actix_web::web::Data::new(allowed))
+            .configure(api::haalcentraal_routes)
+            .route(
+                "/api/v1/haalcentraal/openapi.json",
+                actix_web::web::get().to(api::haalcentraal_spec),
+            );
     }
 
     fn database(state: &AppState) -> &Database {

@@ -83,7 +83,7 @@ pub struct RegistratieAanvraag {
 pub struct Intrekking {
     /// The reason (1–500 characters, no control characters).
     #[validate(custom(function = "platform::extract::plain_text"))]
-    #[schema(min_length = 1, max_length = 500)]
+    #[schema(pattern = "plain-text", min_length = 1, max_length = 500)]
     pub reden: String,
 }
 
@@ -93,7 +93,7 @@ pub struct Intrekking {
 pub struct Correctie {
     /// Why (1–500 characters, no control characters).
     #[validate(custom(function = "platform::extract::plain_text"))]
-    #[schema(min_length = 1, max_length = 500)]
+    #[schema(pattern = "plain-text", min_length = 1, max_length = 500)]
     pub reden: String,
 }
 

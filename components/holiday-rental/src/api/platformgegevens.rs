@@ -104,7 +104,7 @@ pub struct PlatformsignaalPagina {
 #[utoipa::path(
     tag = "platformgegevens",
     params(
-        ("status" = Option<String>, Query, description = "open of gesloten"),
+        ("status" = inline(Option<platform::pagination::OpenOrClosed>), Query, description = "open of gesloten"),
         ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
         ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
     ),
@@ -168,7 +168,7 @@ pub async fn signalen(req: HttpRequest, p: Principal, state: web::Data<AppState>
 pub struct Afhandeling {
     /// What was done (1–500 characters, no control characters).
     #[validate(custom(function = "platform::extract::plain_text"))]
-    #[schema(min_length = 1, max_length = 500)]
+    #[schema(pattern = "plain-text", min_length = 1, max_length = 500)]
     pub notitie: String,
 }
 

@@ -42,7 +42,7 @@ pub async fn aanvragen(
 /// A registration, for its holder or the municipality.
 #[utoipa::path(
     tag = "registraties",
-    params(("registratienummer" = String, Path, description = "Met of zonder spaties")),
+    params(("registratienummer" = String, Path, description = "Met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$")),
     responses(
         (status = 200, description = "De registratie", body = Registratie),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -62,7 +62,7 @@ pub async fn raadplegen(
 /// Withdraw a registration (the municipality).
 #[utoipa::path(
     tag = "registraties",
-    params(("registratienummer" = String, Path, description = "Met of zonder spaties")),
+    params(("registratienummer" = String, Path, description = "Met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$")),
     request_body = Intrekking,
     responses(
         (status = 200, description = "Ingetrokken", body = Registratie),
@@ -91,7 +91,7 @@ pub async fn intrekken(
 /// Check a number (platforms, EU Regulation 2024/1028): no personal data.
 #[utoipa::path(
     tag = "controle",
-    params(("registratienummer" = String, Path, description = "Met of zonder spaties")),
+    params(("registratienummer" = String, Path, description = "Met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$")),
     responses(
         (status = 200, description = "Resultaat", body = Controle),
         BadRequest, Unauthorized, Forbidden, TooManyRequests,
@@ -143,7 +143,7 @@ pub struct NumberValid {
 /// rate limit and answer as `/registratienummers/{registratienummer}`.
 #[utoipa::path(
     tag = "controle",
-    params(("registrationNumber" = String, Path, description = "Registratienummer, met of zonder spaties")),
+    params(("registrationNumber" = String, Path, description = "Registratienummer, met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$")),
     responses(
         (status = 200, description = "Resultaat", body = NumberValid),
         BadRequest, Unauthorized, Forbidden, TooManyRequests,

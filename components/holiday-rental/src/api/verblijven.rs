@@ -14,7 +14,7 @@ use platform::{Problem, Valid};
 /// Report a stay (the holder only, before it starts).
 #[utoipa::path(
     tag = "verblijven",
-    params(("registratienummer" = String, Path, description = "Met of zonder spaties")),
+    params(("registratienummer" = String, Path, description = "Met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$")),
     request_body = VerblijfMelding,
     responses(
         (status = 201, description = "Verblijf gemeld", body = Verblijf),
@@ -48,7 +48,7 @@ pub async fn melden(
 #[utoipa::path(
     tag = "verblijven",
     params(
-        ("registratienummer" = String, Path, description = "Met of zonder spaties"),
+        ("registratienummer" = String, Path, description = "Met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$"),
         ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
         ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
     ),
@@ -87,7 +87,7 @@ pub async fn lijst(
 /// back.
 #[utoipa::path(
     tag = "verblijven",
-    params(("registratienummer" = String, Path, description = "Met of zonder spaties"), ("id" = String, Path, description = "Id van het verblijf")),
+    params(("registratienummer" = String, Path, description = "Met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$"), ("id" = String, Path, description = "Id van het verblijf")),
     responses(
         (status = 204, description = "Geannuleerd"),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -109,7 +109,7 @@ pub async fn annuleren(
 /// Correct a stay (the municipality): cancel it, also one that has happened, with a reason.
 #[utoipa::path(
     tag = "verblijven",
-    params(("registratienummer" = String, Path, description = "Met of zonder spaties"), ("id" = String, Path, description = "Id van het verblijf")),
+    params(("registratienummer" = String, Path, description = "Met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$"), ("id" = String, Path, description = "Id van het verblijf")),
     request_body = Correctie,
     responses(
         (status = 200, description = "Gecorrigeerd", body = Verblijf),
@@ -133,7 +133,7 @@ pub async fn corrigeren(
 /// Nights of a calendar year at the registration's address.
 #[utoipa::path(
     tag = "verblijven",
-    params(("registratienummer" = String, Path, description = "Met of zonder spaties"), ("jaar" = i32, Query, description = "Kalenderjaar", minimum = 2000, maximum = 2100)),
+    params(("registratienummer" = String, Path, description = "Met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$"), ("jaar" = i32, Query, description = "Kalenderjaar", minimum = 2000, maximum = 2100)),
     responses(
         (status = 200, description = "Nachten", body = Nachten),
         BadRequest, Unauthorized, Forbidden, NotFound,

@@ -43,7 +43,7 @@ async fn page(
 #[utoipa::path(
     tag = "signaleringen",
     params(
-        ("status" = Option<String>, Query, description = "open of gesloten"),
+        ("status" = inline(Option<platform::pagination::OpenOrClosed>), Query, description = "open of gesloten"),
         ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
         ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
     ),
@@ -64,7 +64,7 @@ pub async fn signaleringen(
     tag = "signaleringen",
     params(
         ("id" = String, Path, description = "Id van de burger"),
-        ("status" = Option<String>, Query, description = "open of gesloten"),
+        ("status" = inline(Option<platform::pagination::OpenOrClosed>), Query, description = "open of gesloten"),
         ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
         ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
     ),

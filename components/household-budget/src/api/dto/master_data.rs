@@ -15,7 +15,7 @@ use validator::Validate;
 pub struct Naam {
     /// The name.
     #[validate(length(min = 1), custom(function = "short_text"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(pattern = "plain-text", min_length = 1, max_length = 200)]
     pub naam: String,
 }
 
@@ -86,7 +86,7 @@ pub struct NieuweOrganisatie {
     pub kvk_nummer: KvkNummer,
     /// Name.
     #[validate(length(min = 1), custom(function = "short_text"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(pattern = "plain-text", min_length = 1, max_length = 200)]
     pub naam: String,
 }
 
@@ -165,7 +165,7 @@ pub struct NieuweRekening {
     pub iban: Iban,
     /// The holder's name as the bank knows it.
     #[validate(length(min = 1), custom(function = "short_text"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(pattern = "plain-text", min_length = 1, max_length = 200)]
     pub rekeninghouder: String,
 }
 
@@ -175,7 +175,7 @@ pub struct NieuweRekening {
 pub struct RekeningWijziging {
     /// The holder's name as the bank knows it.
     #[validate(length(min = 1), custom(function = "short_text"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(pattern = "plain-text", min_length = 1, max_length = 200)]
     pub rekeninghouder: String,
 }
 
@@ -268,7 +268,7 @@ pub struct Grootboekrekeningen {
 pub struct NieuweRubriek {
     /// Name (unique).
     #[validate(length(min = 1), custom(function = "short_text"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(pattern = "plain-text", min_length = 1, max_length = 200)]
     pub naam: String,
     /// Code of its grootboekrekening.
     #[validate(length(min = 1, max = 20))]

@@ -36,18 +36,18 @@ fn short_text(s: &str) -> Result<(), validator::ValidationError> {
 pub struct Adres {
     /// Street.
     #[validate(custom(function = "short_text"))]
-    #[schema(max_length = 200)]
+    #[schema(pattern = "plain-text", max_length = 200)]
     pub straat: String,
     /// House number with letter and addition.
     #[validate(custom(function = "short_text"))]
-    #[schema(max_length = 200)]
+    #[schema(pattern = "plain-text", max_length = 200)]
     pub huisnummer: String,
     /// Postcode (`1015CJ`; a space is accepted).
     #[schema(value_type = String, pattern = "^[1-9][0-9]{3} ?[A-Za-z]{2}$")]
     pub postcode: Postcode,
     /// Town.
     #[validate(custom(function = "short_text"))]
-    #[schema(max_length = 200)]
+    #[schema(pattern = "plain-text", max_length = 200)]
     pub plaats: String,
 }
 
@@ -60,11 +60,11 @@ pub struct NieuweBurger {
     pub burgerservicenummer: Bsn,
     /// First names (required unless `aanvullenUitBrp`).
     #[validate(length(min = 1), custom(function = "short_text"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(pattern = "plain-text", min_length = 1, max_length = 200)]
     pub voornamen: Option<String>,
     /// Surname, with prefix (required unless `aanvullenUitBrp`).
     #[validate(length(min = 1), custom(function = "short_text"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(pattern = "plain-text", min_length = 1, max_length = 200)]
     pub achternaam: Option<String>,
     /// Address.
     #[validate(nested)]
@@ -75,7 +75,7 @@ pub struct NieuweBurger {
     pub email: Option<String>,
     /// Phone.
     #[validate(custom(function = "short_text"))]
-    #[schema(max_length = 200)]
+    #[schema(pattern = "plain-text", max_length = 200)]
     pub telefoon: Option<String>,
     /// The household the citizen belongs to.
     #[validate(length(min = 1, max = 100))]
@@ -201,7 +201,7 @@ fn terms(v: &[String]) -> Result<(), validator::ValidationError> {
 pub struct NieuweAfspraak {
     /// What it is (e.g. `Huur`).
     #[validate(custom(function = "short_text"))]
-    #[schema(max_length = 200)]
+    #[schema(pattern = "plain-text", max_length = 200)]
     pub omschrijving: String,
     /// Income or expense.
     pub soort: Soort,
@@ -550,7 +550,7 @@ pub struct SignaleringenPagina {
 pub struct Sluiting {
     /// Why (1–500 characters, no control characters).
     #[validate(custom(function = "platform::extract::plain_text"))]
-    #[schema(min_length = 1, max_length = 500)]
+    #[schema(pattern = "plain-text", min_length = 1, max_length = 500)]
     pub notitie: String,
 }
 
