@@ -26,7 +26,7 @@ async fn fake_brp(req: actix_web::HttpRequest, body: web::Json<Value>) -> HttpRe
         }
         Some("999990032") => HttpResponse::InternalServerError().body("stack trace with secrets"),
         Some("999990044") => {
-            tokio::time::sleep(Duration::from_millis(1500)).await;
+            tokio::time::sleep(Duration::from_secs(5)).await;
             HttpResponse::Ok().finish()
         }
         _ => HttpResponse::Ok().body("not json"),
@@ -74,8 +74,15 @@ async fn forwards_and_maps_upstream_failures() {
     assert_eq!(audit_count(&st).await, 1);
 
     for (bsn, status) in [("999990032", 502), ("999990044", 504), ("999990068", 502)] {
+        let started = std::time::Instant::now();
         let resp = test::call_service(&app, ask(bsn)).await;
         assert_eq!(resp.status().as_u16(), status, "{bsn}");
+        // the slow one (5 s) is given up at the configured 500 ms, not waited for
+        assert!(
+            started.elapsed() < Duration::from_secs(3),
+            "{bsn}: {:?}",
+            started.elapsed()
+        );
         let text = String::from_utf8(test::read_body(resp).await.to_vec()).unwrap();
         assert!(!text.contains("secrets"), "upstream body must not leak");
     }
