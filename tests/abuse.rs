@@ -15,20 +15,6 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-static HTTP: std::sync::LazyLock<reqwest::Client> = std::sync::LazyLock::new(reqwest::Client::new);
-
-/// Status, content type and JSON body of an answer.
-async fn answer(req: reqwest::RequestBuilder) -> (u16, String, Value) {
-    let resp = req.send().await.unwrap();
-    let status = resp.status().as_u16();
-    let ct = resp
-        .headers()
-        .get("content-type")
-        .map(|v| v.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    (status, ct, resp.json().await.unwrap_or(Value::Null))
-}
-
 fn assert_problem(what: &str, (status, ct, body): &(u16, String, Value), expected: u16) {
     assert_eq!(*status, expected, "{what}: {body}");
     assert!(ct.starts_with("application/problem+json"), "{what}: {ct}");

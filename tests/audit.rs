@@ -14,10 +14,8 @@ use common::*;
 use diesel::prelude::*;
 use platform::audit::{AuditKeys, audit_log};
 use platform::db::{Database, DbConnection};
-use serde_json::{Value, json};
+use serde_json::json;
 use std::collections::BTreeMap;
-
-static HTTP: std::sync::LazyLock<reqwest::Client> = std::sync::LazyLock::new(reqwest::Client::new);
 
 /// Records per (component, action, outcome).
 type Counts = BTreeMap<(String, String, String), i64>;
@@ -91,12 +89,6 @@ impl Lcg {
     }
 }
 
-async fn send(req: reqwest::RequestBuilder) -> (u16, Value) {
-    let resp = req.send().await.unwrap();
-    let status = resp.status().as_u16();
-    (status, resp.json().await.unwrap_or(Value::Null))
-}
-
 const PEOPLE: [&str; 6] = [
     "999990019",
     "999990032",
@@ -153,9 +145,9 @@ async fn mix_and_verify(backend: &str) {
     let team = suite.token("budgetbeheer", None);
     let anna_herself = suite.token("budgetportaal", Some("999990068"));
     let nr = suite.demo_registrations()[0].clone();
-    let (_, citizens) = send(HTTP.get(format!("{budget}/burgers")).bearer_auth(&team)).await;
+    let (_, _, citizens) = answer(HTTP.get(format!("{budget}/burgers")).bearer_auth(&team)).await;
     let anna = citizens["burgers"][0]["id"].as_str().unwrap().to_string();
-    let (status, other) = send(
+    let (status, _, other) = answer(
         HTTP.post(format!("{budget}/burgers"))
             .bearer_auth(&team)
             .json(&json!({ "burgerservicenummer": "999990032", "voornamen": "Fatima", "achternaam": "El Amrani" })),
@@ -163,7 +155,7 @@ async fn mix_and_verify(backend: &str) {
     .await;
     assert_eq!(status, 201, "{other}");
     let other = other["id"].as_str().unwrap().to_string();
-    let (_, afspraken) = send(
+    let (_, _, afspraken) = answer(
         HTTP.get(format!("{budget}/burgers/{anna}/afspraken"))
             .bearer_auth(&team),
     )
@@ -188,7 +180,7 @@ async fn mix_and_verify(backend: &str) {
                 let mut unique = asked.clone();
                 unique.sort_unstable();
                 unique.dedup();
-                let (status, body) = send(
+                let (status, _, body) = answer(
                     HTTP.post(format!("{proxy}/haalcentraal/api/brp/personen"))
                         .bearer_auth(&brp)
                         .json(
@@ -209,7 +201,7 @@ async fn mix_and_verify(backend: &str) {
             }
             // the BAG: public data, no records
             20..=29 => {
-                let (status, _) = send(
+                let (status, _, _) = answer(
                     HTTP.get(format!(
                         "{proxy}/lvbag/individuelebevragingen/v2/adressen/0363200000123456"
                     ))
@@ -219,7 +211,7 @@ async fn mix_and_verify(backend: &str) {
                 assert_eq!(status, 200, "request {i}");
             }
             30..=39 => {
-                let (status, _) = send(HTTP.get(format!("{rental}/registraties/{nr}")).bearer_auth(&jan)).await;
+                let (status, _, _) = answer(HTTP.get(format!("{rental}/registraties/{nr}")).bearer_auth(&jan)).await;
                 assert_eq!(status, 200, "request {i}");
                 expect(
                     "holiday-rental",
@@ -229,7 +221,7 @@ async fn mix_and_verify(backend: &str) {
                 );
             }
             40..=49 => {
-                let (status, _) = send(
+                let (status, _, _) = answer(
                     HTTP.get(format!("{rental}/registraties/{nr}/verblijven"))
                         .bearer_auth(&jan),
                 )
@@ -243,7 +235,7 @@ async fn mix_and_verify(backend: &str) {
                 );
             }
             50..=54 => {
-                let (status, _) = send(
+                let (status, _, _) = answer(
                     HTTP.get(format!("{rental}/registraties/{nr}/nachten?jaar={year}"))
                         .bearer_auth(&jan),
                 )
@@ -253,7 +245,7 @@ async fn mix_and_verify(backend: &str) {
             }
             // the platform check: whether a number is valid, no personal data
             55..=64 => {
-                let (status, _) = send(
+                let (status, _, _) = answer(
                     HTTP.get(format!("{rental}/registratienummers/{nr}"))
                         .bearer_auth(&platform),
                 )
@@ -261,17 +253,19 @@ async fn mix_and_verify(backend: &str) {
                 assert_eq!(status, 200, "request {i}");
             }
             65..=74 => {
-                let (status, _) = send(HTTP.get(format!("{budget}/burgers/{anna}")).bearer_auth(&team)).await;
+                let (status, _, _) = answer(HTTP.get(format!("{budget}/burgers/{anna}")).bearer_auth(&team)).await;
                 assert_eq!(status, 200, "request {i}");
                 expect("household-budget", "huishoudboekje.burger.raadplegen", "uitgevoerd", 1);
             }
             75..=79 => {
-                let (status, _) = send(HTTP.get(format!("{budget}/burgers/{anna}")).bearer_auth(&anna_herself)).await;
+                let (status, _, _) =
+                    answer(HTTP.get(format!("{budget}/burgers/{anna}")).bearer_auth(&anna_herself)).await;
                 assert_eq!(status, 200, "request {i}");
                 expect("household-budget", "huishoudboekje.burger.raadplegen", "uitgevoerd", 1);
             }
             80..=84 => {
-                let (status, _) = send(HTTP.get(format!("{budget}/afspraken/{afspraak}")).bearer_auth(&team)).await;
+                let (status, _, _) =
+                    answer(HTTP.get(format!("{budget}/afspraken/{afspraak}")).bearer_auth(&team)).await;
                 assert_eq!(status, 200, "request {i}");
                 expect(
                     "household-budget",
@@ -281,7 +275,7 @@ async fn mix_and_verify(backend: &str) {
                 );
             }
             85..=89 => {
-                let (status, _) = send(
+                let (status, _, _) = answer(
                     HTTP.post(format!("{budget}/huishoudens"))
                         .bearer_auth(&team)
                         .json(&json!({ "naam": format!("Huishouden {i}") })),
@@ -297,7 +291,7 @@ async fn mix_and_verify(backend: &str) {
             }
             // refusals leave no record: a forged token, another citizen's data
             90..=94 => {
-                let (status, _) = send(
+                let (status, _, _) = answer(
                     HTTP.get(format!("{budget}/burgers/{anna}"))
                         .bearer_auth(format!("{team}x")),
                 )
@@ -305,7 +299,8 @@ async fn mix_and_verify(backend: &str) {
                 assert_eq!(status, 401, "request {i}");
             }
             _ => {
-                let (status, _) = send(HTTP.get(format!("{budget}/burgers/{other}")).bearer_auth(&anna_herself)).await;
+                let (status, _, _) =
+                    answer(HTTP.get(format!("{budget}/burgers/{other}")).bearer_auth(&anna_herself)).await;
                 assert_eq!(status, 404, "request {i}");
             }
         }

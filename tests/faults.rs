@@ -85,8 +85,6 @@ fn authority(url: &str) -> String {
 }
 
 /// One HTTP client for the whole test (making one is slow on a debug build).
-static HTTP: std::sync::LazyLock<reqwest::Client> = std::sync::LazyLock::new(reqwest::Client::new);
-
 async fn call(method: reqwest::Method, url: &str, token: &str, body: Option<Value>) -> (u16, String, Value, Duration) {
     let started = Instant::now();
     let mut req = HTTP
@@ -96,14 +94,7 @@ async fn call(method: reqwest::Method, url: &str, token: &str, body: Option<Valu
     if let Some(b) = body {
         req = req.json(&b);
     }
-    let resp = req.send().await.unwrap();
-    let status = resp.status().as_u16();
-    let ct = resp
-        .headers()
-        .get("content-type")
-        .map(|v| v.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    let body = resp.json().await.unwrap_or(Value::Null);
+    let (status, ct, body) = answer(req).await;
     (status, ct, body, started.elapsed())
 }
 

@@ -46,16 +46,7 @@ async fn the_suite_starts_with_demo_data_restarts_on_it_and_stops_on_ctrl_c() {
         .find(|l| l.trim_start().starts_with("demo data"))
         .unwrap();
     assert!(demo_line.contains("3 bookings"), "{demo_line}");
-    let numbers: Vec<String> = demo_line
-        .split("registrations ")
-        .nth(1)
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .split(", ")
-        .map(str::to_string)
-        .collect();
+    let numbers = suite.demo_registrations();
     assert_eq!(numbers.len(), 4, "{demo_line}");
     let rental = suite.url("HOLIDAY_RENTAL_PORT");
     let platform = suite.token("platform-demo", None);

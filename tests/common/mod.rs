@@ -217,3 +217,18 @@ pub fn temp_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// One HTTP client for a whole test binary (making one is slow on a debug build).
+pub static HTTP: std::sync::LazyLock<reqwest::Client> = std::sync::LazyLock::new(reqwest::Client::new);
+
+/// Status, content type and JSON body (`Null` when there is none) of an answer.
+pub async fn answer(req: reqwest::RequestBuilder) -> (u16, String, serde_json::Value) {
+    let resp = req.send().await.unwrap();
+    let status = resp.status().as_u16();
+    let ct = resp
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    (status, ct, resp.json().await.unwrap_or(serde_json::Value::Null))
+}

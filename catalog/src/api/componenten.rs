@@ -15,18 +15,6 @@ use platform::{Problem, Valid};
 
 /// Publish a component: its publiccode.yml and its OpenAPI spec. A new component is 201; an
 /// update adds a version (201); publishing the latest version again changes nothing (200).
-// the values `sorteer` accepts; its doc comment is the spec's description
-/// Volgorde van de lijst.
-#[derive(Debug, Clone, Copy, serde::Serialize, utoipa::ToSchema)]
-pub enum Sortering {
-    /// Op naam (standaard).
-    #[serde(rename = "naam")]
-    Naam,
-    /// Laatst gewijzigd eerst.
-    #[serde(rename = "-gewijzigdOp")]
-    RecentFirst,
-}
-
 #[utoipa::path(
     tag = "componenten",
     request_body = Publicatie,
@@ -58,6 +46,33 @@ pub async fn publiceren(
     } else {
         HttpResponse::Ok().json(detail)
     })
+}
+
+// the values `sorteer` accepts; its doc comment is the spec's description
+/// Volgorde van de lijst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub enum Sortering {
+    /// Op naam (standaard).
+    #[serde(rename = "naam")]
+    Naam,
+    /// Laatst gewijzigd eerst.
+    #[serde(rename = "-gewijzigdOp")]
+    RecentFirst,
+}
+
+impl Sortering {
+    /// The query parameter `sorteer`: absent (by name), `naam` or `-gewijzigdOp` (400 otherwise).
+    fn from_query(params: &platform::http::QueryParams) -> Result<Self, Problem> {
+        match params.get("sorteer") {
+            None | Some("naam") => Ok(Sortering::Naam),
+            Some("-gewijzigdOp") => Ok(Sortering::RecentFirst),
+            Some(_) => Err(Problem::params_validation(vec![platform::InvalidParam::new(
+                "sorteer",
+                "enum",
+                "Waarde moet naam of -gewijzigdOp zijn.",
+            )])),
+        }
+    }
 }
 
 /// The components, by name, filtered.
@@ -92,17 +107,7 @@ pub async fn componenten(req: HttpRequest, state: web::Data<AppState>) -> Result
             "pageSize",
         ],
     )?;
-    let recent_first = match params.get("sorteer") {
-        None | Some("naam") => false,
-        Some("-gewijzigdOp") => true,
-        Some(_) => {
-            return Err(Problem::params_validation(vec![platform::InvalidParam::new(
-                "sorteer",
-                "enum",
-                "Waarde moet naam of -gewijzigdOp zijn.",
-            )]));
-        }
-    };
+    let recent_first = Sortering::from_query(&params)? == Sortering::RecentFirst;
     let page = PageRequest::from_params(&params)?;
     let text = |name: &str| params.get(name).map(str::to_string);
     let filter = Filter {

@@ -658,18 +658,14 @@ fn run_writer(db: Database, keys: Arc<AuditKeys>, every: i64, mut rx: mpsc::Rece
             entries.append(&mut job.0);
         }
         let mut outcome = write_batch(&db, &keys, every, &mut conn, &mut head, &entries);
-        if outcome.is_err() {
-            conn = None;
-            head = None;
-        }
         if matches!(&outcome, Err(DbError::Query(e)) if crate::db::is_connection_lost(e)) {
             // the kept connection went away with the server (restarted, or back after an
             // outage): once more on a fresh one, which reads the head again
+            (conn, head) = (None, None);
             outcome = write_batch(&db, &keys, every, &mut conn, &mut head, &entries);
-            if outcome.is_err() {
-                conn = None;
-                head = None;
-            }
+        }
+        if outcome.is_err() {
+            (conn, head) = (None, None);
         }
         let outcome = outcome.map_err(|e| e.to_string());
         for (_, done) in jobs {

@@ -37,6 +37,9 @@ pub trait Component: 'static {
     const API_VERSION: &'static str;
     /// More specs offered in Swagger UI's selector (name, URL).
     const EXTRA_SPECS: &'static [(&'static str, &'static str)] = &[];
+    /// The JSON of official contracts whose paths it serves outside its own API (from
+    /// [`Component::routes`]): their methods are named in a 405's `Allow` header too.
+    const CONTRACT_SPECS: &'static [&'static str] = &[];
     /// Media types served besides JSON.
     const ALSO_PRODUCES: &'static [&'static str] = &[];
     /// Its publiccode.yml (`catalog/entries/<name>.publiccode.yml`), published into the
@@ -200,14 +203,23 @@ pub struct Settings {
     pub body_limit: usize,
     /// The component's spec as served, rendered once (not per worker).
     pub spec: Arc<String>,
+    /// The methods of every path it serves (its spec and its contracts'), read once.
+    pub allowed: Arc<crate::http::AllowedMethods>,
 }
 
 impl Settings {
     /// The settings of component `C` with a body limit.
     pub fn of<C: Component>(body_limit: usize) -> Self {
+        let spec = crate::app::spec_to_json(&C::openapi());
+        let allowed = C::CONTRACT_SPECS
+            .iter()
+            .fold(crate::http::AllowedMethods::from_spec(&spec), |a, contract| {
+                a.with_spec(contract)
+            });
         Settings {
             body_limit,
-            spec: Arc::new(crate::app::spec_to_json(&C::openapi())),
+            spec: Arc::new(spec),
+            allowed: Arc::new(allowed),
         }
     }
 }
@@ -227,7 +239,7 @@ pub fn configure<C: Component>(state: C::State, settings: Settings) -> impl FnOn
             .app_data(Data::new(crate::http::ApiVersion(C::API_VERSION)))
             .app_data(Data::new(crate::http::AlsoProduces(C::ALSO_PRODUCES)))
             .app_data(Data::new(crate::http::BodyLimit(settings.body_limit)))
-            .app_data(Data::new(crate::http::AllowedMethods::from_spec(&settings.spec)))
+            .app_data(Data::from(settings.allowed))
             .app_data(Data::new(SpecJson(settings.spec)))
             .app_data(web::PayloadConfig::new(settings.body_limit))
             .configure(crate::app::operational_routes_with(C::EXTRA_SPECS));

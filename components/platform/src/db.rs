@@ -143,22 +143,17 @@ const OUTAGE_WAIT: Duration = Duration::from_millis(250);
 /// How long a request waits for a pooled connection normally (all of them busy under load).
 const POOL_WAIT: Duration = Duration::from_secs(5);
 
-impl diesel::r2d2::HandleError<diesel::r2d2::Error> for Outage {
-    fn handle_error(&self, error: diesel::r2d2::Error) {
-        if !self.down.load(std::sync::atomic::Ordering::Relaxed) {
-            tracing::error!(error = %error, "database unreachable");
-        }
-        self.note_down();
-    }
-}
-
-/// The pool's error handler: notes the outage (r2d2 wants the handler boxed by value).
+/// The pool's error handler: a connection that could not be made notes the outage (r2d2 takes
+/// the handler boxed, so it shares the [`Outage`] with the database handle).
 #[derive(Debug)]
 struct OutageHandler(Arc<Outage>);
 
 impl diesel::r2d2::HandleError<diesel::r2d2::Error> for OutageHandler {
     fn handle_error(&self, error: diesel::r2d2::Error) {
-        diesel::r2d2::HandleError::handle_error(&*self.0, error);
+        if !self.0.down.load(std::sync::atomic::Ordering::Relaxed) {
+            tracing::error!(error = %error, "database unreachable");
+        }
+        self.0.note_down();
     }
 }
 

@@ -187,3 +187,27 @@ pub enum OpenOrClosed {
     /// Afgehandeld.
     Gesloten,
 }
+
+impl OpenOrClosed {
+    /// The query parameter `status`: absent, or `open` or `gesloten` (400 otherwise).
+    pub fn from_query(params: &crate::http::QueryParams) -> Result<Option<Self>, crate::Problem> {
+        match params.get("status") {
+            None => Ok(None),
+            Some("open") => Ok(Some(OpenOrClosed::Open)),
+            Some("gesloten") => Ok(Some(OpenOrClosed::Gesloten)),
+            Some(_) => Err(crate::Problem::params_validation(vec![crate::InvalidParam::new(
+                "status",
+                "enum",
+                "Waarde moet open of gesloten zijn.",
+            )])),
+        }
+    }
+
+    /// As the API spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OpenOrClosed::Open => "open",
+            OpenOrClosed::Gesloten => "gesloten",
+        }
+    }
+}

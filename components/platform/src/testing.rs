@@ -10,16 +10,9 @@ use diesel::RunQueryDsl;
 /// Database URLs to run a test against: a new SQLite file, and a new PostgreSQL schema when
 /// `TEST_DATABASE_URL` is set. Each is removed again when the returned value is dropped.
 pub fn database_urls() -> Vec<(&'static str, TestUrl)> {
-    let mut urls = vec![("sqlite", TestUrl::sqlite(sqlite_url()))];
+    let mut urls = vec![("sqlite", sqlite_database())];
     if let Some(pg) = std::env::var("TEST_DATABASE_URL").ok().filter(|v| !v.trim().is_empty()) {
-        let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
-        urls.push((
-            "postgres",
-            TestUrl {
-                url: postgres_url_for(&pg, &schema),
-                cleanup: Cleanup::Schema { base: pg, schema },
-            },
-        ));
+        urls.push(("postgres", postgres_schema(&pg)));
     }
     urls
 }
@@ -42,12 +35,6 @@ pub fn postgres_base_url() -> String {
 /// A new schema on `base` (removed on drop); fails with a clear message when PostgreSQL is not
 /// running.
 pub fn postgres_schema(base: &str) -> TestUrl {
-    if let Err(e) = diesel::PgConnection::establish(base) {
-        panic!(
-            "this test needs PostgreSQL at {base} (set TEST_DATABASE_URL, or start it: \
-             pg_ctlcluster --skip-systemctl-redirect 15 main start): {e}"
-        );
-    }
     let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
     TestUrl {
         url: postgres_url_for(base, &schema),
@@ -146,8 +133,12 @@ pub fn postgres_schema_url(base: &str) -> String {
 }
 
 fn postgres_url_for(base: &str, schema: &str) -> String {
-    let mut conn =
-        diesel::PgConnection::establish(base).unwrap_or_else(|e| panic!("TEST_DATABASE_URL: cannot connect: {e}"));
+    let mut conn = diesel::PgConnection::establish(base).unwrap_or_else(|e| {
+        panic!(
+            "this test needs PostgreSQL at {base} (set TEST_DATABASE_URL, or start it: \
+             pg_ctlcluster --skip-systemctl-redirect 15 main start): {e}"
+        )
+    });
     diesel::sql_query(format!("CREATE SCHEMA {schema}"))
         .execute(&mut conn)
         .expect("create test schema");

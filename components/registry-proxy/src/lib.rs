@@ -60,6 +60,7 @@ impl Component for RegistryProxy {
     const API_VERSION: &'static str = API_VERSION;
     const PUBLICCODE: &'static str = include_str!("../../../catalog/entries/registry-proxy.publiccode.yml");
     // suppliers come for the Haal Centraal contract: offer it in the same Swagger UI
+    const CONTRACT_SPECS: &'static [&'static str] = &[HAALCENTRAAL_SPEC];
     const EXTRA_SPECS: &'static [(&'static str, &'static str)] = &[(
         "Haal Centraal BRP Personen en BAG (drop-in)",
         "/api/v1/haalcentraal/openapi.json",
@@ -78,15 +79,10 @@ impl Component for RegistryProxy {
     }
 
     fn routes(_state: &AppState, cfg: &mut actix_web::web::ServiceConfig) {
-        // a 405's Allow header knows the Haal Centraal paths as well as the own API's
-        let own = platform::app::spec_to_json(&<Self as platform::component::Component>::openapi());
-        let allowed = platform::http::AllowedMethods::from_spec(&own).with_spec(HAALCENTRAAL_SPEC);
-        cfg.app_data(actix_web::web::Data::new(allowed))
-            .configure(api::haalcentraal_routes)
-            .route(
-                "/api/v1/haalcentraal/openapi.json",
-                actix_web::web::get().to(api::haalcentraal_spec),
-            );
+        cfg.configure(api::haalcentraal_routes).route(
+            "/api/v1/haalcentraal/openapi.json",
+            actix_web::web::get().to(api::haalcentraal_spec),
+        );
     }
 
     fn database(state: &AppState) -> &Database {

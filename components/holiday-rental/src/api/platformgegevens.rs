@@ -117,17 +117,7 @@ pub struct PlatformsignaalPagina {
 #[get("/platformsignalen")]
 pub async fn signalen(req: HttpRequest, p: Principal, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
     let params = platform::http::QueryParams::parse(req.query_string(), &["status", "page", "pageSize"])?;
-    let status = match params.get("status") {
-        None => None,
-        Some(s @ ("open" | "gesloten")) => Some(s.to_string()),
-        Some(_) => {
-            return Err(Problem::params_validation(vec![platform::InvalidParam::new(
-                "status",
-                "enum",
-                "Kies open of gesloten.",
-            )]));
-        }
-    };
+    let status = platform::pagination::OpenOrClosed::from_query(&params)?.map(|s| s.as_str().to_string());
     let page = PageRequest::from_params(&params)?;
     let (rows, total) = platform_data::signals(&state, &state.caller(p), status, page.offset(), page.page_size).await?;
     let items: Vec<Platformsignaal> = rows.iter().map(Platformsignaal::from).collect();

@@ -7,19 +7,7 @@ use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use platform::auth::Principal;
 use platform::pagination::PageRequest;
 use platform::responses::{BadRequest, Conflict, Forbidden, NotFound, Unauthorized};
-use platform::{InvalidParam, Problem, Valid};
-
-fn status_param(params: &platform::http::QueryParams) -> Result<Option<String>, Problem> {
-    match params.get("status") {
-        None => Ok(None),
-        Some(s @ ("open" | "gesloten")) => Ok(Some(s.to_string())),
-        Some(_) => Err(Problem::params_validation(vec![InvalidParam::new(
-            "status",
-            "enum",
-            "Waarde moet open of gesloten zijn.",
-        )])),
-    }
-}
+use platform::{Problem, Valid};
 
 async fn page(
     req: HttpRequest,
@@ -29,7 +17,7 @@ async fn page(
 ) -> Result<HttpResponse, Problem> {
     let params = platform::http::QueryParams::parse(req.query_string(), &["status", "page", "pageSize"])?;
     let page = PageRequest::from_params(&params)?;
-    let status = status_param(&params)?;
+    let status = platform::pagination::OpenOrClosed::from_query(&params)?.map(|s| s.as_str().to_string());
     let (rows, total) = signals::list(&state, &p, burger_id, status, page.offset(), page.page_size).await?;
     let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
     Ok(HttpResponse::Ok().json(SignaleringenPagina {
