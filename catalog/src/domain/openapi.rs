@@ -5,6 +5,8 @@ use serde_json::Value;
 
 /// Largest spec accepted.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+/// Largest tree a YAML spec may expand to through its aliases (see [`super::yaml`]).
+pub const MAX_EXPANDED: usize = 4 * MAX_BYTES;
 
 /// Reads a spec (JSON, or YAML) and checks that it is OpenAPI 3.x with an `info.title`.
 pub fn parse(text: &str) -> Result<Value, String> {
@@ -21,7 +23,10 @@ pub fn parse_any(text: &str) -> Result<Value, String> {
     }
     match serde_json::from_str(text) {
         Ok(v) => Ok(v),
-        Err(_) => yaml_serde::from_str(text).map_err(|e| format!("geen JSON of YAML: {e}")),
+        Err(_) => super::yaml::from_str(text, MAX_EXPANDED).map_err(|e| match e {
+            super::yaml::YamlError::Invalid(why) => format!("geen JSON of YAML: {why}"),
+            expanded => expanded.to_string(),
+        }),
     }
 }
 

@@ -236,13 +236,15 @@ pub enum Refusal {
 /// Largest file read (real files are a few kB; the longest description is 10,000 characters
 /// per language).
 pub const MAX_BYTES: usize = 1024 * 1024;
+/// Largest tree a publiccode.yml may expand to through its aliases (see [`super::yaml`]).
+pub const MAX_EXPANDED: usize = 4 * MAX_BYTES;
 
 /// Reads and checks a publiccode.yml.
 pub fn parse(text: &str) -> Result<Entry, Refusal> {
     if text.len() > MAX_BYTES {
         return Err(Refusal::Unreadable(format!("groter dan {MAX_BYTES} bytes")));
     }
-    let tree: Value = yaml_serde::from_str(text).map_err(|e| Refusal::Unreadable(e.to_string()))?;
+    let tree: Value = super::yaml::from_str(text, MAX_EXPANDED).map_err(|e| Refusal::Unreadable(e.to_string()))?;
     if !tree.is_object() {
         return Err(Refusal::Unreadable("het bestand is geen YAML-mapping".into()));
     }

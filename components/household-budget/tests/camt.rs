@@ -178,3 +178,24 @@ fn bad_values_are_refused_with_what_is_wrong() {
     );
     assert!(matches!(camt::parse(deep.as_bytes()), Err(ImportError::Malformed(_))));
 }
+
+#[test]
+fn statement_text_comes_out_as_plain_text_in_both_formats() {
+    // a tab, an escape character, a C1 control, a right-to-left override and a line break
+    let camt = "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><Stmt>\
+<Acct><Id><IBAN>NL36ABNA5632579034</IBAN></Id></Acct>\
+<Ntry><Amt Ccy=\"EUR\">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-01-01</Dt></BookgDt>\
+<NtryDtls><TxDtls><RltdPties><Dbtr><Nm>Jan&#x9;\u{202E}Jansen</Nm></Dbtr></RltdPties>\
+<RmtInf><Ustrd>huur\u{85} maart&#xA;2026\u{1b}[31m</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>\
+</Stmt></BkToCstmrStmt></Document>";
+    let s = household_budget::import::read(household_budget::import::Format::Camt053, camt.as_bytes()).unwrap();
+    let t = &s[0].transactions[0];
+    assert_eq!(t.counterparty_name.as_deref(), Some("Jan Jansen"));
+    assert_eq!(t.description, "huur maart 2026 [31m");
+    let mt940 = ":20:X\r\n:25:NL36ABNA5632579034\r\n:60F:C260301EUR0,00\r\n:61:2603010301C1,00NTRFNONREF\r\n\
+:86:/NAME/Jan\u{1b}Jansen/REMI/huur\u{7f}maart\u{2066}2026\r\n:62F:C260301EUR1,00\r\n-";
+    let s = household_budget::import::read(household_budget::import::Format::Mt940, mt940.as_bytes()).unwrap();
+    let t = &s[0].transactions[0];
+    assert_eq!(t.counterparty_name.as_deref(), Some("Jan Jansen"));
+    assert_eq!(t.description, "huur maart 2026");
+}

@@ -5,12 +5,6 @@
 //! `/metrics`, the spec and Swagger UI); each service mounts its API next to them through
 //! [`app::configure_service`].
 
-/// Every Grondwerk binary links the platform, so its allocator is chosen here: mimalloc, since
-/// glibc's malloc took a fifth of the CPU under load (many small, short-lived allocations freed
-/// on other threads than they were made on).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 pub mod app;
 pub mod audit;
 pub mod auth;

@@ -188,10 +188,6 @@ pub fn parse(input: &[u8]) -> Result<Vec<Statement>, ImportError> {
     let mut text = String::new();
     let mut root_seen = false;
     let mut statements: Vec<Statement> = Vec::new();
-    // the transactions of a large file are sized up front: the last doubling of a growing
-    // vector would hold the old and the new buffer at once, at the moment memory peaks (the
-    // file is still in memory too); an entry takes at least 200 bytes, which bounds the guess
-    let expected = (memchr::memmem::find_iter(input, b"Ntry>").count() / 2).min(input.len() / 200);
     let mut stmt: Option<StatementRead> = None;
     let mut bal: Option<BalanceRead> = None;
     let mut entry: Option<Entry> = None;
@@ -215,13 +211,9 @@ pub fn parse(input: &[u8]) -> Result<Vec<Statement>, ImportError> {
                 path.push(t);
                 text.clear();
                 match t {
-                    Tag::Stmt => {
-                        let read: usize = statements.iter().map(|s| s.transactions.len()).sum();
-                        stmt = Some(StatementRead {
-                            transactions: Vec::with_capacity(expected.saturating_sub(read)),
-                            ..StatementRead::default()
-                        })
-                    }
+                    // nothing is reserved ahead of what is read: a guess from the file (counting
+                    // `Ntry>`, say) can be made to reserve memory for entries that never come
+                    Tag::Stmt => stmt = Some(StatementRead::default()),
                     Tag::Bal if stmt.is_some() => bal = Some(BalanceRead::default()),
                     Tag::Ntry if stmt.is_some() => entry = Some(Entry::default()),
                     Tag::TxDtls if entry.is_some() => details = Some(Details::default()),

@@ -25,12 +25,74 @@ impl Format {
     }
 }
 
-/// Reads every statement of a file.
+/// Reads every statement of a file; its text comes out as plain text (see [`plain_text`]).
 pub fn read(format: Format, bytes: &[u8]) -> Result<Vec<Statement>, ImportError> {
-    match format {
-        Format::Camt053 => camt::parse(bytes),
-        Format::Mt940 => mt940::parse(bytes),
+    let mut statements = match format {
+        Format::Camt053 => camt::parse(bytes)?,
+        Format::Mt940 => mt940::parse(bytes)?,
+    };
+    for s in &mut statements {
+        clean(s);
     }
+    Ok(statements)
+}
+
+/// Every text of a statement as plain text: what a bank wrote is shown on pages, put in CSV
+/// and payment files, and searched, so control and bidi characters have no place in it.
+fn clean(s: &mut Statement) {
+    let fix = |v: &mut String| {
+        if v.chars().any(is_unwanted) {
+            *v = plain_text(v);
+        }
+    };
+    let fix_opt = |v: &mut Option<String>| {
+        if let Some(text) = v.as_mut() {
+            fix(text);
+            if text.is_empty() {
+                *v = None;
+            }
+        }
+    };
+    fix_opt(&mut s.id);
+    for b in &mut s.balances {
+        fix(&mut b.code);
+    }
+    for t in &mut s.transactions {
+        fix(&mut t.description);
+        for v in [
+            &mut t.bank_reference,
+            &mut t.end_to_end_id,
+            &mut t.counterparty_iban,
+            &mut t.counterparty_name,
+            &mut t.counterparty_bic,
+            &mut t.structured_reference,
+            &mut t.return_reason,
+        ] {
+            fix_opt(v);
+        }
+    }
+}
+
+/// A control character (C0, DEL, C1) or a bidi formatting character: the characters the
+/// platform's plain-text pattern refuses in free text.
+fn is_unwanted(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every control and bidi character replaced by a space, runs of white space made
+/// one space, and trimmed: a line break in a bank's description becomes a space.
+pub fn plain_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let c = if is_unwanted(c) { ' ' } else { c };
+        if c.is_whitespace() && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(if c.is_whitespace() { ' ' } else { c });
+    }
+    out.truncate(out.trim_end().len());
+    out
 }
 
 /// Deepest element nesting accepted (CAMT.053 itself needs about 15).

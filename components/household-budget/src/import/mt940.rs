@@ -5,7 +5,7 @@
 //! counterparty's IBAN, BIC and name, `/IBAN/`, `/NAME/`, `/REMI/`, …); other banks write free
 //! text, from which the counterparty's IBAN is taken where present.
 
-use super::ImportError;
+use super::{ImportError, MAX_TEXT};
 use crate::domain::iban::Iban;
 use crate::domain::money::Cents;
 use crate::domain::statement::{Balance, Direction, Statement, Transaction};
@@ -19,7 +19,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Statement>, ImportError> {
         Ok(t) => t.to_string(),
         Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
     };
-    let fields = fields(&text);
+    let fields = fields(&text)?;
     if !fields.iter().any(|(tag, _)| tag == "20") {
         return Err(ImportError::NotAStatement {
             expected: "MT940",
@@ -89,8 +89,10 @@ fn with(b: &mut Option<Building>, f: impl FnOnce(&mut Building)) {
     }
 }
 
-/// The fields of the file in order (`tag`, value with continuation lines joined by `\n`).
-fn fields(text: &str) -> Vec<(String, String)> {
+/// The fields of the file in order (`tag`, value with continuation lines joined by `\n`); a
+/// field longer than [`MAX_TEXT`] is refused, as CAMT refuses such a text (SWIFT allows 6 lines
+/// of 65 characters in an `:86:`; banks that write more stay far below the cap).
+fn fields(text: &str) -> Result<Vec<(String, String)>, ImportError> {
     let mut out: Vec<(String, String)> = Vec::new();
     for raw in text.lines() {
         let line = raw.trim_end_matches(['\r', ' ']);
@@ -105,18 +107,28 @@ fn fields(text: &str) -> Vec<(String, String)> {
         if let Some(rest) = line.strip_prefix(':') {
             if let Some((tag, value)) = rest.split_once(':') {
                 if !tag.is_empty() && tag.len() <= 3 && tag.chars().all(|c| c.is_ascii_alphanumeric()) {
+                    if value.len() > MAX_TEXT {
+                        return Err(too_long(tag));
+                    }
                     out.push((tag.to_string(), value.to_string()));
                     continue;
                 }
             }
         }
         // lines in front of the first field (0000 …, 940, 01INGBNL2AXXXX…) are headers
-        if let Some((_, value)) = out.last_mut() {
+        if let Some((tag, value)) = out.last_mut() {
+            if value.len() + 1 + line.len() > MAX_TEXT {
+                return Err(too_long(tag));
+            }
             value.push('\n');
             value.push_str(line);
         }
     }
-    out
+    Ok(out)
+}
+
+fn too_long(tag: &str) -> ImportError {
+    ImportError::Malformed(format!("veld :{tag}: is langer dan {MAX_TEXT} tekens"))
 }
 
 /// `C260301EUR100,00` → a balance with code `code`.
