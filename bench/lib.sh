@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/grondwerk-target}"
 PG_URL="${PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
-export GRONDWERK_AUDIT_KEYS="bench=benchmark-audit-key-0123456789abcdefghij" METRICS_BIND_ADDRESS=off
+export GRONDWERK_AUDIT_KEYS="bench=$(python3 -c 'import secrets; print(secrets.token_hex(32))')" METRICS_BIND_ADDRESS=off
 release_binary() {
   cargo build --release -q -p "$1"
   echo "$CARGO_TARGET_DIR/release/$1"
@@ -12,7 +12,8 @@ release_binary() {
 # Writes a clients file with one client ($2) and its scopes ($3, a TOML array) into folder $1,
 # plus any further TOML lines ($4), and points GRONDWERK_CLIENTS at it.
 bench_client() {
-  printf '[[client]]\nclient_id = "%s"\nsecret = "bench-secret-0123456789abcdef"\nscopes = %s\n%s\n' \
-    "$2" "$3" "${4:-}" > "$1/clients.toml"
+  BENCH_SECRET="$(python3 -c 'import secrets; print(secrets.token_hex(32))')"
+  printf '[[client]]\nclient_id = "%s"\nsecret = "%s"\nscopes = %s\n%s\n' \
+    "$2" "$BENCH_SECRET" "$3" "${4:-}" > "$1/clients.toml"
   export GRONDWERK_CLIENTS="$1/clients.toml"
 }

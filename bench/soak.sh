@@ -16,7 +16,9 @@ cargo build --release -q -p registry-proxy -p holiday-rental -p household-budget
 rel="$CARGO_TARGET_DIR/release"
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
-cat config/demo-clients.toml config/test-clients.toml > "$work/clients.toml"
+# the demo and test clients, each with a new random secret
+cargo run -q --release --bin grondwerk -- clients --with config/test-clients.toml > "$work/clients.toml"
+secret_of() { python3 -c 'import sys, tomllib; print(next(c["secret"] for c in tomllib.load(open(sys.argv[1], "rb"))["client"] if c["client_id"] == sys.argv[2]))' "$work/clients.toml" "$1"; }
 export GRONDWERK_CLIENTS="$work/clients.toml" RUST_LOG=warn LOG_FORMAT=json
 export PLATFORM_CHECK_PER_MINUTE=1000000
 proxy=http://127.0.0.1:18191 rental=http://127.0.0.1:18192 budget=http://127.0.0.1:18193 catalog=http://127.0.0.1:18194
@@ -31,9 +33,9 @@ start() { # name binary port [env...]
 start catalog catalog 18194
 start registry-proxy registry-proxy 18191
 start holiday-rental holiday-rental 18192 REGISTRY_PROXY_URL=$proxy \
-  REGISTRY_PROXY_SECRET=holiday-rental-secret-0123456789
+  REGISTRY_PROXY_SECRET="$(secret_of holiday-rental)"
 start household-budget household-budget 18193 REGISTRY_PROXY_URL=$proxy \
-  REGISTRY_PROXY_SECRET=household-budget-secret-0123456789 HOUSEHOLD_BUDGET_ACCOUNT_IBAN=NL36ABNA5632579034
+  REGISTRY_PROXY_SECRET="$(secret_of household-budget)" HOUSEHOLD_BUDGET_ACCOUNT_IBAN=NL36ABNA5632579034
 
 token() { "$rel/registry-proxy" token "$@"; }
 brp=$(token demo); jan=$(token burgerportaal --bsn 999990019); platform=$(token platform-demo)

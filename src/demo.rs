@@ -24,15 +24,21 @@ pub struct Demo {
 
 /// Signs a token for a client of the suite's clients file (with a citizen's BSN when given).
 pub fn token(config: &SuiteConfig, client_id: &str, bsn: Option<&str>) -> Result<String, String> {
-    let text = match &config.clients {
-        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?,
-        None => crate::DEMO_CLIENTS.to_string(),
-    };
-    let clients = platform::auth::parse_clients(&text)?;
-    let client: &ClientConfig = clients
-        .iter()
-        .find(|c| c.client_id == client_id)
-        .ok_or_else(|| format!("no client '{client_id}' in the clients file"))?;
+    let path = config.clients.as_ref().ok_or_else(|| {
+        format!(
+            "no clients file: start the suite once (it writes {}) or name one with --clients",
+            config.data_dir.join(crate::CLIENTS_FILE).display()
+        )
+    })?;
+    let clients = platform::auth::load_clients(&path.to_string_lossy())?;
+    let client: &ClientConfig = clients.iter().find(|c| c.client_id == client_id).ok_or_else(|| {
+        let known: Vec<&str> = clients.iter().map(|c| c.client_id.as_str()).collect();
+        format!(
+            "no client '{client_id}' in {}; the clients there: {}",
+            path.display(),
+            known.join(", ")
+        )
+    })?;
     let claims = Claims {
         bsn: bsn.map(str::to_string),
         ..Default::default()

@@ -8,15 +8,28 @@ use std::sync::Arc;
 
 pub mod demo;
 
-/// Demo clients of every component (never use these secrets in production).
+/// The demo clients of every component, without secrets: the suite fills in new random ones
+/// ([`platform::auth::fill_secrets`]) in `<data-dir>/clients.toml` at its first start.
 pub const DEMO_CLIENTS: &str = include_str!("../config/demo-clients.toml");
+
+/// The clients file the suite writes into its data folder when none is given.
+pub const CLIENTS_FILE: &str = "clients.toml";
+
+/// The client the components publish themselves into the catalogue as (its organisation owns
+/// the catalogue's own entries).
+pub const PUBLISHING_CLIENT: &str = "grondwerk";
 
 /// Where the suite listens and keeps its data.
 #[derive(Debug, Clone, clap::Args)]
 pub struct SuiteConfig {
-    /// Host to bind every component on.
+    /// Host to bind every component on. Anything but a loopback address is refused while the
+    /// suite runs with its generated demo clients, unless --expose-demo-clients says so.
     #[arg(long, env = "GRONDWERK_HOST", default_value = "127.0.0.1")]
     pub host: String,
+    /// Listen on a non-loopback --host with the generated demo clients all the same (their
+    /// secrets are random, but every demo client may read demo personal data).
+    #[arg(long, env = "GRONDWERK_EXPOSE_DEMO_CLIENTS", default_value_t = false)]
+    pub expose_demo_clients: bool,
     /// Port of the registry proxy.
     #[arg(long, env = "REGISTRY_PROXY_PORT", default_value_t = registry_proxy::RegistryProxy::DEFAULT_PORT)]
     pub registry_proxy_port: u16,
@@ -48,39 +61,26 @@ pub struct SuiteConfig {
     /// account of the Huishoudboekje sample statement).
     #[arg(long, env = "HOUSEHOLD_BUDGET_ACCOUNT_IBAN", default_value = "NL36ABNA5632579034")]
     pub household_budget_account_iban: String,
-    /// Secret holiday-rental signs its proxy tokens with (client `holiday-rental` of the clients file).
-    #[arg(
-        long,
-        env = "HOLIDAY_RENTAL_PROXY_SECRET",
-        default_value = "holiday-rental-secret-0123456789",
-        hide_env_values = true
-    )]
-    pub holiday_rental_proxy_secret: String,
-    /// Secret household-budget signs its proxy tokens with (client `household-budget` of the
-    /// clients file), to fill a citizen's name and address from the BRP.
-    #[arg(
-        long,
-        env = "HOUSEHOLD_BUDGET_PROXY_SECRET",
-        default_value = "household-budget-secret-0123456789",
-        hide_env_values = true
-    )]
-    pub household_budget_proxy_secret: String,
-    /// Secret of the client the components publish themselves into the catalogue as (client
-    /// `leverancier` of the clients file, scope `catalogus.beheren`).
-    #[arg(
-        long,
-        env = "GRONDWERK_CATALOG_SECRET",
-        default_value = "demo-secret-leverancier-0123456789",
-        hide_env_values = true
-    )]
-    pub catalog_secret: String,
+    /// Secret holiday-rental signs its proxy tokens with [default: that of client
+    /// `holiday-rental` in the clients file].
+    #[arg(long, env = "HOLIDAY_RENTAL_PROXY_SECRET", hide_env_values = true)]
+    pub holiday_rental_proxy_secret: Option<String>,
+    /// Secret household-budget signs its proxy tokens with, to fill a citizen's name and
+    /// address from the BRP [default: that of client `household-budget` in the clients file].
+    #[arg(long, env = "HOUSEHOLD_BUDGET_PROXY_SECRET", hide_env_values = true)]
+    pub household_budget_proxy_secret: Option<String>,
+    /// Secret of the client the components publish themselves into the catalogue as [default:
+    /// that of client `grondwerk` in the clients file, scope `catalogus.beheren`].
+    #[arg(long, env = "GRONDWERK_CATALOG_SECRET", hide_env_values = true)]
+    pub catalog_secret: Option<String>,
     /// Make demo data at the first start (`off`: start empty).
     #[arg(long, env = "GRONDWERK_DEMO_DATA", default_value = "on", value_parser = ["on", "off"])]
     pub demo_data: String,
     /// Address of the Prometheus /metrics listener of the whole process (`off`: none).
     #[arg(long, env = "METRICS_BIND_ADDRESS", default_value = "127.0.0.1:9080")]
     pub metrics_bind_address: String,
-    /// The clients file [default: the demo clients, written to <data-dir>/demo-clients.toml].
+    /// The clients file [default: the demo clients with new random secrets, written to
+    /// <data-dir>/clients.toml at the first start].
     #[arg(long = "clients", env = "GRONDWERK_CLIENTS")]
     pub clients: Option<PathBuf>,
     /// Keys of the audit chains [default: a random demo key kept in <data-dir>/audit-keys].
@@ -136,15 +136,36 @@ impl SuiteConfig {
     }
 
     /// The settings that make a component publish itself into the suite's catalogue.
-    fn publishing(&self) -> Vec<String> {
+    fn publishing(&self, secret: String) -> Vec<String> {
         vec![
             "--catalog-url".into(),
             self.catalog_url(),
             "--catalog-client-id".into(),
-            "leverancier".into(),
+            PUBLISHING_CLIENT.into(),
             "--catalog-secret".into(),
-            self.catalog_secret.clone(),
+            secret,
         ]
+    }
+
+    /// A secret given on the command line, else that of `client_id` in the clients file.
+    fn secret(&self, given: &Option<String>, client_id: &str) -> Result<String, String> {
+        if let Some(s) = given {
+            return Ok(s.clone());
+        }
+        let file = self
+            .clients
+            .as_ref()
+            .ok_or_else(|| format!("no clients file, so no secret of client '{client_id}'"))?;
+        platform::auth::load_clients(&file.to_string_lossy())?
+            .into_iter()
+            .find(|c| c.client_id == client_id)
+            .and_then(|c| c.secret)
+            .ok_or_else(|| {
+                format!(
+                    "{}: client '{client_id}' with a secret is needed (the suite's components sign their tokens with it)",
+                    file.display()
+                )
+            })
     }
 
     /// The command line a component gets in the suite: its own address and database, the
@@ -199,7 +220,7 @@ pub async fn start(config: &SuiteConfig) -> Result<Vec<actix_web::dev::Server>, 
     use household_budget::HouseholdBudget;
     use registry_proxy::RegistryProxy;
     check_ports(config)?;
-    let publishing = config.publishing();
+    let publishing = config.publishing(config.secret(&config.catalog_secret, PUBLISHING_CLIENT)?);
     let proxy_args = config.args::<RegistryProxy>(
         config.registry_proxy_port,
         &config.database(RegistryProxy::NAME),
@@ -217,7 +238,7 @@ pub async fn start(config: &SuiteConfig) -> Result<Vec<actix_web::dev::Server>, 
             "--registry-proxy-url".into(),
             config.registry_proxy_url(),
             "--registry-proxy-secret".into(),
-            config.holiday_rental_proxy_secret.clone(),
+            config.secret(&config.holiday_rental_proxy_secret, "holiday-rental")?,
         ]
         .into_iter()
         .chain(publishing.iter().cloned())
@@ -232,7 +253,7 @@ pub async fn start(config: &SuiteConfig) -> Result<Vec<actix_web::dev::Server>, 
             "--registry-proxy-url".into(),
             config.registry_proxy_url(),
             "--registry-proxy-secret".into(),
-            config.household_budget_proxy_secret.clone(),
+            config.secret(&config.household_budget_proxy_secret, "household-budget")?,
         ]
         .into_iter()
         .chain(publishing.iter().cloned())

@@ -40,7 +40,14 @@ enum Command {
         #[arg(long)]
         write: Option<String>,
     },
-    /// Print a bearer token for a client of the clients file (the demo clients by default).
+    /// Print the demo clients file with a new random secret for every client (and the clients
+    /// of further template files), e.g. for a clients file of your own to start from.
+    Clients {
+        /// Further clients files whose clients without a secret get one too.
+        #[arg(long = "with")]
+        with: Vec<String>,
+    },
+    /// Print a bearer token for a client of the clients file (<data-dir>/clients.toml by default).
     Token {
         /// The client, e.g. `platform-demo`, `budgetbeheer`, `demo`.
         client: String,
@@ -64,11 +71,12 @@ fn main() -> std::process::ExitCode {
             Ok(())
         }
         Some(Command::Configuration { write: Some(path) }) => grondwerk::write_configuration(&path),
+        Some(Command::Clients { with }) => clients_file(&with).map(|text| print!("{text}")),
         Some(Command::Token { client, bsn }) => {
             let mut suite = cli.suite;
-            let demo_clients = suite.data_dir.join(DEMO_CLIENTS_FILE);
-            if suite.clients.is_none() && demo_clients.exists() {
-                suite.clients = Some(demo_clients);
+            let generated = suite.data_dir.join(grondwerk::CLIENTS_FILE);
+            if suite.clients.is_none() && generated.exists() {
+                suite.clients = Some(generated);
             }
             grondwerk::demo::token(&suite, &client, bsn.as_deref()).map(|t| println!("{t}"))
         }
@@ -92,8 +100,28 @@ fn write_specs(dir: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The demo clients file the suite writes when no clients file is given.
-const DEMO_CLIENTS_FILE: &str = "demo-clients.toml";
+/// The demo clients file of earlier versions, with the secrets that were in the repository.
+const OLD_DEMO_CLIENTS_FILE: &str = "demo-clients.toml";
+
+/// The demo clients and those of `templates`, each with a new random secret.
+fn clients_file(templates: &[String]) -> Result<String, String> {
+    let mut text = grondwerk::DEMO_CLIENTS.to_string();
+    for t in templates {
+        text.push('\n');
+        text.push_str(&std::fs::read_to_string(t).map_err(|e| format!("{t}: {e}"))?);
+    }
+    Ok(platform::auth::fill_secrets(&text))
+}
+
+/// Whether a host is a loopback address (or `localhost`).
+fn is_loopback(host: &str) -> bool {
+    host == "localhost"
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
 /// Present once the demo data is made (removing the data folder starts afresh).
 const DEMO_MARKER: &str = "demo-data-made";
 
@@ -102,15 +130,33 @@ async fn serve(mut config: SuiteConfig, metrics: String, demo_data: bool) -> Res
     // every request)
     platform::telemetry::init_with("text", "warn");
     let data = config.data_dir.clone();
-    std::fs::create_dir_all(&data).map_err(|e| format!("{}: {e}", data.display()))?;
+    // the audit key, the clients' secrets and personal data: for this user's eyes only
+    platform::files::private_dir(&data)
+        .and_then(|()| platform::files::restrict(&data))
+        .map_err(|e| format!("{}: {e}", data.display()))?;
     if config.clients.is_none() {
-        let path = data.join(DEMO_CLIENTS_FILE);
-        std::fs::write(&path, grondwerk::DEMO_CLIENTS).map_err(|e| format!("{}: {e}", path.display()))?;
+        if !is_loopback(&config.host) && !config.expose_demo_clients {
+            return Err(format!(
+                "--host {} is not a loopback address, and the suite runs with its demo clients (no --clients given), which may read demo personal data. Give a clients file of your own (GRONDWERK_CLIENTS), or say --expose-demo-clients to listen there all the same.",
+                config.host
+            ));
+        }
+        let path = data.join(grondwerk::CLIENTS_FILE);
+        if !path.exists() {
+            let text = clients_file(&[])?;
+            platform::files::write_private(&path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        // an earlier version's demo clients file held the published secrets: never used again
+        let _ = std::fs::remove_file(data.join(OLD_DEMO_CLIENTS_FILE));
         config.clients = Some(path);
     }
     if config.audit_keys.is_none() {
         // demo only: a random key kept next to the demo data (production keeps it in a secret)
         let path = data.join("audit-keys");
+        // an earlier version wrote it readable by everyone
+        if path.exists() {
+            platform::files::restrict(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
         let keys = match std::fs::read_to_string(&path) {
             Ok(k) if !k.trim().is_empty() => k.trim().to_string(),
             _ => {
@@ -119,7 +165,7 @@ async fn serve(mut config: SuiteConfig, metrics: String, demo_data: bool) -> Res
                     uuid::Uuid::new_v4().simple(),
                     uuid::Uuid::new_v4().simple()
                 );
-                std::fs::write(&path, &k).map_err(|e| format!("{}: {e}", path.display()))?;
+                platform::files::write_private(&path, k.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
                 k
             }
         };
@@ -139,7 +185,7 @@ async fn serve(mut config: SuiteConfig, metrics: String, demo_data: bool) -> Res
     } else {
         match grondwerk::demo::seed(&config).await {
             Ok(demo) => {
-                let _ = std::fs::write(&marker, format!("{demo:?}\n"));
+                let _ = platform::files::write_private(&marker, format!("{demo:?}\n").as_bytes());
                 Some(demo)
             }
             Err(e) => {

@@ -113,15 +113,7 @@ async fn mix_and_verify(backend: &str) {
     let dbs = Databases::new(backend);
     let data = temp_dir("audit");
     let clients = data.join("clients.toml");
-    std::fs::write(
-        &clients,
-        format!(
-            "{}\n{}",
-            grondwerk::DEMO_CLIENTS,
-            include_str!("../config/test-clients.toml")
-        ),
-    )
-    .unwrap();
+    write_clients(&clients);
     let mut suite = Suite::start_with(
         &data,
         free_ports(),

@@ -14,10 +14,6 @@ use platform::auth::{Claims, ClientConfig};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
-/// Extra clients beside the demo ones: a second municipality's inspectors, a budget citizen
-/// portal, and two municipalities recording their use of components.
-const EXTRA_CLIENTS: &str = include_str!("../config/test-clients.toml");
-
 /// A statement of the suite's account that the demo did not import.
 const STATEMENT: &[u8] = include_bytes!("../components/household-budget/tests/fixtures/camt053_v04.xml");
 
@@ -222,12 +218,14 @@ fn iban(bank: &str, account: u64) -> String {
 
 const TEAM: Caller = Caller("budgetbeheer", None);
 const SUPPLIER: Caller = Caller("leverancier", None);
+/// The client the suite's components publish themselves as; its organisation owns their entries.
+const GRONDWERK: Caller = Caller("grondwerk", None);
 
 /// Makes the objects the rows ask for, through the APIs.
 async fn fixture() -> Fixture {
     let data = temp_dir("authorisation");
     let clients_file = data.join("clients.toml");
-    std::fs::write(&clients_file, format!("{}\n{EXTRA_CLIENTS}", grondwerk::DEMO_CLIENTS)).unwrap();
+    write_clients(&clients_file);
     // Amsterdam's area, served publicly at /gebied
     let area = data.join("gebied.geojson");
     std::fs::write(
@@ -468,7 +466,7 @@ async fn fixture() -> Fixture {
         .call(
             "POST",
             format!("{catalog}/componenten"),
-            &SUPPLIER,
+            &GRONDWERK,
             Body::Json(json!({ "publiccode": publiccode, "openapi": spec })),
         )
         .await;
@@ -542,13 +540,22 @@ async fn row(op: &Operation, fx: &Fixture) -> Row {
                 .await
                 .unwrap();
             row(
-                scoped(SUPPLIER, platform),
+                scoped(GRONDWERK, platform),
                 op.path.clone(),
                 Body::Json(json!({ "publiccode": publiccode })),
                 201,
-                none("a publication names its component by the url in its publiccode.yml, not by an id"),
+                none(
+                    "a publication names its component by the url in its publiccode.yml; another organisation's publication of it is a 403 naming the owner (catalog/tests/componenten.rs)",
+                ),
             )
         }
+        ("PUT", "/api/v1/componenten/{id}/eigenaar") => row(
+            scoped(Caller("catalogusbeheer", None), GRONDWERK),
+            format!("/api/v1/componenten/{}/eigenaar", id("component")),
+            Body::Json(json!({ "organisatie": "Grondwerk" })),
+            200,
+            none("the catalogue's administrator may transfer any component"),
+        ),
         ("GET", "/api/v1/componenten/{id}") => row(
             Access::Public,
             format!("/api/v1/componenten/{}", id("component")),

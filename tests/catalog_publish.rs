@@ -47,7 +47,16 @@ async fn components_publish_themselves() {
     let empty = dir.join("geen-entries");
     std::fs::create_dir_all(&empty).unwrap();
     let clients = dir.join("clients.toml");
-    std::fs::write(&clients, grondwerk::DEMO_CLIENTS).unwrap();
+    std::fs::write(&clients, platform::auth::fill_secrets(grondwerk::DEMO_CLIENTS)).unwrap();
+    let secret_of = |id: &str| {
+        platform::auth::load_clients(clients.to_str().unwrap())
+            .unwrap()
+            .into_iter()
+            .find(|c| c.client_id == id)
+            .and_then(|c| c.secret)
+            .unwrap()
+    };
+    let (catalog_secret, rental_secret) = (secret_of("grondwerk"), secret_of("holiday-rental"));
 
     // a catalogue that starts empty
     let catalog_args = args::<catalog::Catalog>(
@@ -71,9 +80,9 @@ async fn components_publish_themselves() {
         "--catalog-url",
         catalog_url.as_str(),
         "--catalog-client-id",
-        "leverancier",
+        "grondwerk",
         "--catalog-secret",
-        "demo-secret-leverancier-0123456789",
+        catalog_secret.as_str(),
     ];
 
     // `household-budget publish`: a new component, then nothing new
@@ -103,7 +112,7 @@ async fn components_publish_themselves() {
 
     // holiday-rental started with CATALOG_URL publishes itself in the background
     let mut rental_args = publishing.to_vec();
-    rental_args.extend(["--registry-proxy-secret", "holiday-rental-secret-0123456789"]);
+    rental_args.extend(["--registry-proxy-secret", rental_secret.as_str()]);
     let rental = component::parse::<holiday_rental::HolidayRental, _, _>(args::<holiday_rental::HolidayRental>(
         &clients,
         &rental_args,
@@ -136,7 +145,7 @@ async fn components_publish_themselves() {
             "--catalog-url",
             catalog_url.as_str(),
             "--registry-proxy-secret",
-            "holiday-rental-secret-0123456789",
+            rental_secret.as_str(),
         ],
     ))
     .unwrap();

@@ -17,7 +17,10 @@ else
   echo "deploy-check: docker compose is needed (apt-get install docker-compose)" >&2
   exit 1
 fi
-"${compose[@]}" -f docker/compose.yaml config -q
+# the secrets come from docker/make-secrets.py on the user's machine; the check only needs the
+# variables to be set
+GRONDWERK_AUDIT_KEYS=x GRONDWERK_CATALOG_SECRET=x HOLIDAY_RENTAL_PROXY_SECRET=x HOUSEHOLD_BUDGET_PROXY_SECRET=x \
+  "${compose[@]}" -f docker/compose.yaml config -q
 echo "deploy-check: docker/compose.yaml is valid"
 command -v kubernetes-validate >/dev/null || pip install -q kubernetes-validate
 mapfile -t manifests < <(find docker/k8s -name '*.yaml' ! -name kustomization.yaml | sort)

@@ -32,7 +32,8 @@ fi
 reports="$CARGO_TARGET_DIR/fuzz/$profile"
 data="$(mktemp -d /tmp/grondwerk-fuzz.XXXXXX)"
 rm -rf "$reports" && mkdir -p "$reports"
-cat config/demo-clients.toml config/test-clients.toml > "$data/clients.toml"
+# the demo and test clients, each with a new random secret
+"$bin" clients --with config/test-clients.toml > "$data/clients.toml"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 export GRONDWERK_DATA_DIR="$data" GRONDWERK_CLIENTS="$data/clients.toml" METRICS_BIND_ADDRESS=off
 export CATALOG_PORT="$(free_port)" REGISTRY_PROXY_PORT="$(free_port)" HOLIDAY_RENTAL_PORT="$(free_port)"

@@ -21,6 +21,10 @@ pub struct Config {
     /// The catalogue's public base URL (links in exports point there).
     #[arg(long, env = "CATALOG_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
     pub public_url: String,
+    /// The organisation the catalogue's own entries (CATALOG_ENTRIES) belong to: only a
+    /// client of this organisation publishes new versions of them.
+    #[arg(long, env = "CATALOG_ORGANISATIE", default_value = "Grondwerk")]
+    pub organisatie: String,
     /// Largest spec fetched by URL, in bytes.
     #[arg(long, env = "CATALOG_FETCH_MAX_BYTES", default_value_t = 10 * 1024 * 1024)]
     pub fetch_max_bytes: usize,
@@ -43,6 +47,7 @@ impl Config {
             entries: self.entries,
             specs: self.specs,
             public_url: self.public_url.trim_end_matches('/').to_string(),
+            organisation: self.organisatie,
             fetcher: crate::fetch::Fetcher {
                 allow_http: self.fetch_allow_http,
                 allow_loopback: self.fetch_allow_loopback,

@@ -18,6 +18,10 @@ pub enum Error {
     NotOpenApi(String),
     /// The spec could not be fetched from its URL (refused or failed).
     NotFetched(String),
+    /// The component belongs to another organisation (named).
+    NotOwner(String),
+    /// The component has no owner yet (published before ownership); an administrator assigns one.
+    Unowned,
     /// Both a spec and a URL to fetch one from.
     TwoSpecs,
     /// Anything the platform already turned into a problem (database, audit).
@@ -55,6 +59,16 @@ impl From<Error> for Problem {
                     .collect();
                 problem
             }
+            Error::NotOwner(owner) => {
+                let mut p = Problem::forbidden(format!(
+                    "Dit component is van {owner}; alleen die organisatie publiceert nieuwe versies. Een beheerder met scope catalogus.overdragen kan het overdragen."
+                ));
+                p.code = "andereEigenaar".into();
+                p
+            }
+            Error::Unowned => Problem::forbidden(
+                "Dit component heeft nog geen eigenaar (het is gepubliceerd voordat de catalogus eigenaren kende); een beheerder met scope catalogus.overdragen wijst die toe.",
+            ),
             Error::NotOpenApi(why) => Problem::unprocessable("geenOpenapi", "De spec is geen OpenAPI 3-document.", why),
             Error::NotFetched(why) => Problem::unprocessable(
                 "specNietOpgehaald",

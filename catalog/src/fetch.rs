@@ -165,6 +165,9 @@ impl Fetcher {
             let addrs = self.check(&current).await?;
             let mut builder = reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
+                // never through a proxy from the environment (HTTPS_PROXY, …): the proxy would
+                // resolve the name itself, past the address checks and the pinning below
+                .no_proxy()
                 .timeout(self.timeout);
             if let Some(host) = current.host_str() {
                 // connect to the address that was checked, whatever DNS says now

@@ -46,6 +46,8 @@ pub struct AppState {
     pub specs: PathBuf,
     /// The public base URL of the catalogue.
     pub public_url: String,
+    /// The organisation the catalogue's own entries belong to.
+    pub organisation: String,
     /// Fetches suppliers' specs by URL, safely.
     pub fetcher: fetch::Fetcher,
     /// The catalogue's settings of each client (the organisation it speaks for).

@@ -240,7 +240,15 @@ async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Resul
                 @if let Some(i) = &c.installatietype { dt { "Installatie" } dd { (i) } }
                 @if let Some(o) = &c.organisatie { dt { "Organisatie" } dd { (o) } }
                 dt { "Licentie" } dd { (c.licentie) }
-                dt { "Broncode" } dd { a href=(c.url) { (c.url) } }
+                dt { "Broncode" }
+                dd {
+                    // only http(s) is ever a link (entries of before the check included)
+                    @if c.url.starts_with("https://") || c.url.starts_with("http://") {
+                        a href=(c.url) { (c.url) }
+                    } @else {
+                        (c.url)
+                    }
+                }
             }
             h2 { "Beschrijving" }
             p { (c.beschrijving) }

@@ -232,6 +232,20 @@ async fn an_invalid_entry_is_refused_naming_every_path() {
     assert_eq!((status, p["code"].as_str()), (422, Some("geenOpenapi")), "{p}");
     let (status, p) = send(&app, publish(&supplier, json!({ "publiccode": "naam: [" }))).await;
     assert_eq!((status, p["code"].as_str()), (422, Some("onleesbaarPubliccode")), "{p}");
+    // the security review's link: only http(s) URLs are taken (and shown as links)
+    for url in [
+        "javascript://example.org/%0Aalert(1)",
+        "data://example.org/x",
+        "ftp://example.org/x.git",
+    ] {
+        let file = supplier_file("1.0.0").replace("https://git.example.org/zaken.git", url);
+        let (status, p) = send(&app, publish(&supplier, json!({ "publiccode": file }))).await;
+        assert_eq!(
+            (status, p["invalidParams"][0]["name"].as_str()),
+            (422, Some("url")),
+            "{url}: {p}"
+        );
+    }
     // nothing of it was stored
     let (_, page) = send(&app, get("/api/v1/componenten")).await;
     assert_eq!(page["paginering"]["totalItems"], 0);
@@ -353,5 +367,141 @@ async fn who_uses_what_and_what_it_depends_on() {
         };
         assert_eq!(send(&app, end("utrecht")).await.0, 204, "{db}");
         assert_eq!(send(&app, end("utrecht")).await.0, 404, "{db}");
+    }
+}
+
+/// A component stored before the URL check (a `javascript:` url) is shown, never linked.
+#[actix_web::test]
+async fn only_http_urls_become_links_on_the_pages() {
+    let st = state(&platform::testing::sqlite_url());
+    let db = st.db.clone();
+    let app = platform::testing::component_app::<catalog::Catalog>(st).await;
+    let at = chrono::Utc::now().naive_utc();
+    db.run(move |c| {
+        catalog::store::insert_component(
+            c,
+            &catalog::store::ComponentRow {
+                id: "oud".into(),
+                url: "javascript://example.org/%0Aalert(1)".into(),
+                naam: "Van voor de controle".into(),
+                laag: None,
+                installatietype: None,
+                status: "stable".into(),
+                software_type: "library".into(),
+                licentie: "EUPL-1.2".into(),
+                organisatie: None,
+                korte_beschrijving: "Oud".into(),
+                beschrijving: "Oud".into(),
+                laatste_versie: 0,
+                aangemaakt_op: at,
+                gewijzigd_op: at,
+                afhankelijk_van: "[]".into(),
+                eigenaar: None,
+            },
+        )
+    })
+    .await
+    .unwrap();
+    let res = actix_web::test::call_service(&app, get("/componenten/oud")).await;
+    assert_eq!(res.status(), 200);
+    let html = String::from_utf8(actix_web::test::read_body(res).await.to_vec()).unwrap();
+    assert!(html.contains("javascript://example.org/%0Aalert(1)"), "{html}");
+    assert!(!html.contains("href=\"javascript"), "{html}");
+}
+
+/// The security review's takeover: any client with `catalogus.beheren` published over another
+/// supplier's entry, even over the catalogue's own. A component belongs to the organisation
+/// that first published it; an administrator transfers it, audited.
+#[actix_web::test]
+async fn a_component_is_published_only_by_the_organisation_it_belongs_to() {
+    for (db, url) in platform::testing::database_urls() {
+        let st = state(&url);
+        catalog::app::components::load_entries(&st).await.unwrap();
+        let audit_db = st.db.clone();
+        let app = platform::testing::component_app::<catalog::Catalog>(st).await;
+        let body = json!({ "publiccode": supplier_file("1.0.0"), "openapi": spec("Zaken") });
+        let (status, first) = send(&app, publish(&token("leverancier"), body.clone())).await;
+        assert_eq!(
+            (status, first["eigenaar"].as_str()),
+            (201, Some("Leverancier BV")),
+            "{db}: {first}"
+        );
+        let id = first["id"].as_str().unwrap().to_string();
+
+        // another supplier cannot publish over it: not a new version, not the same one again
+        let changed = json!({ "publiccode": supplier_file("6.6.6").replace("Zaken afhandelen", "Overgenomen"), "openapi": spec("Overgenomen") });
+        for attempt in [changed.clone(), body.clone()] {
+            let (status, problem) = send(&app, publish(&token("andere-leverancier"), attempt)).await;
+            assert_eq!(
+                (status, problem["code"].as_str()),
+                (403, Some("andereEigenaar")),
+                "{db}: {problem}"
+            );
+            assert!(
+                problem["detail"].as_str().unwrap().contains("Leverancier BV"),
+                "{db}: {problem}"
+            );
+        }
+        // a client that speaks for no organisation publishes nothing
+        let (status, problem) = send(&app, publish(&token("zonder-organisatie"), changed.clone())).await;
+        assert_eq!(status, 403, "{db}: {problem}");
+        let (_, detail) = send(&app, get(&format!("/api/v1/componenten/{id}"))).await;
+        assert_eq!(
+            (detail["laatsteVersie"].as_i64(), detail["korteBeschrijving"].as_str()),
+            (Some(1), Some("Zaken afhandelen")),
+            "{db}: {detail}"
+        );
+
+        // the catalogue's own entries belong to the suite's organisation
+        let (_, page) = send(&app, get("/api/v1/componenten?zoek=registry")).await;
+        let own = &page["componenten"][0];
+        assert_eq!(own["eigenaar"], "Grondwerk", "{db}: {page}");
+        let own_file = std::fs::read_to_string(repo("catalog/entries/registry-proxy.publiccode.yml")).unwrap();
+        let hijack = json!({ "publiccode": own_file.replace("Haal Centraal", "Overgenomen Centraal") });
+        let (status, _) = send(&app, publish(&token("leverancier"), hijack.clone())).await;
+        assert_eq!(status, 403, "{db}");
+        let (status, mine) = send(&app, publish(&token("grondwerk"), hijack)).await;
+        assert_eq!((status, mine["laatsteVersie"].as_i64()), (201, Some(2)), "{db}: {mine}");
+
+        // the transfer: only with catalogus.overdragen, then the new owner publishes
+        let uri = format!("/api/v1/componenten/{id}/eigenaar");
+        let to = json!({ "organisatie": "Andere Leverancier BV" });
+        for who in ["leverancier", "andere-leverancier"] {
+            let (status, _) = send(&app, put_json(&uri, &token(who), to.clone())).await;
+            assert_eq!(status, 403, "{db}: {who}");
+        }
+        let (status, _) = send(&app, put_json(&uri, &token("beheerder"), json!({ "organisatie": "" }))).await;
+        assert_eq!(status, 400, "{db}");
+        let (status, moved) = send(&app, put_json(&uri, &token("beheerder"), to.clone())).await;
+        assert_eq!(
+            (status, moved["eigenaar"].as_str()),
+            (200, Some("Andere Leverancier BV")),
+            "{db}: {moved}"
+        );
+        let (status, _) = send(
+            &app,
+            put_json("/api/v1/componenten/bestaat-niet/eigenaar", &token("beheerder"), to),
+        )
+        .await;
+        assert_eq!(status, 404, "{db}");
+        let (status, _) = send(&app, publish(&token("leverancier"), changed.clone())).await;
+        assert_eq!(status, 403, "{db}");
+        let (status, v2) = send(&app, publish(&token("andere-leverancier"), changed)).await;
+        assert_eq!((status, v2["laatsteVersie"].as_i64()), (201, Some(2)), "{db}: {v2}");
+        // the transfer is in the audit log with both organisations
+        let (records, _) = audit_db
+            .run(move |c| platform::audit::find_by_object(c, "component", &id, 0, 100))
+            .await
+            .unwrap();
+        let transfer = records
+            .iter()
+            .find(|r| r.action == "catalogus.component.overdragen")
+            .expect("transfer audited");
+        assert_eq!(transfer.client_id, "beheerder");
+        assert!(
+            transfer.details.contains("Leverancier BV") && transfer.details.contains("Andere Leverancier BV"),
+            "{}",
+            transfer.details
+        );
     }
 }

@@ -164,3 +164,65 @@ async fn fetching_by_url_never_reaches_the_own_network() {
         "{p}"
     );
 }
+
+/// The security review's bypass: with `HTTPS_PROXY` set, reqwest sent the fetch to the proxy
+/// as `CONNECT host`, and the proxy resolved the name: the address checks and the pinning no
+/// longer held. The fetcher never uses a proxy from the environment. The fetch runs in a child
+/// process of this test binary (the environment is the process's), with every proxy variable
+/// pointing at a listener that counts who comes.
+#[test]
+fn a_proxy_from_the_environment_is_never_used() {
+    let proxy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let proxy_url = format!("http://{}", proxy.local_addr().unwrap());
+    let visits = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let seen = visits.clone();
+    std::thread::spawn(move || {
+        for stream in proxy.incoming() {
+            seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            drop(stream);
+        }
+    });
+    let spec = json!({ "openapi": "3.0.3", "info": { "title": "x", "version": "1" }, "paths": {} }).to_string();
+    let target = format!("{}/spec.json", server(vec![("/spec.json", ok(&spec))]));
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "fetch_in_a_proxied_environment", "--ignored", "--nocapture"])
+        .env("FETCH_TARGET", &target)
+        .env("HTTP_PROXY", &proxy_url)
+        .env("HTTPS_PROXY", &proxy_url)
+        .env("ALL_PROXY", &proxy_url)
+        .env("http_proxy", &proxy_url)
+        .env("https_proxy", &proxy_url)
+        .env_remove("NO_PROXY")
+        .env_remove("no_proxy")
+        .output()
+        .unwrap();
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{log}");
+    assert!(log.contains("1 passed"), "{log}");
+    assert_eq!(
+        visits.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "the proxy was used: {log}"
+    );
+}
+
+/// Run by [`a_proxy_from_the_environment_is_never_used`] in a child process with the proxy
+/// variables set; on its own it has no target to fetch.
+#[actix_web::test]
+#[ignore = "run by a_proxy_from_the_environment_is_never_used, in a proxied environment"]
+async fn fetch_in_a_proxied_environment() {
+    let target =
+        std::env::var("FETCH_TARGET").expect("FETCH_TARGET: run by a_proxy_from_the_environment_is_never_used");
+    let fetcher = catalog::fetch::Fetcher {
+        allow_http: true,
+        allow_loopback: true,
+        resolver: resolver(),
+        ..catalog::fetch::Fetcher::strict(1024 * 1024)
+    };
+    let text = fetcher.fetch(&target).await.unwrap();
+    assert!(text.contains("openapi"), "{text}");
+}

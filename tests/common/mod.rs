@@ -212,6 +212,17 @@ impl Drop for Suite {
     }
 }
 
+/// Writes the demo clients and the test clients (config/test-clients.toml), each with a new
+/// random secret, to `path`, as a deployment's clients file would be.
+pub fn write_clients(path: &Path) {
+    let template = format!(
+        "{}\n{}",
+        grondwerk::DEMO_CLIENTS,
+        include_str!("../../config/test-clients.toml")
+    );
+    std::fs::write(path, platform::auth::fill_secrets(&template)).unwrap();
+}
+
 pub fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("grondwerk-{name}-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -2,7 +2,7 @@
 
 use super::dto::{
     AdrToets, Component, ComponentDetail, ComponentenPagina, DonContact, DonExport, DonOrganisation, Facet, Gebruiker,
-    NieuwGebruik, Publicatie, Wijzigingen,
+    NieuwGebruik, Overdracht, Publicatie, Wijzigingen,
 };
 use crate::AppState;
 use crate::app::{components, usage};
@@ -297,6 +297,30 @@ pub async fn gebruik_beeindigen(
     let (id, omgeving) = path.into_inner();
     usage::end(&state, &p, id, omgeving).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Give a component to another organisation (scope `catalogus.overdragen`, an administrator's):
+/// from then on only that organisation publishes its new versions. Audited.
+#[utoipa::path(
+    tag = "componenten",
+    params(("id" = String, Path, description = "Id van het component")),
+    request_body = Overdracht,
+    responses(
+        (status = 200, description = "Overgedragen", body = ComponentDetail),
+        BadRequest, Unauthorized, Forbidden, NotFound,
+    ),
+    security(("bearer" = [])),
+)]
+#[put("/componenten/{id}/eigenaar")]
+pub async fn eigenaar_overdragen(
+    p: Principal,
+    path: web::Path<String>,
+    body: Valid<Overdracht>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let id = path.into_inner();
+    components::transfer(&state, &p, id.clone(), body.into_inner().organisatie).await?;
+    Ok(HttpResponse::Ok().json(ComponentDetail::new(&components::get(&state, id).await?)))
 }
 
 /// The component's API in the shape of the developer.overheid.nl API register (oasUrl, title,

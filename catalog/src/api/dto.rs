@@ -52,6 +52,10 @@ pub struct Component {
     /// Maintaining organisation.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organisatie: Option<String>,
+    /// The organisation it belongs to in the catalogue: the one that first published it; only
+    /// that organisation publishes new versions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eigenaar: Option<String>,
     /// Short description.
     pub korte_beschrijving: String,
     /// Number of its latest version.
@@ -73,6 +77,7 @@ impl From<&ComponentRow> for Component {
             software_type: c.software_type.clone(),
             licentie: c.licentie.clone(),
             organisatie: c.organisatie.clone(),
+            eigenaar: c.eigenaar.clone(),
             korte_beschrijving: c.korte_beschrijving.clone(),
             laatste_versie: c.laatste_versie,
             gewijzigd_op: rfc3339(c.gewijzigd_op),
@@ -168,6 +173,16 @@ pub struct NieuwGebruik {
     pub sinds: chrono::NaiveDate,
     /// Where.
     pub omgeving: Omgeving,
+}
+
+/// A component given to another organisation.
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Overdracht {
+    /// The organisation it goes to (its name, as in the `organisatie` of its clients' settings).
+    #[validate(length(min = 1, max = 200), custom(function = "platform::extract::plain_text"))]
+    #[schema(pattern = "plain-text", min_length = 1, max_length = 200)]
+    pub organisatie: String,
 }
 
 /// An environment.

@@ -15,6 +15,7 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
         .service(componenten::wijzigingen)
         .service(componenten::publiccode)
         .service(componenten::api_register)
+        .service(componenten::eigenaar_overdragen)
         .service(componenten::gebruik_vastleggen)
         .service(componenten::gebruik_beeindigen);
 }
@@ -24,7 +25,7 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 #[openapi(
     info(
         title = "Grondwerk componentencatalogus",
-        description = "De componenten van Common Ground met hun publiccode.yml en OpenAPI-spec, per versie bewaard. Lezen is openbaar; publiceren vraagt scope catalogus.beheren.",
+        description = "De componenten van Common Ground met hun publiccode.yml en OpenAPI-spec, per versie bewaard. Lezen is openbaar; publiceren vraagt scope catalogus.beheren, en een component is van de organisatie die het als eerste publiceerde; overdragen vraagt scope catalogus.overdragen.",
     ),
     tags(
         (name = "componenten", description = "Componenten, hun versies en specs."),

@@ -15,6 +15,22 @@ use sha2::{Digest, Sha256};
 /// Who publishes the catalogue's own entries at start-up.
 pub const LOADER: &str = "catalogus";
 
+/// Scope of the administrator who gives a component to another organisation.
+pub const SCOPE_OVERDRAGEN: &str = "catalogus.overdragen";
+
+/// Who publishes: recorded with the version, and the organisation whose components it may
+/// publish.
+#[derive(Debug, Clone)]
+pub struct Publisher {
+    /// The client (or the user behind it), as recorded with the version.
+    pub by: String,
+    /// The organisation it publishes for.
+    pub organisation: String,
+    /// The catalogue's own loader claims its entries when they have no owner yet (they were
+    /// published before ownership); nobody else claims an unowned component.
+    pub claims_unowned: bool,
+}
+
 /// What publishing did.
 #[derive(Debug, Clone)]
 pub struct Published {
@@ -77,10 +93,12 @@ fn prepare(publiccode_text: String, spec: Option<Value>) -> Result<Prepared, Err
     })
 }
 
-/// Publishes a checked publiccode.yml and optional spec as `publisher`.
+/// Publishes a checked publiccode.yml and optional spec as `publisher`: a new component
+/// becomes the publisher's organisation's; an existing one is updated only by the organisation
+/// it belongs to.
 pub async fn publish(
     state: &AppState,
-    publisher: &str,
+    publisher: Publisher,
     publiccode_text: String,
     spec: Option<Value>,
 ) -> Result<Published, Error> {
@@ -93,12 +111,21 @@ pub async fn publish(
         score,
         sha,
     } = actix_web::web::block(move || prepare(publiccode_text, spec)).await??;
-    let (at, publisher) = (state.now(), publisher.to_string());
+    let at = state.now();
     state
         .db
         .write_transaction(move |c| {
-            let existing = store::find_by_url(c, &entry.url)?;
-            if let Some(current) = &existing {
+            let mut existing = store::find_by_url(c, &entry.url)?;
+            if let Some(current) = existing.as_mut() {
+                match &current.eigenaar {
+                    Some(owner) if *owner != publisher.organisation => return Err(Error::NotOwner(owner.clone())),
+                    Some(_) => {}
+                    None if publisher.claims_unowned => {
+                        store::set_owner(c, &current.id, &publisher.organisation, current.gewijzigd_op)?;
+                        current.eigenaar = Some(publisher.organisation.clone());
+                    }
+                    None => return Err(Error::Unowned),
+                }
                 let latest = store::version(c, &current.id, current.laatste_versie)?;
                 if latest.is_some_and(|v| v.inhoud_sha256 == sha) {
                     return Ok(Published {
@@ -125,6 +152,12 @@ pub async fn publish(
                 aangemaakt_op: existing.as_ref().map_or(at, |e| e.aangemaakt_op),
                 gewijzigd_op: at,
                 afhankelijk_van: serde_json::to_string(&entry.depends_on).unwrap_or_else(|_| "[]".into()),
+                eigenaar: Some(
+                    existing
+                        .as_ref()
+                        .and_then(|e| e.eigenaar.clone())
+                        .unwrap_or_else(|| publisher.organisation.clone()),
+                ),
             };
             // what changed against the previous version with a spec
             let previous = match (&existing, &spec) {
@@ -146,7 +179,7 @@ pub async fn publish(
                     publiccode: publiccode_text,
                     openapi: spec_text,
                     inhoud_sha256: sha,
-                    gepubliceerd_door: publisher,
+                    gepubliceerd_door: publisher.by,
                     aangemaakt_op: at,
                     adr_bevindingen: findings,
                     adr_score: score,
@@ -178,8 +211,8 @@ pub enum SpecSource {
     Url(String),
 }
 
-/// A supplier or VNG registers or updates a component (scope `catalogus.beheren`); a spec by
-/// URL is fetched safely first.
+/// A supplier or VNG registers or updates a component (scope `catalogus.beheren`, for the
+/// organisation of the client's settings); a spec by URL is fetched safely first.
 pub async fn register(
     state: &AppState,
     caller: &Principal,
@@ -189,6 +222,9 @@ pub async fn register(
     if !caller.has_scope(SCOPE_BEHEREN) {
         return Err(Error::Forbidden("Scope catalogus.beheren is nodig."));
     }
+    let organisation = state.clients.of(&caller.client_id).organisatie.ok_or(Error::Forbidden(
+        "Voor deze client is geen organisatie ingesteld: een component wordt gepubliceerd namens de organisatie waarvan het is.",
+    ))?;
     let spec = match source {
         SpecSource::None => None,
         SpecSource::Given(v) => Some(v),
@@ -201,8 +237,12 @@ pub async fn register(
             Some(openapi::parse(&text).map_err(Error::NotOpenApi)?)
         }
     };
-    let by = caller.user_id.clone().unwrap_or_else(|| caller.client_id.clone());
-    let published = publish(state, &by, publiccode_text, spec).await?;
+    let publisher = Publisher {
+        by: caller.user_id.clone().unwrap_or_else(|| caller.client_id.clone()),
+        organisation,
+        claims_unowned: false,
+    };
+    let published = publish(state, publisher, publiccode_text, spec).await?;
     let c = &published.component;
     state
         .audit
@@ -244,7 +284,12 @@ pub async fn load_entries(state: &AppState) -> Result<usize, String> {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
                 Err(e) => return Err(format!("{}: {e}", spec_path.display())),
             };
-            let published = publish(state, LOADER, text, spec)
+            let loader = Publisher {
+                by: LOADER.into(),
+                organisation: state.organisation.clone(),
+                claims_unowned: true,
+            };
+            let published = publish(state, loader, text, spec)
                 .await
                 .map_err(|e| format!("{}: {}", path.display(), describe(e)))?;
             if published.new_version {
@@ -258,6 +303,40 @@ pub async fn load_entries(state: &AppState) -> Result<usize, String> {
 fn describe(e: Error) -> String {
     let p = platform::Problem::from(e);
     p.detail.unwrap_or(p.title)
+}
+
+/// An administrator (scope `catalogus.overdragen`) gives a component to another organisation,
+/// which from then on is the one that publishes it; audited with both organisations.
+pub async fn transfer(state: &AppState, caller: &Principal, id: String, organisation: String) -> Result<(), Error> {
+    if !caller.has_scope(SCOPE_OVERDRAGEN) {
+        return Err(Error::Forbidden("Scope catalogus.overdragen is nodig."));
+    }
+    let (at, to) = (state.now(), organisation.clone());
+    let from = state
+        .db
+        .write_transaction(move |c| {
+            let Some(component) = store::find(c, &id)? else {
+                return Err(Error::NotFound("Geen component met dit id."));
+            };
+            store::set_owner(c, &component.id, &to, at)?;
+            Ok((component.id, component.eigenaar))
+        })
+        .await?;
+    let (id, from) = from;
+    state
+        .audit
+        .record(vec![AuditEntry {
+            client_id: caller.client_id.clone(),
+            user_id: caller.user_id.clone(),
+            purpose: None,
+            action: "catalogus.component.overdragen".into(),
+            object_type: "component".into(),
+            object_id: Some(id),
+            details: serde_json::json!({ "van": from, "naar": organisation }),
+            outcome: "overgedragen".into(),
+        }])
+        .await?;
+    Ok(())
 }
 
 /// One page of components, with the facet counts of the whole list; the filter's words

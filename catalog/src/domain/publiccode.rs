@@ -260,7 +260,8 @@ pub fn check(tree: &Value) -> Vec<Problem> {
     let mut c = Checker::default();
     c.one_of(tree, "publiccodeYmlVersion", &VERSIONS, true);
     c.text(tree, "name", true);
-    c.url(tree, "url", true, false);
+    // shown as a link on the pages: http(s) only (a javascript: URL has a host too)
+    c.url(tree, "url", true, true);
     c.url(tree, "landingURL", false, true);
     c.url(tree, "roadmap", false, true);
     c.date(tree, "releaseDate", false);

@@ -22,6 +22,7 @@ diesel::table! {
         aangemaakt_op -> Timestamp,
         gewijzigd_op -> Timestamp,
         afhankelijk_van -> Text,
+        eigenaar -> Nullable<Text>,
     }
 }
 
@@ -98,6 +99,9 @@ pub struct ComponentRow {
     pub gewijzigd_op: NaiveDateTime,
     /// Names of the components it depends on (JSON array).
     pub afhankelijk_van: String,
+    /// The organisation it belongs to: the one that first published it (or that an
+    /// administrator transferred it to); none for a component published before ownership.
+    pub eigenaar: Option<String>,
 }
 
 /// An organisation's use of a component.
@@ -232,6 +236,14 @@ pub fn insert_component(conn: &mut DbConnection, c: &ComponentRow) -> Result<(),
 /// Replaces a component's row.
 pub fn update_component(conn: &mut DbConnection, c: &ComponentRow) -> Result<(), DbError> {
     diesel::update(componenten::table.find(&c.id)).set(c).execute(conn)?;
+    Ok(())
+}
+
+/// Gives a component to another organisation.
+pub fn set_owner(conn: &mut DbConnection, id: &str, owner: &str, at: NaiveDateTime) -> Result<(), DbError> {
+    diesel::update(componenten::table.find(id))
+        .set((componenten::eigenaar.eq(owner), componenten::gewijzigd_op.eq(at)))
+        .execute(conn)?;
     Ok(())
 }
 

@@ -21,7 +21,11 @@ pub fn clients() -> Vec<ClientConfig> {
         ..Default::default()
     };
     vec![
-        client("leverancier", &["catalogus.beheren"]),
+        client("leverancier", &["catalogus.beheren"]).with("organisatie", "Leverancier BV"),
+        client("andere-leverancier", &["catalogus.beheren"]).with("organisatie", "Andere Leverancier BV"),
+        client("grondwerk", &["catalogus.beheren"]).with("organisatie", "Grondwerk"),
+        client("zonder-organisatie", &["catalogus.beheren"]),
+        client("beheerder", &["catalogus.overdragen"]),
         client("lezer", &[]),
         client("utrecht", &["catalogus.gebruik"])
             .with("organisatie", "Gemeente Utrecht")
@@ -52,6 +56,7 @@ pub fn state(url: &str) -> AppState {
         entries: vec![repo("catalog/entries")],
         specs: repo("openapi"),
         public_url: "https://catalogus.example.nl".into(),
+        organisation: "Grondwerk".into(),
         fetcher: catalog::fetch::Fetcher::strict(10 * 1024 * 1024),
         clients: Arc::new(platform::auth::ClientSettings::load(&clients()).unwrap()),
         clock: catalog::system_clock(),

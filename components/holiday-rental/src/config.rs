@@ -77,6 +77,10 @@ pub struct RentalClient {
     /// The municipality an inspector's client acts for (its data only).
     #[serde(default)]
     pub gemeentecode: Option<Gemeentecode>,
+    /// The platform a platform's client speaks for, as the SDEP names it (`airbnb.com`): it
+    /// sees the removal orders of its own listings only.
+    #[serde(default)]
+    pub platform: Option<String>,
 }
 
 impl Config {

@@ -73,8 +73,12 @@ impl AppState {
 
     /// The caller as the use cases see it: the principal and its client's municipality.
     pub fn caller(&self, principal: platform::auth::Principal) -> app::Caller {
-        let gemeente = self.clients.of(&principal.client_id).gemeentecode;
-        app::Caller { principal, gemeente }
+        let settings = self.clients.of(&principal.client_id);
+        app::Caller {
+            principal,
+            gemeente: settings.gemeentecode,
+            platform: settings.platform,
+        }
     }
 }
 

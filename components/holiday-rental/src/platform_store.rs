@@ -371,9 +371,23 @@ pub fn insert_removals(conn: &mut DbConnection, rows: &[RemovalRow]) -> QueryRes
 }
 
 /// Removal orders, oldest first, a page at a time; and the total.
-pub fn removals(conn: &mut DbConnection, offset: i64, limit: i64) -> QueryResult<(Vec<RemovalRow>, i64)> {
-    let total: i64 = verwijderverzoeken::table.count().get_result(conn)?;
-    let rows = verwijderverzoeken::table
+pub fn removals(
+    conn: &mut DbConnection,
+    scope: &crate::app::platform_data::RemovalScope,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<(Vec<RemovalRow>, i64)> {
+    use crate::app::platform_data::RemovalScope;
+    let filtered = || {
+        let q = verwijderverzoeken::table.into_boxed();
+        match scope {
+            RemovalScope::All => q,
+            RemovalScope::Municipality(g) => q.filter(verwijderverzoeken::gemeentecode.eq(g.clone())),
+            RemovalScope::Platform(p) => q.filter(verwijderverzoeken::platform.eq(p.clone())),
+        }
+    };
+    let total: i64 = filtered().count().get_result(conn)?;
+    let rows = filtered()
         .order((verwijderverzoeken::datum, verwijderverzoeken::id))
         .offset(offset)
         .limit(limit)

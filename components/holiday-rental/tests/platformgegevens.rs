@@ -71,6 +71,7 @@ async fn platform_data_is_fetched_matched_and_acted_on() {
             )
             .unwrap(),
         ));
+        let db = st.db.clone();
         let app = app(st).await;
         let citizen = token("portaal", Some(JAN));
         let inspector = token("handhaving-0363", None);
@@ -230,6 +231,49 @@ async fn platform_data_is_fetched_matched_and_acted_on() {
                      "reden": "nummerIngetrokken", "datum": TODAY }]),
             "{backend}: URL, number, reason, date and nothing personal"
         );
+        // scoped (security review, finding 8): the SDEP and the municipality's inspector see
+        // the order, another platform, another municipality's inspector and a platform client
+        // without its platform named see none; the listing is audited
+        let list = |client: &'static str| {
+            let app = &app;
+            async move {
+                let resp = test::call_service(app, get("/api/v1/verwijderverzoeken", &token(client, None))).await;
+                let status = resp.status().as_u16();
+                let body: Value = test::read_body_json(resp).await;
+                (status, body["paginering"]["totalItems"].as_i64())
+            }
+        };
+        assert_eq!(list("sdep").await, (200, Some(1)), "{backend}");
+        assert_eq!(list("handhaving-0363").await, (200, Some(1)), "{backend}");
+        assert_eq!(list("platform-airbnb").await, (200, Some(0)), "{backend}");
+        assert_eq!(list("handhaving-0344").await, (200, Some(0)), "{backend}");
+        assert_eq!(list("platform-zonder-naam").await.0, 403, "{backend}");
+        assert_eq!(list("handhaving-zonder-gemeente").await.0, 403, "{backend}");
+        assert_eq!(list("portaal").await.0, 403, "{backend}");
+        let withdrawn_number = withdrawn.clone();
+        let listed = db
+            .run(move |c| platform::audit::find_by_object(c, "registratienummer", &withdrawn_number, 0, 100))
+            .await
+            .unwrap()
+            .0;
+        let seen_by: Vec<&str> = listed
+            .iter()
+            .filter(|r| r.action == "vakantieverhuur.verwijderverzoek.raadplegen")
+            .map(|r| r.client_id.as_str())
+            .collect();
+        assert_eq!(seen_by.len(), 3, "{backend}: {seen_by:?}");
+        for who in ["platform", "sdep", "handhaving-0363"] {
+            assert!(seen_by.contains(&who), "{backend}: {who} in {seen_by:?}");
+        }
+        // only the SDEP's municipality's inspectors fetch
+        for who in ["handhaving-0344", "handhaving-zonder-gemeente", "platform"] {
+            let resp = test::call_service(
+                &app,
+                post("/api/v1/platformgegevens/ophalen", &token(who, None), json!({})),
+            )
+            .await;
+            assert_eq!(resp.status(), 403, "{backend}: {who}");
+        }
 
         // closing a signal with a note, once
         let close = || {

@@ -41,6 +41,8 @@ pub enum Error {
         /// The transactions in the file.
         transactions: usize,
     },
+    /// A sum of amounts does not fit (what is summed, in words).
+    AmountOverflow(&'static str),
     /// Anything the platform already turned into a problem (database, audit).
     Problem(Problem),
 }
@@ -112,6 +114,11 @@ impl From<Error> for Problem {
             Error::NothingNew { transactions } => Problem::conflict(
                 "alIngelezen",
                 format!("Alle {transactions} transacties van dit bestand zijn al ingelezen."),
+            ),
+            Error::AmountOverflow(what) => Problem::unprocessable(
+                "bedragTeGroot",
+                "Een som van bedragen is te groot.",
+                format!("Het getal voor {what} past niet; er is niets opgeslagen."),
             ),
             Error::Problem(p) => p,
         }

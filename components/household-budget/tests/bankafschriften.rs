@@ -228,3 +228,76 @@ async fn mt940_imports_like_camt() {
         assert_eq!(count(&st), 4, "{db}");
     }
 }
+
+/// The security review's double import: a day file with two entries sharing the bank reference
+/// BATCH77, then a month file holding the first of them alone, byte for byte. The month file's
+/// entry was imported (and booked, and counted) again. A transaction's identity no longer
+/// depends on its neighbours in a file; in CAMT and in MT940.
+#[actix_web::test]
+async fn an_entry_of_a_batch_is_not_imported_again_from_a_file_without_its_neighbours() {
+    let camt_entry = |amount: &str, name: &str| {
+        format!(
+            r#"<Ntry><Amt Ccy="EUR">{amount}</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-06-01</Dt></BookgDt>
+<AcctSvcrRef>BATCH77</AcctSvcrRef><NtryDtls><TxDtls><RltdPties><Cdtr><Nm>{name}</Nm></Cdtr></RltdPties>
+<RmtInf><Ustrd>juni</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>"#
+        )
+    };
+    let camt = |id: &str, entries: &[String]| {
+        format!(
+            r#"<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt><Id>{id}</Id>
+<Acct><Id><IBAN>{ACCOUNT}</IBAN></Id></Acct>{}</Stmt></BkToCstmrStmt></Document>"#,
+            entries.concat()
+        )
+        .into_bytes()
+    };
+    let mt940_entry = |amount: &str, name: &str| {
+        format!(":61:2606010601D{amount}NTRFNONREF//BATCH77\r\n:86:/NAME/{name}/REMI/juni\r\n")
+    };
+    let mt940 = |id: &str, entries: &[String]| {
+        format!(
+            ":20:{id}\r\n:25:{ACCOUNT}\r\n:28C:1\r\n:60F:C260601EUR1000,00\r\n{}:62F:C260601EUR0,00\r\n-\r\n",
+            entries.concat()
+        )
+        .into_bytes()
+    };
+    for format in ["camt", "mt940"] {
+        for (db, url) in platform::testing::database_urls() {
+            let st = state(&url);
+            let app = app(st.clone()).await;
+            let (day, month, content_type) = if format == "camt" {
+                let (rent, water) = (
+                    camt_entry("500.00", "Woonstichting"),
+                    camt_entry("30.00", "Waterbedrijf"),
+                );
+                (
+                    camt("DAG", &[rent.clone(), water]),
+                    camt("MAAND", &[rent]),
+                    "application/xml",
+                )
+            } else {
+                let (rent, water) = (
+                    mt940_entry("500,00", "Woonstichting"),
+                    mt940_entry("30,00", "Waterbedrijf"),
+                );
+                (
+                    mt940("DAG", &[rent.clone(), water]),
+                    mt940("MAAND", &[rent]),
+                    "application/x-mt940",
+                )
+            };
+            let (status, body) = import(&app, day, content_type).await;
+            assert_eq!(
+                (status, body["aantalNieuw"].as_u64()),
+                (201, Some(2)),
+                "{db} {format}: {body}"
+            );
+            let (status, body) = import(&app, month, content_type).await;
+            assert_eq!(
+                (status, body["code"].as_str()),
+                (409, Some("alIngelezen")),
+                "{db} {format}: {body}"
+            );
+            assert_eq!(count(&st), 2, "{db} {format}");
+        }
+    }
+}

@@ -199,3 +199,28 @@ fn statement_text_comes_out_as_plain_text_in_both_formats() {
     assert_eq!(t.counterparty_name.as_deref(), Some("Jan Jansen"));
     assert_eq!(t.description, "huur maart 2026");
 }
+
+#[test]
+fn an_amount_beyond_the_maximum_of_a_transaction_is_refused() {
+    let doc = |amount: &str| {
+        format!(
+            r#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt>
+<Acct><Id><IBAN>NL36ABNA5632579034</IBAN></Id></Acct>
+<Ntry><Amt Ccy="EUR">{amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-01-01</Dt></BookgDt></Ntry>
+</Stmt></BkToCstmrStmt></Document>"#
+        )
+    };
+    let read = |amount: &str| {
+        household_budget::import::read(household_budget::import::Format::Camt053, doc(amount).as_bytes())
+    };
+    assert!(read("10000000.00").is_ok());
+    // i64::MAX cents, and one cent over the maximum
+    for too_much in ["92233720368547758.07", "10000000.01"] {
+        match read(too_much) {
+            Err(ImportError::Invalid(why)) => assert!(why.contains("maximum"), "{too_much}: {why}"),
+            other => panic!("{too_much}: {other:?}"),
+        }
+    }
+    assert_eq!(Cents::checked_sum([Cents(i64::MAX), Cents(1)]), None);
+    assert_eq!(Cents::checked_sum([Cents(5), Cents(-2)]), Some(Cents(3)));
+}

@@ -122,6 +122,11 @@ impl AuditKeys {
                     "GRONDWERK_AUDIT_KEYS: the secret of key '{id}' is shorter than 32 characters"
                 ));
             }
+            if crate::auth::is_published_secret(secret) {
+                return Err(format!(
+                    "GRONDWERK_AUDIT_KEYS: the secret of key '{id}' is published in the Grondwerk repository and is never accepted; make your own, e.g. `openssl rand -hex 32`"
+                ));
+            }
             if keys.insert(id.to_string(), secret.as_bytes().to_vec()).is_some() {
                 return Err(format!("GRONDWERK_AUDIT_KEYS: key id '{id}' appears twice"));
             }

@@ -92,7 +92,79 @@ pub fn load_clients(path: &str) -> Result<Vec<ClientConfig>, String> {
     parse_clients(&text).map_err(|e| format!("{path}: {e}"))
 }
 
-/// Parses the clients TOML; refuses duplicate ids and short secrets.
+/// SHA-256 of every secret that was ever written in the Grondwerk repository for clients (demo,
+/// test and benchmark clients, in files and in defaults) and of the audit keys of its compose
+/// file, benchmarks and test helpers: known to anyone who reads it, so never accepted from a
+/// clients file or as an audit key.
+const PUBLISHED_SECRETS: &[&str] = &[
+    "11ef00e79965bf00693ea75190958c73263074a72dfd1ebdeac58d3fef13a75b",
+    "f41063adb7fde2248109ac07579e5acc44741dfefeedf53f69c3b81931df4dc3",
+    "217a325485ce1a339dcf721683cd928290ab12a7d9f2dbb8b8bb6042e10c7724",
+    "456b5218063186db9155c616e86bd5d79ff1e24c010109a99934cba5b2132ee5",
+    "28a7ae375f55c676c71368d6f95fd963980ccf80e0d918c5edbf209accaa8a17",
+    "5b9c682224fcb1ee2b788548b35e64408d10cad4c963ec6f4653be7a645560cf",
+    "a9c691b699c8aa5af8dbd7e4708176f241cd1e4045ca1dadb50ea58deb924f71",
+    "20f6637e0f3418dad28cb6fd4f59fa2855801a2bf86e7f9779e952561345a6a8",
+    "a5788d22a3e72192d44782d94456860d1212336dee0e7134567a3fdf9197672a",
+    "543ee5f162bf68b5daf0436a5242494319e0dc6dca81d2908f9d7d83416aec33",
+    "61e3049138d039d2794568b5716038a76a63efe1346bac5e322d20fd0cb8eec0",
+    "4fd59ca704ab6e8e48f905bf81ca740d8f949f204703d68af1062eb0fcb43e64",
+    "ade7d9e58b6b0b15e56d4c7ab1a7ce8a84d8c0fb55df6a4ae0058fe90e933984",
+    "b5b5781f282397a10c1418ea19c1af55985fac3bdd574c2cec639076e3dccbc5",
+    "696f83601d71b499150052ebd8ca5db2ba0cb2d5ac2e51345308df6986e094cd",
+    "626b2a3dfd89d4f817e919bfdc5248bc72acc5948aa9bfc992d0e6ba6a56383c",
+    "479d762f4b29db9ab50093df25055465ebd8fbc0241b55e35e08c0b972224f37",
+    "d5c82afefda27e67fc65770b6c08aa52b6060b6c6d402836e7ff2616fb02e208",
+    "b5c6904609fa7faa96fc6b23b37d61879052d9687ec24c9503afe360572c78e2",
+    "b77520a305b52b07e2de9108a29665d86325e4b2029ac338fba8863a37882f25",
+    "c61a80238bb9ccc6cf42f81a9fbb8450c9b6e9f18813de1e553163dd10d6b9db",
+    "e7c7942c249a777c49fd1004eecd3ada17426f840cadad6b835a6fb21ea2def0",
+    "1cbb2318f249fb06d166fb4a5b43b6f3a466d6f321980c0d473110c1f1bfbae3",
+];
+
+/// Whether a secret is one of the [`PUBLISHED_SECRETS`].
+pub fn is_published_secret(secret: &str) -> bool {
+    let hash = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(secret.as_bytes()));
+    PUBLISHED_SECRETS.contains(&hash.as_str())
+}
+
+/// A new random secret: 64 hexadecimal characters (244 random bits).
+pub fn generate_secret() -> String {
+    format!("{}{}", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple())
+}
+
+/// A clients file from a template: every `[[client]]` without a `secret` gets a new random one,
+/// on the line after its `client_id`; comments and everything else stay as written. The
+/// repository's clients files are such templates, so no secret of them is ever in use.
+pub fn fill_secrets(template: &str) -> String {
+    // one block per [[client]]: does it have a secret of its own?
+    let mut out = String::with_capacity(template.len() + 1024);
+    let blocks: Vec<&str> = template.split("[[client]]").collect();
+    for (i, block) in blocks.iter().enumerate() {
+        if i > 0 {
+            out.push_str("[[client]]");
+        }
+        let has_secret = block.lines().any(|l| l.trim_start().starts_with("secret"));
+        if i == 0 || has_secret {
+            out.push_str(block);
+            continue;
+        }
+        let mut done = false;
+        for line in block.split_inclusive('\n') {
+            out.push_str(line);
+            if !done && line.trim_start().starts_with("client_id") {
+                if !line.ends_with('\n') {
+                    out.push('\n');
+                }
+                out.push_str(&format!("secret = \"{}\"\n", generate_secret()));
+                done = true;
+            }
+        }
+    }
+    out
+}
+
+/// Parses the clients TOML; refuses duplicate ids, short secrets and published ones.
 pub fn parse_clients(text: &str) -> Result<Vec<ClientConfig>, String> {
     let file: ClientsFile = toml::from_str(text).map_err(|e| e.to_string())?;
     let mut seen = std::collections::HashSet::new();
@@ -103,6 +175,12 @@ pub fn parse_clients(text: &str) -> Result<Vec<ClientConfig>, String> {
         if let Some(s) = &c.secret {
             if s.len() < 16 {
                 return Err(format!("secret of '{}' is shorter than 16 characters", c.client_id));
+            }
+            if is_published_secret(s) {
+                return Err(format!(
+                    "the secret of '{}' is published in the Grondwerk repository (a demo or test secret) and is never accepted; make your own, e.g. `openssl rand -hex 32`, or let `grondwerk clients` write a clients file with new secrets",
+                    c.client_id
+                ));
             }
         }
     }
@@ -598,6 +676,24 @@ mod tests {
         .unwrap();
         let e = auth().authenticate(&forged_user).await.unwrap_err();
         assert_eq!((e.status, e.invalid_params[0].name.as_str()), (400, "user_id"));
+    }
+
+    #[test]
+    fn published_secrets_are_refused_and_templates_get_new_ones() {
+        let published = "[[client]]\nclient_id='demo'\nsecret='demo-secret-change-me-0123456789'";
+        assert!(parse_clients(published).unwrap_err().contains("published"));
+        let template = "# a comment\n[[client]]\nclient_id = \"a\"\nscopes = [\"x\"]\n\n[[client]]\nclient_id = \"b\"\nsecret = \"kept-as-it-is-0123456789\"\n";
+        let filled = fill_secrets(template);
+        assert!(filled.starts_with("# a comment\n"));
+        let clients = parse_clients(&filled).unwrap();
+        let a = clients[0].secret.clone().unwrap();
+        assert_eq!(a.len(), 64);
+        assert_eq!(clients[1].secret.as_deref(), Some("kept-as-it-is-0123456789"));
+        // a second fill makes other secrets
+        assert_ne!(
+            parse_clients(&fill_secrets(template)).unwrap()[0].secret.as_deref(),
+            Some(a.as_str())
+        );
     }
 
     #[test]

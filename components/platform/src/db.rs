@@ -267,11 +267,10 @@ impl Database {
             Backend::Postgres => url.to_string(),
             Backend::Sqlite => {
                 let path = sqlite_path(url);
-                if let Some(dir) = std::path::Path::new(path).parent() {
-                    if !dir.as_os_str().is_empty() {
-                        std::fs::create_dir_all(dir)
-                            .map_err(|e| DbError::Unavailable(format!("{}: {e}", dir.display())))?;
-                    }
+                // personal data: readable by the service's own user only
+                if path != ":memory:" {
+                    crate::files::private_sqlite_file(std::path::Path::new(path))
+                        .map_err(|e| DbError::Unavailable(format!("{path}: {e}")))?;
                 }
                 // WAL mode is a property of the file: set it once, before the pool opens its
                 // connections in parallel (they would contend for the lock it needs)

@@ -14,6 +14,7 @@ pub mod component;
 pub mod config;
 pub mod db;
 pub mod extract;
+pub mod files;
 pub mod http;
 pub mod ids;
 pub mod metrics;

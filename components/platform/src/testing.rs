@@ -110,12 +110,12 @@ pub fn free_address() -> String {
     format!("127.0.0.1:{port}")
 }
 
-/// Keys of the audit chain for tests (a fixed, test-only secret).
+/// Keys of the audit chain for tests: one random key per test process (no key in the
+/// repository is ever accepted).
 pub fn audit_keys() -> std::sync::Arc<crate::audit::AuditKeys> {
-    std::sync::Arc::new(
-        crate::audit::AuditKeys::parse("test-1=audit-key-for-tests-only-0123456789abcdef")
-            .unwrap_or_else(|e| panic!("{e}")),
-    )
+    static KEY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let key = KEY.get_or_init(|| format!("test-1={}", crate::auth::generate_secret()));
+    std::sync::Arc::new(crate::audit::AuditKeys::parse(key).unwrap_or_else(|e| panic!("{e}")))
 }
 
 /// A new SQLite database file under the system temp dir.

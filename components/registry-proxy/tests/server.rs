@@ -148,7 +148,7 @@ async fn audit_verify_command_checks_the_whole_chain() {
             .output()
             .unwrap()
     };
-    const KEY: &str = "test-1=audit-key-for-tests-only-0123456789abcdef";
+    const KEY: &str = "test-1=server-test-audit-key-0123456789abcdef";
     let out = run(KEY);
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(out.status.success(), "{report}");

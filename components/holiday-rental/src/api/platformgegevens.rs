@@ -29,7 +29,8 @@ pub struct Ophaalresultaat {
     pub aantal_nieuwe_signalen: usize,
 }
 
-/// Fetch activity data and listings from the SDEP now, and match them (inspectors).
+/// Fetch activity data and listings from the SDEP now, and match them (inspectors of the
+/// municipality the SDEP delivers for).
 #[utoipa::path(
     tag = "platformgegevens",
     responses(
@@ -40,7 +41,7 @@ pub struct Ophaalresultaat {
 )]
 #[post("/platformgegevens/ophalen")]
 pub async fn ophalen(p: Principal, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
-    p.require_scope(SCOPE_HANDHAVEN)?;
+    platform_data::may_fetch(&state, &state.caller(p))?;
     let done = platform_data::fetch(&state).await?;
     Ok(HttpResponse::Ok().json(Ophaalresultaat {
         aantal_nieuwe_verblijven: done.new_stays,
@@ -255,7 +256,8 @@ pub struct VerwijderverzoekPagina {
     pub _links: PageLinks,
 }
 
-/// The removal orders (platforms and the SDEP; inspectors too).
+/// The removal orders: the SDEP sees all of them (scope vakantieverhuur.sdep), an inspector
+/// those of their municipality, a platform those about its own listings. Audited.
 #[utoipa::path(
     tag = "platformgegevens",
     params(
@@ -274,14 +276,9 @@ pub async fn verwijderverzoeken(
     p: Principal,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
-    if !p.has_scope(super::SCOPE_CONTROLEREN) && !p.has_scope(SCOPE_HANDHAVEN) {
-        return Err(Problem::forbidden(
-            "Scope vakantieverhuur.controleren of vakantieverhuur.handhaven is nodig.",
-        ));
-    }
     let params = platform::http::QueryParams::parse(req.query_string(), &["page", "pageSize"])?;
     let page = PageRequest::from_params(&params)?;
-    let (rows, total) = platform_data::removals(&state, page.offset(), page.page_size).await?;
+    let (rows, total) = platform_data::removals(&state, &state.caller(p), page.offset(), page.page_size).await?;
     let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
     Ok(HttpResponse::Ok().json(VerwijderverzoekPagina {
         verwijderverzoeken: rows.iter().map(Verwijderverzoek::from).collect(),

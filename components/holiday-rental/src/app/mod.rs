@@ -19,6 +19,8 @@ pub const SCOPE_AANVRAGEN: &str = "vakantieverhuur.aanvragen";
 pub const SCOPE_CONTROLEREN: &str = "vakantieverhuur.controleren";
 /// Scope of the municipality's inspectors.
 pub const SCOPE_HANDHAVEN: &str = "vakantieverhuur.handhaven";
+/// Scope of the Single Digital Entry Point, which forwards every removal order to the platforms.
+pub const SCOPE_SDEP: &str = "vakantieverhuur.sdep";
 
 /// The purpose every record of this component states.
 pub const PURPOSE: &str = "registratie vakantieverhuur";
@@ -31,6 +33,8 @@ pub struct Caller {
     pub principal: Principal,
     /// The municipality the client acts for, if any.
     pub gemeente: Option<Gemeentecode>,
+    /// The platform a platform's client speaks for, as the SDEP names it (`metadata.platform`).
+    pub platform: Option<String>,
 }
 
 /// Whether the caller is the registration's holder (a citizen through the portal).

@@ -1,7 +1,7 @@
 //! The platforms' data from the SDEP: fetching it (on a schedule and on demand) and matching it
 //! against the register, the inspectors' platform signals, and removal orders.
 
-use super::{Caller, PURPOSE, SCOPE_HANDHAVEN};
+use super::{Caller, PURPOSE, SCOPE_CONTROLEREN, SCOPE_HANDHAVEN, SCOPE_SDEP};
 use crate::AppState;
 use crate::domain::platform_data::{
     Known, PlatformStay, SignalKind, content_id, match_number, normalise_number, postcode_and_number,
@@ -132,6 +132,18 @@ fn listing_of(record: &SingleListingData, area: &str, source: &str, at: NaiveDat
         bron: source.to_string(),
         opgehaald_op: at,
     })
+}
+
+/// Whether the caller may have the SDEP fetched now: an inspector of the municipality whose data
+/// the SDEP hands out (the fetch is that municipality's, and costs the SDEP's queue).
+pub fn may_fetch(state: &AppState, caller: &Caller) -> Result<(), Error> {
+    let gemeente = inspector_gemeente(caller)?;
+    match state.sdep_gemeente {
+        Some(g) if g.to_string() != gemeente => Err(Error::Forbidden(
+            "Alleen de handhaving van de gemeente waarvoor de SDEP gegevens levert, haalt ze op.",
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// Fetches activity data and listings from the SDEP until it has no more (the prototype hands
@@ -620,11 +632,62 @@ pub async fn order_removal(state: &AppState, caller: &Caller, signal_id: String)
     Ok(rows)
 }
 
-/// The removal orders, for the SDEP and the platforms (no personal data: URL, number, reason,
-/// date).
-pub async fn removals(state: &AppState, offset: i64, limit: i64) -> Result<(Vec<RemovalRow>, i64), Error> {
-    state
+/// Whose removal orders a caller sees.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RemovalScope {
+    /// The SDEP: every order, to forward them.
+    All,
+    /// An inspector: the orders of the municipality (gemeentecode).
+    Municipality(String),
+    /// A platform: the orders about its own listings.
+    Platform(String),
+}
+
+/// Which removal orders the caller sees: the SDEP all, an inspector their municipality's, a
+/// platform its own; anyone else none.
+pub fn removal_scope(caller: &Caller) -> Result<RemovalScope, Error> {
+    let p = &caller.principal;
+    if p.has_scope(SCOPE_SDEP) {
+        return Ok(RemovalScope::All);
+    }
+    if p.has_scope(SCOPE_HANDHAVEN) {
+        return inspector_gemeente(caller).map(RemovalScope::Municipality);
+    }
+    if p.has_scope(SCOPE_CONTROLEREN) {
+        return caller.platform.clone().map(RemovalScope::Platform).ok_or(Error::Forbidden(
+            "Voor deze client is geen platform ingesteld: een platform ziet alleen de verzoeken over zijn eigen advertenties.",
+        ));
+    }
+    Err(Error::Forbidden(
+        "Scope vakantieverhuur.sdep, vakantieverhuur.handhaven of vakantieverhuur.controleren is nodig.",
+    ))
+}
+
+/// The removal orders the caller may see (no personal data beyond the number the listing
+/// carries: URL, number, reason, date); a number is its holder's personal data, so every listed
+/// order is audited.
+pub async fn removals(
+    state: &AppState,
+    caller: &Caller,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<RemovalRow>, i64), Error> {
+    let scope = removal_scope(caller)?;
+    let (rows, total) = state
         .db
-        .run(move |c| platform_store::removals(c, offset, limit).map_err(Error::from))
-        .await
+        .run(move |c| platform_store::removals(c, &scope, offset, limit).map_err(Error::from))
+        .await?;
+    let entries = rows
+        .iter()
+        .map(|r| {
+            signal_audit(
+                caller,
+                "vakantieverhuur.verwijderverzoek.raadplegen",
+                &r.registratienummer,
+                json!({ "verwijderverzoek": r.id, "platform": r.platform, "reden": r.reden }),
+            )
+        })
+        .collect();
+    state.audit.record(entries).await?;
+    Ok((rows, total))
 }

@@ -28,7 +28,11 @@ fn client(id: &str, scopes: &[&str], gemeente: Option<&str>) -> ClientConfig {
 pub fn clients() -> Vec<ClientConfig> {
     vec![
         client("portaal", &["vakantieverhuur.aanvragen"], None),
-        client("platform", &["vakantieverhuur.controleren"], None),
+        client("platform", &["vakantieverhuur.controleren"], None).with("platform", "booking.com"),
+        client("platform-airbnb", &["vakantieverhuur.controleren"], None).with("platform", "airbnb.com"),
+        client("platform-zonder-naam", &["vakantieverhuur.controleren"], None),
+        client("sdep", &["vakantieverhuur.sdep"], None),
+        client("handhaving-zonder-gemeente", &["vakantieverhuur.handhaven"], None),
         client("handhaving-0363", &["vakantieverhuur.handhaven"], Some("0363")),
         client("handhaving-0344", &["vakantieverhuur.handhaven"], Some("0344")),
     ]

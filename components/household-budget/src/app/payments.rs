@@ -75,7 +75,9 @@ pub async fn export(
             }
             let id = uuid::Uuid::new_v4().simple().to_string();
             let xml = pain001::write(version, &id, at, &debtor, &transfers);
-            let total = transfers.iter().map(|t| t.amount.0).sum::<i64>();
+            let total = Cents::checked_sum(transfers.iter().map(|t| t.amount))
+                .ok_or(Error::AmountOverflow("het totaal van het betaalbestand"))?
+                .0;
             let file = PaymentFileRow {
                 id: id.clone(),
                 versie: version.as_str().into(),

@@ -21,12 +21,13 @@ pub fn refresh(
     margin_days: u32,
     tolerance: Cents,
     at: NaiveDateTime,
-) -> Result<usize, DbError> {
+) -> Result<usize, Error> {
     let mut booked: HashMap<String, Vec<(NaiveDate, i64, String)>> = HashMap::new();
     for (afspraak, date, amount, direction) in store::booked_per_agreement(c)? {
         booked.entry(afspraak).or_default().push((date, amount, direction));
     }
-    let mut balance: HashMap<String, i64> = HashMap::new();
+    let mut balance: HashMap<String, Cents> = HashMap::new();
+    let overflow = || Error::AmountOverflow("het saldo van de afspraken van een burger");
     let mut rows = Vec::new();
     let mut push =
         |kind: signals::Kind, burger: &str, afspraak: Option<&str>, finding: signals::Finding, key: String| {
@@ -47,15 +48,14 @@ pub fn refresh(
         };
     for a in store::all_agreements(c)? {
         let own = booked.get(&a.id).map(Vec::as_slice).unwrap_or(&[]);
-        *balance.entry(a.burger_id.clone()).or_default() += own
-            .iter()
-            .map(|(_, amount, dir)| {
-                Direction::from_stored(dir)
-                    .unwrap_or(Direction::Debit)
-                    .signed(Cents(*amount))
-                    .0
-            })
-            .sum::<i64>();
+        let sum = Cents::checked_sum(own.iter().map(|(_, amount, dir)| {
+            Direction::from_stored(dir)
+                .unwrap_or(Direction::Debit)
+                .signed(Cents(*amount))
+        }))
+        .ok_or_else(overflow)?;
+        let total = balance.entry(a.burger_id.clone()).or_default();
+        *total = total.checked_add(sum).ok_or_else(overflow)?;
         let expected = match a.betaalinstructie.as_deref() {
             Some(text) => {
                 let b: Betaalinstructie = serde_json::from_str(text)
@@ -78,13 +78,13 @@ pub fn refresh(
         }
     }
     for (burger, cents) in balance {
-        if let Some(f) = signals::of_balance(Cents(cents), today) {
+        if let Some(f) = signals::of_balance(cents, today) {
             // one per citizen per month while it lasts
             let key = format!("{}|{burger}|{}", f.kind.as_str(), today.format("%Y-%m"));
             push(f.kind, &burger, None, f, key);
         }
     }
-    store::insert_new_signals(c, &rows)
+    Ok(store::insert_new_signals(c, &rows)?)
 }
 
 /// Computes the signals now (a worker asks; imports do it themselves).
@@ -95,7 +95,7 @@ pub async fn compute(state: &AppState, caller: &Principal) -> Result<usize, Erro
     let (at, margin, tolerance) = (state.now(), state.signal_margin_days, state.booking_tolerance);
     state
         .db
-        .write_transaction(move |c| Ok::<_, Error>(refresh(c, at.date(), margin, tolerance, at)?))
+        .write_transaction(move |c| refresh(c, at.date(), margin, tolerance, at))
         .await
 }
 

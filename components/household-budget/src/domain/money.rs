@@ -18,6 +18,16 @@ impl Cents {
     /// Zero.
     pub const ZERO: Cents = Cents(0);
 
+    /// The largest amount of one transaction read from a statement: € 10,000,000.00. Nothing a
+    /// household's account sees comes near it, and with it no sum of a realistic number of
+    /// transactions comes near the range of an `i64`.
+    pub const MAX_TRANSACTION: Cents = Cents(1_000_000_000);
+
+    /// The sum of `amounts`, `None` on overflow.
+    pub fn checked_sum(amounts: impl IntoIterator<Item = Cents>) -> Option<Cents> {
+        amounts.into_iter().try_fold(Cents::ZERO, Cents::checked_add)
+    }
+
     /// Parses a decimal amount as banks write it (`147.84`, `12`, `0.5`, `-3.10`; a comma is
     /// accepted as the decimal mark). More than two decimals are refused unless they are zeros.
     pub fn parse_decimal(s: &str) -> Result<Cents, AmountError> {

@@ -4,6 +4,7 @@
 pub mod camt;
 pub mod mt940;
 
+use crate::domain::money::Cents;
 use crate::domain::statement::Statement;
 
 /// The file formats read.
@@ -33,6 +34,13 @@ pub fn read(format: Format, bytes: &[u8]) -> Result<Vec<Statement>, ImportError>
     };
     for s in &mut statements {
         clean(s);
+        if let Some(t) = s.transactions.iter().find(|t| t.amount > Cents::MAX_TRANSACTION) {
+            return Err(ImportError::Invalid(format!(
+                "bedrag {} boven het maximum van {} per transactie",
+                t.amount,
+                Cents::MAX_TRANSACTION
+            )));
+        }
     }
     Ok(statements)
 }

@@ -1,0 +1,1 @@
+ALTER TABLE componenten DROP COLUMN eigenaar;
