@@ -36,6 +36,11 @@ pub struct ClientConfig {
     /// Scopes granted to the client.
     #[serde(default)]
     pub scopes: Vec<String>,
+    /// The `client_id` (or `azp`) that an OpenID Connect provider's tokens name for this
+    /// client: only such tokens get this client's settings (an OIDC token naming a client id
+    /// of this file is not this client).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oidc_client: Option<String>,
     /// Each component's own settings of the client (the registry proxy's `fields`,
     /// holiday-rental's `gemeentecode`, …), read by that component into its typed
     /// [`ClientSettings`].
@@ -308,37 +313,69 @@ impl Principal {
     }
 }
 
+/// How often the JWKS is fetched at most: a token with an unknown `kid` may mean a rotated
+/// key, but forged tokens must not make every request a fetch.
+pub const JWKS_MIN_REFRESH: Duration = Duration::from_secs(60);
+
+/// What RS256 tokens of an OpenID Connect provider must be.
+#[derive(Debug, Clone)]
+pub struct OidcConfig {
+    /// The provider's JWKS.
+    pub jwks_url: String,
+    /// The `iss` its tokens carry.
+    pub issuer: String,
+    /// The `aud` they must be for (this deployment).
+    pub audience: String,
+    /// The longest a token may be valid, from `iat` (or from now, without one) to `exp`.
+    pub max_lifetime_seconds: i64,
+}
+
 struct JwksCache {
     url: String,
     keys: RwLock<Option<(Instant, jsonwebtoken::jwk::JwkSet)>>,
+    /// When the JWKS was last asked for, successfully or not.
+    last_attempt: std::sync::Mutex<Option<Instant>>,
     http: reqwest::Client,
 }
 
 /// Checks tokens; shared by all workers.
 pub struct Authenticator {
     clients: HashMap<String, Arc<ClientConfig>>,
+    /// Clients by the OIDC client id mapped to them.
+    oidc_clients: HashMap<String, Arc<ClientConfig>>,
     leeway: i64,
-    jwks: Option<JwksCache>,
+    oidc: Option<(OidcConfig, JwksCache)>,
 }
 
 impl Authenticator {
-    /// An authenticator over configured clients, with an optional JWKS URL for RS256.
-    pub fn new(clients: Vec<ClientConfig>, leeway_seconds: i64, jwks_url: Option<String>) -> Self {
-        let jwks = jwks_url.map(|url| JwksCache {
-            url,
-            keys: RwLock::new(None),
-            http: reqwest::Client::builder()
-                .timeout(Duration::from_secs(5))
-                .build()
-                .unwrap_or_default(),
+    /// An authenticator over configured clients, with an optional OpenID Connect provider for
+    /// RS256 tokens.
+    pub fn new(clients: Vec<ClientConfig>, leeway_seconds: i64, oidc: Option<OidcConfig>) -> Self {
+        let oidc = oidc.map(|o| {
+            let cache = JwksCache {
+                url: o.jwks_url.clone(),
+                keys: RwLock::new(None),
+                last_attempt: std::sync::Mutex::new(None),
+                http: reqwest::Client::builder()
+                    .timeout(Duration::from_secs(5))
+                    .build()
+                    .unwrap_or_default(),
+            };
+            (o, cache)
         });
+        let clients: HashMap<String, Arc<ClientConfig>> = clients
+            .into_iter()
+            .map(|c| (c.client_id.clone(), Arc::new(c)))
+            .collect();
+        let oidc_clients = clients
+            .values()
+            .filter_map(|c| c.oidc_client.clone().map(|o| (o, c.clone())))
+            .collect();
         Authenticator {
-            clients: clients
-                .into_iter()
-                .map(|c| (c.client_id.clone(), Arc::new(c)))
-                .collect(),
+            clients,
+            oidc_clients,
             leeway: leeway_seconds,
-            jwks,
+            oidc,
         }
     }
 
@@ -410,14 +447,15 @@ impl Authenticator {
     }
 
     async fn authenticate_rs256(&self, token: &str, kid: Option<String>, now: i64) -> Result<Principal, Problem> {
-        let jwks = self
-            .jwks
+        let (oidc, jwks) = self
+            .oidc
             .as_ref()
             .ok_or_else(|| Problem::unauthorized("RS256-tokens worden niet geaccepteerd."))?;
         let set = jwks.get(false).await?;
         let jwk = match find_key(&set, kid.as_deref()) {
             Some(k) => k,
-            // A key we do not know yet may have been rotated in: refresh once.
+            // A key we do not know yet may have been rotated in: refresh, at most once per
+            // JWKS_MIN_REFRESH
             None => {
                 let set = jwks.get(true).await?;
                 find_key(&set, kid.as_deref()).ok_or_else(|| Problem::unauthorized("Onbekende sleutel (kid)."))?
@@ -426,13 +464,24 @@ impl Authenticator {
         let key = DecodingKey::from_jwk(&jwk).map_err(|_| Problem::unauthorized("Onbruikbare sleutel in de JWKS."))?;
         let mut validation = Validation::new(Algorithm::RS256);
         validation.leeway = self.leeway.max(0) as u64;
-        validation.validate_aud = false;
         validation.validate_nbf = true;
+        validation.set_issuer(&[oidc.issuer.as_str()]);
+        validation.set_audience(&[oidc.audience.as_str()]);
+        validation.set_required_spec_claims(&["exp", "iss", "aud"]);
         let claims = jsonwebtoken::decode::<Claims>(token, &key, &validation)
             .map_err(|e| match e.kind() {
                 jsonwebtoken::errors::ErrorKind::ExpiredSignature => Problem::unauthorized("Het token is verlopen."),
                 jsonwebtoken::errors::ErrorKind::ImmatureSignature => {
                     Problem::unauthorized("Het token is nog niet geldig (nbf).")
+                }
+                jsonwebtoken::errors::ErrorKind::InvalidIssuer => {
+                    Problem::unauthorized("Het token is niet van de ingestelde uitgever (iss).")
+                }
+                jsonwebtoken::errors::ErrorKind::InvalidAudience => {
+                    Problem::unauthorized("Het token is niet voor deze toepassing (aud).")
+                }
+                jsonwebtoken::errors::ErrorKind::MissingRequiredClaim(c) => {
+                    Problem::unauthorized(format!("Het token mist de claim {c}."))
                 }
                 _ => Problem::unauthorized("De handtekening van het token is ongeldig."),
             })?
@@ -442,17 +491,32 @@ impl Authenticator {
                 return Err(Problem::unauthorized("Het token is uitgegeven in de toekomst."));
             }
         }
-        let client_id = claims
+        // a token valid for years is a stolen token's lifetime: at most the configured one
+        let exp = claims.exp.unwrap_or(i64::MAX);
+        if exp.saturating_sub(claims.iat.unwrap_or(now)) > oidc.max_lifetime_seconds + self.leeway {
+            return Err(Problem::unauthorized(format!(
+                "Het token is langer geldig dan {} seconden.",
+                oidc.max_lifetime_seconds
+            )));
+        }
+        let token_client = claims
             .client_id
             .clone()
             .or(claims.azp.clone())
             .ok_or_else(|| Problem::unauthorized("Het token noemt geen client_id of azp."))?;
-        let client = self.clients.get(&client_id).cloned().unwrap_or_else(|| {
-            Arc::new(ClientConfig {
-                client_id: client_id.clone(),
-                ..Default::default()
-            })
-        });
+        // a client's settings only through the clients file's explicit oidc_client mapping; an
+        // unmapped OIDC client is named apart, so it never passes for a configured client
+        let (client_id, client) = match self.oidc_clients.get(&token_client) {
+            Some(c) => (c.client_id.clone(), c.clone()),
+            None => {
+                let id = format!("oidc:{token_client}");
+                let client = Arc::new(ClientConfig {
+                    client_id: id.clone(),
+                    ..Default::default()
+                });
+                (id, client)
+            }
+        };
         let scopes = claims
             .scope
             .as_deref()
@@ -501,6 +565,8 @@ fn find_key(set: &jsonwebtoken::jwk::JwkSet, kid: Option<&str>) -> Option<jsonwe
 }
 
 impl JwksCache {
+    /// The key set: the cached one while it is fresh (five minutes), unless `refresh` asks
+    /// for a new one; never fetched more than once per [`JWKS_MIN_REFRESH`].
     async fn get(&self, refresh: bool) -> Result<jsonwebtoken::jwk::JwkSet, Problem> {
         if !refresh {
             if let Some((at, set)) = self.keys.read().await.as_ref() {
@@ -508,6 +574,23 @@ impl JwksCache {
                     return Ok(set.clone());
                 }
             }
+        }
+        // claim the attempt before fetching, so parallel requests do not all fetch
+        let may_fetch = match self.last_attempt.lock() {
+            Ok(mut last) => {
+                let due = last.is_none_or(|t| t.elapsed() >= JWKS_MIN_REFRESH);
+                if due {
+                    *last = Some(Instant::now());
+                }
+                due
+            }
+            Err(_) => false,
+        };
+        if !may_fetch {
+            return match self.keys.read().await.as_ref() {
+                Some((_, set)) => Ok(set.clone()),
+                None => Err(Problem::service_unavailable("OpenID Connect provider")),
+            };
         }
         let fetched = async {
             let resp = self.http.get(&self.url).send().await.ok()?;

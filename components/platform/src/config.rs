@@ -25,9 +25,21 @@ pub struct CommonConfig {
     /// own keys); without it every request is refused with 401.
     #[arg(long = "clients", env = "GRONDWERK_CLIENTS")]
     pub clients: Option<PathBuf>,
-    /// JWKS URL of an OpenID Connect provider; enables RS256 tokens.
+    /// JWKS URL of an OpenID Connect provider; enables RS256 tokens (then the issuer and the
+    /// audience are required too).
     #[arg(long, env = "GRONDWERK_JWKS_URL")]
     pub jwks_url: Option<String>,
+    /// The `iss` of the OpenID Connect provider's tokens; others are refused.
+    #[arg(long, env = "GRONDWERK_OIDC_ISSUER")]
+    pub oidc_issuer: Option<String>,
+    /// The `aud` an OpenID Connect token must be for (this deployment); others are refused.
+    #[arg(long, env = "GRONDWERK_OIDC_AUDIENCE")]
+    pub oidc_audience: Option<String>,
+    /// The longest an OpenID Connect token may be valid (from iat, or from now, to exp), in
+    /// seconds. A client's settings apply to such a token only through `oidc_client` in the
+    /// clients file.
+    #[arg(long, env = "GRONDWERK_OIDC_MAX_LIFETIME_SECONDS", default_value_t = 3600)]
+    pub oidc_max_lifetime_seconds: i64,
     /// Clock skew allowed when checking iat/nbf/exp, in seconds.
     #[arg(long, env = "GRONDWERK_TOKEN_LEEWAY_SECONDS", default_value_t = 60)]
     pub token_leeway_seconds: i64,
@@ -80,10 +92,26 @@ impl CommonConfig {
 
     /// The token checker for these settings.
     pub fn authenticator(&self) -> Result<crate::auth::Authenticator, String> {
+        let oidc = match &self.jwks_url {
+            None => None,
+            Some(url) => {
+                let need = |v: &Option<String>, name: &str| {
+                    v.clone()
+                        .filter(|v| !v.trim().is_empty())
+                        .ok_or(format!("GRONDWERK_JWKS_URL is set, so {name} is required"))
+                };
+                Some(crate::auth::OidcConfig {
+                    jwks_url: url.clone(),
+                    issuer: need(&self.oidc_issuer, "GRONDWERK_OIDC_ISSUER")?,
+                    audience: need(&self.oidc_audience, "GRONDWERK_OIDC_AUDIENCE")?,
+                    max_lifetime_seconds: self.oidc_max_lifetime_seconds,
+                })
+            }
+        };
         Ok(crate::auth::Authenticator::new(
             self.client_list()?,
             self.token_leeway_seconds,
-            self.jwks_url.clone(),
+            oidc,
         ))
     }
 }
