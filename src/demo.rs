@@ -39,6 +39,12 @@ pub fn token(config: &SuiteConfig, client_id: &str, bsn: Option<&str>) -> Result
             known.join(", ")
         )
     })?;
+    // a token with a BSN that is none would only be refused by every component
+    if let Some(b) = bsn {
+        platform::Bsn::parse(b).map_err(|_| {
+            format!("'{b}' is geen geldig burgerservicenummer (negen cijfers die de elfproef doorstaan)")
+        })?;
+    }
     let claims = Claims {
         bsn: bsn.map(str::to_string),
         ..Default::default()

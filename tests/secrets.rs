@@ -68,6 +68,23 @@ async fn the_suite_accepts_no_secret_of_the_repository_and_keeps_its_files_to_it
         !data.join("demo-clients.toml").exists(),
         "the old file with published secrets is gone"
     );
+    // `token` says what is wrong: a BSN that fails the eleven test, a client that is not there
+    // (naming the ones that are)
+    let token = |args: &[&str]| {
+        let out = command(&data, &free_ports(), false)
+            .arg("token")
+            .args(args)
+            .output()
+            .unwrap();
+        (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (ok, err) = token(&["burgerportaal", "--bsn", "123456789"]);
+    assert!(!ok && err.contains("elfproef"), "{err}");
+    let (ok, err) = token(&["onbekend"]);
+    assert!(
+        !ok && err.contains("platform-demo") && err.contains("budgetbeheer"),
+        "{err}"
+    );
 
     // only the suite's own user reads the folder, the audit key, the clients and the databases
     assert_eq!(mode(&data), 0o700);

@@ -244,18 +244,10 @@ pub async fn register(
     };
     let published = publish(state, publisher, publiccode_text, spec).await?;
     let c = &published.component;
+    let details = serde_json::json!({ "versie": c.laatste_versie, "nieuweVersie": published.new_version });
     state
         .audit
-        .record(vec![AuditEntry {
-            client_id: caller.client_id.clone(),
-            user_id: caller.user_id.clone(),
-            purpose: None,
-            action: "catalogus.component.publiceren".into(),
-            object_type: "component".into(),
-            object_id: Some(c.id.clone()),
-            details: serde_json::json!({ "versie": c.laatste_versie, "nieuweVersie": published.new_version }),
-            outcome: "gepubliceerd".into(),
-        }])
+        .record(vec![audit_entry(caller, "publiceren", &c.id, details, "gepubliceerd")])
         .await?;
     Ok(published)
 }
@@ -323,20 +315,27 @@ pub async fn transfer(state: &AppState, caller: &Principal, id: String, organisa
         })
         .await?;
     let (id, from) = from;
+    let details = serde_json::json!({ "van": from, "naar": organisation });
     state
         .audit
-        .record(vec![AuditEntry {
-            client_id: caller.client_id.clone(),
-            user_id: caller.user_id.clone(),
-            purpose: None,
-            action: "catalogus.component.overdragen".into(),
-            object_type: "component".into(),
-            object_id: Some(id),
-            details: serde_json::json!({ "van": from, "naar": organisation }),
-            outcome: "overgedragen".into(),
-        }])
+        .record(vec![audit_entry(caller, "overdragen", &id, details, "overgedragen")])
         .await?;
     Ok(())
+}
+
+/// The audit record of what `caller` did to a component (`catalogus.component.<what>`): no
+/// personal data, so no purpose.
+fn audit_entry(caller: &Principal, what: &str, id: &str, details: Value, outcome: &str) -> AuditEntry {
+    AuditEntry {
+        client_id: caller.client_id.clone(),
+        user_id: caller.user_id.clone(),
+        purpose: None,
+        action: format!("catalogus.component.{what}"),
+        object_type: "component".into(),
+        object_id: Some(id.to_string()),
+        details,
+        outcome: outcome.into(),
+    }
 }
 
 /// One page of components, with the facet counts of the whole list; the filter's words

@@ -11,12 +11,17 @@ use std::sync::Arc;
 
 pub use platform::testing::send;
 
-pub const SECRET: &str = "test-secret-of-enough-length";
+/// The test clients' HS256 secret: new for every test process (no secret in the repository is
+/// ever accepted from a clients file).
+pub fn secret() -> &'static str {
+    static SECRET: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SECRET.get_or_init(platform::auth::generate_secret)
+}
 
 pub fn clients() -> Vec<ClientConfig> {
     let client = |id: &str, scopes: &[&str]| ClientConfig {
         client_id: id.to_string(),
-        secret: Some(SECRET.into()),
+        secret: Some(secret().into()),
         scopes: scopes.iter().map(|s| s.to_string()).collect(),
         ..Default::default()
     };

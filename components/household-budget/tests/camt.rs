@@ -152,16 +152,18 @@ fn entities_are_never_expanded() {
     assert!(matches!(camt::parse(&undefined[..]), Err(ImportError::Malformed(_))));
 }
 
-#[test]
-fn bad_values_are_refused_with_what_is_wrong() {
-    let doc = |amount: &str| {
-        format!(
-            r#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt>
+/// A statement of the municipality's account with one booked entry of `amount`.
+fn doc(amount: &str) -> String {
+    format!(
+        r#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt>
 <Acct><Id><IBAN>NL36ABNA5632579034</IBAN></Id></Acct>
 <Ntry><Amt Ccy="EUR">{amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-01-01</Dt></BookgDt></Ntry>
 </Stmt></BkToCstmrStmt></Document>"#
-        )
-    };
+    )
+}
+
+#[test]
+fn bad_values_are_refused_with_what_is_wrong() {
     assert!(camt::parse(doc("1.00").as_bytes()).is_ok());
     for bad in ["1.005", "abc", "-5.00", ""] {
         match camt::parse(doc(bad).as_bytes()) {
@@ -202,14 +204,6 @@ fn statement_text_comes_out_as_plain_text_in_both_formats() {
 
 #[test]
 fn an_amount_beyond_the_maximum_of_a_transaction_is_refused() {
-    let doc = |amount: &str| {
-        format!(
-            r#"<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt>
-<Acct><Id><IBAN>NL36ABNA5632579034</IBAN></Id></Acct>
-<Ntry><Amt Ccy="EUR">{amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-01-01</Dt></BookgDt></Ntry>
-</Stmt></BkToCstmrStmt></Document>"#
-        )
-    };
     let read = |amount: &str| {
         household_budget::import::read(household_budget::import::Format::Camt053, doc(amount).as_bytes())
     };

@@ -113,9 +113,13 @@ pub fn free_address() -> String {
 /// Keys of the audit chain for tests: one random key per test process (no key in the
 /// repository is ever accepted).
 pub fn audit_keys() -> std::sync::Arc<crate::audit::AuditKeys> {
+    std::sync::Arc::new(crate::audit::AuditKeys::parse(audit_keys_spec()).unwrap_or_else(|e| panic!("{e}")))
+}
+
+/// [`audit_keys`] as `GRONDWERK_AUDIT_KEYS` says them, for a process a test starts.
+pub fn audit_keys_spec() -> &'static str {
     static KEY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let key = KEY.get_or_init(|| format!("test-1={}", crate::auth::generate_secret()));
-    std::sync::Arc::new(crate::audit::AuditKeys::parse(key).unwrap_or_else(|e| panic!("{e}")))
+    KEY.get_or_init(|| format!("test-1={}", crate::auth::generate_secret()))
 }
 
 /// A new SQLite database file under the system temp dir.

@@ -67,7 +67,10 @@ async fn two_processes_write_one_valid_audit_chain() {
     let clients = dir.join("clients.toml");
     std::fs::write(
         &clients,
-        format!("[[client]]\nclient_id = \"demo\"\nsecret = \"{SECRET}\"\nscopes = [\"brp.personen.lezen\"]\nfields = [\"*\"]\n"),
+        format!(
+            "[[client]]\nclient_id = \"demo\"\nsecret = \"{}\"\nscopes = [\"brp.personen.lezen\"]\nfields = [\"*\"]\n",
+            secret()
+        ),
     )
     .unwrap();
     for (backend, url) in platform::testing::database_urls() {

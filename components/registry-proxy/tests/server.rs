@@ -148,8 +148,8 @@ async fn audit_verify_command_checks_the_whole_chain() {
             .output()
             .unwrap()
     };
-    const KEY: &str = "test-1=server-test-audit-key-0123456789abcdef";
-    let out = run(KEY);
+    let key = platform::testing::audit_keys_spec();
+    let out = run(key);
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(out.status.success(), "{report}");
     assert_eq!(
@@ -167,7 +167,7 @@ async fn audit_verify_command_checks_the_whole_chain() {
         })
         .await
         .unwrap();
-    let out = run(KEY);
+    let out = run(key);
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(report["fout"], json!({"volgnummer": 5, "soort": "gewijzigd"}));

@@ -9,13 +9,18 @@ use platform::auth::{Authenticator, Claims, ClientConfig, sign_hs256};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-pub const SECRET: &str = "test-secret-of-enough-length";
+/// The test clients' HS256 secret: new for every test process (no secret in the repository is
+/// ever accepted from a clients file).
+pub fn secret() -> &'static str {
+    static SECRET: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SECRET.get_or_init(platform::auth::generate_secret)
+}
 pub const PROXY_CLIENT_SECRET: &str = "holiday-rental-proxy-secret";
 
 fn client(id: &str, scopes: &[&str], gemeente: Option<&str>) -> ClientConfig {
     let c = ClientConfig {
         client_id: id.into(),
-        secret: Some(SECRET.into()),
+        secret: Some(secret().into()),
         scopes: scopes.iter().map(|s| s.to_string()).collect(),
         ..Default::default()
     };
@@ -76,7 +81,7 @@ pub fn proxy_clients() -> Vec<ClientConfig> {
         .with("doelbinding_verplicht", true),
         ClientConfig {
             client_id: "toezicht".into(),
-            secret: Some(SECRET.into()),
+            secret: Some(secret().into()),
             scopes: vec!["brp.protocollering.lezen".into()],
             ..Default::default()
         },

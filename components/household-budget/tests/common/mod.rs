@@ -8,7 +8,12 @@ use platform::auth::{Authenticator, Claims, ClientConfig, sign_hs256};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub const SECRET: &str = "test-secret-of-enough-length";
+/// The test clients' HS256 secret: new for every test process (no secret in the repository is
+/// ever accepted from a clients file).
+pub fn secret() -> &'static str {
+    static SECRET: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SECRET.get_or_init(platform::auth::generate_secret)
+}
 /// The account of the Huishoudboekje sample and the hand-written statements.
 pub const ACCOUNT: &str = "NL36ABNA5632579034";
 /// The second account of the version .10 statement.
@@ -17,7 +22,7 @@ pub const SECOND_ACCOUNT: &str = "NL91ABNA0417164300";
 fn client(id: &str, scopes: &[&str]) -> ClientConfig {
     ClientConfig {
         client_id: id.into(),
-        secret: Some(SECRET.into()),
+        secret: Some(secret().into()),
         scopes: scopes.iter().map(|s| s.to_string()).collect(),
         ..Default::default()
     }

@@ -9,13 +9,18 @@ use registry_proxy::backend::Backend;
 use registry_proxy::backend::mock::{MockData, MockSource};
 use std::sync::{Arc, OnceLock};
 
-pub const SECRET: &str = "test-secret-of-enough-length";
+/// The test clients' HS256 secret: new for every test process (no secret in the repository is
+/// ever accepted from a clients file).
+pub fn secret() -> &'static str {
+    static SECRET: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SECRET.get_or_init(platform::auth::generate_secret)
+}
 
 pub fn clients() -> Vec<ClientConfig> {
     let c = |id: &str, scopes: &[&str], fields: &[&str], verplicht: bool| {
         ClientConfig {
             client_id: id.into(),
-            secret: Some(SECRET.into()),
+            secret: Some(secret().into()),
             scopes: scopes.iter().map(|s| s.to_string()).collect(),
             ..Default::default()
         }
