@@ -251,6 +251,16 @@ pub fn backend_of(url: &str) -> Backend {
     }
 }
 
+/// Initialises OpenSSL, which libpq speaks TLS with, before libpq does, without the handler
+/// that would free OpenSSL's state at process exit. With it, a thread that still ended a TLS
+/// connection (or merely exited, freeing its per-thread OpenSSL state) while the main thread
+/// ran that handler freed memory twice: the `double free or corruption` a benchmark run saw
+/// once, and AddressSanitizer caught again (tools/asan.sh stop). The state lives until the
+/// process is gone, which is what the operating system cleans up anyway.
+pub fn init_openssl() {
+    openssl_sys::init();
+}
+
 fn sqlite_path(url: &str) -> &str {
     url.strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))
@@ -264,7 +274,10 @@ impl Database {
         let backend = backend_of(url);
         let mut checkpointer = None;
         let conn_url = match backend {
-            Backend::Postgres => url.to_string(),
+            Backend::Postgres => {
+                init_openssl();
+                url.to_string()
+            }
             Backend::Sqlite => {
                 let path = sqlite_path(url);
                 // personal data: readable by the service's own user only

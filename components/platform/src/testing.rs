@@ -90,6 +90,7 @@ impl Drop for TestUrl {
                 }
             }
             Cleanup::Schema { base, schema } => {
+                crate::db::init_openssl();
                 if let Ok(mut conn) = diesel::PgConnection::establish(base) {
                     use diesel::connection::SimpleConnection;
                     let _ = conn.batch_execute(&format!(
@@ -137,6 +138,7 @@ pub fn postgres_schema_url(base: &str) -> String {
 }
 
 fn postgres_url_for(base: &str, schema: &str) -> String {
+    crate::db::init_openssl();
     let mut conn = diesel::PgConnection::establish(base).unwrap_or_else(|e| {
         panic!(
             "this test needs PostgreSQL at {base} (set TEST_DATABASE_URL, or start it: \
