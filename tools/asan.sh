@@ -4,7 +4,8 @@
 # around them. Needs a nightly toolchain (`rustup toolchain install nightly`; -Zsanitizer is
 # nightly-only); builds go to their own cache, since every crate is built differently.
 #
-#   tools/asan.sh tests       the whole test suite, on SQLite and PostgreSQL (TEST_DATABASE_URL)
+#   tools/asan.sh tests [P…]  the test suite (or packages P…), every database test on SQLite and
+#                             PostgreSQL (TEST_DATABASE_URL)
 #   tools/asan.sh stop [N]    what the benchmarks do to a process N times (default 30): start
 #                             holiday-rental on PostgreSQL or SQLite, load it with stay reports
 #                             from 32 clients, SIGTERM it while the load is on; every exit must
@@ -40,8 +41,11 @@ check_reports() {
 
 case "$what" in
   tests)
-    cargo +nightly test -q --workspace "${target[@]}"
-    TEST_DATABASE_URL="$PG_URL" cargo +nightly test -q --workspace "${target[@]}"
+    shift
+    packages=(--workspace)
+    [ $# -gt 0 ] && packages=("${@/#/--package=}")
+    TEST_DATABASE_URL="$PG_URL" cargo +nightly test --no-fail-fast "${packages[@]}" "${target[@]}" 2>&1 \
+      | grep -E '^(test result|running|error|failures:|---- )|panicked'
     check_reports
     ;;
   stop)
