@@ -653,12 +653,26 @@ pub fn token_for(
     user: Option<String>,
     doelbinding: Option<String>,
 ) -> Result<String, String> {
-    let path = common.clients.as_ref().ok_or("GRONDWERK_CLIENTS is not set")?;
+    let path = common.clients.as_ref().ok_or_else(|| {
+        format!(
+            "GRONDWERK_CLIENTS is not set, and there is no {} of a suite here (start the suite once, or name a clients file)",
+            common.suite_data_dir.join("clients.toml").display()
+        )
+    })?;
     let clients = load_clients(&path.to_string_lossy())?;
-    let client = clients
-        .iter()
-        .find(|c| c.client_id == client_id)
-        .ok_or_else(|| format!("client '{client_id}' is not in {}", path.display()))?;
+    let client = clients.iter().find(|c| c.client_id == client_id).ok_or_else(|| {
+        let known: Vec<&str> = clients.iter().map(|c| c.client_id.as_str()).collect();
+        format!(
+            "client '{client_id}' is not in {}; the clients there: {}",
+            path.display(),
+            known.join(", ")
+        )
+    })?;
+    if let Some(b) = &bsn {
+        crate::Bsn::parse(b).map_err(|_| {
+            format!("'{b}' is geen geldig burgerservicenummer (negen cijfers die de elfproef doorstaan)")
+        })?;
+    }
     let extra = Claims {
         bsn,
         user_id: user,

@@ -280,7 +280,13 @@ pub fn main<C: Component>() -> std::process::ExitCode {
             bsn,
             user,
             doelbinding,
-        } => match crate::auth::token_for(&cli.common, &client_id, bsn, user, doelbinding) {
+        } => match crate::auth::token_for(
+            &cli.common.clone().with_suite_files(),
+            &client_id,
+            bsn,
+            user,
+            doelbinding,
+        ) {
             Ok(t) => {
                 println!("{t}");
                 ExitCode::SUCCESS
@@ -289,7 +295,7 @@ pub fn main<C: Component>() -> std::process::ExitCode {
         },
         Command::Audit {
             action: AuditAction::Verify,
-        } => match crate::audit::verify_command(&cli.common) {
+        } => match crate::audit::verify_command(&cli.common.clone().with_suite_files()) {
             Ok(report) => {
                 println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
                 if report.geldig {

@@ -67,6 +67,10 @@ pub struct CommonConfig {
     /// HS256 secret of that client.
     #[arg(long, env = "CATALOG_SECRET", hide_env_values = true)]
     pub catalog_secret: Option<String>,
+    /// The suite's data folder: next to a running suite, `token` and `audit verify` use its
+    /// clients.toml and audit-keys when GRONDWERK_CLIENTS or GRONDWERK_AUDIT_KEYS is not set.
+    #[arg(long = "suite-data-dir", env = "GRONDWERK_DATA_DIR", default_value = "data")]
+    pub suite_data_dir: PathBuf,
 }
 
 impl CommonConfig {
@@ -78,8 +82,29 @@ impl CommonConfig {
         let spec = self
             .audit_keys
             .as_deref()
-            .ok_or("GRONDWERK_AUDIT_KEYS is required: id=secret (at least 32 characters), kept outside the database")?;
+            .ok_or_else(|| {
+                format!(
+                    "GRONDWERK_AUDIT_KEYS is required: id=secret (at least 32 characters), kept outside the database (next to the suite, {} has it)",
+                    self.suite_data_dir.join("audit-keys").display()
+                )
+            })?;
         crate::audit::AuditKeys::parse(spec).map(|k| Some(std::sync::Arc::new(k)))
+    }
+
+    /// These settings with the suite's clients file and audit key filled in where none is
+    /// given and the suite's data folder has them (for `token` and `audit verify` beside a
+    /// running suite; a served component never takes them implicitly).
+    pub fn with_suite_files(mut self) -> Self {
+        let clients = self.suite_data_dir.join("clients.toml");
+        if self.clients.is_none() && clients.is_file() {
+            self.clients = Some(clients);
+        }
+        if self.audit_keys.is_none() && self.audit != "off" {
+            if let Ok(keys) = std::fs::read_to_string(self.suite_data_dir.join("audit-keys")) {
+                self.audit_keys = Some(keys.trim().to_string()).filter(|k| !k.is_empty());
+            }
+        }
+        self
     }
 
     /// The configured clients (none without a clients file).
