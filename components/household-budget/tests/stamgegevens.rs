@@ -360,6 +360,23 @@ async fn households_accounts_and_removing_citizens() {
             (400, Some("huishoudenId")),
             "{db}: {body}"
         );
+        // an invalid BSN gets the registry proxy's words, not "an incorrect type"
+        for bad in ["123456789", "12345"] {
+            let (status, body) = send(&app, citizen(bad, Value::Null)).await;
+            let fault = &body["invalidParams"][0];
+            assert_eq!(
+                (status, fault["name"].as_str(), fault["code"].as_str()),
+                (400, Some("burgerservicenummer"), Some("pattern")),
+                "{db}: {body}"
+            );
+            assert!(
+                fault["reason"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("Waarde is geen geldig burgerservicenummer"),
+                "{db}: {body}"
+            );
+        }
         let (status, jan) = send(&app, citizen(JAN, json!(h))).await;
         assert_eq!(status, 201, "{db}: {jan}");
         let (_, fatima) = send(&app, citizen(FATIMA, Value::Null)).await;

@@ -13,10 +13,12 @@ crate::text_newtype!(Bsn, BsnError);
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BsnError {
     /// Not exactly nine digits.
-    #[error("een burgerservicenummer bestaat uit 9 cijfers")]
+    // "Waarde …": the wording a body field's fault is shown with (platform::extract), the same
+    // as the registry proxy's for a query parameter
+    #[error("Waarde is geen geldig burgerservicenummer (9 cijfers).")]
     Format,
     /// Nine digits that fail the eleven test.
-    #[error("het burgerservicenummer voldoet niet aan de elfproef")]
+    #[error("Waarde is geen geldig burgerservicenummer (de elfproef klopt niet).")]
     ElevenTest,
 }
 
