@@ -95,7 +95,12 @@ fn data_fault(path: &str, message: &str) -> InvalidParam {
     {
         // the path already ends at the unknown field
         let full = if name.is_empty() { field.to_string() } else { name };
-        return InvalidParam::new(full, "unknownParam", "Parameter is niet verwacht.");
+        // serde lists the fields it expected: name the one a misspelling was meant to be
+        let reason = match closest_expected(field, message) {
+            Some(meant) => format!("Parameter is niet verwacht; bedoeld is misschien {meant}."),
+            None => "Parameter is niet verwacht.".to_string(),
+        };
+        return InvalidParam::new(full, "unknownParam", reason);
     }
     // our own types explain themselves in Dutch ("Waarde voldoet niet aan patroon …")
     if message.starts_with("Waarde ") {
@@ -108,7 +113,7 @@ fn data_fault(path: &str, message: &str) -> InvalidParam {
         || message.contains("input is not enough for unique date")
         || message.contains("trailing input")
     {
-        ("date", "Waarde is geen geldige datum.")
+        ("date", "Waarde is geen geldige datum (JJJJ-MM-DD).")
     } else if message.contains("expected i") || message.contains("expected u") {
         ("integer", "Waarde is geen geldig getal.")
     } else if message.contains("expected a string") {
@@ -121,6 +126,47 @@ fn data_fault(path: &str, message: &str) -> InvalidParam {
         ("type", "Waarde heeft een onjuist type.")
     };
     InvalidParam::new(if name.is_empty() { "body".into() } else { name }, code, reason)
+}
+
+/// Of the fields serde says it expected (`expected one of `a`, `b``), the one closest to
+/// `field` by edit distance, when it is close enough to be a misspelling of it.
+fn closest_expected<'m>(field: &str, message: &'m str) -> Option<&'m str> {
+    let list = message.split("expected ").nth(1)?;
+    list.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|candidate| {
+            (
+                edit_distance(&field.to_lowercase(), &candidate.to_lowercase()),
+                candidate,
+            )
+        })
+        .filter(|(d, candidate)| *d <= 2.max(candidate.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let (Some(&above), Some(&left)) = (row.get(j + 1), row.get(j)) else {
+                continue;
+            };
+            let value = (above + 1).min(left + 1).min(previous + usize::from(ca != *cb));
+            previous = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
 }
 
 /// A date the APIs accept: 2000-01-01 to 2100-12-31 (`minimum` / `maximum` otherwise), so a year
@@ -281,6 +327,28 @@ mod tests {
         assert_eq!(names(unknown.unwrap_err()), vec![("x".into(), "unknownParam".into())]);
         let syntax = parse::<Melding>(b"{").unwrap_err();
         assert_eq!(syntax.status, 400);
+    }
+
+    #[test]
+    fn a_misspelt_field_names_the_one_meant_and_a_date_its_format() {
+        let misspelt =
+            parse::<Melding>(br#"{"startdatum": "2026-02-03", "aantalGasten": 2, "reden": "x"}"#).unwrap_err();
+        assert_eq!(
+            misspelt.invalid_params[0].reason,
+            "Parameter is niet verwacht; bedoeld is misschien startDatum."
+        );
+        let typo = parse::<Melding>(br#"{"startDatum": "2026-02-03", "aantalGaste": 2, "reden": "x"}"#).unwrap_err();
+        assert!(typo.invalid_params[0].reason.ends_with("aantalGasten."), "{typo:?}");
+        // nothing like any field: no guess
+        let other = parse::<Melding>(br#"{"startDatum": "2026-02-03", "aantalGasten": 2, "reden": "x", "iets": 1}"#)
+            .unwrap_err();
+        assert_eq!(other.invalid_params[0].reason, "Parameter is niet verwacht.");
+        let dutch_date =
+            parse::<Melding>(br#"{"startDatum": "10-03-2027", "aantalGasten": 2, "reden": "x"}"#).unwrap_err();
+        assert_eq!(
+            dutch_date.invalid_params[0].reason,
+            "Waarde is geen geldige datum (JJJJ-MM-DD)."
+        );
     }
 
     #[test]
