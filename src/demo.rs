@@ -4,7 +4,7 @@
 //! sample statement imported (bookings, and a signal for a payment that did not come).
 
 use crate::SuiteConfig;
-use platform::auth::{Claims, ClientConfig, sign_hs256};
+use platform::auth::Claims;
 use serde_json::{Value, json};
 
 /// The Huishoudboekje sample statement (CAMT.053, July 2024) the demo imports.
@@ -30,26 +30,11 @@ pub fn token(config: &SuiteConfig, client_id: &str, bsn: Option<&str>) -> Result
             config.data_dir.join(crate::CLIENTS_FILE).display()
         )
     })?;
-    let clients = platform::auth::load_clients(&path.to_string_lossy())?;
-    let client: &ClientConfig = clients.iter().find(|c| c.client_id == client_id).ok_or_else(|| {
-        let known: Vec<&str> = clients.iter().map(|c| c.client_id.as_str()).collect();
-        format!(
-            "no client '{client_id}' in {}; the clients there: {}",
-            path.display(),
-            known.join(", ")
-        )
-    })?;
-    // a token with a BSN that is none would only be refused by every component
-    if let Some(b) = bsn {
-        platform::Bsn::parse(b).map_err(|_| {
-            format!("'{b}' is geen geldig burgerservicenummer (negen cijfers die de elfproef doorstaan)")
-        })?;
-    }
     let claims = Claims {
         bsn: bsn.map(str::to_string),
         ..Default::default()
     };
-    sign_hs256(client, &claims, chrono::Utc::now().timestamp())
+    platform::auth::sign_for_client_in(path, client_id, &claims)
 }
 
 /// Adults of the registry proxy's mock population who live at a home of their own in a

@@ -13,7 +13,7 @@ pub mod demo;
 pub const DEMO_CLIENTS: &str = include_str!("../config/demo-clients.toml");
 
 /// The clients file the suite writes into its data folder when none is given.
-pub const CLIENTS_FILE: &str = "clients.toml";
+pub const CLIENTS_FILE: &str = platform::config::SUITE_CLIENTS_FILE;
 
 /// The client the components publish themselves into the catalogue as (its organisation owns
 /// the catalogue's own entries).
@@ -147,24 +147,31 @@ impl SuiteConfig {
         ]
     }
 
-    /// A secret given on the command line, else that of `client_id` in the clients file.
-    fn secret(&self, given: &Option<String>, client_id: &str) -> Result<String, String> {
+    /// The clients of the clients file (none without one), read once for the secrets below.
+    fn client_list(&self) -> Result<Vec<platform::auth::ClientConfig>, String> {
+        match &self.clients {
+            Some(file) => platform::auth::load_clients(&file.to_string_lossy()),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// A secret given on the command line, else that of `client_id` among `clients`.
+    fn secret(
+        &self,
+        given: &Option<String>,
+        clients: &[platform::auth::ClientConfig],
+        client_id: &str,
+    ) -> Result<String, String> {
         if let Some(s) = given {
             return Ok(s.clone());
         }
-        let file = self
-            .clients
-            .as_ref()
-            .ok_or_else(|| format!("no clients file, so no secret of client '{client_id}'"))?;
-        platform::auth::load_clients(&file.to_string_lossy())?
-            .into_iter()
+        clients
+            .iter()
             .find(|c| c.client_id == client_id)
-            .and_then(|c| c.secret)
+            .and_then(|c| c.secret.clone())
             .ok_or_else(|| {
-                format!(
-                    "{}: client '{client_id}' with a secret is needed (the suite's components sign their tokens with it)",
-                    file.display()
-                )
+                let file = self.clients.as_ref().map_or("no clients file".into(), |f| f.display().to_string());
+                format!("{file}: client '{client_id}' with a secret is needed (the suite's components sign their tokens with it)")
             })
     }
 
@@ -220,7 +227,8 @@ pub async fn start(config: &SuiteConfig) -> Result<Vec<actix_web::dev::Server>, 
     use household_budget::HouseholdBudget;
     use registry_proxy::RegistryProxy;
     check_ports(config)?;
-    let publishing = config.publishing(config.secret(&config.catalog_secret, PUBLISHING_CLIENT)?);
+    let clients = config.client_list()?;
+    let publishing = config.publishing(config.secret(&config.catalog_secret, &clients, PUBLISHING_CLIENT)?);
     let proxy_args = config.args::<RegistryProxy>(
         config.registry_proxy_port,
         &config.database(RegistryProxy::NAME),
@@ -238,7 +246,7 @@ pub async fn start(config: &SuiteConfig) -> Result<Vec<actix_web::dev::Server>, 
             "--registry-proxy-url".into(),
             config.registry_proxy_url(),
             "--registry-proxy-secret".into(),
-            config.secret(&config.holiday_rental_proxy_secret, "holiday-rental")?,
+            config.secret(&config.holiday_rental_proxy_secret, &clients, "holiday-rental")?,
         ]
         .into_iter()
         .chain(publishing.iter().cloned())
@@ -253,7 +261,7 @@ pub async fn start(config: &SuiteConfig) -> Result<Vec<actix_web::dev::Server>, 
             "--registry-proxy-url".into(),
             config.registry_proxy_url(),
             "--registry-proxy-secret".into(),
-            config.secret(&config.household_budget_proxy_secret, "household-budget")?,
+            config.secret(&config.household_budget_proxy_secret, &clients, "household-budget")?,
         ]
         .into_iter()
         .chain(publishing.iter().cloned())

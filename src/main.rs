@@ -152,7 +152,7 @@ async fn serve(mut config: SuiteConfig, metrics: String, demo_data: bool) -> Res
     }
     if config.audit_keys.is_none() {
         // demo only: a random key kept next to the demo data (production keeps it in a secret)
-        let path = data.join("audit-keys");
+        let path = data.join(platform::config::SUITE_AUDIT_KEYS_FILE);
         // an earlier version wrote it readable by everyone
         if path.exists() {
             platform::files::restrict(&path).map_err(|e| format!("{}: {e}", path.display()))?;

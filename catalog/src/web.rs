@@ -6,7 +6,7 @@
 use crate::AppState;
 use crate::app::components::{self, Detail};
 use crate::domain::lint::{self, Finding, Severity};
-use crate::domain::publiccode::LAYERS;
+use crate::domain::publiccode::{LAYERS, is_http_url};
 use crate::store::{self, ComponentRow, Filter};
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{DOCTYPE, Markup, html};
@@ -243,7 +243,7 @@ async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Resul
                 dt { "Broncode" }
                 dd {
                     // only http(s) is ever a link (entries of before the check included)
-                    @if c.url.starts_with("https://") || c.url.starts_with("http://") {
+                    @if is_http_url(&c.url) {
                         a href=(c.url) { (c.url) }
                     } @else {
                         (c.url)

@@ -388,6 +388,11 @@ fn is_language_tag(s: &str) -> bool {
     language_tags::LanguageTag::parse(s).is_ok_and(|t| t.is_valid())
 }
 
+/// Whether `s` is an http(s) URL with a host: the only URLs taken where a link is made of one.
+pub fn is_http_url(s: &str) -> bool {
+    is_url(s, true)
+}
+
 fn is_url(s: &str, http_only: bool) -> bool {
     match url::Url::parse(s) {
         Ok(u) if http_only => matches!(u.scheme(), "http" | "https") && u.host().is_some(),

@@ -11,12 +11,8 @@ use std::sync::Arc;
 
 pub use platform::testing::send;
 
-/// The test clients' HS256 secret: new for every test process (no secret in the repository is
-/// ever accepted from a clients file).
-pub fn secret() -> &'static str {
-    static SECRET: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    SECRET.get_or_init(platform::auth::generate_secret)
-}
+/// The test clients' HS256 secret, new for every test process.
+pub use platform::testing::client_secret as secret;
 
 pub fn clients() -> Vec<ClientConfig> {
     let client = |id: &str, scopes: &[&str]| ClientConfig {

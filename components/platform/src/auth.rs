@@ -656,9 +656,22 @@ pub fn token_for(
     let path = common.clients.as_ref().ok_or_else(|| {
         format!(
             "GRONDWERK_CLIENTS is not set, and there is no {} of a suite here (start the suite once, or name a clients file)",
-            common.suite_data_dir.join("clients.toml").display()
+            common.suite_data_dir.join(crate::config::SUITE_CLIENTS_FILE).display()
         )
     })?;
+    let extra = Claims {
+        bsn,
+        user_id: user,
+        doelbinding,
+        ..Default::default()
+    };
+    sign_for_client_in(path, client_id, &extra)
+}
+
+/// Signs a token with `claims` for `client_id` of the clients file at `path` (the components'
+/// and the suite's `token` commands): an unknown client is named with the ones that are there,
+/// and a `bsn` claim must pass the eleven test, since every component would refuse the token.
+pub fn sign_for_client_in(path: &std::path::Path, client_id: &str, claims: &Claims) -> Result<String, String> {
     let clients = load_clients(&path.to_string_lossy())?;
     let client = clients.iter().find(|c| c.client_id == client_id).ok_or_else(|| {
         let known: Vec<&str> = clients.iter().map(|c| c.client_id.as_str()).collect();
@@ -668,18 +681,12 @@ pub fn token_for(
             known.join(", ")
         )
     })?;
-    if let Some(b) = &bsn {
+    if let Some(b) = &claims.bsn {
         crate::Bsn::parse(b).map_err(|_| {
             format!("'{b}' is geen geldig burgerservicenummer (negen cijfers die de elfproef doorstaan)")
         })?;
     }
-    let extra = Claims {
-        bsn,
-        user_id: user,
-        doelbinding,
-        ..Default::default()
-    };
-    sign_hs256(client, &extra, chrono::Utc::now().timestamp())
+    sign_hs256(client, claims, chrono::Utc::now().timestamp())
 }
 
 impl FromRequest for Principal {

@@ -4,6 +4,11 @@
 
 use std::path::PathBuf;
 
+/// The clients file the suite keeps in its data folder (its demo clients with their secrets).
+pub const SUITE_CLIENTS_FILE: &str = "clients.toml";
+/// The audit key the suite keeps in its data folder.
+pub const SUITE_AUDIT_KEYS_FILE: &str = "audit-keys";
+
 /// Settings every component has. The defaults that differ per component (listen address,
 /// metrics address, database) are filled in from the component's [`crate::component::Component`]
 /// constants when the command line is built, so `--help` shows them too.
@@ -85,7 +90,7 @@ impl CommonConfig {
             .ok_or_else(|| {
                 format!(
                     "GRONDWERK_AUDIT_KEYS is required: id=secret (at least 32 characters), kept outside the database (next to the suite, {} has it)",
-                    self.suite_data_dir.join("audit-keys").display()
+                    self.suite_data_dir.join(SUITE_AUDIT_KEYS_FILE).display()
                 )
             })?;
         crate::audit::AuditKeys::parse(spec).map(|k| Some(std::sync::Arc::new(k)))
@@ -95,12 +100,12 @@ impl CommonConfig {
     /// given and the suite's data folder has them (for `token` and `audit verify` beside a
     /// running suite; a served component never takes them implicitly).
     pub fn with_suite_files(mut self) -> Self {
-        let clients = self.suite_data_dir.join("clients.toml");
+        let clients = self.suite_data_dir.join(SUITE_CLIENTS_FILE);
         if self.clients.is_none() && clients.is_file() {
             self.clients = Some(clients);
         }
         if self.audit_keys.is_none() && self.audit != "off" {
-            if let Ok(keys) = std::fs::read_to_string(self.suite_data_dir.join("audit-keys")) {
+            if let Ok(keys) = std::fs::read_to_string(self.suite_data_dir.join(SUITE_AUDIT_KEYS_FILE)) {
                 self.audit_keys = Some(keys.trim().to_string()).filter(|k| !k.is_empty());
             }
         }

@@ -117,6 +117,13 @@ pub fn audit_keys() -> std::sync::Arc<crate::audit::AuditKeys> {
     std::sync::Arc::new(crate::audit::AuditKeys::parse(audit_keys_spec()).unwrap_or_else(|e| panic!("{e}")))
 }
 
+/// The HS256 secret of the test clients: new for every test process (no secret in the
+/// repository is ever accepted from a clients file).
+pub fn client_secret() -> &'static str {
+    static SECRET: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SECRET.get_or_init(crate::auth::generate_secret)
+}
+
 /// [`audit_keys`] as `GRONDWERK_AUDIT_KEYS` says them, for a process a test starts.
 pub fn audit_keys_spec() -> &'static str {
     static KEY: std::sync::OnceLock<String> = std::sync::OnceLock::new();

@@ -9,12 +9,8 @@ use platform::auth::{Authenticator, Claims, ClientConfig, sign_hs256};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-/// The test clients' HS256 secret: new for every test process (no secret in the repository is
-/// ever accepted from a clients file).
-pub fn secret() -> &'static str {
-    static SECRET: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    SECRET.get_or_init(platform::auth::generate_secret)
-}
+/// The test clients' HS256 secret, new for every test process.
+pub use platform::testing::client_secret as secret;
 pub const PROXY_CLIENT_SECRET: &str = "holiday-rental-proxy-secret";
 
 fn client(id: &str, scopes: &[&str], gemeente: Option<&str>) -> ClientConfig {

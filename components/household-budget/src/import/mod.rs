@@ -49,7 +49,7 @@ pub fn read(format: Format, bytes: &[u8]) -> Result<Vec<Statement>, ImportError>
 /// and payment files, and searched, so control and bidi characters have no place in it.
 fn clean(s: &mut Statement) {
     let fix = |v: &mut String| {
-        if v.chars().any(is_unwanted) {
+        if v.chars().any(platform::audit::is_unsafe_char) {
             *v = plain_text(v);
         }
     };
@@ -81,19 +81,12 @@ fn clean(s: &mut Statement) {
     }
 }
 
-/// A control character (C0, DEL, C1) or a bidi formatting character: the characters the
-/// platform's plain-text pattern refuses in free text.
-fn is_unwanted(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
 /// `text` with every control and bidi character replaced by a space, runs of white space made
 /// one space, and trimmed: a line break in a bank's description becomes a space.
 pub fn plain_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let c = if is_unwanted(c) { ' ' } else { c };
+        let c = if platform::audit::is_unsafe_char(c) { ' ' } else { c };
         if c.is_whitespace() && (out.is_empty() || out.ends_with(' ')) {
             continue;
         }

@@ -8,12 +8,8 @@ use platform::auth::{Authenticator, Claims, ClientConfig, sign_hs256};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// The test clients' HS256 secret: new for every test process (no secret in the repository is
-/// ever accepted from a clients file).
-pub fn secret() -> &'static str {
-    static SECRET: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    SECRET.get_or_init(platform::auth::generate_secret)
-}
+/// The test clients' HS256 secret, new for every test process.
+pub use platform::testing::client_secret as secret;
 /// The account of the Huishoudboekje sample and the hand-written statements.
 pub const ACCOUNT: &str = "NL36ABNA5632579034";
 /// The second account of the version .10 statement.

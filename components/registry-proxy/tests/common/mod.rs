@@ -9,12 +9,8 @@ use registry_proxy::backend::Backend;
 use registry_proxy::backend::mock::{MockData, MockSource};
 use std::sync::{Arc, OnceLock};
 
-/// The test clients' HS256 secret: new for every test process (no secret in the repository is
-/// ever accepted from a clients file).
-pub fn secret() -> &'static str {
-    static SECRET: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    SECRET.get_or_init(platform::auth::generate_secret)
-}
+/// The test clients' HS256 secret, new for every test process.
+pub use platform::testing::client_secret as secret;
 
 pub fn clients() -> Vec<ClientConfig> {
     let c = |id: &str, scopes: &[&str], fields: &[&str], verplicht: bool| {
