@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 /// `catalog lint`: check an OpenAPI document (JSON or YAML) against the NL API Design Rules.
 #[derive(Debug, Parser)]
-#[command(name = "catalog lint")]
+#[command(name = "lint", bin_name = "catalog lint")]
 pub struct LintArgs {
     /// The spec (OpenAPI 3.0 or 3.1, JSON or YAML, at most 10 MB).
     pub spec: PathBuf,
@@ -70,7 +70,7 @@ pub fn lint(args: impl IntoIterator<Item = String>) -> ExitCode {
 
 /// `catalog diff`: what changed between two versions of a spec, and whether it breaks clients.
 #[derive(Debug, Parser)]
-#[command(name = "catalog diff")]
+#[command(name = "diff", bin_name = "catalog diff")]
 pub struct DiffArgs {
     /// The old spec (JSON or YAML).
     pub old: PathBuf,
@@ -114,6 +114,15 @@ pub fn diff(args: impl IntoIterator<Item = String>) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `lint` and `diff` as clap commands, for the catalogue's `--help`.
+pub fn commands() -> Vec<clap::Command> {
+    use clap::CommandFactory;
+    vec![
+        LintArgs::command().about("Check an OpenAPI document against the NL API Design Rules (for a supplier's CI)"),
+        DiffArgs::command().about("List what a new version of an OpenAPI document breaks (for a supplier's CI)"),
+    ]
 }
 
 /// Parses a command's arguments; on `--help` or a mistake, what clap printed and the exit code

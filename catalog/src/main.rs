@@ -15,6 +15,6 @@ fn main() -> std::process::ExitCode {
         // the command name, then its own arguments
         Some("lint") => catalog::cli::lint(std::iter::once(program).chain(rest.into_iter().skip(1))),
         Some("diff") => catalog::cli::diff(std::iter::once(program).chain(rest.into_iter().skip(1))),
-        _ => platform::component::main::<catalog::Catalog>(),
+        _ => platform::component::main_listing::<catalog::Catalog>(catalog::cli::commands()),
     }
 }

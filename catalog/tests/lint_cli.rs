@@ -120,3 +120,18 @@ fn a_ten_megabyte_document_is_linted_and_a_bigger_one_refused() {
     assert_eq!(lint(&[bigger.to_str().unwrap()]).0, 2);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `catalog --help` lists the supplier's commands, and each one's help shows how to call it.
+#[test]
+fn the_help_lists_lint_and_diff_with_their_usage() {
+    let help = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_catalog")).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let top = help(&["--help"]);
+    assert!(top.contains("\n  lint ") && top.contains("\n  diff "), "{top}");
+    assert!(help(&["lint", "--help"]).contains("Usage: catalog lint [OPTIONS] <SPEC>"));
+    assert!(help(&["diff", "--help"]).contains("Usage: catalog diff [OPTIONS] <OLD> <NEW>"));
+    assert!(help(&["help", "diff"]).contains("Usage: catalog diff"));
+}

@@ -95,6 +95,34 @@ async fn application_checks_and_stays() {
             .await;
             assert_eq!(resp.status(), 201, "{db} stay {i}");
         }
+        // the first report once more (a retry after a timeout): the same stay, 200, stored once;
+        // the same dates with other guests are another stay, which overlaps
+        let again = test::call_service(&app, report(&nr, JAN, "2026-03-01", "2026-03-05", 4)).await;
+        assert_eq!(again.status(), 200, "{db}");
+        let again: Value = test::read_body_json(again).await;
+        let listed: Value = test::read_body_json(
+            test::call_service(
+                &app,
+                TestRequest::get()
+                    .uri(&format!("/api/v1/registraties/{nr}/verblijven?pageSize=100"))
+                    .insert_header(("Authorization", token("portaal", Some(JAN))))
+                    .to_request(),
+            )
+            .await,
+        )
+        .await;
+        let stays = listed["verblijven"].as_array().unwrap();
+        assert_eq!(stays.len(), 7, "{db}: {listed}");
+        assert!(
+            stays
+                .iter()
+                .any(|s| s["id"] == again["id"] && s["startDatum"] == "2026-03-01"),
+            "{db}: {again}"
+        );
+        assert_eq!(
+            code_of(test::call_service(&app, report(&nr, JAN, "2026-03-01", "2026-03-05", 3)).await).await,
+            (422, "overlappendVerblijf".into())
+        );
         assert_eq!(
             code_of(test::call_service(&app, report(&nr, JAN, "2026-06-01", "2026-06-05", 2)).await).await,
             (422, "maximumNachtenOverschreden".into())

@@ -294,7 +294,8 @@ async fn the_locked_report_path_checks_and_stores() {
         };
         let next = chrono::Datelike::year(&now.today) + 1;
         let (_, stored) = tx(format!("{next}-03-01"), format!("{next}-03-20")).await.unwrap();
-        assert_eq!(stored.registratie_id, reg.id, "{db}");
+        assert!(matches!(stored, stays::Reported::New(_)), "{db}");
+        assert_eq!(stored.stay().registratie_id, reg.id, "{db}");
         // 19 + 12 nights passes the cap of 30
         match tx(format!("{next}-04-01"), format!("{next}-04-13")).await {
             Err(Error::Refused(r)) => assert_eq!(r.code(), "maximumNachtenOverschreden", "{db}"),
@@ -326,7 +327,7 @@ async fn the_locked_path_moves_the_version_for_optimistic_reports() {
                     period: period(&from, &to),
                     guests: 1,
                 };
-                let checked = stays::decide_report(
+                let stays::Reported::New(checked) = stays::decide_report(
                     &jan,
                     &read,
                     &[],
@@ -335,7 +336,9 @@ async fn the_locked_path_moves_the_version_for_optimistic_reports() {
                     0,
                     now,
                 )
-                .unwrap();
+                .unwrap() else {
+                    panic!("{db}: a new stay");
+                };
                 // ... meanwhile the locked path stores another stay ...
                 dbh.write_transaction_on(c, |c| {
                     stays::report_tx(

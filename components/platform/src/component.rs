@@ -251,8 +251,19 @@ pub fn configure<C: Component>(state: C::State, settings: Settings) -> impl FnOn
 
 /// The `main` of a component binary.
 pub fn main<C: Component>() -> std::process::ExitCode {
+    main_listing::<C>(Vec::new())
+}
+
+/// The `main` of a component binary with commands of its own besides the common ones, which
+/// its `main` runs before calling this (the catalogue's `lint` and `diff`): they are listed in
+/// `--help`, and `help <command>` shows theirs.
+pub fn main_listing<C: Component>(own: Vec<clap::Command>) -> std::process::ExitCode {
     use std::process::ExitCode;
-    let cli = match parse::<C, _, _>(std::env::args_os()) {
+    let parsed = command::<C>()
+        .subcommands(own)
+        .try_get_matches_from(std::env::args_os())
+        .and_then(|m| Cli::<C::Config>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

@@ -3,7 +3,7 @@
 use super::dto::{Correctie, Nachten, Verblijf, VerblijfMelding, VerblijvenPagina};
 use super::{parse_number, parse_year};
 use crate::AppState;
-use crate::app::stays::{self, Report};
+use crate::app::stays::{self, Report, Reported};
 use crate::domain::stays::Period;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
 use platform::auth::Principal;
@@ -18,6 +18,7 @@ use platform::{Problem, Valid};
     request_body = VerblijfMelding,
     responses(
         (status = 201, description = "Verblijf gemeld", body = Verblijf),
+        (status = 200, description = "Dezelfde melding (data en gasten) als een gemeld verblijf dat niet geannuleerd is: dat verblijf, niet opnieuw opgeslagen", body = Verblijf),
         BadRequest, Unauthorized, Forbidden, NotFound,
         (status = 422, description = "Geweigerd: eindNietNaStart, teveelGasten, overlappendVerblijf, maximumNachtenOverschreden, verblijfBegonnen, verblijfTeVerVooruit, registratieIngetrokken", body = Problem, content_type = "application/problem+json"),
     ),
@@ -39,8 +40,12 @@ pub async fn melden(
         // validated to 1..=1000
         guests: i32::try_from(m.aantal_gasten).unwrap_or(i32::MAX),
     };
-    let stay = stays::report(&state, &state.caller(p), parse_number(&path)?, report).await?;
-    Ok(HttpResponse::Created().json(Verblijf::from(&stay)))
+    Ok(
+        match stays::report(&state, &state.caller(p), parse_number(&path)?, report).await? {
+            Reported::New(stay) => HttpResponse::Created().json(Verblijf::from(&stay)),
+            Reported::Repeat(stay) => HttpResponse::Ok().json(Verblijf::from(&stay)),
+        },
+    )
 }
 
 /// The stays reported under this registration (an earlier holder's stays at the address count

@@ -66,19 +66,39 @@ fn locked(
 /// the registration meanwhile, before it takes the registration's lock instead.
 const OPTIMISTIC_ATTEMPTS: usize = 3;
 
+/// What a report comes to.
+#[derive(Debug, Clone)]
+pub enum Reported {
+    /// A new stay, to store.
+    New(Stay),
+    /// The same dates and guests as a live stay of this registration: a repeated report (a
+    /// portal retrying after a timeout, a script run twice) is that stay, not an overlap.
+    Repeat(Stay),
+}
+
+impl Reported {
+    /// The stay, new or repeated.
+    pub fn stay(&self) -> &Stay {
+        match self {
+            Reported::New(s) | Reported::Repeat(s) => s,
+        }
+    }
+}
+
 /// Decides a report against the registration and the live stays at its address (pure): only
 /// the holder reports, on an active registration, before the stay starts (less `grace_days`),
-/// within the window, under the municipality's rules. The stay to store, or why not.
+/// within the window, under the municipality's rules. The stay to store, the same stay reported
+/// before, or why not.
 #[allow(clippy::too_many_arguments)]
 pub fn decide_report(
     caller: &Caller,
     reg: &Registration,
-    existing: &[Booked],
+    live: &[Stay],
     report: &Report,
     rules: &Rules,
     grace_days: u32,
     now: Now,
-) -> Result<Stay, Error> {
+) -> Result<Reported, Error> {
     if !may_access(caller, reg) {
         return Err(Error::NotFound(NO_REGISTRATION));
     }
@@ -90,10 +110,16 @@ pub fn decide_report(
     if reg.status != RegistrationStatus::Actief {
         return Err(Error::Withdrawn);
     }
+    let same = live
+        .iter()
+        .find(|s| s.registratie_id == reg.id && s.period() == report.period && s.aantal_gasten == report.guests);
+    if let Some(same) = same {
+        return Ok(Reported::Repeat(same.clone()));
+    }
     let rules = rules.get(reg.gemeentecode).ok_or(Error::NoRules)?;
     check_report_window(report.period, now.today, grace_days).map_err(Error::Refused)?;
-    check_stay(report.period, i64::from(report.guests), existing, rules).map_err(Error::Refused)?;
-    Ok(Stay {
+    check_stay(report.period, i64::from(report.guests), &booked(reg, live), rules).map_err(Error::Refused)?;
+    Ok(Reported::New(Stay {
         id: uuid::Uuid::new_v4().to_string(),
         registratie_id: reg.id.clone(),
         nummeraanduiding_id: reg.nummeraanduiding_id,
@@ -109,7 +135,7 @@ pub fn decide_report(
         geannuleerd_op: None,
         correctie_reden: None,
         gecorrigeerd_door: None,
-    })
+    }))
 }
 
 /// Reports a stay. Optimistic first: the registration and the stays at its address are read in
@@ -127,13 +153,16 @@ pub fn report_on(
     rules: &Rules,
     grace_days: u32,
     now: Now,
-) -> Result<(Registration, Stay), Error> {
+) -> Result<(Registration, Reported), Error> {
     for _ in 0..OPTIMISTIC_ATTEMPTS {
         let (reg, stays) = store::with_live_stays(c, number)?.ok_or(Error::NotFound(NO_REGISTRATION))?;
-        let existing = booked(&reg, &stays);
-        let stay = decide_report(caller, &reg, &existing, report, rules, grace_days, now)?;
-        if store::insert_stay_if_unchanged(db, c, &reg, &stay)? {
-            return Ok((reg, stay));
+        match decide_report(caller, &reg, &stays, report, rules, grace_days, now)? {
+            Reported::New(stay) => {
+                if store::insert_stay_if_unchanged(db, c, &reg, &stay)? {
+                    return Ok((reg, Reported::New(stay)));
+                }
+            }
+            repeat @ Reported::Repeat(_) => return Ok((reg, repeat)),
         }
     }
     db.write_transaction_on(c, |c| report_tx(c, caller, number, report, rules, grace_days, now))
@@ -149,12 +178,14 @@ pub fn report_tx(
     rules: &Rules,
     grace_days: u32,
     now: Now,
-) -> Result<(Registration, Stay), Error> {
+) -> Result<(Registration, Reported), Error> {
     let reg = locked(c, number, caller, may_access)?;
-    let existing = booked(&reg, &store::live_stays_at(c, &reg.nummeraanduiding_id)?);
-    let stay = decide_report(caller, &reg, &existing, report, rules, grace_days, now)?;
-    store::insert_stay(c, &stay)?;
-    Ok((reg, stay))
+    let live = store::live_stays_at(c, &reg.nummeraanduiding_id)?;
+    let reported = decide_report(caller, &reg, &live, report, rules, grace_days, now)?;
+    if let Reported::New(stay) = &reported {
+        store::insert_stay(c, stay)?;
+    }
+    Ok((reg, reported))
 }
 
 /// The citizen cancels a stay of an active registration that has not started; its nights are
@@ -207,13 +238,14 @@ pub fn correct_tx(
     Ok((reg, stay))
 }
 
-/// Reports a stay (the holder only, before it starts).
+/// Reports a stay (the holder only, before it starts); a repeat of a live stay's report is that
+/// stay, stored once.
 pub async fn report(
     state: &AppState,
     caller: &Caller,
     number: RegistrationNumber,
     report: Report,
-) -> Result<Stay, Error> {
+) -> Result<Reported, Error> {
     if !caller.principal.has_scope(SCOPE_AANVRAGEN) {
         return Err(Error::Forbidden("Scope vakantieverhuur.aanvragen is nodig."));
     }
@@ -224,11 +256,15 @@ pub async fn report(
         state.now(),
         state.db.clone(),
     );
-    let (reg, stay) = state
+    let (reg, reported) = state
         .db
         .run(move |c| report_on(&db, c, &who, &number, &report, &rules, grace, now))
         .await?;
-    let details = json!({ "verblijf": stay.id, "startDatum": stay.start_datum, "eindDatum": stay.eind_datum });
+    let stay = reported.stay();
+    let mut details = json!({ "verblijf": stay.id, "startDatum": stay.start_datum, "eindDatum": stay.eind_datum });
+    if let Reported::Repeat(_) = reported {
+        details["herhaling"] = json!(true);
+    }
     record(
         state,
         caller,
@@ -237,7 +273,7 @@ pub async fn report(
         details,
     )
     .await?;
-    Ok(stay)
+    Ok(reported)
 }
 
 /// Cancels a stay that has not started (the holder).
