@@ -44,8 +44,7 @@ async fn components(catalog: &str) -> Vec<Value> {
 #[actix_web::test]
 async fn components_publish_themselves() {
     let dir = std::env::temp_dir().join(format!("grondwerk-publish-{}", uuid::Uuid::new_v4().simple()));
-    let empty = dir.join("geen-entries");
-    std::fs::create_dir_all(&empty).unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
     let clients = dir.join("clients.toml");
     std::fs::write(&clients, platform::auth::fill_secrets(grondwerk::DEMO_CLIENTS)).unwrap();
     let secret_of = |id: &str| {
@@ -59,15 +58,7 @@ async fn components_publish_themselves() {
     let (catalog_secret, rental_secret) = (secret_of("grondwerk"), secret_of("holiday-rental"));
 
     // a catalogue that starts empty
-    let catalog_args = args::<catalog::Catalog>(
-        &clients,
-        &[
-            "--entries",
-            &empty.to_string_lossy(),
-            "--specs",
-            &empty.to_string_lossy(),
-        ],
-    );
+    let catalog_args = args::<catalog::Catalog>(&clients, &["--builtin-entries", "false"]);
     let catalog_url = format!("http://{}", catalog_args[2]);
     let cli = component::parse::<catalog::Catalog, _, _>(catalog_args).unwrap();
     let auth = std::sync::Arc::new(cli.common.authenticator().unwrap());

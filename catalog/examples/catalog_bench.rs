@@ -140,6 +140,8 @@ async fn main() {
         &clients.to_string_lossy(),
         "--audit-keys",
         "bench=catalog-bench-audit-key-0123456789abcdef",
+        "--builtin-entries",
+        "false",
         "--entries",
         &dir.to_string_lossy(),
     ])

@@ -7,22 +7,22 @@ use std::path::PathBuf;
 /// Settings of the catalogue.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Config {
-    /// Folders with `<component>.publiccode.yml` files loaded at start-up (comma-separated).
-    #[arg(
-        long = "entries",
-        env = "CATALOG_ENTRIES",
-        value_delimiter = ',',
-        default_value = "catalog/entries"
-    )]
+    /// Load the built-in entries at start-up: Grondwerk's four components, their publiccode.yml
+    /// and spec compiled into the binary (`false`: a catalogue without them).
+    #[arg(long, env = "CATALOG_BUILTIN_ENTRIES", default_value_t = true, action = clap::ArgAction::Set)]
+    pub builtin_entries: bool,
+    /// Folders with more `<component>.publiccode.yml` files loaded at start-up (comma-separated).
+    #[arg(long = "entries", env = "CATALOG_ENTRIES", value_delimiter = ',')]
     pub entries: Vec<PathBuf>,
-    /// Folder with the specs of those entries (`<component>.json`).
-    #[arg(long = "specs", env = "CATALOG_SPECS", default_value = "openapi")]
-    pub specs: PathBuf,
+    /// Folder with the specs of those entries (`<component>.json`); without it, the entries'
+    /// own folder.
+    #[arg(long = "specs", env = "CATALOG_SPECS")]
+    pub specs: Option<PathBuf>,
     /// The catalogue's public base URL (links in exports point there).
     #[arg(long, env = "CATALOG_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
     pub public_url: String,
-    /// The organisation the catalogue's own entries (CATALOG_ENTRIES) belong to: only a
-    /// client of this organisation publishes new versions of them.
+    /// The organisation the catalogue's own entries (built in and CATALOG_ENTRIES) belong to:
+    /// only a client of this organisation publishes new versions of them.
     #[arg(long, env = "CATALOG_ORGANISATIE", default_value = "Grondwerk")]
     pub organisatie: String,
     /// Largest spec fetched by URL, in bytes.
@@ -44,6 +44,7 @@ impl Config {
             db: ctx.db,
             audit: ctx.audit,
             auth: ctx.auth,
+            builtin_entries: self.builtin_entries,
             entries: self.entries,
             specs: self.specs,
             public_url: self.public_url.trim_end_matches('/').to_string(),

@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod entries;
 pub mod error;
 pub mod fetch;
 pub mod store;
@@ -40,10 +41,12 @@ pub struct AppState {
     pub audit: AuditLog,
     /// Token checker.
     pub auth: Arc<Authenticator>,
-    /// Folders of the entries loaded at start-up.
+    /// Whether the built-in entries (Grondwerk's components) are loaded at start-up.
+    pub builtin_entries: bool,
+    /// Folders of more entries loaded at start-up.
     pub entries: Vec<PathBuf>,
-    /// Folder of their specs.
-    pub specs: PathBuf,
+    /// Folder of their specs (without it, each entry's own folder).
+    pub specs: Option<PathBuf>,
     /// The public base URL of the catalogue.
     pub public_url: String,
     /// The organisation the catalogue's own entries belong to.

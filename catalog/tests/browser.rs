@@ -39,7 +39,6 @@ async fn pages_work_in_a_browser_and_meet_wcag_aa() {
         "[[client]]\nclient_id = \"lezer\"\nsecret = \"browser-test-secret-0123456789abcdef\"\nscopes = []\n",
     )
     .unwrap();
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let bind = platform::testing::free_address();
     let args: Vec<String> = [
         "catalog",
@@ -53,10 +52,6 @@ async fn pages_work_in_a_browser_and_meet_wcag_aa() {
         &clients.to_string_lossy(),
         "--audit-keys",
         "browser=browser-test-audit-key-0123456789abcdef",
-        "--entries",
-        &root.join("catalog/entries").to_string_lossy(),
-        "--specs",
-        &root.join("openapi").to_string_lossy(),
     ]
     .iter()
     .map(|s| s.to_string())

@@ -104,7 +104,7 @@ async fn our_own_entries_load_with_their_specs_once() {
 async fn publishing_adds_a_version_only_when_something_changed() {
     for (db, url) in platform::testing::database_urls() {
         let mut st = state(&url);
-        st.entries = Vec::new();
+        st.builtin_entries = false;
         let app = platform::testing::component_app::<catalog::Catalog>(st).await;
         let supplier = token("leverancier");
         let body = json!({ "publiccode": supplier_file("1.0.0"), "openapi": spec("Zaken") });
@@ -205,7 +205,7 @@ async fn publishing_adds_a_version_only_when_something_changed() {
 async fn an_invalid_entry_is_refused_naming_every_path() {
     let app = {
         let mut st = state(&platform::testing::sqlite_url());
-        st.entries = Vec::new();
+        st.builtin_entries = false;
         platform::testing::component_app::<catalog::Catalog>(st).await
     };
     let supplier = token("leverancier");

@@ -84,7 +84,7 @@ async fn fetching_by_url_never_reaches_the_own_network() {
     };
     let strict = {
         let mut st = state(&platform::testing::sqlite_url());
-        st.entries = Vec::new();
+        st.builtin_entries = false;
         st.fetcher.resolver = resolver();
         st
     };

@@ -40,7 +40,7 @@ async fn peak_during<T>(f: impl std::future::Future<Output = T>) -> (T, usize) {
 async fn aliases_that_expand_a_document_are_refused_without_the_memory() {
     let (_, url) = platform::testing::database_urls().into_iter().next().unwrap();
     let mut st = state(&url);
-    st.entries = Vec::new();
+    st.builtin_entries = false;
     let app = platform::testing::component_app::<catalog::Catalog>(st).await;
     let supplier = token("leverancier");
 

@@ -45,7 +45,8 @@ pub const PORT_VARIABLES: [&str; 4] = [
 
 pub fn command(data: &Path, ports: &[(&'static str, u16); 4], demo: bool) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_grondwerk"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+    // started outside the project, as a released binary is: it must need nothing beside itself
+    cmd.current_dir(data)
         .env("GRONDWERK_DATA_DIR", data)
         .env("METRICS_BIND_ADDRESS", "off")
         .env("GRONDWERK_DEMO_DATA", if demo { "on" } else { "off" })

@@ -252,44 +252,69 @@ pub async fn register(
     Ok(published)
 }
 
-/// Loads the catalogue's own entries: every `<name>.publiccode.yml` in the entry folders, with
-/// `<name>.json` from the spec folder when there is one. A broken entry stops the start.
+/// Loads the catalogue's own entries: the built-in ones (unless switched off), then every
+/// `<name>.publiccode.yml` in the entry folders with `<name>.json` from the spec folder when
+/// there is one. A broken entry stops the start. How many new versions were stored.
 pub async fn load_entries(state: &AppState) -> Result<usize, String> {
+    let mut found: Vec<(String, String, Option<String>)> = Vec::new();
+    if state.builtin_entries {
+        for e in crate::entries::BUILT_IN {
+            let label = format!("built-in {}.publiccode.yml", e.name);
+            found.push((label, e.publiccode.to_string(), Some(e.spec.to_string())));
+        }
+    }
+    for dir in &state.entries {
+        found.extend(read_entry_folder(dir, state.specs.as_deref().unwrap_or(dir))?);
+    }
     let mut loaded = 0;
-    for dir in state.entries.iter() {
-        let read = std::fs::read_dir(dir).map_err(|e| format!("CATALOG_ENTRIES {}: {e}", dir.display()))?;
-        let mut files: Vec<std::path::PathBuf> = read
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.to_string_lossy().ends_with(".publiccode.yml"))
-            .collect();
-        files.sort();
-        for path in files {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().trim_end_matches(".publiccode.yml").to_string())
-                .unwrap_or_default();
-            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let spec_path = state.specs.join(format!("{name}.json"));
-            let spec = match std::fs::read_to_string(&spec_path) {
-                Ok(s) => Some(openapi::parse(&s).map_err(|e| format!("{}: {e}", spec_path.display()))?),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                Err(e) => return Err(format!("{}: {e}", spec_path.display())),
-            };
-            let loader = Publisher {
-                by: LOADER.into(),
-                organisation: state.organisation.clone(),
-                claims_unowned: true,
-            };
-            let published = publish(state, loader, text, spec)
-                .await
-                .map_err(|e| format!("{}: {}", path.display(), describe(e)))?;
-            if published.new_version {
-                loaded += 1;
-            }
+    for (label, text, spec) in found {
+        let spec = spec
+            .map(|s| openapi::parse(&s).map_err(|e| format!("{label}: spec: {e}")))
+            .transpose()?;
+        let loader = Publisher {
+            by: LOADER.into(),
+            organisation: state.organisation.clone(),
+            claims_unowned: true,
+        };
+        let published = publish(state, loader, text, spec)
+            .await
+            .map_err(|e| format!("{label}: {}", describe(e)))?;
+        if published.new_version {
+            loaded += 1;
         }
     }
     Ok(loaded)
+}
+
+/// The entries of a folder, sorted by name: (the file's path, its publiccode.yml, the spec
+/// `<name>.json` in `specs` when there is one).
+fn read_entry_folder(
+    dir: &std::path::Path,
+    specs: &std::path::Path,
+) -> Result<Vec<(String, String, Option<String>)>, String> {
+    let read = std::fs::read_dir(dir).map_err(|e| format!("CATALOG_ENTRIES {}: {e}", dir.display()))?;
+    let mut files: Vec<std::path::PathBuf> = read
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".publiccode.yml"))
+        .collect();
+    files.sort();
+    let mut found = Vec::with_capacity(files.len());
+    for path in files {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().trim_end_matches(".publiccode.yml").to_string())
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let spec_path = specs.join(format!("{name}.json"));
+        let spec = match std::fs::read_to_string(&spec_path) {
+            Ok(s) => Some(s),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(format!("{}: {e}", spec_path.display())),
+        };
+        found.push((path.display().to_string(), text, spec));
+    }
+    Ok(found)
 }
 
 fn describe(e: Error) -> String {
