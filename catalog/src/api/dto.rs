@@ -31,11 +31,9 @@ pub struct Publicatie {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Component {
-    /// Id.
     pub id: String,
-    /// Name.
     pub naam: String,
-    /// Repository.
+    /// The repository URL from publiccode.yml.
     pub url: String,
     /// Common Ground layer (interactie, proces, integratie, services, data).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -45,7 +43,7 @@ pub struct Component {
     pub installatietype: Option<String>,
     /// developmentStatus (concept, development, beta, stable, obsolete).
     pub status: String,
-    /// softwareType.
+    /// The publiccode.yml `softwareType` (standalone/backend, library, addon, …).
     pub software_type: String,
     /// Licence (SPDX).
     pub licentie: String,
@@ -171,7 +169,7 @@ pub struct NieuwGebruik {
     /// Since when.
     #[validate(custom(function = "platform::extract::date_in_range"))]
     pub sinds: chrono::NaiveDate,
-    /// Where.
+    /// Which environment: productie, acceptatie or test.
     pub omgeving: Omgeving,
 }
 
@@ -189,11 +187,11 @@ pub struct Overdracht {
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Omgeving {
-    /// Production.
+    /// Used in production.
     Productie,
-    /// Acceptance.
+    /// Used in acceptance (pre-production).
     Acceptatie,
-    /// Test.
+    /// Used in a test environment.
     Test,
 }
 
@@ -302,9 +300,9 @@ pub struct ComponentenPagina {
     pub componenten: Vec<Component>,
     /// Counts per value of each filter over the whole list (not only this page).
     pub facetten: Vec<Facet>,
-    /// Paging.
+    /// Page number, page size and the totals.
     pub paginering: PageInfo,
-    /// Links.
+    /// Links to this resource or page and its neighbours (HAL).
     #[serde(rename = "_links")]
     pub _links: PageLinks,
 }
@@ -312,13 +310,13 @@ pub struct ComponentenPagina {
 /// Contact of an API, as developer.overheid.nl asks it.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct DonContact {
-    /// Name.
+    /// The contact's name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// E-mail.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// URL.
+    /// The contact's web page.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
@@ -326,7 +324,7 @@ pub struct DonContact {
 /// The organisation offering an API.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct DonOrganisation {
-    /// Name.
+    /// The organisation's name.
     pub name: String,
 }
 

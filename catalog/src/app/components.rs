@@ -203,7 +203,7 @@ pub async fn publish(
 /// Where the spec of a publication comes from.
 #[derive(Debug, Clone)]
 pub enum SpecSource {
-    /// None.
+    /// No spec: the publiccode.yml alone.
     None,
     /// Given in the request.
     Given(Value),

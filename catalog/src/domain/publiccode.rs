@@ -186,9 +186,9 @@ const COUNTRIES: [&str; 249] = [
 /// One thing wrong with a file, at its YAML path (`description.nl.shortDescription`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Problem {
-    /// Where.
+    /// The YAML path of the value, e.g. `description.nl.shortDescription`.
     pub pad: String,
-    /// What.
+    /// What is wrong with it.
     pub melding: String,
 }
 
@@ -218,7 +218,7 @@ pub struct Entry {
     pub installation_type: Option<String>,
     /// The Dutch description when there is one, else the English, else the first.
     pub short_description: String,
-    /// Likewise.
+    /// The long description, chosen by language as the short one is.
     pub long_description: String,
     /// `dependsOn.open[].name`.
     pub depends_on: Vec<String>,

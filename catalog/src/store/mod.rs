@@ -69,19 +69,15 @@ diesel::allow_tables_to_appear_in_same_query!(componenten, versies, gebruik);
 #[diesel(table_name = componenten)]
 #[diesel(treat_none_as_default_value = false, treat_none_as_null = true)]
 pub struct ComponentRow {
-    /// Id.
     pub id: String,
     /// Repository URL (unique).
     pub url: String,
-    /// Name.
     pub naam: String,
     /// Common Ground layer.
     pub laag: Option<String>,
     /// Installation type.
     pub installatietype: Option<String>,
-    /// developmentStatus.
     pub status: String,
-    /// softwareType.
     pub software_type: String,
     /// SPDX licence expression.
     pub licentie: String,
@@ -125,7 +121,6 @@ pub struct UsageRow {
     pub sinds: chrono::NaiveDate,
     /// The client that recorded it.
     pub geregistreerd_door: String,
-    /// When.
     pub geregistreerd_op: NaiveDateTime,
 }
 
@@ -182,7 +177,6 @@ pub struct VersionRow {
     pub inhoud_sha256: String,
     /// Who published it.
     pub gepubliceerd_door: String,
-    /// When.
     pub aangemaakt_op: NaiveDateTime,
     /// The ADR lint findings of its spec (JSON of `domain::lint::Finding`s).
     pub adr_bevindingen: Option<String>,
@@ -295,11 +289,9 @@ pub fn versions_of(conn: &mut DbConnection, id: &str) -> Result<Vec<VersionSumma
 pub struct Filter {
     /// Common Ground layer.
     pub laag: Option<String>,
-    /// developmentStatus.
     pub status: Option<String>,
     /// Licence expression, exactly.
     pub licentie: Option<String>,
-    /// softwareType.
     pub software_type: Option<String>,
     /// Organisation, exactly: the one that maintains it or one that uses it.
     pub organisatie: Option<String>,

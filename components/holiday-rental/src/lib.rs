@@ -36,7 +36,6 @@ pub struct HolidayRental;
 /// Shared state.
 #[derive(Clone)]
 pub struct AppState {
-    /// Database.
     pub db: Database,
     /// Audit log.
     pub audit: AuditLog,

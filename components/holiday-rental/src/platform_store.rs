@@ -81,7 +81,6 @@ pub struct StayRow {
     pub id: String,
     /// Normalised number.
     pub registratienummer: String,
-    /// Platform.
     pub platform: String,
     /// Listing URL.
     pub url: String,
@@ -89,11 +88,9 @@ pub struct StayRow {
     pub start_datum: NaiveDate,
     /// Check-out.
     pub eind_datum: NaiveDate,
-    /// Guests.
     pub aantal_gasten: Option<i32>,
     /// Countries, JSON array.
     pub landen: String,
-    /// Area.
     pub gebied: String,
     /// The SDEP it came from.
     pub bron: String,
@@ -145,13 +142,10 @@ pub struct ListingRow {
     pub id: String,
     /// Normalised number.
     pub registratienummer: String,
-    /// Platform.
     pub platform: String,
-    /// URL.
     pub url: String,
     /// Address as sent.
     pub adres: String,
-    /// Area.
     pub gebied: String,
     /// The SDEP it came from.
     pub bron: String,
@@ -164,19 +158,13 @@ pub struct ListingRow {
 #[diesel(table_name = platformsignalen)]
 #[diesel(treat_none_as_default_value = false)]
 pub struct SignalRow {
-    /// Id.
     pub id: String,
     /// What makes it the same signal on a later poll: kind, number, year.
     pub sleutel: String,
-    /// Kind.
     pub soort: String,
-    /// Number.
     pub registratienummer: String,
-    /// Year.
     pub jaar: i32,
-    /// Municipality.
     pub gemeentecode: String,
-    /// Nights.
     pub nachten: i64,
     /// Evidence (JSON: the platform stays).
     pub bewijs: String,
@@ -184,9 +172,7 @@ pub struct SignalRow {
     pub status: String,
     /// The inspector's note on closing.
     pub notitie: Option<String>,
-    /// Made.
     pub aangemaakt_op: NaiveDateTime,
-    /// Closed.
     pub gesloten_op: Option<NaiveDateTime>,
     /// Closed by.
     pub gesloten_door: Option<String>,
@@ -196,7 +182,6 @@ pub struct SignalRow {
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = verwijderverzoeken)]
 pub struct RemovalRow {
-    /// Id.
     pub id: String,
     /// The listing.
     pub url: String,

@@ -55,7 +55,6 @@ pub struct Temporal {
 /// `handler.Address`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Address {
-    /// City.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// ISO 3166-1 alpha-3.
@@ -90,7 +89,7 @@ pub struct GuestData {
     /// The host at the platform.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hostId: Option<String>,
-    /// Guests.
+    /// Number of guests, when the platform knows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub numberOfGuests: Option<i64>,
     /// The registration number the listing carries.
@@ -110,7 +109,7 @@ pub struct Metadata {
     /// When the platform submitted it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submissionDate: Option<String>,
-    /// Free.
+    /// A free-form property the SDEP spec allows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additionalProp1: Option<serde_json::Value>,
 }
@@ -133,16 +132,13 @@ pub struct SingleActivityData {
 /// `handler.Unit`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Unit {
-    /// Address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<Address>,
-    /// Description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The listing's URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// Type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
 }

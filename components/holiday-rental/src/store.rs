@@ -10,7 +10,7 @@ use platform::db::{DbConnection, DbError};
 use platform::{Bsn, Gemeentecode, NummeraanduidingId};
 
 diesel::table! {
-    /// Registrations.
+    /// Registrations, active and withdrawn (one active per address).
     registraties (id) {
         id -> Text,
         registratienummer -> Text,
@@ -64,7 +64,6 @@ pub struct Registration {
     pub adresseerbaar_object_id: String,
     /// Address for display.
     pub adres: String,
-    /// Municipality.
     pub gemeentecode: Gemeentecode,
     /// The holder.
     pub bsn: Bsn,
@@ -87,7 +86,6 @@ pub struct Registration {
 // its prepared statement is cached instead of parsed per row
 #[diesel(treat_none_as_default_value = false)]
 pub struct Stay {
-    /// Id.
     pub id: String,
     /// The registration it was reported under.
     pub registratie_id: String,
@@ -97,7 +95,6 @@ pub struct Stay {
     pub start_datum: NaiveDate,
     /// Check-out.
     pub eind_datum: NaiveDate,
-    /// Guests.
     pub aantal_gasten: i32,
     /// Client or user that reported it.
     pub gemeld_door: String,

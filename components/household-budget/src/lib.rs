@@ -35,7 +35,6 @@ pub struct HouseholdBudget;
 /// Shared state.
 #[derive(Clone)]
 pub struct AppState {
-    /// Database.
     pub db: Database,
     /// Audit log.
     pub audit: AuditLog,

@@ -21,9 +21,9 @@ pub enum DbConnection {
 /// Which backend a URL selects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
-    /// PostgreSQL.
+    /// PostgreSQL: production, several replicas.
     Postgres,
-    /// SQLite.
+    /// SQLite: embedded, one process (the suite, tests).
     Sqlite,
 }
 

@@ -33,13 +33,13 @@ pub struct Finding {
     /// Rule name, as in the ruleset (`nlgov:paths-kebab-case`).
     #[serde(rename = "regel")]
     pub rule: String,
-    /// Severity.
+    /// How bad: `error` fails a supplier's CI, `warning` and `info` do not.
     #[serde(rename = "ernst")]
     pub severity: Severity,
     /// Path of keys from the document root.
     #[serde(rename = "pad")]
     pub path: Vec<String>,
-    /// Message.
+    /// What is wrong and what the rule asks, in the ruleset's words.
     #[serde(rename = "melding")]
     pub message: String,
 }

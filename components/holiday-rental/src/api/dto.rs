@@ -31,7 +31,7 @@ pub struct Registratie {
     /// BAG nummeraanduiding of the address.
     #[schema(value_type = String, pattern = "^[0-9]{16}$")]
     pub nummeraanduiding_identificatie: NummeraanduidingId,
-    /// Municipality.
+    /// The municipality (CBS gemeentecode, four digits).
     #[schema(value_type = String, pattern = "^[0-9]{4}$")]
     pub gemeentecode: platform::Gemeentecode,
     /// When issued (RFC 3339).
@@ -40,7 +40,7 @@ pub struct Registratie {
     /// Why it was withdrawn.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reden_intrekking: Option<String>,
-    /// Links.
+    /// Links to this resource or page and its neighbours (HAL).
     #[serde(rename = "_links")]
     pub _links: Links,
 }
@@ -117,15 +117,14 @@ pub struct VerblijfMelding {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Verblijf {
-    /// Id.
     pub id: String,
     /// Check-in.
     pub start_datum: NaiveDate,
     /// Check-out.
     pub eind_datum: NaiveDate,
-    /// Guests.
+    /// Number of guests.
     pub aantal_gasten: i32,
-    /// Nights.
+    /// Nights of the stay (check-out minus check-in).
     pub nachten: i64,
     /// Whether it was cancelled.
     pub geannuleerd: bool,
@@ -155,7 +154,7 @@ pub struct VerblijvenPagina {
     pub verblijven: Vec<Verblijf>,
     /// Page facts.
     pub paginering: PageInfo,
-    /// Links.
+    /// Links to this resource or page and its neighbours (HAL).
     pub _links: PageLinks,
 }
 
@@ -228,6 +227,6 @@ pub struct HandhavingPagina {
     pub adressen: Vec<HandhavingAdres>,
     /// Page facts.
     pub paginering: PageInfo,
-    /// Links.
+    /// Links to this resource or page and its neighbours (HAL).
     pub _links: PageLinks,
 }

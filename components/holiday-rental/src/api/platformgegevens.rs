@@ -55,7 +55,6 @@ pub async fn ophalen(p: Principal, state: web::Data<AppState>) -> Result<HttpRes
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Platformsignaal {
-    /// Id.
     pub id: String,
     /// `nietGemeldeNachten`, `maximumOverschredenOpPlatforms`, `nummerBestaatNiet`, `nummerIngetrokken`, `nummerAndereGemeente` or `adresZonderRegistratie`.
     pub soort: String,
@@ -97,7 +96,7 @@ pub struct PlatformsignaalPagina {
     pub platformsignalen: Vec<Platformsignaal>,
     /// Page facts.
     pub paginering: PageInfo,
-    /// Links.
+    /// Links to this resource or page and its neighbours (HAL).
     pub _links: PageLinks,
 }
 
@@ -252,7 +251,7 @@ pub struct VerwijderverzoekPagina {
     pub verwijderverzoeken: Vec<Verwijderverzoek>,
     /// Page facts.
     pub paginering: PageInfo,
-    /// Links.
+    /// Links to this resource or page and its neighbours (HAL).
     pub _links: PageLinks,
 }
 

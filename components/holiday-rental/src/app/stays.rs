@@ -25,7 +25,6 @@ const NO_STAY: &str = "Geen verblijf met dit id bij deze registratie.";
 pub struct Report {
     /// Check-in (counted) and check-out (not counted).
     pub period: Period,
-    /// Guests.
     pub guests: i32,
 }
 

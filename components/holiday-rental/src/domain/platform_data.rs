@@ -110,7 +110,7 @@ pub fn postcode_and_number(postal_code: &str, street: &str) -> Option<(String, u
 pub enum Known<'a> {
     /// No registration has it.
     Unknown,
-    /// Withdrawn.
+    /// Its registration was withdrawn.
     Withdrawn,
     /// Active, in this municipality (gemeentecode).
     Active(&'a str),

@@ -30,15 +30,12 @@ pub(crate) fn require_reader(caller: &Principal) -> Result<(), Error> {
 /// A citizen's data as a budget worker gives it.
 #[derive(Debug, Clone)]
 pub struct CitizenInput {
-    /// BSN.
     pub bsn: platform::Bsn,
     /// Name and address as given.
     pub given: NameAndAddress,
     /// E-mail.
     pub email: Option<String>,
-    /// Phone.
     pub telefoon: Option<String>,
-    /// Household.
     pub huishouden_id: Option<String>,
     /// Fill what was left out from the BRP.
     pub from_brp: bool,

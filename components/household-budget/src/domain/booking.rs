@@ -41,7 +41,6 @@ pub struct Payment<'a> {
     pub date: NaiveDate,
     /// The counterparty's IBAN as the bank wrote it.
     pub counter_account: Option<&'a str>,
-    /// Description.
     pub description: &'a str,
 }
 

@@ -15,7 +15,7 @@ pub struct Cents(pub i64);
 pub struct AmountError(pub String);
 
 impl Cents {
-    /// Zero.
+    /// No money: the start of every sum.
     pub const ZERO: Cents = Cents(0);
 
     /// The largest amount of one transaction read from a statement: € 10,000,000.00. Nothing a

@@ -16,22 +16,17 @@ pub struct BrpPerson {
     pub straat: Option<String>,
     /// House number with letter and addition (`12A-2`).
     pub huisnummer: Option<String>,
-    /// Postcode.
     pub postcode: Option<String>,
-    /// Town.
     pub woonplaats: Option<String>,
 }
 
 /// An address.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Address {
-    /// Street.
     pub straat: String,
     /// House number with letter and addition.
     pub huisnummer: String,
-    /// Postcode.
     pub postcode: Postcode,
-    /// Town.
     pub plaats: String,
 }
 
@@ -42,7 +37,6 @@ pub struct NameAndAddress {
     pub voornamen: Option<String>,
     /// Surname with prefix.
     pub achternaam: Option<String>,
-    /// Address.
     pub adres: Option<Address>,
 }
 

@@ -10,9 +10,7 @@ use chrono::NaiveDate;
 /// An afspraak as the overview sees it.
 #[derive(Debug, Clone)]
 pub struct Line {
-    /// Id.
     pub id: String,
-    /// Description.
     pub description: String,
     /// Income or expense.
     pub direction: Direction,
@@ -20,9 +18,7 @@ pub struct Line {
     pub amount: Cents,
     /// Its schedule, if it has one.
     pub schedule: Option<Betaalinstructie>,
-    /// Validity.
     pub valid_from: NaiveDate,
-    /// Validity.
     pub valid_through: Option<NaiveDate>,
     /// Its rubriek, if it has one.
     pub rubriek: Option<String>,
@@ -35,7 +31,6 @@ pub struct Booking {
     pub agreement: String,
     /// Booking date.
     pub date: NaiveDate,
-    /// Amount.
     pub amount: Cents,
     /// In or out.
     pub direction: Direction,
@@ -44,9 +39,7 @@ pub struct Booking {
 /// One afspraak in the overview.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineResult {
-    /// Id.
     pub id: String,
-    /// Description.
     pub description: String,
     /// Income or expense.
     pub direction: Direction,

@@ -16,7 +16,7 @@ pub enum Schema {
     },
     /// Every week on these weekdays (1 = Monday … 7 = Sunday).
     Wekelijks {
-        /// Weekdays.
+        /// The weekdays, 1 (Monday) to 7 (Sunday).
         weekdagen: Vec<u32>,
     },
     /// Once, on its start date.

@@ -39,7 +39,6 @@ impl Kind {
 /// One finding: its kind, the date it concerns and what shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    /// Kind.
     pub kind: Kind,
     /// The expected date (or the transaction's date, or today for a balance).
     pub date: NaiveDate,

@@ -35,7 +35,6 @@ impl Version {
 pub struct Transfer {
     /// End-to-end id (at most 35 characters).
     pub end_to_end_id: String,
-    /// When.
     pub date: NaiveDate,
     /// Amount, positive.
     pub amount: Cents,
@@ -50,9 +49,7 @@ pub struct Transfer {
 /// Who pays.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Debtor {
-    /// Name.
     pub name: String,
-    /// Account.
     pub account: Iban,
 }
 

@@ -114,7 +114,6 @@ diesel::allow_tables_to_appear_in_same_query!(afspraken, rubrieken);
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
 #[diesel(table_name = huishoudens)]
 pub struct HouseholdRow {
-    /// Id.
     pub id: String,
     /// Name (e.g. the family name).
     pub naam: String,
@@ -126,11 +125,9 @@ pub struct HouseholdRow {
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
 #[diesel(table_name = organisaties)]
 pub struct OrganisationRow {
-    /// Id.
     pub id: String,
     /// KvK number (unique).
     pub kvk_nummer: KvkNummer,
-    /// Name.
     pub naam: String,
     /// When added.
     pub aangemaakt_op: NaiveDateTime,
@@ -140,11 +137,9 @@ pub struct OrganisationRow {
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
 #[diesel(table_name = afdelingen)]
 pub struct DepartmentRow {
-    /// Id.
     pub id: String,
     /// Its organisation.
     pub organisatie_id: String,
-    /// Name.
     pub naam: String,
     /// When added.
     pub aangemaakt_op: NaiveDateTime,
@@ -154,7 +149,6 @@ pub struct DepartmentRow {
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
 #[diesel(table_name = rekeningen)]
 pub struct AccountRow {
-    /// IBAN.
     pub iban: Iban,
     /// Holder's name.
     pub rekeninghouder: String,
@@ -166,9 +160,7 @@ pub struct AccountRow {
 #[derive(Debug, Clone, Queryable, Selectable, PartialEq)]
 #[diesel(table_name = grootboekrekeningen)]
 pub struct LedgerAccountRow {
-    /// Code.
     pub code: String,
-    /// Name.
     pub naam: String,
     /// `credit` (income) or `debit` (expense).
     pub soort: String,
@@ -178,7 +170,6 @@ pub struct LedgerAccountRow {
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
 #[diesel(table_name = rubrieken)]
 pub struct RubriekRow {
-    /// Id.
     pub id: String,
     /// Name (unique).
     pub naam: String,

@@ -53,13 +53,11 @@ diesel::joinable!(transacties -> bankafschriften (bankafschrift_id));
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, PartialEq)]
 #[diesel(table_name = bankafschriften)]
 pub struct ImportRow {
-    /// Id.
     pub id: String,
     /// `camt.053` or `mt940`.
     pub formaat: String,
     /// SHA-256 of the file as received.
     pub bestand_sha256: String,
-    /// When.
     pub ingelezen_op: NaiveDateTime,
     /// Who (user or client).
     pub ingelezen_door: String,
@@ -76,7 +74,6 @@ pub struct ImportRow {
 #[diesel(table_name = transacties)]
 #[diesel(treat_none_as_default_value = false)]
 pub struct TransactionRow {
-    /// Id.
     pub id: String,
     /// The file it came from (the first that brought it).
     pub bankafschrift_id: String,
@@ -102,7 +99,6 @@ pub struct TransactionRow {
     pub tegenpartij_naam: Option<String>,
     /// Counterparty BIC.
     pub tegenpartij_bic: Option<String>,
-    /// Description.
     pub omschrijving: String,
     /// Structured reference.
     pub betalingskenmerk: Option<String>,
@@ -244,25 +240,19 @@ diesel::allow_tables_to_appear_in_same_query!(burgers, afspraken, boekingen, tra
 #[diesel(table_name = burgers)]
 #[diesel(treat_none_as_default_value = false, treat_none_as_null = true)]
 pub struct CitizenRow {
-    /// Id.
     pub id: String,
     /// BSN (unique).
     pub bsn: platform::Bsn,
     /// First names.
     pub voornamen: String,
-    /// Surname.
     pub achternaam: String,
-    /// Street.
     pub straat: Option<String>,
     /// House number with addition.
     pub huisnummer: Option<String>,
-    /// Postcode.
     pub postcode: Option<platform::Postcode>,
-    /// Town.
     pub plaats: Option<String>,
     /// E-mail.
     pub email: Option<String>,
-    /// Phone.
     pub telefoon: Option<String>,
     /// When added.
     pub aangemaakt_op: NaiveDateTime,
@@ -275,11 +265,9 @@ pub struct CitizenRow {
 #[diesel(table_name = afspraken)]
 #[diesel(treat_none_as_default_value = false, treat_none_as_null = true)]
 pub struct AgreementRow {
-    /// Id.
     pub id: String,
     /// The citizen.
     pub burger_id: String,
-    /// Description.
     pub omschrijving: String,
     /// `credit` (income) or `debit` (expense).
     pub richting: String,
@@ -316,7 +304,6 @@ pub struct BookingRow {
     pub automatisch: bool,
     /// Who (user or client; `automatisch` for the rules).
     pub geboekt_door: String,
-    /// When.
     pub geboekt_op: NaiveDateTime,
 }
 
@@ -568,9 +555,7 @@ pub struct PaymentFileRow {
     pub aantal: i32,
     /// Their total in cents.
     pub totaal: i64,
-    /// When.
     pub aangemaakt_op: NaiveDateTime,
-    /// Who.
     pub aangemaakt_door: String,
 }
 
@@ -632,7 +617,7 @@ pub fn find_payment_file(conn: &mut DbConnection, id: &str) -> Result<Option<Pay
 }
 
 diesel::table! {
-    /// Signals.
+    /// Signals raised for a citizen (one per finding).
     signaleringen (id) {
         id -> Text,
         soort -> Text,
@@ -654,7 +639,6 @@ diesel::table! {
 #[diesel(table_name = signaleringen)]
 #[diesel(treat_none_as_default_value = false)]
 pub struct SignalRow {
-    /// Id.
     pub id: String,
     /// Kind (`domain::signals::Kind`).
     pub soort: String,
@@ -666,7 +650,6 @@ pub struct SignalRow {
     pub datum: NaiveDate,
     /// Identity: the same finding is one signal.
     pub sleutel: String,
-    /// Evidence.
     pub toelichting: String,
     /// `open` or `gesloten`.
     pub status: String,
@@ -676,7 +659,6 @@ pub struct SignalRow {
     pub gesloten_op: Option<NaiveDateTime>,
     /// By whom.
     pub gesloten_door: Option<String>,
-    /// Why.
     pub notitie: Option<String>,
 }
 

@@ -21,7 +21,6 @@ pub struct AdresSearch {
     pub huisnummer: Option<u32>,
     /// House letter.
     pub huisletter: Option<String>,
-    /// Addition.
     pub huisnummertoevoeging: Option<String>,
     /// Only exact matches on letter and addition (default: also those without them asked).
     pub exacte_match: bool,

@@ -38,7 +38,7 @@ pub struct PersonenQuery {
 /// Criteria per query type.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Criteria {
-    /// RaadpleegMetBurgerservicenummer.
+    /// `RaadpleegMetBurgerservicenummer`: up to 20 BSNs.
     Bsn(Vec<String>),
     /// ZoekMetGeslachtsnaamEnGeboortedatum / ZoekMetNaamEnGemeenteVanInschrijving.
     Naam {
@@ -48,7 +48,6 @@ pub enum Criteria {
         geboortedatum: Option<NaiveDate>,
         /// First names.
         voornamen: Option<String>,
-        /// Prefix.
         voorvoegsel: Option<String>,
         /// M, V or O.
         geslacht: Option<String>,
@@ -63,16 +62,15 @@ pub enum Criteria {
         huisnummer: u32,
         /// House letter.
         huisletter: Option<String>,
-        /// Addition.
         huisnummertoevoeging: Option<String>,
         /// Date of birth filter.
         geboortedatum: Option<NaiveDate>,
         /// Surname filter.
         geslachtsnaam: Option<String>,
     },
-    /// ZoekMetNummeraanduidingIdentificatie.
+    /// `ZoekMetNummeraanduidingIdentificatie`: who lives at a nummeraanduiding.
     Nummeraanduiding(String),
-    /// ZoekMetAdresseerbaarObjectIdentificatie.
+    /// `ZoekMetAdresseerbaarObjectIdentificatie`: who lives in an adresseerbaar object.
     AdresseerbaarObject(String),
 }
 

@@ -23,9 +23,7 @@ pub struct Naam {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Huishouden {
-    /// Id.
     pub id: String,
-    /// Name.
     pub naam: String,
     /// The ids of its citizens.
     pub burger_ids: Vec<String>,
@@ -50,9 +48,7 @@ impl Huishouden {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct HuishoudenSamenvatting {
-    /// Id.
     pub id: String,
-    /// Name.
     pub naam: String,
 }
 
@@ -61,9 +57,9 @@ pub struct HuishoudenSamenvatting {
 pub struct HuishoudensPagina {
     /// The households.
     pub huishoudens: Vec<HuishoudenSamenvatting>,
-    /// Paging.
+    /// Page number, page size and the totals.
     pub paginering: PageInfo,
-    /// Links.
+    /// Links to this resource or page and its neighbours (HAL).
     #[serde(rename = "_links")]
     pub _links: PageLinks,
 }
@@ -84,7 +80,6 @@ pub struct NieuweOrganisatie {
     /// KvK number (eight digits).
     #[schema(value_type = String, pattern = "^[0-9]{8}$", example = "30012345")]
     pub kvk_nummer: KvkNummer,
-    /// Name.
     #[validate(length(min = 1), custom(function = "short_text"))]
     #[schema(pattern = "plain-text", min_length = 1, max_length = 200)]
     pub naam: String,
@@ -94,11 +89,9 @@ pub struct NieuweOrganisatie {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Afdeling {
-    /// Id.
     pub id: String,
     /// Its organisation.
     pub organisatie_id: String,
-    /// Name.
     pub naam: String,
     /// Its accounts.
     pub rekeningen: Vec<Rekening>,
@@ -120,12 +113,10 @@ impl Afdeling {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Organisatie {
-    /// Id.
     pub id: String,
     /// KvK number.
     #[schema(value_type = String)]
     pub kvk_nummer: KvkNummer,
-    /// Name.
     pub naam: String,
     /// Its departments (only when one organisation is read).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -149,9 +140,9 @@ impl Organisatie {
 pub struct OrganisatiesPagina {
     /// The organisations.
     pub organisaties: Vec<Organisatie>,
-    /// Paging.
+    /// Page number, page size and the totals.
     pub paginering: PageInfo,
-    /// Links.
+    /// Links to this resource or page and its neighbours (HAL).
     #[serde(rename = "_links")]
     pub _links: PageLinks,
 }
@@ -160,7 +151,7 @@ pub struct OrganisatiesPagina {
 #[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NieuweRekening {
-    /// IBAN.
+    /// The account number (IBAN); spaces are allowed and dropped.
     #[schema(value_type = String, example = "NL20INGB0001234567")]
     pub iban: Iban,
     /// The holder's name as the bank knows it.
@@ -183,7 +174,7 @@ pub struct RekeningWijziging {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Rekening {
-    /// IBAN.
+    /// The account number (IBAN), without spaces.
     #[schema(value_type = String)]
     pub iban: Iban,
     /// Holder's name.
@@ -210,7 +201,7 @@ pub struct Rekeningen {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct RekeningMetHouders {
-    /// IBAN.
+    /// The account number (IBAN), without spaces.
     #[schema(value_type = String)]
     pub iban: Iban,
     /// Holder's name.
@@ -226,9 +217,9 @@ pub struct RekeningMetHouders {
 pub struct RekeningenPagina {
     /// The accounts.
     pub rekeningen: Vec<Rekening>,
-    /// Paging.
+    /// Page number, page size and the totals.
     pub paginering: PageInfo,
-    /// Links.
+    /// Links to this resource or page and its neighbours (HAL).
     #[serde(rename = "_links")]
     pub _links: PageLinks,
 }
@@ -237,9 +228,8 @@ pub struct RekeningenPagina {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Grootboekrekening {
-    /// Code.
+    /// The number of the account in the chart.
     pub code: String,
-    /// Name.
     pub naam: String,
     /// Income or expense.
     pub soort: Soort,
@@ -280,9 +270,7 @@ pub struct NieuweRubriek {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Rubriek {
-    /// Id.
     pub id: String,
-    /// Name.
     pub naam: String,
     /// Code of its grootboekrekening.
     pub grootboekrekening: String,
@@ -303,9 +291,9 @@ impl From<&RubriekRow> for Rubriek {
 pub struct RubriekenPagina {
     /// By name.
     pub rubrieken: Vec<Rubriek>,
-    /// Paging.
+    /// Page number, page size and the totals.
     pub paginering: PageInfo,
-    /// Links.
+    /// Links to this resource or page and its neighbours (HAL).
     #[serde(rename = "_links")]
     pub _links: PageLinks,
 }

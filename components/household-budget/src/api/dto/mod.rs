@@ -34,7 +34,7 @@ fn short_text(s: &str) -> Result<(), validator::ValidationError> {
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Adres {
-    /// Street.
+    /// Street and house number.
     #[validate(custom(function = "short_text"))]
     #[schema(pattern = "plain-text", max_length = 200)]
     pub straat: String,
@@ -45,7 +45,7 @@ pub struct Adres {
     /// Postcode (`1015CJ`; a space is accepted).
     #[schema(value_type = String, pattern = "^[1-9][0-9]{3} ?[A-Za-z]{2}$")]
     pub postcode: Postcode,
-    /// Town.
+    /// Town (woonplaats).
     #[validate(custom(function = "short_text"))]
     #[schema(pattern = "plain-text", max_length = 200)]
     pub plaats: String,
@@ -66,14 +66,14 @@ pub struct NieuweBurger {
     #[validate(length(min = 1), custom(function = "short_text"))]
     #[schema(pattern = "plain-text", min_length = 1, max_length = 200)]
     pub achternaam: Option<String>,
-    /// Address.
+    /// Postal address; left out when unknown.
     #[validate(nested)]
     pub adres: Option<Adres>,
     /// E-mail.
     #[validate(email, length(max = 200))]
     #[schema(format = "email", max_length = 200)]
     pub email: Option<String>,
-    /// Phone.
+    /// Phone number, as the citizen gave it.
     #[validate(custom(function = "short_text"))]
     #[schema(pattern = "plain-text", max_length = 200)]
     pub telefoon: Option<String>,
@@ -91,22 +91,21 @@ pub struct NieuweBurger {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Burger {
-    /// Id.
     pub id: String,
-    /// BSN.
+    /// Burgerservicenummer (nine digits, eleven test).
     #[schema(value_type = String)]
     pub burgerservicenummer: Bsn,
     /// First names.
     pub voornamen: String,
-    /// Surname.
+    /// Surname, with any prefix (voorvoegsel) in front.
     pub achternaam: String,
-    /// Address.
+    /// Postal address; left out when unknown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub adres: Option<Adres>,
     /// E-mail.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// Phone.
+    /// Phone number, as the citizen gave it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub telefoon: Option<String>,
     /// Its household.
@@ -147,9 +146,9 @@ impl From<&CitizenRow> for Burger {
 pub struct BurgersPagina {
     /// The citizens.
     pub burgers: Vec<Burger>,
-    /// Paging.
+    /// Page number, page size and the totals.
     pub paginering: PageInfo,
-    /// Links.
+    /// Links to this resource or page and its neighbours (HAL).
     #[serde(rename = "_links")]
     pub _links: PageLinks,
 }
@@ -241,7 +240,6 @@ pub struct NieuweAfspraak {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Afspraak {
-    /// Id.
     pub id: String,
     /// The citizen.
     pub burger_id: String,
@@ -306,7 +304,7 @@ pub struct Boeking {
     pub afspraak_id: String,
     /// By the rules, not a person.
     pub automatisch: bool,
-    /// Who.
+    /// Who booked it: the user behind the client, or the client, or `automatisch`.
     pub geboekt_door: String,
     /// When (RFC 3339).
     #[schema(format = DateTime)]
@@ -338,7 +336,6 @@ impl From<&BookingRow> for Boeking {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Transactie {
-    /// Id.
     pub id: String,
     /// The municipality's account.
     #[schema(value_type = String)]
@@ -355,7 +352,7 @@ pub struct Transactie {
     /// The other party.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tegenpartij: Option<String>,
-    /// Description.
+    /// Description, as shown to the budget worker.
     pub omschrijving: String,
     /// A reversal.
     pub storno: bool,
@@ -386,9 +383,9 @@ impl From<&(TransactionRow, Option<BookingRow>)> for Transactie {
 pub struct TransactiesPagina {
     /// The transactions.
     pub transacties: Vec<Transactie>,
-    /// Paging.
+    /// Page number, page size and the totals.
     pub paginering: PageInfo,
-    /// Links.
+    /// Links to this resource or page and its neighbours (HAL).
     #[serde(rename = "_links")]
     pub _links: PageLinks,
 }
@@ -440,7 +437,7 @@ pub struct NieuwBetaalbestand {
     pub versie: Option<Version>,
 }
 
-/// Link.
+/// Links of an exported payment file.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct BestandLinks {
     /// The file itself (XML).
@@ -465,7 +462,7 @@ pub struct Betaalbestand {
     pub aantal_betalingen: i32,
     /// Their total in cents.
     pub totaal_in_centen: i64,
-    /// Links.
+    /// Links to this resource or page and its neighbours (HAL).
     #[serde(rename = "_links")]
     pub _links: BestandLinks,
 }
@@ -493,7 +490,6 @@ impl From<&PaymentFileRow> for Betaalbestand {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Signalering {
-    /// Id.
     pub id: String,
     /// `betalingNietOntvangen`, `meerdereBetalingen`, `bedragAfwijkend` or `negatiefSaldo`.
     pub soort: String,
@@ -537,9 +533,9 @@ impl From<&SignalRow> for Signalering {
 pub struct SignaleringenPagina {
     /// The signals.
     pub signaleringen: Vec<Signalering>,
-    /// Paging.
+    /// Page number, page size and the totals.
     pub paginering: PageInfo,
-    /// Links.
+    /// Links to this resource or page and its neighbours (HAL).
     #[serde(rename = "_links")]
     pub _links: PageLinks,
 }

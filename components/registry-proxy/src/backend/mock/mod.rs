@@ -61,7 +61,6 @@ pub struct Partnership {
 /// A person in the BRP.
 #[derive(Debug, Clone)]
 pub struct Person {
-    /// BSN.
     pub bsn: String,
     /// M, V or O.
     pub geslacht: char,
@@ -69,7 +68,6 @@ pub struct Person {
     pub voornamen: String,
     /// Prefix of the surname.
     pub voorvoegsel: Option<String>,
-    /// Surname.
     pub geslachtsnaam: String,
     /// Date of birth.
     pub geboortedatum: NaiveDate,
@@ -81,7 +79,6 @@ pub struct Person {
     pub datum_van: NaiveDate,
     /// Name use: E, P, V or N.
     pub naamgebruik: char,
-    /// Partners.
     pub partners: Vec<Partnership>,
     /// Parents (BSN).
     pub ouders: Vec<String>,
