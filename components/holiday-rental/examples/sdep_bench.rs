@@ -202,7 +202,7 @@ async fn main() {
             )
             .unwrap(),
         ),
-        rate_limit: holiday_rental::rate_limit::RateLimiter::per_minute(10),
+        rate_limit: holiday_rental::store::rate_limit::RateLimiter::per_minute(10),
         auth: Arc::new(platform::auth::Authenticator::new(Vec::new(), 60, None)),
         clients: Arc::new(platform::auth::ClientSettings::load(&[]).unwrap()),
         report_grace_days: 0,

@@ -1,7 +1,8 @@
 //! The component's settings (besides the platform's common ones), parsed once at start-up.
 
 use crate::domain::rules::{DEFAULT_RULES, Rules};
-use crate::{AppState, rate_limit, registry, system_clock};
+use crate::store::rate_limit;
+use crate::{AppState, registry, system_clock};
 use platform::Gemeentecode;
 use platform::auth::ClientSettings;
 use platform::component::Context;

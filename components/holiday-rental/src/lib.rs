@@ -12,8 +12,6 @@ pub mod app;
 pub mod config;
 pub mod domain;
 pub mod error;
-pub mod platform_store;
-pub mod rate_limit;
 pub mod registry;
 pub mod sdep;
 pub mod store;
@@ -44,7 +42,7 @@ pub struct AppState {
     /// The registry proxy.
     pub registry: Arc<registry::RegistryProxy>,
     /// Limits the platform number check per client.
-    pub rate_limit: rate_limit::RateLimiter,
+    pub rate_limit: store::rate_limit::RateLimiter,
     /// Token checker.
     pub auth: Arc<Authenticator>,
     /// This component's settings of each client (an inspector's gemeentecode).

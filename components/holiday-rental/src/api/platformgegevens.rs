@@ -5,7 +5,7 @@
 use super::SCOPE_HANDHAVEN;
 use crate::AppState;
 use crate::app::platform_data;
-use crate::platform_store::{RemovalRow, SignalRow};
+use crate::store::platform_data::{RemovalRow, SignalRow};
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use platform::auth::Principal;
 use platform::http::csv_field;

@@ -4,7 +4,7 @@ use super::dto::{Controle, Intrekking, Registratie, RegistratieAanvraag};
 use super::{SCOPE_CONTROLEREN, parse_number};
 use crate::AppState;
 use crate::app::registrations;
-use crate::rate_limit::Verdict;
+use crate::store::rate_limit::Verdict;
 use actix_web::{HttpResponse, get, post, web};
 use platform::auth::Principal;
 use platform::responses::{

@@ -9,8 +9,8 @@ use crate::domain::platform_data::{
 use crate::domain::registration_number::RegistrationNumber;
 use crate::domain::status::RegistrationStatus;
 use crate::error::Error;
-use crate::platform_store::{self, ListingRow, RemovalRow, SignalRow, StayRow};
 use crate::sdep::{SingleActivityData, SingleListingData};
+use crate::store::platform_data::{self as platform_store, ListingRow, RemovalRow, SignalRow, StayRow};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use platform::Problem;
 use serde_json::json;

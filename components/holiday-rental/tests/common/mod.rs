@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use actix_web::dev::{Service, ServiceResponse};
-use holiday_rental::{AppState, domain::rules::Rules, rate_limit::RateLimiter, registry::RegistryProxy};
+use holiday_rental::{AppState, domain::rules::Rules, registry::RegistryProxy, store::rate_limit::RateLimiter};
 use platform::auth::{Authenticator, Claims, ClientConfig, sign_hs256};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;

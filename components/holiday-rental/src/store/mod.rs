@@ -1,5 +1,9 @@
 //! Storage of registrations and stays (diesel, SQLite and PostgreSQL). Rows carry the domain's
-//! types; backend differences live in the two helpers that match on the connection.
+//! types; backend differences live in the two helpers that match on the connection. What the
+//! SDEP delivers is stored by `platform_data`, the number check's counters by `rate_limit`.
+
+pub mod platform_data;
+pub mod rate_limit;
 
 use crate::domain::registration_number::RegistrationNumber;
 use crate::domain::status::RegistrationStatus;
