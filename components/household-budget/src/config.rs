@@ -24,6 +24,11 @@ pub struct Config {
     /// Days a payment may come before or after its expected date before it is signalled.
     #[arg(long, env = "HOUSEHOLD_BUDGET_SIGNAL_MARGIN_DAYS", default_value_t = 3)]
     pub signal_margin_days: u32,
+    /// Seconds between two computations of everyone's signals (a payment that does not come is
+    /// noticed by the passing of time; an import computes those of the citizens it booked to).
+    /// 0: only on imports and on demand.
+    #[arg(long, env = "HOUSEHOLD_BUDGET_SIGNAL_INTERVAL_SECONDS", default_value_t = 3600)]
+    pub signal_interval_seconds: u64,
     /// Base URL of the registry proxy (for filling a citizen's name and address from the BRP).
     #[arg(long, env = "REGISTRY_PROXY_URL", default_value = "http://127.0.0.1:8083")]
     pub registry_proxy_url: String,

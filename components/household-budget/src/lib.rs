@@ -84,7 +84,12 @@ impl Component for HouseholdBudget {
     }
 
     async fn build(ctx: Context, config: Config) -> Result<AppState, String> {
-        config.state(ctx)
+        let interval = config.signal_interval_seconds;
+        let state = config.state(ctx)?;
+        if interval > 0 {
+            actix_web::rt::spawn(app::signals::compute_forever(state.clone(), interval));
+        }
+        Ok(state)
     }
 
     fn database(state: &AppState) -> &Database {

@@ -193,3 +193,84 @@ async fn missing_rent_and_negative_balance_are_signalled_once() {
         );
     }
 }
+
+/// An import computes the signals of the citizens it booked to, not everyone's: a citizen it
+/// did not touch gets their signal from the periodic computation (or a worker's), which sees
+/// the passing of time.
+#[actix_web::test]
+async fn an_import_signals_only_the_citizens_it_booked_to() {
+    for (db, url) in platform::testing::database_urls() {
+        let st = state(&url);
+        let app = app(st.clone()).await;
+        let beheer = token("budgetbeheer", None);
+        let mut citizens = Vec::new();
+        for (bsn, naam, tegenrekening) in [
+            ("999990019", "Jansen", "NL20INGB0001234567"),
+            ("999990032", "Pietersen", "NL91ABNA0417164300"),
+        ] {
+            let (_, b) = send(
+                &app,
+                post_json(
+                    "/api/v1/burgers",
+                    &beheer,
+                    json!({ "burgerservicenummer": bsn, "voornamen": "A", "achternaam": naam }),
+                ),
+            )
+            .await;
+            let burger = b["id"].as_str().unwrap().to_string();
+            let (status, _) = send(
+                &app,
+                post_json(
+                    &format!("/api/v1/burgers/{burger}/afspraken"),
+                    &beheer,
+                    json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13000, "tegenrekening": tegenrekening,
+                            "geldigVan": "2026-03-01", "geldigTot": "2026-05-31",
+                            "betaalinstructie": { "schema": { "soort": "maandelijks", "dagen": [1] }, "startdatum": "2026-03-01" } }),
+                ),
+            )
+            .await;
+            assert_eq!(status, 201, "{db}");
+            citizens.push(burger);
+        }
+        // the statement pays Jansen's rent of March only
+        let (status, import) = import(
+            &app,
+            fixture("camt053_v08_batch_reversal_return.xml"),
+            "application/xml",
+        )
+        .await;
+        assert_eq!(
+            (status, import["aantalAutomatischGeboekt"].as_i64()),
+            (201, Some(1)),
+            "{db}: {import}"
+        );
+        let count = |id: &str| {
+            let uri = format!("/api/v1/burgers/{id}/signaleringen");
+            let app = &app;
+            let beheer = beheer.clone();
+            async move {
+                let (_, page) = send(app, get(&uri, &beheer)).await;
+                page["signaleringen"].as_array().unwrap().len()
+            }
+        };
+        assert!(count(&citizens[0]).await > 0, "{db}: Jansen's missing rent");
+        assert_eq!(
+            count(&citizens[1]).await,
+            0,
+            "{db}: Pietersen was not touched by the import"
+        );
+
+        // the periodic computation finds Pietersen's missed payments
+        let job = actix_web::rt::spawn(household_budget::app::signals::compute_forever(st.clone(), 3600));
+        let mut found = 0;
+        for _ in 0..100 {
+            found = count(&citizens[1]).await;
+            if found > 0 {
+                break;
+            }
+            actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        job.abort();
+        assert_eq!(found, 3, "{db}: March, April and May unpaid");
+    }
+}

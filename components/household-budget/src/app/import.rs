@@ -2,6 +2,7 @@
 //! is of one of the municipality's accounts, and store what is new in one transaction, so a file
 //! is either imported whole or not at all.
 
+use super::signals::Citizens;
 use super::{SCOPE_BEHEREN, record};
 use crate::AppState;
 use crate::domain::iban::Iban;
@@ -141,8 +142,10 @@ pub async fn import_file(
                 return Err(Error::NothingNew { transactions: total });
             }
             store::set_counts(c, &import.id, new, total - new)?;
-            // what the new bookings show (or still miss) is signalled with the import
-            super::signals::refresh(c, at.date(), margin, tolerance, at)?;
+            // what the new bookings show (or still miss) is signalled with the import, for the
+            // citizens it booked to; the others' signals do not change by it
+            let touched = store::citizens_booked_in(c, &import.id)?;
+            super::signals::refresh(c, Citizens::Only(&touched), at.date(), margin, tolerance, at)?;
             Ok((new, booked))
         })
         .await?;

@@ -1,5 +1,7 @@
-//! Signals: computed from every afspraak's schedule and bookings (after each import, and on
-//! demand), stored once per finding, listed per citizen and overall, closed with a note.
+//! Signals: computed from every afspraak's schedule and bookings (after an import for the
+//! citizens it booked to; for everyone on demand and every `HOUSEHOLD_BUDGET_SIGNAL_INTERVAL_SECONDS`,
+//! since a payment that does not come is noticed by the passing of time, not by an import),
+//! stored once per finding, listed per citizen and overall, closed with a note.
 
 use super::{SCOPE_BEHEREN, SCOPE_BURGER, SCOPE_LEZEN, record};
 use crate::AppState;
@@ -14,16 +16,35 @@ use platform::auth::Principal;
 use platform::db::{DbConnection, DbError};
 use std::collections::HashMap;
 
-/// Computes every signal as of `today` and stores the new ones; returns how many were new.
+/// Whose signals to compute.
+#[derive(Debug, Clone, Copy)]
+pub enum Citizens<'a> {
+    /// Everyone's.
+    All,
+    /// These citizens' only (those an import booked to).
+    Only(&'a [String]),
+}
+
+/// Computes the signals of `citizens` as of `today` and stores the new ones; returns how many
+/// were new.
 pub fn refresh(
     c: &mut DbConnection,
+    citizens: Citizens<'_>,
     today: NaiveDate,
     margin_days: u32,
     tolerance: Cents,
     at: NaiveDateTime,
 ) -> Result<usize, Error> {
+    let (bookings, agreements) = match citizens {
+        Citizens::All => (store::booked_per_agreement(c)?, store::all_agreements(c)?),
+        Citizens::Only([]) => return Ok(0),
+        Citizens::Only(ids) => (
+            store::booked_per_agreement_of(c, ids)?,
+            store::agreements_of_citizens(c, ids)?,
+        ),
+    };
     let mut booked: HashMap<String, Vec<(NaiveDate, i64, String)>> = HashMap::new();
-    for (afspraak, date, amount, direction) in store::booked_per_agreement(c)? {
+    for (afspraak, date, amount, direction) in bookings {
         booked.entry(afspraak).or_default().push((date, amount, direction));
     }
     let mut balance: HashMap<String, Cents> = HashMap::new();
@@ -46,7 +67,7 @@ pub fn refresh(
                 notitie: None,
             });
         };
-    for a in store::all_agreements(c)? {
+    for a in agreements {
         let own = booked.get(&a.id).map(Vec::as_slice).unwrap_or(&[]);
         let sum = Cents::checked_sum(own.iter().map(|(_, amount, dir)| {
             Direction::from_stored(dir)
@@ -95,8 +116,26 @@ pub async fn compute(state: &AppState, caller: &Principal) -> Result<usize, Erro
     let (at, margin, tolerance) = (state.now(), state.signal_margin_days, state.booking_tolerance);
     state
         .db
-        .write_transaction(move |c| refresh(c, at.date(), margin, tolerance, at))
+        .write_transaction(move |c| refresh(c, Citizens::All, at.date(), margin, tolerance, at))
         .await
+}
+
+/// Computes everyone's signals every `interval` seconds, for as long as the component runs
+/// (several replicas may each do so: a finding is stored once, by its key).
+pub async fn compute_forever(state: AppState, interval: u64) {
+    let mut ticks = actix_web::rt::time::interval(std::time::Duration::from_secs(interval.max(1)));
+    loop {
+        ticks.tick().await;
+        let (at, margin, tolerance) = (state.now(), state.signal_margin_days, state.booking_tolerance);
+        let outcome = state
+            .db
+            .write_transaction(move |c| refresh(c, Citizens::All, at.date(), margin, tolerance, at))
+            .await;
+        match outcome {
+            Ok(new) => tracing::info!(new, "signals computed"),
+            Err(e) => tracing::warn!(error = %platform::Problem::from(e).title, "signals not computed; next time"),
+        }
+    }
 }
 
 /// One page of signals: overall for a budget worker; of one citizen for a worker or that citizen.

@@ -490,6 +490,31 @@ pub fn all_agreements(conn: &mut DbConnection) -> Result<Vec<AgreementRow>, DbEr
     Ok(afspraken::table.select(AgreementRow::as_select()).load(conn)?)
 }
 
+/// The afspraken of these citizens.
+pub fn agreements_of_citizens(conn: &mut DbConnection, citizens: &[String]) -> Result<Vec<AgreementRow>, DbError> {
+    let mut rows = Vec::new();
+    for chunk in citizens.chunks(CHUNK) {
+        rows.extend(
+            afspraken::table
+                .filter(afspraken::burger_id.eq_any(chunk))
+                .select(AgreementRow::as_select())
+                .load(conn)?,
+        );
+    }
+    Ok(rows)
+}
+
+/// The citizens whose afspraken a transaction of this import was booked to.
+pub fn citizens_booked_in(conn: &mut DbConnection, import_id: &str) -> Result<Vec<String>, DbError> {
+    Ok(boekingen::table
+        .inner_join(transacties::table)
+        .inner_join(afspraken::table)
+        .filter(transacties::bankafschrift_id.eq(import_id))
+        .select(afspraken::burger_id)
+        .distinct()
+        .load(conn)?)
+}
+
 /// Whether an afspraak exists.
 pub fn agreement_exists(conn: &mut DbConnection, id: &str) -> Result<bool, DbError> {
     let n: i64 = afspraken::table.filter(afspraken::id.eq(id)).count().get_result(conn)?;
@@ -673,6 +698,30 @@ pub fn booked_per_agreement(conn: &mut DbConnection) -> Result<Vec<(String, Naiv
             transacties::richting,
         ))
         .load(conn)?)
+}
+
+/// As [`booked_per_agreement`], for the afspraken of these citizens only.
+pub fn booked_per_agreement_of(
+    conn: &mut DbConnection,
+    citizens: &[String],
+) -> Result<Vec<(String, NaiveDate, i64, String)>, DbError> {
+    let mut rows = Vec::new();
+    for chunk in citizens.chunks(CHUNK) {
+        rows.extend(
+            boekingen::table
+                .inner_join(transacties::table)
+                .inner_join(afspraken::table)
+                .filter(afspraken::burger_id.eq_any(chunk))
+                .select((
+                    boekingen::afspraak_id,
+                    transacties::boekdatum,
+                    transacties::bedrag,
+                    transacties::richting,
+                ))
+                .load::<(String, NaiveDate, i64, String)>(conn)?,
+        );
+    }
+    Ok(rows)
 }
 
 /// Stores the signals that are new (by key); returns how many were.
