@@ -18,6 +18,66 @@ pub enum DbConnection {
     Sqlite(SqliteConnection),
 }
 
+/// A value stored as JSON in a `Text` column: written from its serde form, read back through it,
+/// so a stored text that is not a `T` fails its row (a 500, logged once) instead of becoming a
+/// default. Holds the JSON text beside the value, so both backends bind it as text.
+#[derive(Debug, Clone, PartialEq, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub struct Json<T> {
+    value: T,
+    text: String,
+}
+
+impl<T: serde::Serialize> Json<T> {
+    /// Wraps a value (its JSON text made now).
+    pub fn new(value: T) -> Result<Self, serde_json::Error> {
+        let text = serde_json::to_string(&value)?;
+        Ok(Json { value, text })
+    }
+}
+
+impl<T> Json<T> {
+    /// The value.
+    pub fn get(&self) -> &T {
+        &self.value
+    }
+
+    /// The value, unwrapped.
+    pub fn into_inner(self) -> T {
+        self.value
+    }
+
+    /// The JSON text as stored.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl<T, DB> diesel::serialize::ToSql<diesel::sql_types::Text, DB> for Json<T>
+where
+    T: std::fmt::Debug,
+    DB: diesel::backend::Backend,
+    str: diesel::serialize::ToSql<diesel::sql_types::Text, DB>,
+{
+    fn to_sql<'b>(&'b self, out: &mut diesel::serialize::Output<'b, '_, DB>) -> diesel::serialize::Result {
+        diesel::serialize::ToSql::<diesel::sql_types::Text, DB>::to_sql(self.text.as_str(), out)
+    }
+}
+
+impl<T, DB> diesel::deserialize::FromSql<diesel::sql_types::Text, DB> for Json<T>
+where
+    T: serde::de::DeserializeOwned,
+    DB: diesel::backend::Backend,
+    String: diesel::deserialize::FromSql<diesel::sql_types::Text, DB>,
+{
+    fn from_sql(bytes: DB::RawValue<'_>) -> diesel::deserialize::Result<Self> {
+        let text = <String as diesel::deserialize::FromSql<diesel::sql_types::Text, DB>>::from_sql(bytes)?;
+        let value = serde_json::from_str(&text)
+            .map_err(|e| format!("stored JSON is not a {}: {e}", std::any::type_name::<T>()))?;
+        Ok(Json { value, text })
+    }
+}
+
 /// Which backend a URL selects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {

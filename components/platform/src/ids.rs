@@ -29,6 +29,16 @@ macro_rules! text_newtype {
             }
         }
 
+        $crate::text_column!($t);
+    };
+}
+
+/// Implements diesel `Text` for both backends for a type with `fn parse(&str) -> Result<Self, E>`
+/// and `fn as_str(&self) -> &str` (the type derives `AsExpression` and `FromSqlRow` with
+/// `sql_type = Text`). A stored text that does not parse is an error of the row, never a default.
+#[macro_export]
+macro_rules! text_column {
+    ($t:ty) => {
         impl<DB> ::diesel::serialize::ToSql<::diesel::sql_types::Text, DB> for $t
         where
             DB: ::diesel::backend::Backend,
@@ -51,6 +61,43 @@ macro_rules! text_newtype {
         }
     };
 }
+
+/// Gives an enum its texts (`as_str`, `parse`, `Display`) and stores it as that text (the enum
+/// derives `AsExpression` and `FromSqlRow` with `sql_type = Text`); its serde form is its own.
+#[macro_export]
+macro_rules! text_enum {
+    ($t:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        impl $t {
+            /// Its text, as stored.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($t::$variant => $text,)+
+                }
+            }
+
+            /// From its text.
+            pub fn parse(s: &str) -> Result<Self, $crate::ids::UnknownValue> {
+                match s {
+                    $($text => Ok($t::$variant),)+
+                    _ => Err($crate::ids::UnknownValue(s.chars().take(40).collect())),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $t {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        $crate::text_column!($t);
+    };
+}
+
+/// A text that names none of an enum's values.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is not one of its values")]
+pub struct UnknownValue(pub String);
 
 use std::fmt;
 

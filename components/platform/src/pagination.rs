@@ -179,8 +179,9 @@ mod tests {
 // the `status` filter of lists of signals; its doc comment is the spec's description, in the
 // API's language
 /// Open of gesloten.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema, diesel::AsExpression, diesel::FromSqlRow)]
 #[serde(rename_all = "lowercase")]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum OpenOrClosed {
     /// Nog af te handelen.
     Open,
@@ -202,12 +203,6 @@ impl OpenOrClosed {
             )])),
         }
     }
-
-    /// As the API spells it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OpenOrClosed::Open => "open",
-            OpenOrClosed::Gesloten => "gesloten",
-        }
-    }
 }
+
+crate::text_enum!(OpenOrClosed { Open => "open", Gesloten => "gesloten" });

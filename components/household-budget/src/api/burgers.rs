@@ -3,10 +3,12 @@
 use super::dto::{Afspraak, Afspraken, Burger, BurgersPagina, NieuweAfspraak, NieuweBurger, Overzicht};
 use crate::AppState;
 use crate::app::citizens::{self, CitizenInput};
+use crate::domain::money::Cents;
 use crate::domain::person::{Address, NameAndAddress};
 use crate::store::AgreementRow;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use platform::auth::Principal;
+use platform::db::Json;
 use platform::pagination::PageRequest;
 use platform::responses::{BadGateway, BadRequest, Conflict, Forbidden, NotFound, ServiceUnavailable, Unauthorized};
 use platform::{Problem, Valid};
@@ -182,18 +184,23 @@ fn agreement_row(
             "De einddatum ligt voor de begindatum.",
         )]));
     }
+    // plain data always serialises; were it ever not to, nothing is stored
+    let json_fault = |e: serde_json::Error| {
+        tracing::error!(error = %e, "afspraak not serialisable");
+        Problem::internal()
+    };
     Ok(AgreementRow {
         id,
         burger_id,
         omschrijving: a.omschrijving,
-        richting: a.soort.direction().into(),
-        bedrag: a.bedrag_in_centen,
+        richting: a.soort.direction(),
+        bedrag: Cents(a.bedrag_in_centen),
         tegenrekening: a.tegenrekening,
         geldig_van: a.geldig_van,
         geldig_tot: a.geldig_tot,
-        zoektermen: serde_json::to_string(&a.zoektermen).unwrap_or_else(|_| "[]".into()),
+        zoektermen: Json::new(a.zoektermen).map_err(json_fault)?,
         aangemaakt_op: at,
-        betaalinstructie: a.betaalinstructie.as_ref().and_then(|b| serde_json::to_string(b).ok()),
+        betaalinstructie: a.betaalinstructie.map(Json::new).transpose().map_err(json_fault)?,
         rubriek_id: a.rubriek_id,
         afdeling_id: a.afdeling_id,
     })

@@ -17,7 +17,7 @@ async fn page(
 ) -> Result<HttpResponse, Problem> {
     let params = platform::http::QueryParams::parse(req.query_string(), &["status", "page", "pageSize"])?;
     let page = PageRequest::from_params(&params)?;
-    let status = platform::pagination::OpenOrClosed::from_query(&params)?.map(|s| s.as_str().to_string());
+    let status = platform::pagination::OpenOrClosed::from_query(&params)?;
     let (rows, total) = signals::list(&state, &p, burger_id, status, page.offset(), page.page_size).await?;
     let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
     Ok(HttpResponse::Ok().json(SignaleringenPagina {

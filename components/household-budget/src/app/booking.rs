@@ -21,26 +21,21 @@ pub const AUTOMATIC: &str = "automatisch";
 pub type OrganisationAccounts = HashMap<String, Vec<Iban>>;
 
 /// An afspraak row as the booking rules see it: its counter accounts are its own and, when it
-/// is with a department, every account of that department's organisation (a row whose stored
-/// values do not parse is a storage fault).
-pub fn agreement(row: &AgreementRow, organisations: &OrganisationAccounts) -> Result<Agreement, DbError> {
-    let direction = Direction::from_stored(&row.richting)
-        .ok_or_else(|| DbError::Unavailable(format!("afspraak {}: richting '{}'", row.id, row.richting)))?;
-    let search_terms: Vec<String> = serde_json::from_str(&row.zoektermen)
-        .map_err(|e| DbError::Unavailable(format!("afspraak {}: zoektermen: {e}", row.id)))?;
+/// is with a department, every account of that department's organisation.
+pub fn agreement(row: &AgreementRow, organisations: &OrganisationAccounts) -> Agreement {
     let mut counter_accounts = vec![row.tegenrekening.clone()];
     if let Some(more) = row.afdeling_id.as_ref().and_then(|d| organisations.get(d)) {
         counter_accounts.extend(more.iter().filter(|i| **i != row.tegenrekening).cloned());
     }
-    Ok(Agreement {
+    Agreement {
         id: row.id.clone(),
-        direction,
-        amount: Cents(row.bedrag),
+        direction: row.richting,
+        amount: row.bedrag,
         counter_accounts,
         valid_from: row.geldig_van,
         valid_through: row.geldig_tot,
-        search_terms,
-    })
+        search_terms: row.zoektermen.get().clone(),
+    }
 }
 
 /// The rows as the booking rules see them, with their organisations' accounts.
@@ -49,13 +44,13 @@ fn agreements(c: &mut DbConnection, rows: &[AgreementRow]) -> Result<Vec<Agreeme
     departments.sort();
     departments.dedup();
     let organisations = store::organisation_accounts(c, &departments)?;
-    rows.iter().map(|r| agreement(r, &organisations)).collect()
+    Ok(rows.iter().map(|r| agreement(r, &organisations)).collect())
 }
 
 fn payment(t: &TransactionRow) -> Payment<'_> {
     Payment {
-        amount: Cents(t.bedrag),
-        direction: Direction::from_stored(&t.richting).unwrap_or(Direction::Debit),
+        amount: t.bedrag,
+        direction: t.richting,
         date: t.boekdatum,
         counter_account: t.tegenrekening.as_deref(),
         description: &t.omschrijving,
@@ -104,7 +99,7 @@ pub fn book_new(
     // a debit carrying the end-to-end id of a payment we exported is that payment
     let e2e: Vec<String> = txs
         .iter()
-        .filter(|t| t.richting == "debit")
+        .filter(|t| t.richting == Direction::Debit)
         .filter_map(|t| t.end_to_end_id.clone())
         .collect();
     let exported: HashMap<String, String> = store::exported_by_end_to_end(c, &e2e)?.into_iter().collect();
@@ -115,7 +110,7 @@ pub fn book_new(
             let of_export = t
                 .end_to_end_id
                 .as_ref()
-                .filter(|_| t.richting == "debit")
+                .filter(|_| t.richting == Direction::Debit)
                 .and_then(|id| exported.get(id))
                 .cloned();
             let afspraak_id = of_export.or_else(|| {

@@ -385,7 +385,6 @@ pub async fn overview(
     to: chrono::NaiveDate,
 ) -> Result<(crate::domain::report::Overview, Vec<store::RubriekRow>), Error> {
     use crate::domain::report::{self, Booking, Line};
-    use crate::domain::statement::Direction;
     let citizen = get(state, caller, burger_id).await?;
     let id = citizen.id.clone();
     let (agreements, booked, rubrieken) = state
@@ -393,20 +392,19 @@ pub async fn overview(
         .run(move |c| {
             Ok::<_, Error>((
                 store::agreements_of(c, &id)?,
-                store::bookings_of_citizen(c, &id)?,
+                store::booked_per_agreement_of(c, std::slice::from_ref(&id))?,
                 store::all_rubrieken(c)?,
             ))
         })
         .await?;
-    let direction = |r: &str| Direction::from_stored(r).unwrap_or(Direction::Debit);
     let lines: Vec<Line> = agreements
         .iter()
         .map(|a| Line {
             id: a.id.clone(),
             description: a.omschrijving.clone(),
-            direction: direction(&a.richting),
-            amount: crate::domain::money::Cents(a.bedrag),
-            schedule: a.betaalinstructie.as_deref().and_then(|b| serde_json::from_str(b).ok()),
+            direction: a.richting,
+            amount: a.bedrag,
+            schedule: a.betaalinstructie.as_ref().map(|b| b.get().clone()),
             valid_from: a.geldig_van,
             valid_through: a.geldig_tot,
             rubriek: a.rubriek_id.clone(),
@@ -417,8 +415,8 @@ pub async fn overview(
         .map(|(agreement, date, amount, dir)| Booking {
             agreement,
             date,
-            amount: crate::domain::money::Cents(amount),
-            direction: direction(&dir),
+            amount,
+            direction: dir,
         })
         .collect();
     record(

@@ -95,7 +95,7 @@ pub async fn import_file(
     let total: usize = statements.iter().map(|s| s.transactions.len()).sum();
     let import = ImportRow {
         id: id.clone(),
-        formaat: format.as_str().into(),
+        formaat: format,
         bestand_sha256: sha256.clone(),
         ingelezen_op: state.now(),
         ingelezen_door: caller.user_id.clone().unwrap_or_else(|| caller.client_id.clone()),
@@ -151,7 +151,7 @@ pub async fn import_file(
         .await?;
     let outcome = ImportOutcome {
         id,
-        formaat: format.as_str().into(),
+        formaat: format.to_string(),
         sha256,
         aantal_transacties: total,
         aantal_nieuw: new,
@@ -185,8 +185,8 @@ fn transaction_row(import_id: &str, account: &Iban, key: String, t: Transaction)
         bankafschrift_id: import_id.to_string(),
         rekening: account.clone(),
         sleutel: key,
-        bedrag: t.amount.0,
-        richting: t.direction.as_str().into(),
+        bedrag: t.amount,
+        richting: t.direction,
         boekdatum: t.booking_date,
         valutadatum: t.value_date,
         bankreferentie: t.bank_reference,

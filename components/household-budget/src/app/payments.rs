@@ -6,7 +6,6 @@
 use super::{SCOPE_BEHEREN, SCOPE_LEZEN, record};
 use crate::AppState;
 use crate::domain::money::Cents;
-use crate::domain::schedule::Betaalinstructie;
 use crate::error::Error;
 use crate::export::pain001::{self, Debtor, Transfer, Version};
 use crate::store::{self, ExportedPaymentRow, PaymentFileRow};
@@ -41,12 +40,9 @@ pub async fn export(
             let mut transfers = Vec::new();
             let mut payments = Vec::new();
             for a in store::scheduled_expenses(c)? {
-                let Some(instruction) = a.betaalinstructie.as_deref() else {
+                let Some(instruction) = a.betaalinstructie.as_ref().map(|b| b.get()) else {
                     continue;
                 };
-                let instruction: Betaalinstructie = serde_json::from_str(instruction).map_err(|e| {
-                    platform::db::DbError::Unavailable(format!("afspraak {}: betaalinstructie: {e}", a.id))
-                })?;
                 // within the afspraak's validity too
                 let (start, end) = (from.max(a.geldig_van), a.geldig_tot.map_or(to, |t| t.min(to)));
                 for date in instruction.dates(start, end) {
@@ -57,7 +53,7 @@ pub async fn export(
                     transfers.push(Transfer {
                         end_to_end_id: id.clone(),
                         date,
-                        amount: Cents(a.bedrag),
+                        amount: a.bedrag,
                         creditor_name: a.omschrijving.clone(),
                         creditor_account: a.tegenrekening.clone(),
                         remittance: format!("{} {date}", a.omschrijving),

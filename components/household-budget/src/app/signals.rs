@@ -6,14 +6,14 @@
 use super::{SCOPE_BEHEREN, SCOPE_BURGER, SCOPE_LEZEN, record};
 use crate::AppState;
 use crate::domain::money::Cents;
-use crate::domain::schedule::Betaalinstructie;
 use crate::domain::signals::{self, Booked};
 use crate::domain::statement::Direction;
 use crate::error::Error;
 use crate::store::{self, SignalRow};
 use chrono::{NaiveDate, NaiveDateTime};
 use platform::auth::Principal;
-use platform::db::{DbConnection, DbError};
+use platform::db::DbConnection;
+use platform::pagination::OpenOrClosed;
 use std::collections::HashMap;
 
 /// Whose signals to compute.
@@ -43,7 +43,7 @@ pub fn refresh(
             store::agreements_of_citizens(c, ids)?,
         ),
     };
-    let mut booked: HashMap<String, Vec<(NaiveDate, i64, String)>> = HashMap::new();
+    let mut booked: HashMap<String, Vec<(NaiveDate, Cents, Direction)>> = HashMap::new();
     for (afspraak, date, amount, direction) in bookings {
         booked.entry(afspraak).or_default().push((date, amount, direction));
     }
@@ -54,13 +54,13 @@ pub fn refresh(
         |kind: signals::Kind, burger: &str, afspraak: Option<&str>, finding: signals::Finding, key: String| {
             rows.push(SignalRow {
                 id: uuid::Uuid::new_v4().to_string(),
-                soort: kind.as_str().into(),
+                soort: kind,
                 burger_id: burger.to_string(),
                 afspraak_id: afspraak.map(str::to_string),
                 datum: finding.date,
                 sleutel: key,
                 toelichting: finding.detail,
-                status: "open".into(),
+                status: OpenOrClosed::Open,
                 aangemaakt_op: at,
                 gesloten_op: None,
                 gesloten_door: None,
@@ -69,31 +69,23 @@ pub fn refresh(
         };
     for a in agreements {
         let own = booked.get(&a.id).map(Vec::as_slice).unwrap_or(&[]);
-        let sum = Cents::checked_sum(own.iter().map(|(_, amount, dir)| {
-            Direction::from_stored(dir)
-                .unwrap_or(Direction::Debit)
-                .signed(Cents(*amount))
-        }))
-        .ok_or_else(overflow)?;
+        let sum = Cents::checked_sum(own.iter().map(|(_, amount, dir)| dir.signed(*amount))).ok_or_else(overflow)?;
         let total = balance.entry(a.burger_id.clone()).or_default();
         *total = total.checked_add(sum).ok_or_else(overflow)?;
-        let expected = match a.betaalinstructie.as_deref() {
-            Some(text) => {
-                let b: Betaalinstructie = serde_json::from_str(text)
-                    .map_err(|e| DbError::Unavailable(format!("afspraak {}: betaalinstructie: {e}", a.id)))?;
-                let end = a.geldig_tot.map_or(today, |t| t.min(today));
-                b.dates(a.geldig_van, end)
-            }
+        let expected = match &a.betaalinstructie {
+            Some(b) => b
+                .get()
+                .dates(a.geldig_van, a.geldig_tot.map_or(today, |t| t.min(today))),
             None => Vec::new(),
         };
         let booked: Vec<Booked> = own
             .iter()
             .map(|(date, amount, _)| Booked {
                 date: *date,
-                amount: Cents(*amount),
+                amount: *amount,
             })
             .collect();
-        for f in signals::of_agreement(&expected, &booked, Cents(a.bedrag), today, margin_days, tolerance) {
+        for f in signals::of_agreement(&expected, &booked, a.bedrag, today, margin_days, tolerance) {
             let key = format!("{}|{}|{}", f.kind.as_str(), a.id, f.date);
             push(f.kind, &a.burger_id, Some(&a.id), f, key);
         }
@@ -143,7 +135,7 @@ pub async fn list(
     state: &AppState,
     caller: &Principal,
     burger_id: Option<String>,
-    status: Option<String>,
+    status: Option<OpenOrClosed>,
     offset: i64,
     limit: i64,
 ) -> Result<(Vec<SignalRow>, i64), Error> {
@@ -158,7 +150,7 @@ pub async fn list(
     let (b, s) = (burger_id.clone(), status);
     let (rows, total) = state
         .db
-        .run(move |c| store::signals(c, b.as_deref(), s.as_deref(), offset, limit))
+        .run(move |c| store::signals(c, b.as_deref(), s, offset, limit))
         .await?;
     let entries = rows
         .iter()

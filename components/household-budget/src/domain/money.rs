@@ -5,9 +5,45 @@ use std::fmt;
 
 /// An amount in euro cents; negative for money out. Arithmetic is checked (an overflow is an
 /// error, never a wrapped amount).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
+)]
 #[serde(transparent)]
+#[diesel(sql_type = diesel::sql_types::BigInt)]
 pub struct Cents(pub i64);
+
+// stored as a BIGINT of cents on both backends
+impl<DB> diesel::serialize::ToSql<diesel::sql_types::BigInt, DB> for Cents
+where
+    DB: diesel::backend::Backend,
+    i64: diesel::serialize::ToSql<diesel::sql_types::BigInt, DB>,
+{
+    fn to_sql<'b>(&'b self, out: &mut diesel::serialize::Output<'b, '_, DB>) -> diesel::serialize::Result {
+        self.0.to_sql(out)
+    }
+}
+
+impl<DB> diesel::deserialize::FromSql<diesel::sql_types::BigInt, DB> for Cents
+where
+    DB: diesel::backend::Backend,
+    i64: diesel::deserialize::FromSql<diesel::sql_types::BigInt, DB>,
+{
+    fn from_sql(bytes: DB::RawValue<'_>) -> diesel::deserialize::Result<Self> {
+        i64::from_sql(bytes).map(Cents)
+    }
+}
 
 /// Why a decimal text is not an amount.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

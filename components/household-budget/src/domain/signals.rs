@@ -11,8 +11,22 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 /// Kinds of signal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, utoipa::ToSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    utoipa::ToSchema,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
+)]
 #[serde(rename_all = "camelCase")]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Kind {
     /// Expected and not received (or not paid).
     BetalingNietOntvangen,
@@ -24,17 +38,12 @@ pub enum Kind {
     NegatiefSaldo,
 }
 
-impl Kind {
-    /// As stored.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::BetalingNietOntvangen => "betalingNietOntvangen",
-            Kind::MeerdereBetalingen => "meerdereBetalingen",
-            Kind::BedragAfwijkend => "bedragAfwijkend",
-            Kind::NegatiefSaldo => "negatiefSaldo",
-        }
-    }
-}
+platform::text_enum!(Kind {
+    BetalingNietOntvangen => "betalingNietOntvangen",
+    MeerdereBetalingen => "meerdereBetalingen",
+    BedragAfwijkend => "bedragAfwijkend",
+    NegatiefSaldo => "negatiefSaldo",
+});
 
 /// One finding: its kind, the date it concerns and what shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]

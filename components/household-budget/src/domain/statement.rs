@@ -6,9 +6,10 @@ use super::money::Cents;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-/// Money in or out of the account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+/// Money in or out of the account; stored as `credit` / `debit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, diesel::AsExpression, diesel::FromSqlRow)]
 #[serde(rename_all = "lowercase")]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Direction {
     /// Money in (`CRDT`, MT940 `C`).
     Credit,
@@ -24,24 +25,9 @@ impl Direction {
             Direction::Debit => Cents(-amount.0),
         }
     }
-
-    /// As stored: `credit` / `debit`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Direction::Credit => "credit",
-            Direction::Debit => "debit",
-        }
-    }
-
-    /// From its stored form ([`Direction::as_str`]).
-    pub fn from_stored(s: &str) -> Option<Direction> {
-        match s {
-            "credit" => Some(Direction::Credit),
-            "debit" => Some(Direction::Debit),
-            _ => None,
-        }
-    }
 }
+
+platform::text_enum!(Direction { Credit => "credit", Debit => "debit" });
 
 /// A balance of a statement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

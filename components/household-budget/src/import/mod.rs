@@ -7,8 +7,9 @@ pub mod mt940;
 use crate::domain::money::Cents;
 use crate::domain::statement::Statement;
 
-/// The file formats read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The file formats read; stored and reported as `camt.053` / `mt940`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Format {
     /// ISO 20022 camt.053 (XML).
     Camt053,
@@ -16,15 +17,7 @@ pub enum Format {
     Mt940,
 }
 
-impl Format {
-    /// As stored and reported.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Camt053 => "camt.053",
-            Format::Mt940 => "mt940",
-        }
-    }
-}
+platform::text_enum!(Format { Camt053 => "camt.053", Mt940 => "mt940" });
 
 /// Reads every statement of a file; its text comes out as plain text (see [`plain_text`]).
 pub fn read(format: Format, bytes: &[u8]) -> Result<Vec<Statement>, ImportError> {

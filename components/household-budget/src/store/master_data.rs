@@ -162,8 +162,8 @@ pub struct AccountRow {
 pub struct LedgerAccountRow {
     pub code: String,
     pub naam: String,
-    /// `credit` (income) or `debit` (expense).
-    pub soort: String,
+    /// Credit (income) or debit (expense).
+    pub soort: crate::domain::statement::Direction,
 }
 
 /// A rubriek.

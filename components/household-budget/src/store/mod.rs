@@ -6,9 +6,14 @@ mod master_data;
 pub use master_data::*;
 
 use crate::domain::iban::Iban;
+use crate::domain::money::Cents;
+use crate::domain::schedule::Betaalinstructie;
+use crate::domain::signals::Kind;
+use crate::domain::statement::Direction;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use platform::db::{DbConnection, DbError};
+use platform::db::{DbConnection, DbError, Json};
+use platform::pagination::OpenOrClosed;
 
 diesel::table! {
     /// Imported files.
@@ -54,8 +59,7 @@ diesel::joinable!(transacties -> bankafschriften (bankafschrift_id));
 #[diesel(table_name = bankafschriften)]
 pub struct ImportRow {
     pub id: String,
-    /// `camt.053` or `mt940`.
-    pub formaat: String,
+    pub formaat: crate::import::Format,
     /// SHA-256 of the file as received.
     pub bestand_sha256: String,
     pub ingelezen_op: NaiveDateTime,
@@ -81,10 +85,9 @@ pub struct TransactionRow {
     pub rekening: Iban,
     /// Identity per account (see `app::import::keys`).
     pub sleutel: String,
-    /// Cents, positive.
-    pub bedrag: i64,
-    /// `credit` or `debit`.
-    pub richting: String,
+    /// Positive.
+    pub bedrag: Cents,
+    pub richting: Direction,
     /// Booking date.
     pub boekdatum: NaiveDate,
     /// Value date.
@@ -269,22 +272,22 @@ pub struct AgreementRow {
     /// The citizen.
     pub burger_id: String,
     pub omschrijving: String,
-    /// `credit` (income) or `debit` (expense).
-    pub richting: String,
-    /// Expected amount in cents, positive.
-    pub bedrag: i64,
+    /// Credit (income) or debit (expense).
+    pub richting: Direction,
+    /// Expected amount, positive.
+    pub bedrag: Cents,
     /// The other party's account.
     pub tegenrekening: Iban,
     /// First day.
     pub geldig_van: NaiveDate,
     /// Last day.
     pub geldig_tot: Option<NaiveDate>,
-    /// Search terms, a JSON array of strings.
-    pub zoektermen: String,
+    /// Search terms (a JSON array of strings in the column).
+    pub zoektermen: Json<Vec<String>>,
     /// When added.
     pub aangemaakt_op: NaiveDateTime,
-    /// When an expense is paid (JSON of `domain::schedule::Betaalinstructie`).
-    pub betaalinstructie: Option<String>,
+    /// When an expense is paid (JSON in the column).
+    pub betaalinstructie: Option<Json<Betaalinstructie>>,
     /// Its rubriek.
     pub rubriek_id: Option<String>,
     /// The organisation's department it is with: every account of that organisation counts
@@ -602,7 +605,7 @@ pub struct ExportedPaymentRow {
 /// The expense afspraken that have a betaalinstructie.
 pub fn scheduled_expenses(conn: &mut DbConnection) -> Result<Vec<AgreementRow>, DbError> {
     Ok(afspraken::table
-        .filter(afspraken::richting.eq("debit"))
+        .filter(afspraken::richting.eq(Direction::Debit))
         .filter(afspraken::betaalinstructie.is_not_null())
         .select(AgreementRow::as_select())
         .load(conn)?)
@@ -665,8 +668,7 @@ diesel::table! {
 #[diesel(treat_none_as_default_value = false)]
 pub struct SignalRow {
     pub id: String,
-    /// Kind (`domain::signals::Kind`).
-    pub soort: String,
+    pub soort: Kind,
     /// The citizen.
     pub burger_id: String,
     /// The afspraak, if it is about one.
@@ -676,8 +678,7 @@ pub struct SignalRow {
     /// Identity: the same finding is one signal.
     pub sleutel: String,
     pub toelichting: String,
-    /// `open` or `gesloten`.
-    pub status: String,
+    pub status: OpenOrClosed,
     /// When found.
     pub aangemaakt_op: NaiveDateTime,
     /// When closed.
@@ -688,7 +689,7 @@ pub struct SignalRow {
 }
 
 /// The booked transactions of every afspraak: (afspraak, date, amount, direction).
-pub fn booked_per_agreement(conn: &mut DbConnection) -> Result<Vec<(String, NaiveDate, i64, String)>, DbError> {
+pub fn booked_per_agreement(conn: &mut DbConnection) -> Result<Vec<(String, NaiveDate, Cents, Direction)>, DbError> {
     Ok(boekingen::table
         .inner_join(transacties::table)
         .select((
@@ -704,7 +705,7 @@ pub fn booked_per_agreement(conn: &mut DbConnection) -> Result<Vec<(String, Naiv
 pub fn booked_per_agreement_of(
     conn: &mut DbConnection,
     citizens: &[String],
-) -> Result<Vec<(String, NaiveDate, i64, String)>, DbError> {
+) -> Result<Vec<(String, NaiveDate, Cents, Direction)>, DbError> {
     let mut rows = Vec::new();
     for chunk in citizens.chunks(CHUNK) {
         rows.extend(
@@ -718,7 +719,7 @@ pub fn booked_per_agreement_of(
                     transacties::bedrag,
                     transacties::richting,
                 ))
-                .load::<(String, NaiveDate, i64, String)>(conn)?,
+                .load::<(String, NaiveDate, Cents, Direction)>(conn)?,
         );
     }
     Ok(rows)
@@ -733,7 +734,7 @@ pub fn insert_new_signals(conn: &mut DbConnection, rows: &[SignalRow]) -> Result
 pub fn signals(
     conn: &mut DbConnection,
     burger_id: Option<&str>,
-    status: Option<&str>,
+    status: Option<OpenOrClosed>,
     offset: i64,
     limit: i64,
 ) -> Result<(Vec<SignalRow>, i64), DbError> {
@@ -743,7 +744,7 @@ pub fn signals(
             q = q.filter(signaleringen::burger_id.eq(b.to_string()));
         }
         if let Some(s) = status {
-            q = q.filter(signaleringen::status.eq(s.to_string()));
+            q = q.filter(signaleringen::status.eq(s));
         }
         q
     };
@@ -768,10 +769,10 @@ pub fn close_signal(
     let changed = diesel::update(
         signaleringen::table
             .filter(signaleringen::id.eq(id))
-            .filter(signaleringen::status.eq("open")),
+            .filter(signaleringen::status.eq(OpenOrClosed::Open)),
     )
     .set((
-        signaleringen::status.eq("gesloten"),
+        signaleringen::status.eq(OpenOrClosed::Gesloten),
         signaleringen::gesloten_op.eq(at),
         signaleringen::gesloten_door.eq(by),
         signaleringen::notitie.eq(note),
@@ -783,24 +784,6 @@ pub fn close_signal(
         .first(conn)
         .optional()?;
     Ok(row.map(|r| (r, changed == 1)))
-}
-
-/// The booked transactions of a citizen's afspraken: (afspraak, date, amount, direction).
-pub fn bookings_of_citizen(
-    conn: &mut DbConnection,
-    burger_id: &str,
-) -> Result<Vec<(String, NaiveDate, i64, String)>, DbError> {
-    Ok(boekingen::table
-        .inner_join(transacties::table)
-        .inner_join(afspraken::table)
-        .filter(afspraken::burger_id.eq(burger_id))
-        .select((
-            boekingen::afspraak_id,
-            transacties::boekdatum,
-            transacties::bedrag,
-            transacties::richting,
-        ))
-        .load(conn)?)
 }
 
 /// The afspraken of exported payments by their end-to-end ids: (end-to-end id, afspraak).

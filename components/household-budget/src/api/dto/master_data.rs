@@ -240,7 +240,7 @@ impl From<&LedgerAccountRow> for Grootboekrekening {
         Grootboekrekening {
             code: g.code.clone(),
             naam: g.naam.clone(),
-            soort: Soort::of(&g.soort),
+            soort: Soort::from(g.soort),
         }
     }
 }

@@ -164,16 +164,12 @@ pub enum Soort {
 }
 
 impl Soort {
-    /// As stored.
-    pub fn direction(self) -> &'static str {
+    /// The direction money of this kind goes.
+    pub fn direction(self) -> Direction {
         match self {
-            Soort::Inkomsten => "credit",
-            Soort::Uitgaven => "debit",
+            Soort::Inkomsten => Direction::Credit,
+            Soort::Uitgaven => Direction::Debit,
         }
-    }
-
-    fn of(richting: &str) -> Soort {
-        Direction::from_stored(richting).map_or(Soort::Uitgaven, Soort::from)
     }
 }
 
@@ -276,13 +272,13 @@ impl From<&AgreementRow> for Afspraak {
             id: a.id.clone(),
             burger_id: a.burger_id.clone(),
             omschrijving: a.omschrijving.clone(),
-            soort: Soort::of(&a.richting),
-            bedrag_in_centen: a.bedrag,
+            soort: Soort::from(a.richting),
+            bedrag_in_centen: a.bedrag.0,
             tegenrekening: a.tegenrekening.clone(),
             geldig_van: a.geldig_van,
             geldig_tot: a.geldig_tot,
-            zoektermen: serde_json::from_str(&a.zoektermen).unwrap_or_default(),
-            betaalinstructie: a.betaalinstructie.as_deref().and_then(|b| serde_json::from_str(b).ok()),
+            zoektermen: a.zoektermen.get().clone(),
+            betaalinstructie: a.betaalinstructie.as_ref().map(|b| b.get().clone()),
             rubriek_id: a.rubriek_id.clone(),
             afdeling_id: a.afdeling_id.clone(),
         }
@@ -366,8 +362,8 @@ impl From<&(TransactionRow, Option<BookingRow>)> for Transactie {
         Transactie {
             id: t.id.clone(),
             rekening: t.rekening.clone(),
-            bedrag_in_centen: t.bedrag,
-            soort: Soort::of(&t.richting),
+            bedrag_in_centen: t.bedrag.0,
+            soort: Soort::from(t.richting),
             boekdatum: t.boekdatum,
             tegenrekening: t.tegenrekening.clone(),
             tegenpartij: t.tegenpartij_naam.clone(),
@@ -491,8 +487,8 @@ impl From<&PaymentFileRow> for Betaalbestand {
 #[serde(rename_all = "camelCase")]
 pub struct Signalering {
     pub id: String,
-    /// `betalingNietOntvangen`, `meerdereBetalingen`, `bedragAfwijkend` or `negatiefSaldo`.
-    pub soort: String,
+    /// What was found.
+    pub soort: crate::domain::signals::Kind,
     /// The citizen.
     pub burger_id: String,
     /// The afspraak, if it is about one.
@@ -502,8 +498,8 @@ pub struct Signalering {
     pub datum: NaiveDate,
     /// What shows it.
     pub toelichting: String,
-    /// `open` or `gesloten`.
-    pub status: String,
+    /// Whether it still needs a worker.
+    pub status: platform::pagination::OpenOrClosed,
     /// Who closed it, and why.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gesloten_door: Option<String>,
@@ -516,12 +512,12 @@ impl From<&SignalRow> for Signalering {
     fn from(r: &SignalRow) -> Self {
         Signalering {
             id: r.id.clone(),
-            soort: r.soort.clone(),
+            soort: r.soort,
             burger_id: r.burger_id.clone(),
             afspraak_id: r.afspraak_id.clone(),
             datum: r.datum,
             toelichting: r.toelichting.clone(),
-            status: r.status.clone(),
+            status: r.status,
             gesloten_door: r.gesloten_door.clone(),
             notitie: r.notitie.clone(),
         }
