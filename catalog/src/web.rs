@@ -5,8 +5,9 @@
 
 use crate::AppState;
 use crate::app::components::{self, Detail};
+use crate::domain::kinds::Layer;
 use crate::domain::lint::{self, Finding, Severity};
-use crate::domain::publiccode::{LAYERS, is_http_url};
+use crate::domain::publiccode::is_http_url;
 use crate::store::{self, ComponentRow, Filter};
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{DOCTYPE, Markup, html};
@@ -48,15 +49,8 @@ td{overflow-wrap:anywhere}
 .fout{color:#a50e0e;font-weight:600}
 ";
 
-fn layer_name(layer: &str) -> &'static str {
-    match layer {
-        "interactie" => "Interactie",
-        "proces" => "Proces",
-        "integratie" => "Integratie",
-        "services" => "Services",
-        "data" => "Data",
-        _ => "Onbekend",
-    }
+fn layer_name(layer: Option<Layer>) -> &'static str {
+    layer.map_or("Onbekend", Layer::title)
 }
 
 fn page(title: &str, body: Markup) -> HttpResponse {
@@ -105,10 +99,10 @@ async fn home(state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
             p { "Welke Common Ground-componenten er zijn, in welke staat, wie ze onderhoudt en gebruikt, en of hun API de API Design Rules volgt. " (total) " componenten." }
             h2 { "De vijf lagen" }
             ul class="lagen" {
-                @for layer in LAYERS {
+                @for layer in Layer::ALL {
                     li {
-                        h3 { a href={ "/componenten?laag=" (layer) } { (layer_name(layer)) } }
-                        p { (count(layer)) @if count(layer) == 1 { " component" } @else { " componenten" } }
+                        h3 { a href={ "/componenten?laag=" (layer) } { (layer.title()) } }
+                        p { (count(layer.as_str())) @if count(layer.as_str()) == 1 { " component" } @else { " componenten" } }
                     }
                 }
             }
@@ -129,8 +123,8 @@ fn search_form(zoek: Option<&str>, laag: Option<&str>, status: Option<&str>) -> 
                 label for="laag" { "Laag" }
                 select id="laag" name="laag" {
                     option value="" { "Alle lagen" }
-                    @for l in LAYERS {
-                        option value=(l) selected[laag == Some(l)] { (layer_name(l)) }
+                    @for l in Layer::ALL {
+                        option value=(l) selected[laag == Some(l.as_str())] { (l.title()) }
                     }
                 }
             }
@@ -154,7 +148,7 @@ fn component_card(c: &ComponentRow) -> Markup {
             h2 { a href={ "/componenten/" (c.id) } { (c.naam) } }
             p { (c.korte_beschrijving) }
             dl class="kenmerken" {
-                dt { "Laag" } dd { (layer_name(c.laag.as_deref().unwrap_or(""))) }
+                dt { "Laag" } dd { (layer_name(c.laag)) }
                 dt { "Status" } dd { (c.status) }
                 dt { "Licentie" } dd { (c.licentie) }
                 @if let Some(o) = &c.organisatie { dt { "Organisatie" } dd { (o) } }
@@ -224,7 +218,7 @@ async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Resul
         Some(n) => components::version(&state, c.id.clone(), n)
             .await?
             .adr_bevindingen
-            .and_then(|t| serde_json::from_str(&t).ok())
+            .map(platform::db::Json::into_inner)
             .unwrap_or_default(),
         None => Vec::new(),
     };
@@ -234,7 +228,7 @@ async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Resul
             h1 { (c.naam) }
             p { (c.korte_beschrijving) }
             dl class="kenmerken" {
-                dt { "Laag" } dd { (layer_name(c.laag.as_deref().unwrap_or(""))) }
+                dt { "Laag" } dd { (layer_name(c.laag)) }
                 dt { "Status" } dd { (c.status) }
                 dt { "Soort" } dd { (c.software_type) }
                 @if let Some(i) = &c.installatietype { dt { "Installatie" } dd { (i) } }

@@ -386,8 +386,8 @@ async fn only_http_urls_become_links_on_the_pages() {
                 naam: "Van voor de controle".into(),
                 laag: None,
                 installatietype: None,
-                status: "stable".into(),
-                software_type: "library".into(),
+                status: catalog::domain::kinds::DevelopmentStatus::Stable,
+                software_type: catalog::domain::kinds::SoftwareType::Library,
                 licentie: "EUPL-1.2".into(),
                 organisatie: None,
                 korte_beschrijving: "Oud".into(),
@@ -395,7 +395,7 @@ async fn only_http_urls_become_links_on_the_pages() {
                 laatste_versie: 0,
                 aangemaakt_op: at,
                 gewijzigd_op: at,
-                afhankelijk_van: "[]".into(),
+                afhankelijk_van: platform::db::Json::new(Vec::new()).unwrap(),
                 eigenaar: None,
             },
         )
@@ -502,6 +502,48 @@ async fn a_component_is_published_only_by_the_organisation_it_belongs_to() {
             transfer.details.contains("Leverancier BV") && transfer.details.contains("Andere Leverancier BV"),
             "{}",
             transfer.details
+        );
+    }
+}
+
+/// The rows hold the closed lists and JSON as their types: a stored value that is none of them
+/// fails its request as a 500 instead of being shown as read (or as an empty list).
+#[actix_web::test]
+async fn a_stored_value_that_is_not_its_type_is_a_500() {
+    for (db, url) in platform::testing::database_urls() {
+        let st = state(&url);
+        catalog::app::components::load_entries(&st).await.unwrap();
+        let app = platform::testing::component_app::<catalog::Catalog>(st.clone()).await;
+        let (status, page) = send(&app, get("/api/v1/componenten")).await;
+        assert_eq!(status, 200, "{db}");
+        let first = &page["componenten"][0];
+        assert_eq!(first["softwareType"], "standalone/web", "{db}: {first}");
+        let id = first["id"].as_str().unwrap().to_string();
+        let corrupt = |sql: String| {
+            st.db.run(move |c| {
+                use diesel::RunQueryDsl;
+                Ok::<_, platform::db::DbError>(diesel::sql_query(sql).execute(c)?)
+            })
+        };
+        corrupt(format!(
+            "UPDATE componenten SET afhankelijk_van = 'geen json' WHERE id = '{id}'"
+        ))
+        .await
+        .unwrap();
+        let (status, body) = send(&app, get(&format!("/api/v1/componenten/{id}"))).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (500, Some("serverError")),
+            "{db}: {body}"
+        );
+        corrupt(format!("UPDATE componenten SET status = 'bijna' WHERE id = '{id}'"))
+            .await
+            .unwrap();
+        let (status, body) = send(&app, get("/api/v1/componenten")).await;
+        assert_eq!(
+            (status, body["code"].as_str()),
+            (500, Some("serverError")),
+            "{db}: {body}"
         );
     }
 }

@@ -6,6 +6,7 @@ use super::dto::{
 };
 use crate::AppState;
 use crate::app::{components, usage};
+use crate::domain::kinds::Omgeving;
 use crate::store::{self, Filter};
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use platform::auth::Principal;
@@ -187,14 +188,10 @@ pub async fn adr_bevindingen(
     let (Some(found), Some(score)) = (v.adr_bevindingen, v.adr_score) else {
         return Err(Problem::not_found("Deze versie heeft geen OpenAPI-spec."));
     };
-    let bevindingen = serde_json::from_str(&found).map_err(|e| {
-        tracing::error!(error = %e, "stored ADR findings do not read");
-        Problem::internal()
-    })?;
     Ok(HttpResponse::Ok().json(AdrToets {
         regelset: "ADR 2.2".into(),
         score,
-        bevindingen,
+        bevindingen: found.into_inner(),
     }))
 }
 
@@ -213,15 +210,12 @@ pub async fn adr_bevindingen(
 pub async fn wijzigingen(path: web::Path<(String, i32)>, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
     let (id, versie) = path.into_inner();
     let v = components::version(&state, id, versie).await?;
-    let (Some(text), Some(with)) = (v.wijzigingen, v.vergeleken_met) else {
+    let (Some(changes), Some(with)) = (v.wijzigingen, v.vergeleken_met) else {
         return Err(Problem::not_found(
             "Deze versie heeft geen eerdere spec om mee te vergelijken.",
         ));
     };
-    let changes: Vec<crate::domain::diff::Change> = serde_json::from_str(&text).map_err(|e| {
-        tracing::error!(error = %e, "stored changes do not read");
-        Problem::internal()
-    })?;
+    let changes = changes.into_inner();
     Ok(HttpResponse::Ok().json(Wijzigingen {
         vergeleken_met: with,
         brekend: changes.iter().any(|c| c.breaking),
@@ -266,15 +260,7 @@ pub async fn gebruik_vastleggen(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
     let b = body.into_inner();
-    let row = usage::record(
-        &state,
-        &p,
-        path.into_inner(),
-        b.versie,
-        b.sinds,
-        b.omgeving.as_str().into(),
-    )
-    .await?;
+    let row = usage::record(&state, &p, path.into_inner(), b.versie, b.sinds, b.omgeving).await?;
     Ok(HttpResponse::Ok().json(Gebruiker::from(&row)))
 }
 
@@ -295,6 +281,13 @@ pub async fn gebruik_beeindigen(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
     let (id, omgeving) = path.into_inner();
+    let omgeving = Omgeving::parse(&omgeving).map_err(|_| {
+        Problem::params_validation(vec![platform::InvalidParam::new(
+            "omgeving",
+            "enum",
+            "Waarde moet productie, acceptatie of test zijn.",
+        )])
+    })?;
     usage::end(&state, &p, id, omgeving).await?;
     Ok(HttpResponse::NoContent().finish())
 }

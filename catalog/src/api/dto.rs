@@ -1,6 +1,7 @@
 //! Request and response bodies.
 
 use crate::app::components::Detail;
+use crate::domain::kinds::{DevelopmentStatus, InstallationType, Layer, SoftwareType};
 use crate::store::{ComponentRow, UsageRow};
 use platform::pagination::{PageInfo, PageLinks};
 use serde::{Deserialize, Serialize};
@@ -35,16 +36,16 @@ pub struct Component {
     pub naam: String,
     /// The repository URL from publiccode.yml.
     pub url: String,
-    /// Common Ground layer (interactie, proces, integratie, services, data).
+    /// Common Ground layer.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub laag: Option<String>,
+    pub laag: Option<Layer>,
     /// How it is installed.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub installatietype: Option<String>,
-    /// developmentStatus (concept, development, beta, stable, obsolete).
-    pub status: String,
-    /// The publiccode.yml `softwareType` (standalone/backend, library, addon, …).
-    pub software_type: String,
+    pub installatietype: Option<InstallationType>,
+    /// The publiccode.yml `developmentStatus`.
+    pub status: DevelopmentStatus,
+    /// The publiccode.yml `softwareType`.
+    pub software_type: SoftwareType,
     /// Licence (SPDX).
     pub licentie: String,
     /// Maintaining organisation.
@@ -69,10 +70,10 @@ impl From<&ComponentRow> for Component {
             id: c.id.clone(),
             naam: c.naam.clone(),
             url: c.url.clone(),
-            laag: c.laag.clone(),
-            installatietype: c.installatietype.clone(),
-            status: c.status.clone(),
-            software_type: c.software_type.clone(),
+            laag: c.laag,
+            installatietype: c.installatietype,
+            status: c.status,
+            software_type: c.software_type,
             licentie: c.licentie.clone(),
             organisatie: c.organisatie.clone(),
             eigenaar: c.eigenaar.clone(),
@@ -126,8 +127,8 @@ pub struct Gebruiker {
     /// Its gemeentecode.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gemeentecode: Option<String>,
-    /// `productie`, `acceptatie` or `test`.
-    pub omgeving: String,
+    /// The environment.
+    pub omgeving: Omgeving,
     /// The version it runs.
     pub versie: i32,
     /// Since when.
@@ -140,7 +141,7 @@ impl From<&UsageRow> for Gebruiker {
             organisatie: u.organisatie.clone(),
             oin: u.oin.clone(),
             gemeentecode: u.gemeentecode.clone(),
-            omgeving: u.omgeving.clone(),
+            omgeving: u.omgeving,
             versie: u.versie,
             sinds: u.sinds,
         }
@@ -183,28 +184,7 @@ pub struct Overdracht {
     pub organisatie: String,
 }
 
-/// An environment.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Omgeving {
-    /// Used in production.
-    Productie,
-    /// Used in acceptance (pre-production).
-    Acceptatie,
-    /// Used in a test environment.
-    Test,
-}
-
-impl Omgeving {
-    /// As stored.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Omgeving::Productie => "productie",
-            Omgeving::Acceptatie => "acceptatie",
-            Omgeving::Test => "test",
-        }
-    }
-}
+pub use crate::domain::kinds::Omgeving;
 
 /// A component with its description and versions.
 #[derive(Debug, Serialize, utoipa::ToSchema)]

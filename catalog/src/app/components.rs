@@ -9,6 +9,7 @@ use crate::error::Error;
 use crate::store::{self, ComponentRow, Filter, VersionRow, VersionSummary};
 use platform::audit::AuditEntry;
 use platform::auth::Principal;
+use platform::db::Json;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -46,7 +47,7 @@ struct Prepared {
     publiccode_text: String,
     spec: Option<Value>,
     spec_text: Option<String>,
-    findings: Option<String>,
+    findings: Option<Json<Vec<lint::Finding>>>,
     score: Option<i32>,
     sha: String,
 }
@@ -70,10 +71,7 @@ fn prepare(publiccode_text: String, spec: Option<Value>) -> Result<Prepared, Err
         Some(tree) => {
             let found = lint::lint(tree);
             let score = i32::from(lint::score(&found));
-            (
-                Some(serde_json::to_string(&found).unwrap_or_else(|_| "[]".into())),
-                Some(score),
-            )
+            (Some(Json::new(found).map_err(not_serialisable)?), Some(score))
         }
         None => (None, None),
     };
@@ -140,10 +138,10 @@ pub async fn publish(
                     .map_or_else(|| uuid::Uuid::new_v4().to_string(), |e| e.id.clone()),
                 url: entry.url.clone(),
                 naam: entry.name.clone(),
-                laag: entry.layer.clone(),
-                installatietype: entry.installation_type.clone(),
-                status: entry.development_status.clone(),
-                software_type: entry.software_type.clone(),
+                laag: entry.layer,
+                installatietype: entry.installation_type,
+                status: entry.development_status,
+                software_type: entry.software_type,
                 licentie: entry.license.clone(),
                 organisatie: entry.organisation.clone(),
                 korte_beschrijving: entry.short_description.clone(),
@@ -151,7 +149,7 @@ pub async fn publish(
                 laatste_versie: existing.as_ref().map_or(1, |e| e.laatste_versie + 1),
                 aangemaakt_op: existing.as_ref().map_or(at, |e| e.aangemaakt_op),
                 gewijzigd_op: at,
-                afhankelijk_van: serde_json::to_string(&entry.depends_on).unwrap_or_else(|_| "[]".into()),
+                afhankelijk_van: Json::new(entry.depends_on.clone()).map_err(not_serialisable)?,
                 eigenaar: Some(
                     existing
                         .as_ref()
@@ -161,9 +159,17 @@ pub async fn publish(
             };
             // what changed against the previous version with a spec
             let previous = match (&existing, &spec) {
-                (Some(e), Some(new)) => store::latest_spec(c, &e.id)?
-                    .and_then(|(n, text)| serde_json::from_str::<Value>(&text).ok().map(|old| (n, old)))
-                    .map(|(n, old)| (n, diff::diff(&old, new))),
+                (Some(e), Some(new)) => match store::latest_spec(c, &e.id)? {
+                    Some((n, text)) => {
+                        // stored by us as JSON: one that does not read is a fault, not "no diff"
+                        let old: Value = serde_json::from_str(&text).map_err(|e| {
+                            tracing::error!(error = %e, "stored spec does not read");
+                            Error::Problem(platform::Problem::internal())
+                        })?;
+                        Some((n, diff::diff(&old, new)))
+                    }
+                    None => None,
+                },
                 _ => None,
             };
             match existing {
@@ -188,7 +194,9 @@ pub async fn publish(
                         .map(|(_, ch)| i32::try_from(ch.iter().filter(|x| x.breaking).count()).unwrap_or(i32::MAX)),
                     wijzigingen: previous
                         .as_ref()
-                        .map(|(_, ch)| serde_json::to_string(ch).unwrap_or_else(|_| "[]".into())),
+                        .map(|(_, ch)| Json::new(ch.clone()))
+                        .transpose()
+                        .map_err(not_serialisable)?,
                     vergeleken_met: previous.as_ref().map(|(n, _)| *n),
                 },
             )?;
@@ -317,6 +325,12 @@ fn read_entry_folder(
     Ok(found)
 }
 
+/// Plain data always serialises; were it ever not to, nothing is stored and the caller gets a 500.
+fn not_serialisable(e: serde_json::Error) -> Error {
+    tracing::error!(error = %e, "component data not serialisable");
+    Error::Problem(platform::Problem::internal())
+}
+
 fn describe(e: Error) -> String {
     let p = platform::Problem::from(e);
     p.detail.unwrap_or(p.title)
@@ -398,7 +412,7 @@ pub async fn get(state: &AppState, id: String) -> Result<Detail, Error> {
             let Some(component) = store::find(c, &id)? else {
                 return Err(Error::NotFound("Geen component met dit id."));
             };
-            let names: Vec<String> = serde_json::from_str(&component.afhankelijk_van).unwrap_or_default();
+            let names = component.afhankelijk_van.get().clone();
             let known = store::ids_by_name(c, &names)?;
             let depends_on = names
                 .into_iter()

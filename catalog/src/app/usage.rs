@@ -3,6 +3,7 @@
 //! environment and since when.
 
 use crate::AppState;
+use crate::domain::kinds::Omgeving;
 use crate::error::Error;
 use crate::store::{self, UsageRow};
 use platform::auth::Principal;
@@ -34,7 +35,7 @@ pub async fn record(
     component_id: String,
     versie: i32,
     sinds: chrono::NaiveDate,
-    omgeving: String,
+    omgeving: Omgeving,
 ) -> Result<UsageRow, Error> {
     if !caller.has_scope(SCOPE_GEBRUIK) {
         return Err(Error::Forbidden("Scope catalogus.gebruik is nodig."));
@@ -69,7 +70,7 @@ pub async fn record(
 }
 
 /// Ends the caller's organisation's use of a component in an environment.
-pub async fn end(state: &AppState, caller: &Principal, component_id: String, omgeving: String) -> Result<(), Error> {
+pub async fn end(state: &AppState, caller: &Principal, component_id: String, omgeving: Omgeving) -> Result<(), Error> {
     if !caller.has_scope(SCOPE_GEBRUIK) {
         return Err(Error::Forbidden("Scope catalogus.gebruik is nodig."));
     }
@@ -80,7 +81,7 @@ pub async fn end(state: &AppState, caller: &Principal, component_id: String, omg
         .ok_or(Error::Forbidden("Voor deze client is geen organisatie ingesteld."))?;
     let found = state
         .db
-        .write_transaction(move |c| Ok::<_, Error>(store::delete_usage(c, &component_id, &organisatie, &omgeving)?))
+        .write_transaction(move |c| Ok::<_, Error>(store::delete_usage(c, &component_id, &organisatie, omgeving)?))
         .await?;
     if found {
         Ok(())

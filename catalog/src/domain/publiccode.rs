@@ -4,6 +4,7 @@
 //! extension is our own country section `nl-commonground` with the layer (`laag`) and the
 //! installation type (`installatietype`).
 
+use super::kinds::{DevelopmentStatus, InstallationType, Layer, SoftwareType};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -11,23 +12,7 @@ use serde_json::Value;
 /// `0` is how files of the current 0.x standard say which version they follow (the reference parser
 /// reads it as the latest 0.x).
 const VERSIONS: [&str; 9] = ["0", "0.2", "0.2.0", "0.2.1", "0.2.2", "0.3", "0.3.0", "0.4", "0.4.0"];
-const DEVELOPMENT_STATUS: [&str; 5] = ["concept", "development", "beta", "stable", "obsolete"];
-const SOFTWARE_TYPES: [&str; 9] = [
-    "standalone/mobile",
-    "standalone/iot",
-    "standalone/desktop",
-    "standalone/web",
-    "standalone/backend",
-    "standalone/other",
-    "addon",
-    "library",
-    "configurationFiles",
-];
 const MAINTENANCE_TYPES: [&str; 4] = ["internal", "contract", "community", "none"];
-/// The Common Ground layers, from the citizen's screen down to the data.
-pub const LAYERS: [&str; 5] = ["interactie", "proces", "integratie", "services", "data"];
-/// How a component is installed.
-pub const INSTALLATION_TYPES: [&str; 4] = ["helm", "kubernetes", "container", "zelfstandig"];
 /// The standard's categories.
 const CATEGORIES: [&str; 106] = [
     "accounting",
@@ -204,18 +189,18 @@ pub struct Entry {
     /// `softwareVersion`, when given.
     pub software_version: Option<String>,
     /// `developmentStatus`.
-    pub development_status: String,
+    pub development_status: DevelopmentStatus,
     /// `softwareType`.
-    pub software_type: String,
+    pub software_type: SoftwareType,
     /// `legal.license`.
     pub license: String,
     /// The maintaining organisation: `organisation.name`, else `legal.repoOwner`, else
     /// `legal.mainCopyrightOwner`.
     pub organisation: Option<String>,
     /// `nl-commonground.laag`.
-    pub layer: Option<String>,
+    pub layer: Option<Layer>,
     /// `nl-commonground.installatietype`.
-    pub installation_type: Option<String>,
+    pub installation_type: Option<InstallationType>,
     /// The Dutch description when there is one, else the English, else the first.
     pub short_description: String,
     /// The long description, chosen by language as the short one is.
@@ -252,7 +237,7 @@ pub fn parse(text: &str) -> Result<Entry, Refusal> {
     if !problems.is_empty() {
         return Err(Refusal::Invalid(problems));
     }
-    Ok(entry(tree))
+    entry(tree)
 }
 
 /// Every problem of a tree, in document order of the standard's keys.
@@ -305,8 +290,8 @@ pub fn check(tree: &Value) -> Vec<Problem> {
     }
     c.texts(tree, "platforms", true, None);
     c.texts(tree, "categories", false, Some(&CATEGORIES));
-    c.one_of(tree, "developmentStatus", &DEVELOPMENT_STATUS, true);
-    c.one_of(tree, "softwareType", &SOFTWARE_TYPES, true);
+    c.one_of(tree, "developmentStatus", DevelopmentStatus::VALUES, true);
+    c.one_of(tree, "softwareType", SoftwareType::VALUES, true);
     if let Some(audience) = c.object(tree, "intendedAudience", false) {
         c.texts(audience, "intendedAudience.scope", false, Some(&SCOPES));
         for key in ["countries", "unsupportedCountries"] {
@@ -366,8 +351,8 @@ pub fn check(tree: &Value) -> Vec<Problem> {
         }
     }
     if let Some(cg) = c.object(tree, "nl-commonground", false) {
-        c.one_of(cg, "nl-commonground.laag", &LAYERS, false);
-        c.one_of(cg, "nl-commonground.installatietype", &INSTALLATION_TYPES, false);
+        c.one_of(cg, "nl-commonground.laag", Layer::VALUES, false);
+        c.one_of(cg, "nl-commonground.installatietype", InstallationType::VALUES, false);
     }
     c.problems
 }
@@ -642,8 +627,9 @@ impl Checker {
     }
 }
 
-/// The fields the catalogue shows and filters on, from a checked tree.
-fn entry(tree: Value) -> Entry {
+/// The fields the catalogue shows and filters on, from a checked tree (the check made sure the
+/// closed lists hold one of their values; were one not to, the file is refused, not defaulted).
+fn entry(tree: Value) -> Result<Entry, Refusal> {
     let s = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
     let get = |path: &[&str]| path.iter().try_fold(&tree, |v, k| v.get(k)).filter(|v| !v.is_null());
     let description = tree.get("description").and_then(Value::as_object).and_then(|langs| {
@@ -656,18 +642,54 @@ fn entry(tree: Value) -> Entry {
         Some(Value::Number(n)) => Some(n.to_string()),
         other => s(other),
     };
-    Entry {
+    fn closed<T>(
+        value: Option<String>,
+        path: &str,
+        parse: fn(&str) -> Result<T, platform::ids::UnknownValue>,
+    ) -> Result<Option<T>, Refusal> {
+        value.map(|v| parse(&v)).transpose().map_err(|e| {
+            Refusal::Invalid(vec![Problem {
+                pad: path.into(),
+                melding: e.to_string(),
+            }])
+        })
+    }
+    let missing = |path: &str| {
+        Refusal::Invalid(vec![Problem {
+            pad: path.into(),
+            melding: "ontbreekt".into(),
+        }])
+    };
+    let development_status = closed(
+        s(get(&["developmentStatus"])),
+        "developmentStatus",
+        DevelopmentStatus::parse,
+    )?
+    .ok_or_else(|| missing("developmentStatus"))?;
+    let software_type = closed(s(get(&["softwareType"])), "softwareType", SoftwareType::parse)?
+        .ok_or_else(|| missing("softwareType"))?;
+    let layer = closed(
+        s(get(&["nl-commonground", "laag"])),
+        "nl-commonground.laag",
+        Layer::parse,
+    )?;
+    let installation_type = closed(
+        s(get(&["nl-commonground", "installatietype"])),
+        "nl-commonground.installatietype",
+        InstallationType::parse,
+    )?;
+    Ok(Entry {
         name: s(get(&["name"])).unwrap_or_default(),
         url: s(get(&["url"])).unwrap_or_default(),
         software_version: version,
-        development_status: s(get(&["developmentStatus"])).unwrap_or_default(),
-        software_type: s(get(&["softwareType"])).unwrap_or_default(),
+        development_status,
+        software_type,
         license: s(get(&["legal", "license"])).unwrap_or_default(),
         organisation: s(get(&["organisation", "name"]))
             .or_else(|| s(get(&["legal", "repoOwner"])))
             .or_else(|| s(get(&["legal", "mainCopyrightOwner"]))),
-        layer: s(get(&["nl-commonground", "laag"])),
-        installation_type: s(get(&["nl-commonground", "installatietype"])),
+        layer,
+        installation_type,
         short_description: s(description.and_then(|d| d.get("shortDescription"))).unwrap_or_default(),
         long_description: s(description.and_then(|d| d.get("longDescription"))).unwrap_or_default(),
         depends_on: get(&["dependsOn", "open"])
@@ -675,7 +697,7 @@ fn entry(tree: Value) -> Entry {
             .map(|l| l.iter().filter_map(|d| s(d.get("name"))).collect())
             .unwrap_or_default(),
         tree,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -756,8 +778,8 @@ mod tests {
         );
         let e = parse(&good.replace("EUPL-1.2", "EUPL-1.2 OR MIT")).unwrap();
         assert_eq!(
-            (e.layer.as_deref(), e.installation_type.as_deref()),
-            (Some("integratie"), Some("helm"))
+            (e.layer, e.installation_type),
+            (Some(Layer::Integratie), Some(InstallationType::Helm))
         );
         assert!(matches!(parse("- een\n- lijst\n"), Err(Refusal::Unreadable(_))));
         assert!(matches!(parse("a: [\n"), Err(Refusal::Unreadable(_))));

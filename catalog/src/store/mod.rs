@@ -1,8 +1,11 @@
 //! Storage of components and their versions (diesel, SQLite and PostgreSQL).
 
+use crate::domain::diff::Change;
+use crate::domain::kinds::{DevelopmentStatus, InstallationType, Layer, Omgeving, SoftwareType};
+use crate::domain::lint::Finding;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use platform::db::{DbConnection, DbError};
+use platform::db::{DbConnection, DbError, Json};
 
 diesel::table! {
     /// Components, with the fields shown and filtered on from their latest publiccode.yml.
@@ -74,11 +77,11 @@ pub struct ComponentRow {
     pub url: String,
     pub naam: String,
     /// Common Ground layer.
-    pub laag: Option<String>,
+    pub laag: Option<Layer>,
     /// Installation type.
-    pub installatietype: Option<String>,
-    pub status: String,
-    pub software_type: String,
+    pub installatietype: Option<InstallationType>,
+    pub status: DevelopmentStatus,
+    pub software_type: SoftwareType,
     /// SPDX licence expression.
     pub licentie: String,
     /// Maintaining organisation.
@@ -93,8 +96,8 @@ pub struct ComponentRow {
     pub aangemaakt_op: NaiveDateTime,
     /// Last changed.
     pub gewijzigd_op: NaiveDateTime,
-    /// Names of the components it depends on (JSON array).
-    pub afhankelijk_van: String,
+    /// Names of the components it depends on (a JSON array in the column).
+    pub afhankelijk_van: Json<Vec<String>>,
     /// The organisation it belongs to: the one that first published it (or that an
     /// administrator transferred it to); none for a component published before ownership.
     pub eigenaar: Option<String>,
@@ -113,8 +116,7 @@ pub struct UsageRow {
     pub oin: Option<String>,
     /// Its gemeentecode.
     pub gemeentecode: Option<String>,
-    /// `productie`, `acceptatie` or `test`.
-    pub omgeving: String,
+    pub omgeving: Omgeving,
     /// The component version it runs.
     pub versie: i32,
     /// Since when.
@@ -137,7 +139,7 @@ pub fn upsert_usage(conn: &mut DbConnection, u: &UsageRow) -> Result<(), DbError
 }
 
 /// Ends an organisation's use in an environment; whether there was one.
-pub fn delete_usage(conn: &mut DbConnection, id: &str, organisatie: &str, omgeving: &str) -> Result<bool, DbError> {
+pub fn delete_usage(conn: &mut DbConnection, id: &str, organisatie: &str, omgeving: Omgeving) -> Result<bool, DbError> {
     Ok(diesel::delete(gebruik::table.find((id, organisatie, omgeving))).execute(conn)? == 1)
 }
 
@@ -178,13 +180,12 @@ pub struct VersionRow {
     /// Who published it.
     pub gepubliceerd_door: String,
     pub aangemaakt_op: NaiveDateTime,
-    /// The ADR lint findings of its spec (JSON of `domain::lint::Finding`s).
-    pub adr_bevindingen: Option<String>,
+    /// The ADR lint findings of its spec (JSON in the column).
+    pub adr_bevindingen: Option<Json<Vec<Finding>>>,
     /// The ADR score of its spec, 0–100.
     pub adr_score: Option<i32>,
-    /// The changes of its spec against [`VersionRow::vergeleken_met`] (JSON of
-    /// `domain::diff::Change`s).
-    pub wijzigingen: Option<String>,
+    /// The changes of its spec against [`VersionRow::vergeleken_met`] (JSON in the column).
+    pub wijzigingen: Option<Json<Vec<Change>>>,
     /// How many of them break a client.
     pub aantal_brekend: Option<i32>,
     /// The earlier version its spec was compared with.

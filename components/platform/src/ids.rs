@@ -68,6 +68,12 @@ macro_rules! text_column {
 macro_rules! text_enum {
     ($t:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
         impl $t {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [Self] = &[$($t::$variant),+];
+
+            /// Every value's text, in declaration order.
+            pub const VALUES: &'static [&'static str] = &[$($text),+];
+
             /// Its text, as stored.
             pub fn as_str(self) -> &'static str {
                 match self {

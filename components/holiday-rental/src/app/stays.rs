@@ -260,10 +260,8 @@ pub async fn report(
         .run(move |c| report_on(&db, c, &who, &number, &report, &rules, grace, now))
         .await?;
     let stay = reported.stay();
-    let mut details = json!({ "verblijf": stay.id, "startDatum": stay.start_datum, "eindDatum": stay.eind_datum });
-    if let Reported::Repeat(_) = reported {
-        details["herhaling"] = json!(true);
-    }
+    let repeat = matches!(reported, Reported::Repeat(_));
+    let details = json!({ "verblijf": stay.id, "startDatum": stay.start_datum, "eindDatum": stay.eind_datum, "herhaling": repeat });
     record(
         state,
         caller,
