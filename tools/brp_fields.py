@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Derives the BRP `fields` catalogue from the official BRP Personen spec.
 
-Writes components/registry-proxy/src/brp/field_catalog.rs; with --check, fails when the
+Writes components/registry-proxy/src/domain/brp/field_catalog.rs; with --check, fails when the
 committed file differs from what the spec gives (run by a test).
 """
 import json, os, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SPEC = os.path.join(ROOT, "standards", "haalcentraal", "brp-personen", "resolved", "openapi.json")
-OUT = os.path.join(ROOT, "components", "registry-proxy", "src", "brp", "field_catalog.rs")
+OUT = os.path.join(ROOT, "components", "registry-proxy", "src", "domain", "brp", "field_catalog.rs")
 
 # Objects delivered whole: asking any part of them gives all of them.
 WHOLE = {"Waardetabel", "AbstractDatum", "AdellijkeTitelPredicaatType"}

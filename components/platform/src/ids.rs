@@ -158,6 +158,12 @@ digits_id!(
 );
 
 digits_id!(
+    /// A BAG adresseerbaar object identification (a verblijfsobject, standplaats or
+    /// ligplaats): sixteen digits (the first four the gemeentecode).
+    AdresseerbaarObjectId, 16, "Waarde voldoet niet aan patroon ^[0-9]{16}$."
+);
+
+digits_id!(
     /// A KvK number (Handelsregister): eight digits. Since 2016 new numbers carry no check
     /// digit, so the form is all there is to check.
     KvkNummer, 8, "Waarde voldoet niet aan patroon ^[0-9]{8}$."

@@ -29,5 +29,5 @@ pub mod testing;
 
 pub use bsn::Bsn;
 pub use extract::Valid;
-pub use ids::{Gemeentecode, KvkNummer, NummeraanduidingId, Postcode};
+pub use ids::{AdresseerbaarObjectId, Gemeentecode, KvkNummer, NummeraanduidingId, Postcode};
 pub use problem::{InvalidParam, Problem};

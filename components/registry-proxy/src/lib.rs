@@ -3,14 +3,17 @@
 //! It speaks the official Haal Centraal contracts (BRP Personen 2.x, BAG Individuele
 //! Bevragingen 2.x) so existing clients work unchanged, and adds per-client field authorisation,
 //! protocollering (an audit record per delivered person) and the citizen's "who looked me up?"
-//! answer from that log. [`RegistryProxy`] is the component as the platform sees it; `brp/` is
-//! the pure contract, `backend/` the two sources behind one trait, `app/` the use cases.
+//! answer from that log. [`RegistryProxy`] is the component as the platform sees it; `domain/`
+//! holds the pure rules of the contracts, `backend/` the two sources behind one trait (the typed
+//! clients of the registers), `app/` the use cases, `api/` the handlers and `error.rs` the one
+//! error type. It stores nothing but its audit log, which is the platform's.
 
 pub mod api;
 pub mod app;
 pub mod backend;
-pub mod brp;
 pub mod config;
+pub mod domain;
+pub mod error;
 #[cfg(feature = "testing")]
 pub mod testing;
 
@@ -23,7 +26,7 @@ use std::sync::Arc;
 pub use config::{Config, ProxyClient};
 
 /// Base path of BAG Individuele Bevragingen v2 (as in the official contract).
-pub const BAG_BASE: &str = "/lvbag/individuelebevragingen/v2";
+pub const BAG_BASE: &str = platform::registry::BAG;
 
 /// Version of this component's API (reported in `API-Version`).
 pub const API_VERSION: &str = "1.0.0";

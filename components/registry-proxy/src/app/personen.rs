@@ -4,7 +4,8 @@
 
 use super::protocollering::Bevraging;
 use crate::AppState;
-use crate::brp::{fields, query};
+use crate::domain::brp::{fields, query};
+use crate::error::Error;
 use platform::audit::AuditEntry;
 use platform::auth::Principal;
 use platform::{InvalidParam, Problem};
@@ -12,13 +13,6 @@ use serde_json::Value;
 
 /// Scope needed to query persons.
 pub const SCOPE: &str = "brp.personen.lezen";
-
-fn forbidden(title: &str, code: &str, detail: String) -> Problem {
-    let mut p = Problem::forbidden(detail);
-    p.title = title.to_string();
-    p.code = code.to_string();
-    p
-}
 
 /// The answer: the query type and the persons, filtered to the asked fields.
 #[derive(Debug)]
@@ -35,19 +29,14 @@ pub async fn bevragen(
     caller: &Principal,
     purpose: Option<String>,
     body: &Value,
-) -> Result<Answer, Problem> {
+) -> Result<Answer, Error> {
     caller.require_scope(SCOPE)?;
     let q = query::parse(body)?;
     let client = state.clients.of(&caller.client_id);
     let denied = fields::unauthorized(&q.fields, &client.fields);
     if !denied.is_empty() {
-        return Err(forbidden(
-            "U bent niet geautoriseerd voor één of meerdere opgegeven field waarden.",
-            "unauthorizedField",
-            format!(
-                "U bent niet geautoriseerd om de volgende gegevens op te vragen met fields: {}",
-                denied.join(", ")
-            ),
+        return Err(Error::UnauthorizedField(
+            denied.into_iter().map(str::to_string).collect(),
         ));
     }
     let used = body
@@ -56,21 +45,16 @@ pub async fn bevragen(
         .unwrap_or_default();
     let denied = fields::unauthorized_parameters(used.iter().copied(), &client.fields);
     if !denied.is_empty() {
-        return Err(forbidden(
-            "U bent niet geautoriseerd voor één of meerdere opgegeven parameters.",
-            "unauthorizedParameter",
-            format!(
-                "U bent niet geautoriseerd om met de volgende parameters te zoeken: {}",
-                denied.join(", ")
-            ),
+        return Err(Error::UnauthorizedParameter(
+            denied.into_iter().map(str::to_string).collect(),
         ));
     }
     if purpose.is_none() && client.doelbinding_verplicht {
-        return Err(Problem::params_validation(vec![InvalidParam::new(
+        return Err(Error::Problem(Problem::params_validation(vec![InvalidParam::new(
             "X-Doelbinding",
             "required",
             "Parameter is verplicht.",
-        )]));
+        )])));
     }
     let found = state.backend.personen(&q).await?;
     // every search is recorded with its criteria, also one that found nobody: the criteria are

@@ -2,10 +2,11 @@
 //! question "who looked me up?" (AVG art. 15) answered from the audit log.
 
 use crate::AppState;
-use crate::brp::query::PersonenQuery;
+use crate::domain::brp::query::PersonenQuery;
+use crate::error::Error;
+use platform::Bsn;
 use platform::audit::{self, AuditEntry, AuditRecord};
 use platform::auth::Principal;
-use platform::{Bsn, Problem};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -65,7 +66,7 @@ pub async fn van_persoon(
     bsn: Bsn,
     offset: i64,
     limit: i64,
-) -> Result<(Vec<AuditRecord>, i64), Problem> {
+) -> Result<(Vec<AuditRecord>, i64), Error> {
     caller.require_scope(SCOPE)?;
     let id = bsn.to_string();
     let found = state

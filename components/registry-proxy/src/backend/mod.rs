@@ -5,30 +5,14 @@
 pub mod mock;
 pub mod upstream;
 
-use crate::brp::query::PersonenQuery;
+use crate::domain::bag::AdresSearch;
+use crate::domain::brp::query::PersonenQuery;
+use crate::error::Error;
 use futures_util::future::BoxFuture;
-use platform::Problem;
 use platform::app::ReadyCheck;
+use platform::{AdresseerbaarObjectId, NummeraanduidingId};
 use serde_json::Value;
 use std::sync::Arc;
-
-/// Criteria of a BAG address search.
-#[derive(Debug, Clone, Default)]
-pub struct AdresSearch {
-    /// Postcode, upper case without space.
-    pub postcode: Option<String>,
-    /// House number.
-    pub huisnummer: Option<u32>,
-    /// House letter.
-    pub huisletter: Option<String>,
-    pub huisnummertoevoeging: Option<String>,
-    /// Only exact matches on letter and addition (default: also those without them asked).
-    pub exacte_match: bool,
-    /// Verblijfsobject id.
-    pub adresseerbaar_object_identificatie: Option<String>,
-    /// The request's query string, passed on upstream.
-    pub raw_query: String,
-}
 
 /// A source of BRP persons and BAG addresses.
 pub trait Source: Send + Sync {
@@ -37,16 +21,17 @@ pub trait Source: Send + Sync {
 
     /// BRP personen: the persons found, filtered to the asked fields, each with its BSN (for
     /// the audit record, also when the client did not ask it).
-    fn personen<'a>(&'a self, q: &'a PersonenQuery) -> BoxFuture<'a, Result<Vec<(String, Value)>, Problem>>;
+    fn personen<'a>(&'a self, q: &'a PersonenQuery) -> BoxFuture<'a, Result<Vec<(String, Value)>, Error>>;
 
     /// BAG addresses matching a search, as an `AdresIOHalCollection`.
-    fn adressen<'a>(&'a self, s: &'a AdresSearch, self_href: &'a str) -> BoxFuture<'a, Result<Value, Problem>>;
+    fn adressen<'a>(&'a self, s: &'a AdresSearch, self_href: &'a str) -> BoxFuture<'a, Result<Value, Error>>;
 
     /// One BAG address by nummeraanduiding id; `None` when it does not exist.
-    fn adres<'a>(&'a self, id: &'a str) -> BoxFuture<'a, Result<Option<Value>, Problem>>;
+    fn adres<'a>(&'a self, id: &'a NummeraanduidingId) -> BoxFuture<'a, Result<Option<Value>, Error>>;
 
     /// One addressable object by id; `None` when it does not exist.
-    fn adresseerbaar_object<'a>(&'a self, id: &'a str) -> BoxFuture<'a, Result<Option<Value>, Problem>>;
+    fn adresseerbaar_object<'a>(&'a self, id: &'a AdresseerbaarObjectId)
+    -> BoxFuture<'a, Result<Option<Value>, Error>>;
 
     /// Readiness checks of the upstreams (none for the mock).
     fn ready_checks(&self) -> Vec<(String, ReadyCheck)>;

@@ -1,11 +1,13 @@
 //! The `upstream` source: the real Haal Centraal endpoints over reqwest (API key, optional mTLS,
 //! timeouts). Upstream faults become 502, 503 or 504 without the upstream's body.
 
-use super::{AdresSearch, Source};
-use crate::brp::query::{self, PersonenQuery};
+use super::Source;
+use crate::domain::bag::AdresSearch;
+use crate::domain::brp::query::PersonenQuery;
+use crate::error::Error;
 use futures_util::future::BoxFuture;
-use platform::Problem;
 use platform::app::ReadyCheck;
+use platform::{AdresseerbaarObjectId, NummeraanduidingId};
 use serde_json::Value;
 use std::sync::Arc;
 use std::time::Duration;
@@ -46,7 +48,7 @@ impl Upstream {
     }
 
     /// GET a BAG path; `None` for 404.
-    async fn bag_get(&self, path: &str) -> Result<Option<Value>, Problem> {
+    async fn bag_get(&self, path: &str) -> Result<Option<Value>, Error> {
         let resp = self
             .request(self.http.get(format!("{}{path}", self.bag_url)))
             .send()
@@ -63,7 +65,7 @@ impl Upstream {
     }
 }
 
-fn upstream_error(source: &str, e: &reqwest::Error) -> Problem {
+fn upstream_error(source: &'static str, e: &reqwest::Error) -> Error {
     tracing::warn!(
         source,
         timeout = e.is_timeout(),
@@ -71,21 +73,21 @@ fn upstream_error(source: &str, e: &reqwest::Error) -> Problem {
         "upstream call failed"
     );
     if e.is_timeout() {
-        Problem::gateway_timeout(source)
+        Error::Timeout(source)
     } else if e.is_connect() {
-        Problem::service_unavailable(source)
+        Error::Unavailable(source)
     } else {
-        Problem::bad_gateway(source)
+        Error::BadAnswer(source)
     }
 }
 
-async fn json_or_problem(source: &str, resp: reqwest::Response) -> Result<Option<Value>, Problem> {
+async fn json_or_problem(source: &'static str, resp: reqwest::Response) -> Result<Option<Value>, Error> {
     let status = resp.status();
     if status == reqwest::StatusCode::NOT_FOUND {
         return Ok(None);
     }
     if status == reqwest::StatusCode::SERVICE_UNAVAILABLE {
-        return Err(Problem::service_unavailable(source));
+        return Err(Error::Unavailable(source));
     }
     let body: Result<Value, _> = resp.json().await;
     match (status.is_success(), body) {
@@ -97,17 +99,17 @@ async fn json_or_problem(source: &str, resp: reqwest::Response) -> Result<Option
                 .and_then(Value::as_str)
                 .and_then(|d| d.split_whitespace().find_map(|w| w.parse().ok()))
                 .unwrap_or(10);
-            Err(query::too_many_results(limit))
+            Err(Error::TooManyResults(limit))
         }
         (_, _) => {
             tracing::warn!(source, status = status.as_u16(), "upstream gave an unusable answer");
-            Err(Problem::bad_gateway(source))
+            Err(Error::BadAnswer(source))
         }
     }
 }
 
 impl Upstream {
-    async fn personen_upstream(&self, q: &PersonenQuery) -> Result<Vec<(String, Value)>, Problem> {
+    async fn personen_upstream(&self, q: &PersonenQuery) -> Result<Vec<(String, Value)>, Error> {
         let up = self;
         let mut body = q.upstream_body.clone();
         // the BSN is needed for protocollering even when the client did not ask it
@@ -122,9 +124,7 @@ impl Upstream {
             .send()
             .await
             .map_err(|e| upstream_error("BRP", &e))?;
-        let v = json_or_problem("BRP", resp)
-            .await?
-            .ok_or_else(|| Problem::bad_gateway("BRP"))?;
+        let v = json_or_problem("BRP", resp).await?.ok_or(Error::BadAnswer("BRP"))?;
         let personen = v.get("personen").and_then(Value::as_array).cloned().unwrap_or_default();
         let mut out = Vec::new();
         for mut p in personen {
@@ -132,7 +132,7 @@ impl Upstream {
                 .get("burgerservicenummer")
                 .and_then(Value::as_str)
                 .map(str::to_string)
-                .ok_or_else(|| Problem::bad_gateway("BRP"))?;
+                .ok_or(Error::BadAnswer("BRP"))?;
             if !asked_bsn {
                 if let Value::Object(m) = &mut p {
                     m.remove("burgerservicenummer");
@@ -149,23 +149,26 @@ impl Source for Upstream {
         "upstream"
     }
 
-    fn personen<'a>(&'a self, q: &'a PersonenQuery) -> BoxFuture<'a, Result<Vec<(String, Value)>, Problem>> {
+    fn personen<'a>(&'a self, q: &'a PersonenQuery) -> BoxFuture<'a, Result<Vec<(String, Value)>, Error>> {
         Box::pin(self.personen_upstream(q))
     }
 
-    fn adressen<'a>(&'a self, s: &'a AdresSearch, _self_href: &'a str) -> BoxFuture<'a, Result<Value, Problem>> {
+    fn adressen<'a>(&'a self, s: &'a AdresSearch, _self_href: &'a str) -> BoxFuture<'a, Result<Value, Error>> {
         Box::pin(async move {
             self.bag_get(&format!("/adressen?{}", s.raw_query))
                 .await?
-                .ok_or_else(|| Problem::bad_gateway("BAG"))
+                .ok_or(Error::BadAnswer("BAG"))
         })
     }
 
-    fn adres<'a>(&'a self, id: &'a str) -> BoxFuture<'a, Result<Option<Value>, Problem>> {
+    fn adres<'a>(&'a self, id: &'a NummeraanduidingId) -> BoxFuture<'a, Result<Option<Value>, Error>> {
         Box::pin(async move { self.bag_get(&format!("/adressen/{id}")).await })
     }
 
-    fn adresseerbaar_object<'a>(&'a self, id: &'a str) -> BoxFuture<'a, Result<Option<Value>, Problem>> {
+    fn adresseerbaar_object<'a>(
+        &'a self,
+        id: &'a AdresseerbaarObjectId,
+    ) -> BoxFuture<'a, Result<Option<Value>, Error>> {
         Box::pin(async move { self.bag_get(&format!("/adresseerbareobjecten/{id}")).await })
     }
 

@@ -684,6 +684,10 @@ impl MockData {
 /// The `mock` source: the data set behind the official contracts.
 pub struct MockSource(pub std::sync::Arc<MockData>);
 
+use crate::domain::bag::AdresSearch;
+use crate::error::Error;
+use platform::{AdresseerbaarObjectId, NummeraanduidingId};
+
 impl super::Source for MockSource {
     fn name(&self) -> &'static str {
         "mock"
@@ -691,15 +695,15 @@ impl super::Source for MockSource {
 
     fn personen<'a>(
         &'a self,
-        q: &'a crate::brp::query::PersonenQuery,
-    ) -> futures_util::future::BoxFuture<'a, Result<Vec<(String, serde_json::Value)>, platform::Problem>> {
+        q: &'a crate::domain::brp::query::PersonenQuery,
+    ) -> futures_util::future::BoxFuture<'a, Result<Vec<(String, serde_json::Value)>, Error>> {
         let data = &self.0;
         let found = search::search(data, q);
         let result = if found.len() > q.limit() {
-            Err(crate::brp::query::too_many_results(q.limit()))
+            Err(Error::TooManyResults(q.limit()))
         } else {
             let today = chrono::Utc::now().date_naive();
-            let tree = crate::brp::fields::FieldTree::new(&q.fields);
+            let tree = crate::domain::brp::fields::FieldTree::new(&q.fields);
             Ok(found
                 .into_iter()
                 .map(|p| (p.bsn.clone(), tree.apply(&render::persoon_cached(data, p, today))))
@@ -710,9 +714,9 @@ impl super::Source for MockSource {
 
     fn adressen<'a>(
         &'a self,
-        s: &'a super::AdresSearch,
+        s: &'a AdresSearch,
         self_href: &'a str,
-    ) -> futures_util::future::BoxFuture<'a, Result<serde_json::Value, platform::Problem>> {
+    ) -> futures_util::future::BoxFuture<'a, Result<serde_json::Value, Error>> {
         let data = &self.0;
         let result = {
             let found: Vec<&Address> = data
@@ -720,10 +724,9 @@ impl super::Source for MockSource {
                 .iter()
                 .filter(|a| {
                     s.adresseerbaar_object_identificatie
-                        .as_deref()
-                        .is_none_or(|id| a.adresseerbaar_object_id == id)
+                        .is_none_or(|id| a.adresseerbaar_object_id == id.as_str())
                 })
-                .filter(|a| s.postcode.as_deref().is_none_or(|pc| a.postcode == pc))
+                .filter(|a| s.postcode.as_ref().is_none_or(|pc| a.postcode == pc.as_str()))
                 .filter(|a| s.huisnummer.is_none_or(|n| a.huisnummer == n))
                 .filter(|a| match (&s.huisletter, &a.huisletter) {
                     (Some(l), Some(x)) => l.eq_ignore_ascii_case(x),
@@ -743,21 +746,21 @@ impl super::Source for MockSource {
 
     fn adres<'a>(
         &'a self,
-        id: &'a str,
-    ) -> futures_util::future::BoxFuture<'a, Result<Option<serde_json::Value>, platform::Problem>> {
+        id: &'a NummeraanduidingId,
+    ) -> futures_util::future::BoxFuture<'a, Result<Option<serde_json::Value>, Error>> {
         Box::pin(std::future::ready(Ok(self
             .0
-            .address_by_nummeraanduiding(id)
+            .address_by_nummeraanduiding(id.as_str())
             .map(bag::adres))))
     }
 
     fn adresseerbaar_object<'a>(
         &'a self,
-        id: &'a str,
-    ) -> futures_util::future::BoxFuture<'a, Result<Option<serde_json::Value>, platform::Problem>> {
+        id: &'a AdresseerbaarObjectId,
+    ) -> futures_util::future::BoxFuture<'a, Result<Option<serde_json::Value>, Error>> {
         Box::pin(std::future::ready(Ok(self
             .0
-            .address_by_object(id)
+            .address_by_object(id.as_str())
             .map(bag::adresseerbaar_object))))
     }
 

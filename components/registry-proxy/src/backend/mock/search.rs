@@ -2,7 +2,7 @@
 //! matching, deceased persons only on request, the gemeente filter.
 
 use super::{MockData, Person};
-use crate::brp::query::{Criteria, PersonenQuery};
+use crate::domain::brp::query::{Criteria, PersonenQuery};
 
 /// Case-insensitive match with an optional `*` at the end (prefix) or start (suffix).
 pub fn text_matches(pattern: &str, value: &str) -> bool {
@@ -107,7 +107,7 @@ pub fn search<'a>(data: &'a MockData, q: &PersonenQuery) -> Vec<&'a Person> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::brp::query::parse;
+    use crate::domain::brp::query::parse;
     use serde_json::{Value, json};
 
     #[test]

@@ -330,8 +330,9 @@ fn allowed_params(type_: &str) -> &'static [&'static str] {
     }
 }
 
-fn digits(s: &str, n: usize) -> bool {
-    s.len() == n && s.bytes().all(|b| b.is_ascii_digit())
+/// A BSN as the contract's pattern has it: nine digits (the eleven test is not the contract's).
+fn bsn_digits(s: &str) -> bool {
+    s.len() == 9 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn postcode_ok(s: &str) -> bool {
@@ -382,7 +383,7 @@ pub fn parse(body: &Value) -> Result<PersonenQuery, Problem> {
         "ZoekMetNaamEnGemeenteVanInschrijving" | "ZoekMetStraatHuisnummerEnGemeenteVanInschrijving"
     );
     let gemeente = v.string("gemeenteVanInschrijving", gemeente_required, GEMEENTE_PATTERN, |s| {
-        digits(s, 4)
+        platform::Gemeentecode::parse(s).is_ok()
     });
     for key in obj.keys() {
         if !["type", "fields", "gemeenteVanInschrijving"].contains(&key.as_str())
@@ -398,7 +399,7 @@ pub fn parse(body: &Value) -> Result<PersonenQuery, Problem> {
     let naam_ok = |s: &str| wildcard_text_ok(s, 200, 3, false, name_char);
     let criteria = match type_.as_str() {
         "RaadpleegMetBurgerservicenummer" => {
-            let mut bsns = v.string_array("burgerservicenummer", 1, 20, BSN_PATTERN, |s| digits(s, 9));
+            let mut bsns = v.string_array("burgerservicenummer", 1, 20, BSN_PATTERN, bsn_digits);
             let mut seen = std::collections::HashSet::new();
             bsns.retain(|b| seen.insert(b.clone()));
             Criteria::Bsn(bsns)
@@ -474,12 +475,14 @@ pub fn parse(body: &Value) -> Result<PersonenQuery, Problem> {
             }
         }
         "ZoekMetNummeraanduidingIdentificatie" => Criteria::Nummeraanduiding(
-            v.string("nummeraanduidingIdentificatie", true, ID16_PATTERN, |s| digits(s, 16))
-                .unwrap_or_default(),
+            v.string("nummeraanduidingIdentificatie", true, ID16_PATTERN, |s| {
+                platform::NummeraanduidingId::parse(s).is_ok()
+            })
+            .unwrap_or_default(),
         ),
         _ => Criteria::AdresseerbaarObject(
             v.string("adresseerbaarObjectIdentificatie", true, ID16_PATTERN, |s| {
-                digits(s, 16)
+                platform::AdresseerbaarObjectId::parse(s).is_ok()
             })
             .unwrap_or_default(),
         ),
