@@ -6,11 +6,12 @@ use super::dto::{
 };
 use crate::AppState;
 use crate::app::{components, usage};
-use crate::domain::kinds::Omgeving;
+use crate::domain::kinds::{DevelopmentStatus, Layer, Omgeving, SoftwareType};
 use crate::store::{self, Filter};
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use platform::auth::Principal;
 use platform::pagination::PageRequest;
+use platform::query::Paged;
 use platform::responses::{BadRequest, Forbidden, NotFound, Unauthorized};
 use platform::{Problem, Valid};
 
@@ -51,7 +52,7 @@ pub async fn publiceren(
 
 // the values `sorteer` accepts; its doc comment is the spec's description
 /// Volgorde van de lijst.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub enum Sortering {
     /// Op naam (standaard).
     #[serde(rename = "naam")]
@@ -61,67 +62,56 @@ pub enum Sortering {
     RecentFirst,
 }
 
-impl Sortering {
-    /// The query parameter `sorteer`: absent (by name), `naam` or `-gewijzigdOp` (400 otherwise).
-    fn from_query(params: &platform::http::QueryParams) -> Result<Self, Problem> {
-        match params.get("sorteer") {
-            None | Some("naam") => Ok(Sortering::Naam),
-            Some("-gewijzigdOp") => Ok(Sortering::RecentFirst),
-            Some(_) => Err(Problem::params_validation(vec![platform::InvalidParam::new(
-                "sorteer",
-                "enum",
-                "Waarde moet naam of -gewijzigdOp zijn.",
-            )])),
-        }
-    }
+/// The filters of the list of components.
+#[derive(Debug, serde::Deserialize, validator::Validate, utoipa::IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct ComponentFilter {
+    /// Zoekwoorden (naam, beschrijving, organisatie; ook het begin van een woord).
+    #[validate(length(max = 200))]
+    pub zoek: Option<String>,
+    /// Common Ground-laag.
+    #[param(inline)]
+    pub laag: Option<Layer>,
+    /// developmentStatus.
+    #[param(inline)]
+    pub status: Option<DevelopmentStatus>,
+    /// Licentie (SPDX), precies.
+    pub licentie: Option<String>,
+    /// softwareType.
+    #[param(inline)]
+    pub software_type: Option<SoftwareType>,
+    /// Organisatie die het onderhoudt of gebruikt, precies.
+    pub organisatie: Option<String>,
+    /// naam (standaard) of -gewijzigdOp (laatst gewijzigd eerst).
+    #[param(inline)]
+    pub sorteer: Option<Sortering>,
 }
 
 /// The components, by name, filtered.
 #[utoipa::path(
     tag = "componenten",
-    params(
-        ("zoek" = Option<String>, Query, description = "Zoekwoorden (naam, beschrijving, organisatie; ook het begin van een woord)"),
-        ("laag" = Option<String>, Query, description = "Common Ground-laag: interactie, proces, integratie, services of data"),
-        ("status" = Option<String>, Query, description = "developmentStatus: concept, development, beta, stable of obsolete"),
-        ("licentie" = Option<String>, Query, description = "Licentie (SPDX), precies"),
-        ("softwareType" = Option<String>, Query, description = "softwareType, precies"),
-        ("organisatie" = Option<String>, Query, description = "Organisatie die het onderhoudt, precies"),
-        ("sorteer" = inline(Option<Sortering>), Query, description = "naam (standaard) of -gewijzigdOp (laatst gewijzigd eerst)"),
-        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
-        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
-    ),
+    params(ComponentFilter, PageRequest),
     responses((status = 200, description = "Componenten", body = ComponentenPagina), BadRequest),
 )]
 #[get("/componenten")]
-pub async fn componenten(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
-    let params = platform::http::QueryParams::parse(
-        req.query_string(),
-        &[
-            "zoek",
-            "laag",
-            "status",
-            "licentie",
-            "softwareType",
-            "organisatie",
-            "sorteer",
-            "page",
-            "pageSize",
-        ],
-    )?;
-    let recent_first = Sortering::from_query(&params)? == Sortering::RecentFirst;
-    let page = PageRequest::from_params(&params)?;
-    let text = |name: &str| params.get(name).map(str::to_string);
+pub async fn componenten(
+    req: HttpRequest,
+    q: Paged<ComponentFilter>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let (f, page) = (&q.filter, q.page);
     let filter = Filter {
-        laag: text("laag"),
-        status: text("status"),
-        licentie: text("licentie"),
-        software_type: text("softwareType"),
-        organisatie: text("organisatie"),
-        words: params.get("zoek").map(store::search_words).unwrap_or_default(),
-        recent_first,
+        laag: f.laag.map(|v| v.as_str().to_string()),
+        status: f.status.map(|v| v.as_str().to_string()),
+        licentie: f.licentie.clone(),
+        software_type: f.software_type.map(|v| v.as_str().to_string()),
+        organisatie: f.organisatie.clone(),
+        words: f.zoek.as_deref().map(store::search_words).unwrap_or_default(),
+        recent_first: f.sorteer == Some(Sortering::RecentFirst),
     };
     let (rows, total, facets) = components::list(&state, filter, page.offset(), page.page_size).await?;
-    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
+    let (links, info) = platform::pagination::links(req.path(), &q.pairs, page, total);
     Ok(HttpResponse::Ok().json(ComponentenPagina {
         componenten: rows.iter().map(Component::from).collect(),
         facetten: facets

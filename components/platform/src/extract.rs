@@ -132,13 +132,19 @@ fn data_fault(path: &str, message: &str) -> InvalidParam {
 /// `field` by edit distance, when it is close enough to be a misspelling of it.
 fn closest_expected<'m>(field: &str, message: &'m str) -> Option<&'m str> {
     let list = message.split("expected ").nth(1)?;
-    list.split('`')
-        .skip(1)
-        .step_by(2)
+    let candidates: Vec<&str> = list.split('`').skip(1).step_by(2).collect();
+    closest(field, &candidates)
+}
+
+/// Of `candidates`, the one closest to `given` by edit distance (ignoring case), when it is
+/// close enough to be a misspelling of it.
+pub fn closest<'c>(given: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    candidates
+        .iter()
         .map(|candidate| {
             (
-                edit_distance(&field.to_lowercase(), &candidate.to_lowercase()),
-                candidate,
+                edit_distance(&given.to_lowercase(), &candidate.to_lowercase()),
+                *candidate,
             )
         })
         .filter(|(d, candidate)| *d <= 2.max(candidate.len() / 4))

@@ -21,6 +21,7 @@ pub mod metrics;
 pub mod pagination;
 pub mod problem;
 pub mod publish;
+pub mod query;
 pub mod registry;
 pub mod responses;
 pub mod telemetry;

@@ -1,7 +1,6 @@
 //! Pagination for every list: `page` (from 1) and `pageSize` (1–100, default 20), with HAL-style
 //! links to the next and previous page.
 
-use crate::InvalidParam;
 use serde::Serialize;
 
 /// Largest page size.
@@ -9,64 +8,36 @@ pub const MAX_PAGE_SIZE: i64 = 100;
 /// Page size when none is asked.
 pub const DEFAULT_PAGE_SIZE: i64 = 20;
 
-/// A validated page request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A validated page request: the `page` and `pageSize` of every list, declared once (the spec's
+/// parameters come from these fields; see [`crate::query::Paged`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, validator::Validate, utoipa::IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
 pub struct PageRequest {
-    /// Page number, from 1.
+    /// Paginanummer, vanaf 1.
+    #[serde(default = "first_page")]
+    #[validate(range(min = 1, max = 2_147_483_647))]
+    #[param(minimum = 1, maximum = 2_147_483_647, default = 1)]
     pub page: i64,
-    /// Items per page.
+    /// Aantal per pagina (1-100).
+    #[serde(default = "default_page_size")]
+    #[validate(range(min = 1, max = 100))]
+    #[param(minimum = 1, maximum = 100, default = 20)]
     pub page_size: i64,
 }
 
+fn first_page() -> i64 {
+    1
+}
+
+fn default_page_size() -> i64 {
+    DEFAULT_PAGE_SIZE
+}
+
 impl PageRequest {
-    /// Validates `page` and `pageSize` as given in the query, adding faults to `errors`.
-    pub fn parse(page: Option<&str>, page_size: Option<&str>, errors: &mut Vec<InvalidParam>) -> Self {
-        let page = parse_int("page", page, 1, 1, i64::from(i32::MAX), errors);
-        let page_size = parse_int("pageSize", page_size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, errors);
-        PageRequest { page, page_size }
-    }
-
-    /// `page` and `pageSize` from a checked query string; 400 naming each fault.
-    pub fn from_params(params: &crate::http::QueryParams) -> Result<Self, crate::Problem> {
-        let mut errors = Vec::new();
-        let page = PageRequest::parse(params.get("page"), params.get("pageSize"), &mut errors);
-        if errors.is_empty() {
-            Ok(page)
-        } else {
-            Err(crate::Problem::params_validation(errors))
-        }
-    }
-
     /// Rows to skip.
     pub fn offset(&self) -> i64 {
         (self.page - 1) * self.page_size
-    }
-}
-
-fn parse_int(name: &str, v: Option<&str>, default: i64, min: i64, max: i64, errors: &mut Vec<InvalidParam>) -> i64 {
-    let Some(v) = v else { return default };
-    match v.parse::<i64>() {
-        Err(_) => {
-            errors.push(InvalidParam::new(name, "integer", "Waarde is geen geldige integer."));
-            default
-        }
-        Ok(n) if n < min => {
-            errors.push(InvalidParam::new(
-                name,
-                "minimum",
-                format!("Waarde is lager dan minimum {min}."),
-            ));
-            default
-        }
-        Ok(n) if n > max => {
-            errors.push(InvalidParam::new(
-                name,
-                "maximum",
-                format!("Waarde is hoger dan maximum {max}."),
-            ));
-            default
-        }
-        Ok(n) => n,
     }
 }
 
@@ -159,27 +130,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn validates_and_links() {
-        let mut e = Vec::new();
-        let r = PageRequest::parse(Some("2"), Some("10"), &mut e);
-        assert!(e.is_empty());
+    fn links_keep_the_other_pairs() {
+        let r = PageRequest { page: 2, page_size: 10 };
         assert_eq!(r.offset(), 10);
         let (l, i) = links("/x", &[("a".into(), "b c".into())], r, 25);
         assert_eq!(i.total_pages, 3);
         assert_eq!(l.next.unwrap().href, "/x?a=b%20c&page=3&pageSize=10");
         assert_eq!(l.prev.unwrap().href, "/x?a=b%20c&page=1&pageSize=10");
-
-        PageRequest::parse(Some("0"), Some("101"), &mut e);
-        assert_eq!(e.len(), 2);
-        assert_eq!(e[0].code, "minimum");
-        assert_eq!(e[1].code, "maximum");
     }
 }
 
 // the `status` filter of lists of signals; its doc comment is the spec's description, in the
 // API's language
 /// Open of gesloten.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema, diesel::AsExpression, diesel::FromSqlRow)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    serde::Deserialize,
+    utoipa::ToSchema,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
+)]
 #[serde(rename_all = "lowercase")]
 #[diesel(sql_type = diesel::sql_types::Text)]
 pub enum OpenOrClosed {
@@ -189,20 +164,13 @@ pub enum OpenOrClosed {
     Gesloten,
 }
 
-impl OpenOrClosed {
-    /// The query parameter `status`: absent, or `open` or `gesloten` (400 otherwise).
-    pub fn from_query(params: &crate::http::QueryParams) -> Result<Option<Self>, crate::Problem> {
-        match params.get("status") {
-            None => Ok(None),
-            Some("open") => Ok(Some(OpenOrClosed::Open)),
-            Some("gesloten") => Ok(Some(OpenOrClosed::Gesloten)),
-            Some(_) => Err(crate::Problem::params_validation(vec![crate::InvalidParam::new(
-                "status",
-                "enum",
-                "Waarde moet open of gesloten zijn.",
-            )])),
-        }
-    }
+/// The filter of lists of signals: their status.
+#[derive(Debug, Clone, Copy, Default, serde::Deserialize, validator::Validate, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StatusFilter {
+    /// open of gesloten.
+    #[param(inline)]
+    pub status: Option<OpenOrClosed>,
 }
 
 crate::text_enum!(OpenOrClosed { Open => "open", Gesloten => "gesloten" });

@@ -1,23 +1,23 @@
 //! Enforcement: addresses of the inspector's municipality over or near the cap in a year, as
 //! JSON or CSV (handler over `app::enforcement`).
 
+use super::Jaar;
 use super::dto::{HandhavingAdres, HandhavingPagina};
-use super::parse_year;
 use crate::AppState;
 use crate::app::enforcement;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use platform::Problem;
 use platform::auth::Principal;
 use platform::pagination::PageRequest;
+use platform::query::Paged;
 use platform::responses::{BadRequest, Forbidden, Unauthorized};
 
 /// Addresses over the cap or within the municipality's threshold of it.
 #[utoipa::path(
     tag = "handhaving",
     params(
-        ("jaar" = i32, Query, description = "Kalenderjaar", minimum = 2000, maximum = 2100),
-        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
-        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
+        Jaar,
+        PageRequest,
     ),
     responses(
         (status = 200, description = "Adressen (ook als text/csv)", content((HandhavingPagina = "application/json"), (String = "text/csv"))),
@@ -26,10 +26,13 @@ use platform::responses::{BadRequest, Forbidden, Unauthorized};
     security(("bearer" = [])),
 )]
 #[get("/handhaving/adressen")]
-pub async fn adressen(req: HttpRequest, p: Principal, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
-    let params = platform::http::QueryParams::parse(req.query_string(), &["jaar", "page", "pageSize"])?;
-    let jaar = parse_year(params.get("jaar"))?;
-    let page = PageRequest::from_params(&params)?;
+pub async fn adressen(
+    req: HttpRequest,
+    p: Principal,
+    q: Paged<Jaar>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let (jaar, page) = (q.filter.jaar, q.page);
     let result = enforcement::addresses(&state, &state.caller(p), jaar, page.offset(), page.page_size).await?;
     let items: Vec<HandhavingAdres> = result
         .addresses
@@ -41,7 +44,7 @@ pub async fn adressen(req: HttpRequest, p: Principal, state: web::Data<AppState>
             .content_type("text/csv; charset=utf-8")
             .body(to_csv(&items)));
     }
-    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, result.total);
+    let (links, info) = platform::pagination::links(req.path(), &q.pairs, page, result.total);
     Ok(HttpResponse::Ok().json(HandhavingPagina {
         adressen: items,
         paginering: info,

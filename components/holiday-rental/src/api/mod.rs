@@ -59,16 +59,12 @@ pub fn parse_number(s: &str) -> Result<RegistrationNumber, Problem> {
         .map_err(|e| Problem::params_validation(vec![InvalidParam::new("registratienummer", "pattern", e.to_string())]))
 }
 
-/// The `jaar` query parameter (required, 2000–2100).
-pub fn parse_year(v: Option<&str>) -> Result<i32, Problem> {
-    let err = |code: &str, reason: &str| Problem::params_validation(vec![InvalidParam::new("jaar", code, reason)]);
-    let v = v.ok_or_else(|| err("required", "Parameter is verplicht."))?;
-    let y: i32 = v.parse().map_err(|_| err("integer", "Waarde is geen geldig getal."))?;
-    if y < 2000 {
-        return Err(err("minimum", "Waarde is lager dan minimum 2000."));
-    }
-    if y > 2100 {
-        return Err(err("maximum", "Waarde is hoger dan maximum 2100."));
-    }
-    Ok(y)
+/// A calendar year asked for (`jaar`, 2000–2100).
+#[derive(Debug, Clone, Copy, serde::Deserialize, validator::Validate, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct Jaar {
+    /// Kalenderjaar.
+    #[validate(range(min = 2000, max = 2100))]
+    #[param(minimum = 2000, maximum = 2100)]
+    pub jaar: i32,
 }

@@ -9,7 +9,8 @@ use crate::store::platform_data::{RemovalRow, SignalRow};
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use platform::auth::Principal;
 use platform::http::csv_field;
-use platform::pagination::{PageInfo, PageLinks, PageRequest};
+use platform::pagination::{PageInfo, PageLinks, PageRequest, StatusFilter};
+use platform::query::{NoFilter, Paged};
 use platform::responses::{BadGateway, BadRequest, Conflict, Forbidden, NotFound, Unauthorized};
 use platform::{Problem, Valid};
 use serde::{Deserialize, Serialize};
@@ -103,11 +104,7 @@ pub struct PlatformsignaalPagina {
 /// The inspector's municipality's platform signals.
 #[utoipa::path(
     tag = "platformgegevens",
-    params(
-        ("status" = inline(Option<platform::pagination::OpenOrClosed>), Query, description = "open of gesloten"),
-        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
-        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
-    ),
+    params(StatusFilter, PageRequest),
     responses(
         (status = 200, description = "Signalen (ook als text/csv)", content((PlatformsignaalPagina = "application/json"), (String = "text/csv"))),
         BadRequest, Unauthorized, Forbidden,
@@ -115,10 +112,14 @@ pub struct PlatformsignaalPagina {
     security(("bearer" = [])),
 )]
 #[get("/platformsignalen")]
-pub async fn signalen(req: HttpRequest, p: Principal, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
-    let params = platform::http::QueryParams::parse(req.query_string(), &["status", "page", "pageSize"])?;
-    let status = platform::pagination::OpenOrClosed::from_query(&params)?.map(|s| s.as_str().to_string());
-    let page = PageRequest::from_params(&params)?;
+pub async fn signalen(
+    req: HttpRequest,
+    p: Principal,
+    q: Paged<StatusFilter>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let status = q.filter.status.map(|s| s.as_str().to_string());
+    let page = q.page;
     let (rows, total) = platform_data::signals(&state, &state.caller(p), status, page.offset(), page.page_size).await?;
     let items: Vec<Platformsignaal> = rows.iter().map(Platformsignaal::from).collect();
     if platform::http::wants_csv(&req) {
@@ -144,7 +145,7 @@ pub async fn signalen(req: HttpRequest, p: Principal, state: web::Data<AppState>
         }
         return Ok(HttpResponse::Ok().content_type("text/csv; charset=utf-8").body(out));
     }
-    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
+    let (links, info) = platform::pagination::links(req.path(), &q.pairs, page, total);
     Ok(HttpResponse::Ok().json(PlatformsignaalPagina {
         platformsignalen: items,
         paginering: info,
@@ -259,10 +260,7 @@ pub struct VerwijderverzoekPagina {
 /// those of their municipality, a platform those about its own listings. Audited.
 #[utoipa::path(
     tag = "platformgegevens",
-    params(
-        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
-        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
-    ),
+    params(PageRequest),
     responses(
         (status = 200, description = "Verzoeken", body = VerwijderverzoekPagina),
         BadRequest, Unauthorized, Forbidden,
@@ -273,12 +271,12 @@ pub struct VerwijderverzoekPagina {
 pub async fn verwijderverzoeken(
     req: HttpRequest,
     p: Principal,
+    q: Paged<NoFilter>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
-    let params = platform::http::QueryParams::parse(req.query_string(), &["page", "pageSize"])?;
-    let page = PageRequest::from_params(&params)?;
+    let page = q.page;
     let (rows, total) = platform_data::removals(&state, &state.caller(p), page.offset(), page.page_size).await?;
-    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
+    let (links, info) = platform::pagination::links(req.path(), &q.pairs, page, total);
     Ok(HttpResponse::Ok().json(VerwijderverzoekPagina {
         verwijderverzoeken: rows.iter().map(Verwijderverzoek::from).collect(),
         paginering: info,

@@ -1,13 +1,14 @@
 //! Stays: report, list, cancel, correct, and the nights of a year (handlers over `app::stays`).
 
 use super::dto::{Correctie, Nachten, Verblijf, VerblijfMelding, VerblijvenPagina};
-use super::{parse_number, parse_year};
+use super::{Jaar, parse_number};
 use crate::AppState;
 use crate::app::stays::{self, Report, Reported};
 use crate::domain::stays::Period;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
 use platform::auth::Principal;
 use platform::pagination::PageRequest;
+use platform::query::{NoFilter, Paged, ValidQuery};
 use platform::responses::{BadRequest, Conflict, Forbidden, NotFound, Unauthorized};
 use platform::{Problem, Valid};
 
@@ -54,8 +55,7 @@ pub async fn melden(
     tag = "verblijven",
     params(
         ("registratienummer" = String, Path, description = "Met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$"),
-        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
-        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
+        PageRequest,
     ),
     responses(
         (status = 200, description = "Verblijven, nieuwste eerst", body = VerblijvenPagina),
@@ -67,11 +67,11 @@ pub async fn melden(
 pub async fn lijst(
     req: HttpRequest,
     p: Principal,
+    q: Paged<NoFilter>,
     path: web::Path<String>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
-    let params = platform::http::QueryParams::parse(req.query_string(), &["page", "pageSize"])?;
-    let page = PageRequest::from_params(&params)?;
+    let page = q.page;
     let (rows, total) = stays::list(
         &state,
         &state.caller(p),
@@ -80,7 +80,7 @@ pub async fn lijst(
         page.page_size,
     )
     .await?;
-    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
+    let (links, info) = platform::pagination::links(req.path(), &q.pairs, page, total);
     Ok(HttpResponse::Ok().json(VerblijvenPagina {
         verblijven: rows.iter().map(Verblijf::from).collect(),
         paginering: info,
@@ -138,7 +138,7 @@ pub async fn corrigeren(
 /// Nights of a calendar year at the registration's address.
 #[utoipa::path(
     tag = "verblijven",
-    params(("registratienummer" = String, Path, description = "Met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$"), ("jaar" = i32, Query, description = "Kalenderjaar", minimum = 2000, maximum = 2100)),
+    params(("registratienummer" = String, Path, description = "Met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$"), Jaar),
     responses(
         (status = 200, description = "Nachten", body = Nachten),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -147,13 +147,12 @@ pub async fn corrigeren(
 )]
 #[get("/registraties/{registratienummer}/nachten")]
 pub async fn nachten(
-    req: HttpRequest,
     p: Principal,
+    q: ValidQuery<Jaar>,
     path: web::Path<String>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
-    let params = platform::http::QueryParams::parse(req.query_string(), &["jaar"])?;
-    let jaar = parse_year(params.get("jaar"))?;
+    let jaar = q.jaar;
     let n = stays::nights(&state, &state.caller(p), parse_number(&path)?, jaar).await?;
     Ok(HttpResponse::Ok().json(Nachten {
         jaar,

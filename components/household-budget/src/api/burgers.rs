@@ -10,6 +10,7 @@ use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use platform::auth::Principal;
 use platform::db::Json;
 use platform::pagination::PageRequest;
+use platform::query::{NoFilter, Paged, ValidQuery};
 use platform::responses::{BadGateway, BadRequest, Conflict, Forbidden, NotFound, ServiceUnavailable, Unauthorized};
 use platform::{Problem, Valid};
 
@@ -100,19 +101,20 @@ pub async fn verwijderen(
 /// The citizens, by surname.
 #[utoipa::path(
     tag = "burgers",
-    params(
-        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
-        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
-    ),
+    params(PageRequest),
     responses((status = 200, description = "Burgers", body = BurgersPagina), BadRequest, Unauthorized, Forbidden),
     security(("bearer" = [])),
 )]
 #[get("/burgers")]
-pub async fn burgers(req: HttpRequest, p: Principal, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
-    let params = platform::http::QueryParams::parse(req.query_string(), &["page", "pageSize"])?;
-    let page = PageRequest::from_params(&params)?;
+pub async fn burgers(
+    req: HttpRequest,
+    p: Principal,
+    q: Paged<NoFilter>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let page = q.page;
     let (rows, total) = citizens::list(&state, &p, page.offset(), page.page_size).await?;
-    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
+    let (links, info) = platform::pagination::links(req.path(), &q.pairs, page, total);
     Ok(HttpResponse::Ok().json(BurgersPagina {
         burgers: rows.iter().map(Burger::from).collect(),
         paginering: info,
@@ -281,14 +283,16 @@ pub async fn afspraken(
     }))
 }
 
-fn date_param(params: &platform::http::QueryParams, name: &str) -> Result<chrono::NaiveDate, Problem> {
-    let fault =
-        |code: &str, reason: &str| Problem::params_validation(vec![platform::InvalidParam::new(name, code, reason)]);
-    let v = params
-        .get(name)
-        .ok_or_else(|| fault("required", "Parameter is verplicht."))?;
-    v.parse()
-        .map_err(|_| fault("date", "Waarde is geen geldige datum (JJJJ-MM-DD)."))
+/// The period of an overview.
+#[derive(Debug, serde::Deserialize, validator::Validate, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct Periode {
+    /// Eerste dag (JJJJ-MM-DD).
+    #[validate(custom(function = "platform::extract::date_in_range"))]
+    pub van: chrono::NaiveDate,
+    /// Laatste dag (JJJJ-MM-DD).
+    #[validate(custom(function = "platform::extract::date_in_range"))]
+    pub tot: chrono::NaiveDate,
 }
 
 /// A citizen's overview of a period (a budget worker, or the citizen themselves): balances,
@@ -297,8 +301,7 @@ fn date_param(params: &platform::http::QueryParams, name: &str) -> Result<chrono
     tag = "burgers",
     params(
         ("id" = String, Path, description = "Id van de burger"),
-        ("van" = String, Query, description = "Eerste dag (JJJJ-MM-DD)", format = Date),
-        ("tot" = String, Query, description = "Laatste dag (JJJJ-MM-DD)", format = Date),
+        Periode,
     ),
     responses(
         (status = 200, description = "Overzicht (ook als text/csv)", content((Overzicht = "application/json"), (String = "text/csv"))),
@@ -310,11 +313,11 @@ fn date_param(params: &platform::http::QueryParams, name: &str) -> Result<chrono
 pub async fn overzicht(
     req: HttpRequest,
     p: Principal,
+    periode: ValidQuery<Periode>,
     path: web::Path<String>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
-    let params = platform::http::QueryParams::parse(req.query_string(), &["van", "tot"])?;
-    let (van, tot) = (date_param(&params, "van")?, date_param(&params, "tot")?);
+    let Periode { van, tot } = periode.into_inner();
     if tot < van {
         return Err(Problem::params_validation(vec![platform::InvalidParam::new(
             "tot",

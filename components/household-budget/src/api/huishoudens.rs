@@ -6,6 +6,7 @@ use crate::app::master_data;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use platform::auth::Principal;
 use platform::pagination::PageRequest;
+use platform::query::{NoFilter, Paged};
 use platform::responses::{BadRequest, Conflict, Forbidden, NotFound, Unauthorized};
 use platform::{Problem, Valid};
 
@@ -29,19 +30,20 @@ pub async fn huishouden_toevoegen(
 /// The households, by name.
 #[utoipa::path(
     tag = "huishoudens",
-    params(
-        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
-        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
-    ),
+    params(PageRequest),
     responses((status = 200, description = "Huishoudens", body = HuishoudensPagina), BadRequest, Unauthorized, Forbidden),
     security(("bearer" = [])),
 )]
 #[get("/huishoudens")]
-pub async fn huishoudens(req: HttpRequest, p: Principal, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
-    let params = platform::http::QueryParams::parse(req.query_string(), &["page", "pageSize"])?;
-    let page = PageRequest::from_params(&params)?;
+pub async fn huishoudens(
+    req: HttpRequest,
+    p: Principal,
+    q: Paged<NoFilter>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let page = q.page;
     let (rows, total) = master_data::households(&state, &p, page.offset(), page.page_size).await?;
-    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
+    let (links, info) = platform::pagination::links(req.path(), &q.pairs, page, total);
     Ok(HttpResponse::Ok().json(HuishoudensPagina {
         huishoudens: rows.iter().map(HuishoudenSamenvatting::from).collect(),
         paginering: info,

@@ -6,6 +6,7 @@ use crate::app::master_data;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use platform::auth::Principal;
 use platform::pagination::PageRequest;
+use platform::query::{NoFilter, Paged};
 use platform::responses::{BadRequest, Conflict, Forbidden, NotFound, Unauthorized};
 use platform::{Problem, Valid};
 
@@ -31,19 +32,20 @@ pub async fn organisatie_toevoegen(
 /// The organisations, by name.
 #[utoipa::path(
     tag = "organisaties",
-    params(
-        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
-        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
-    ),
+    params(PageRequest),
     responses((status = 200, description = "Organisaties", body = OrganisatiesPagina), BadRequest, Unauthorized, Forbidden),
     security(("bearer" = [])),
 )]
 #[get("/organisaties")]
-pub async fn organisaties(req: HttpRequest, p: Principal, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
-    let params = platform::http::QueryParams::parse(req.query_string(), &["page", "pageSize"])?;
-    let page = PageRequest::from_params(&params)?;
+pub async fn organisaties(
+    req: HttpRequest,
+    p: Principal,
+    q: Paged<NoFilter>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let page = q.page;
     let (rows, total) = master_data::organisations(&state, &p, page.offset(), page.page_size).await?;
-    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
+    let (links, info) = platform::pagination::links(req.path(), &q.pairs, page, total);
     Ok(HttpResponse::Ok().json(OrganisatiesPagina {
         organisaties: rows.iter().map(|o| Organisatie::new(o, None)).collect(),
         paginering: info,

@@ -7,6 +7,7 @@ use crate::domain::iban::Iban;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use platform::auth::Principal;
 use platform::pagination::PageRequest;
+use platform::query::{NoFilter, Paged};
 use platform::responses::{BadRequest, Conflict, Forbidden, NotFound, Unauthorized};
 use platform::{InvalidParam, Problem, Valid};
 
@@ -18,19 +19,20 @@ fn iban(s: &str) -> Result<Iban, Problem> {
 /// The accounts, by IBAN.
 #[utoipa::path(
     tag = "rekeningen",
-    params(
-        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
-        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
-    ),
+    params(PageRequest),
     responses((status = 200, description = "Rekeningen", body = RekeningenPagina), BadRequest, Unauthorized, Forbidden),
     security(("bearer" = [])),
 )]
 #[get("/rekeningen")]
-pub async fn rekeningen(req: HttpRequest, p: Principal, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
-    let params = platform::http::QueryParams::parse(req.query_string(), &["page", "pageSize"])?;
-    let page = PageRequest::from_params(&params)?;
+pub async fn rekeningen(
+    req: HttpRequest,
+    p: Principal,
+    q: Paged<NoFilter>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let page = q.page;
     let (rows, total) = master_data::accounts(&state, &p, page.offset(), page.page_size).await?;
-    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
+    let (links, info) = platform::pagination::links(req.path(), &q.pairs, page, total);
     Ok(HttpResponse::Ok().json(RekeningenPagina {
         rekeningen: rows.iter().map(Rekening::from).collect(),
         paginering: info,

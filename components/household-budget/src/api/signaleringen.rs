@@ -5,21 +5,21 @@ use crate::AppState;
 use crate::app::signals;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use platform::auth::Principal;
-use platform::pagination::PageRequest;
+use platform::pagination::{PageRequest, StatusFilter};
+use platform::query::Paged;
 use platform::responses::{BadRequest, Conflict, Forbidden, NotFound, Unauthorized};
 use platform::{Problem, Valid};
 
 async fn page(
     req: HttpRequest,
     p: Principal,
+    q: Paged<StatusFilter>,
     state: web::Data<AppState>,
     burger_id: Option<String>,
 ) -> Result<HttpResponse, Problem> {
-    let params = platform::http::QueryParams::parse(req.query_string(), &["status", "page", "pageSize"])?;
-    let page = PageRequest::from_params(&params)?;
-    let status = platform::pagination::OpenOrClosed::from_query(&params)?;
-    let (rows, total) = signals::list(&state, &p, burger_id, status, page.offset(), page.page_size).await?;
-    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
+    let page = q.page;
+    let (rows, total) = signals::list(&state, &p, burger_id, q.filter.status, page.offset(), page.page_size).await?;
+    let (links, info) = platform::pagination::links(req.path(), &q.pairs, page, total);
     Ok(HttpResponse::Ok().json(SignaleringenPagina {
         signaleringen: rows.iter().map(Signalering::from).collect(),
         paginering: info,
@@ -30,11 +30,7 @@ async fn page(
 /// All signals, newest first (budget workers).
 #[utoipa::path(
     tag = "signaleringen",
-    params(
-        ("status" = inline(Option<platform::pagination::OpenOrClosed>), Query, description = "open of gesloten"),
-        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
-        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
-    ),
+    params(StatusFilter, PageRequest),
     responses((status = 200, description = "Signaleringen", body = SignaleringenPagina), BadRequest, Unauthorized, Forbidden),
     security(("bearer" = [])),
 )]
@@ -42,9 +38,10 @@ async fn page(
 pub async fn signaleringen(
     req: HttpRequest,
     p: Principal,
+    q: Paged<StatusFilter>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
-    page(req, p, state, None).await
+    page(req, p, q, state, None).await
 }
 
 /// A citizen's signals (a budget worker, or the citizen themselves).
@@ -52,9 +49,8 @@ pub async fn signaleringen(
     tag = "signaleringen",
     params(
         ("id" = String, Path, description = "Id van de burger"),
-        ("status" = inline(Option<platform::pagination::OpenOrClosed>), Query, description = "open of gesloten"),
-        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
-        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
+        StatusFilter,
+        PageRequest,
     ),
     responses((status = 200, description = "Signaleringen", body = SignaleringenPagina), BadRequest, Unauthorized, Forbidden, NotFound),
     security(("bearer" = [])),
@@ -63,10 +59,11 @@ pub async fn signaleringen(
 pub async fn van_burger(
     req: HttpRequest,
     p: Principal,
+    q: Paged<StatusFilter>,
     path: web::Path<String>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
-    page(req, p, state, Some(path.into_inner())).await
+    page(req, p, q, state, Some(path.into_inner())).await
 }
 
 /// Compute the signals now (imports do it themselves).

@@ -6,38 +6,36 @@ use crate::app::{booking, transactions};
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
 use platform::auth::Principal;
 use platform::pagination::PageRequest;
+use platform::query::Paged;
 use platform::responses::{BadRequest, Conflict, Forbidden, NotFound, Unauthorized};
-use platform::{InvalidParam, Problem, Valid};
+use platform::{Problem, Valid};
+
+/// The filter of the transactions.
+#[derive(Debug, serde::Deserialize, validator::Validate, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TransactieFilter {
+    /// false: alleen ongeboekte transacties.
+    pub geboekt: Option<bool>,
+}
 
 /// The transactions of the municipality's accounts, newest first; `geboekt=false` for the ones
 /// still to book.
 #[utoipa::path(
     tag = "transacties",
-    params(
-        ("geboekt" = Option<bool>, Query, description = "false: alleen ongeboekte transacties"),
-        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
-        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
-    ),
+    params(TransactieFilter, PageRequest),
     responses((status = 200, description = "Transacties", body = TransactiesPagina), BadRequest, Unauthorized, Forbidden),
     security(("bearer" = [])),
 )]
 #[get("/transacties")]
-pub async fn transacties(req: HttpRequest, p: Principal, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
-    let params = platform::http::QueryParams::parse(req.query_string(), &["geboekt", "page", "pageSize"])?;
-    let page = PageRequest::from_params(&params)?;
-    let only_unbooked = match params.get("geboekt") {
-        None | Some("true") => false,
-        Some("false") => true,
-        Some(_) => {
-            return Err(Problem::params_validation(vec![InvalidParam::new(
-                "geboekt",
-                "boolean",
-                "Waarde is geen boolean.",
-            )]));
-        }
-    };
+pub async fn transacties(
+    req: HttpRequest,
+    p: Principal,
+    q: Paged<TransactieFilter>,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, Problem> {
+    let (page, only_unbooked) = (q.page, q.filter.geboekt == Some(false));
     let (rows, total) = transactions::list(&state, &p, only_unbooked, page.offset(), page.page_size).await?;
-    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
+    let (links, info) = platform::pagination::links(req.path(), &q.pairs, page, total);
     Ok(HttpResponse::Ok().json(TransactiesPagina {
         transacties: rows.iter().map(Transactie::from).collect(),
         paginering: info,

@@ -6,8 +6,9 @@ use actix_web::{HttpRequest, HttpResponse, get, web};
 use platform::audit::ChainReport;
 use platform::auth::Principal;
 use platform::pagination::{PageInfo, PageLinks, PageRequest};
-use platform::{Bsn, InvalidParam, Problem};
-use serde::Serialize;
+use platform::query::Paged;
+use platform::{Bsn, Problem};
+use serde::{Deserialize, Serialize};
 
 /// Scope needed to read the protocollering.
 pub const SCOPE: &str = app::SCOPE;
@@ -60,14 +61,19 @@ pub struct Status {
     pub bronnen: std::collections::BTreeMap<String, String>,
 }
 
+/// The person whose protocollering is asked.
+#[derive(Debug, Deserialize, validator::Validate, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct Persoon {
+    /// BSN van de persoon.
+    #[param(value_type = String, pattern = "^[0-9]{9}$")]
+    pub burgerservicenummer: Bsn,
+}
+
 /// Who looked this person up, when, why and which fields.
 #[utoipa::path(
     tag = "protocollering",
-    params(
-        ("burgerservicenummer" = String, Query, description = "BSN van de persoon", pattern = "^[0-9]{9}$"),
-        ("page" = Option<i64>, Query, description = "Paginanummer, vanaf 1", minimum = 1),
-        ("pageSize" = Option<i64>, Query, description = "Aantal per pagina (1-100)", minimum = 1, maximum = 100),
-    ),
+    params(Persoon, PageRequest),
     responses(
         (status = 200, description = "Protocollering van de persoon", body = ProtocolleringPagina),
         (status = 400, description = "Onjuiste parameters", body = platform::Problem, content_type = "application/problem+json"),
@@ -80,37 +86,11 @@ pub struct Status {
 pub async fn protocollering(
     req: HttpRequest,
     principal: Principal,
+    q: Paged<Persoon>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
     principal.require_scope(SCOPE)?;
-    let params = platform::http::QueryParams::parse(req.query_string(), &["burgerservicenummer", "page", "pageSize"])?;
-    let get = |k: &str| params.get(k);
-    let mut errors = Vec::new();
-    let bsn = match get("burgerservicenummer") {
-        None => {
-            errors.push(InvalidParam::new(
-                "burgerservicenummer",
-                "required",
-                "Parameter is verplicht.",
-            ));
-            None
-        }
-        Some(s) => match Bsn::parse(s) {
-            Ok(b) => Some(b),
-            Err(_) => {
-                errors.push(InvalidParam::new(
-                    "burgerservicenummer",
-                    "pattern",
-                    "Waarde is geen geldig burgerservicenummer.",
-                ));
-                None
-            }
-        },
-    };
-    let page = PageRequest::parse(get("page"), get("pageSize"), &mut errors);
-    let Some(bsn) = bsn.filter(|_| errors.is_empty()) else {
-        return Err(Problem::params_validation(errors));
-    };
+    let (bsn, page) = (q.filter.burgerservicenummer, q.page);
     let purpose = principal.purpose(&req)?;
     let (rows, total) = app::van_persoon(&state, &principal, purpose, bsn, page.offset(), page.page_size).await?;
     let items = rows
@@ -133,7 +113,7 @@ pub async fn protocollering(
             }
         })
         .collect();
-    let (links, info) = platform::pagination::links(req.path(), params.pairs(), page, total);
+    let (links, info) = platform::pagination::links(req.path(), &q.pairs, page, total);
     Ok(HttpResponse::Ok().json(ProtocolleringPagina {
         protocolleringen: items,
         paginering: info,
