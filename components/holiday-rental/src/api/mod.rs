@@ -53,10 +53,58 @@ pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
 )]
 pub struct ApiDoc;
 
-/// Parses a number from a path; 400 when malformed.
-pub fn parse_number(s: &str) -> Result<RegistrationNumber, Problem> {
-    RegistrationNumber::parse(s)
-        .map_err(|e| Problem::params_validation(vec![InvalidParam::new("registratienummer", "pattern", e.to_string())]))
+/// The registration number in a path (`{registratienummer}`), with or without spaces; the one
+/// place its parameter and pattern are declared. A malformed number is a 400 naming it.
+#[derive(Debug, Clone, Copy, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct RegistratiePad {
+    /// Met of zonder spaties.
+    #[param(value_type = String, pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$")]
+    pub registratienummer: RegistrationNumber,
+}
+
+impl actix_web::FromRequest for RegistratiePad {
+    type Error = Problem;
+    type Future = std::future::Ready<Result<Self, Problem>>;
+
+    fn from_request(req: &actix_web::HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        let given = req.match_info().get("registratienummer").unwrap_or_default();
+        std::future::ready(
+            registration_number("registratienummer", given)
+                .map(|registratienummer| RegistratiePad { registratienummer }),
+        )
+    }
+}
+
+/// A registration number given as parameter `name`; 400 naming it when malformed.
+pub fn registration_number(name: &str, given: &str) -> Result<RegistrationNumber, Problem> {
+    RegistrationNumber::parse(given)
+        .map_err(|e| Problem::params_validation(vec![InvalidParam::new(name, "pattern", e.to_string())]))
+}
+
+/// A stay of a registration in a path (`{registratienummer}/verblijven/{id}`).
+#[derive(Debug, Clone, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct VerblijfPad {
+    /// Met of zonder spaties.
+    #[param(value_type = String, pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$")]
+    pub registratienummer: RegistrationNumber,
+    /// Id van het verblijf.
+    pub id: String,
+}
+
+impl actix_web::FromRequest for VerblijfPad {
+    type Error = Problem;
+    type Future = std::future::Ready<Result<Self, Problem>>;
+
+    fn from_request(req: &actix_web::HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        let id = req.match_info().get("id").unwrap_or_default().to_string();
+        let number = RegistratiePad::from_request(req, payload).into_inner();
+        std::future::ready(number.map(|n| VerblijfPad {
+            registratienummer: n.registratienummer,
+            id,
+        }))
+    }
 }
 
 /// A calendar year asked for (`jaar`, 2000–2100).

@@ -1,7 +1,7 @@
 //! Registration numbers: apply, read, withdraw, and the platform check.
 
 use super::dto::{Controle, Intrekking, Registratie, RegistratieAanvraag};
-use super::{SCOPE_CONTROLEREN, parse_number};
+use super::{RegistratiePad, SCOPE_CONTROLEREN, registration_number};
 use crate::AppState;
 use crate::app::registrations;
 use crate::store::rate_limit::Verdict;
@@ -42,7 +42,7 @@ pub async fn aanvragen(
 /// A registration, for its holder or the municipality.
 #[utoipa::path(
     tag = "registraties",
-    params(("registratienummer" = String, Path, description = "Met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$")),
+    params(RegistratiePad),
     responses(
         (status = 200, description = "De registratie", body = Registratie),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -50,19 +50,15 @@ pub async fn aanvragen(
     security(("bearer" = [])),
 )]
 #[get("/registraties/{registratienummer}")]
-pub async fn raadplegen(
-    p: Principal,
-    path: web::Path<String>,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, Problem> {
-    let reg = registrations::read(&state, &state.caller(p), parse_number(&path)?).await?;
+pub async fn raadplegen(p: Principal, nr: RegistratiePad, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    let reg = registrations::read(&state, &state.caller(p), nr.registratienummer).await?;
     Ok(HttpResponse::Ok().json(Registratie::from(&reg)))
 }
 
 /// Withdraw a registration (the municipality).
 #[utoipa::path(
     tag = "registraties",
-    params(("registratienummer" = String, Path, description = "Met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$")),
+    params(RegistratiePad),
     request_body = Intrekking,
     responses(
         (status = 200, description = "Ingetrokken", body = Registratie),
@@ -73,11 +69,11 @@ pub async fn raadplegen(
 #[post("/registraties/{registratienummer}/intrekken")]
 pub async fn intrekken(
     p: Principal,
-    path: web::Path<String>,
+    nr: RegistratiePad,
     body: Valid<Intrekking>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
-    let number = parse_number(&path)?;
+    let number = nr.registratienummer;
     let reg = registrations::withdraw(
         &state,
         &state.caller(p),
@@ -91,7 +87,7 @@ pub async fn intrekken(
 /// Check a number (platforms, EU Regulation 2024/1028): no personal data.
 #[utoipa::path(
     tag = "controle",
-    params(("registratienummer" = String, Path, description = "Met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$")),
+    params(RegistratiePad),
     responses(
         (status = 200, description = "Resultaat", body = Controle),
         BadRequest, Unauthorized, Forbidden, TooManyRequests,
@@ -101,13 +97,13 @@ pub async fn intrekken(
 #[get("/registratienummers/{registratienummer}")]
 pub async fn controleren(
     p: Principal,
-    path: web::Path<String>,
+    nr: RegistratiePad,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
     if let Some(refused) = platform_check_allowed(&p, &state).await? {
         return Ok(refused);
     }
-    let check = registrations::check(&state, parse_number(&path)?).await?;
+    let check = registrations::check(&state, nr.registratienummer).await?;
     Ok(HttpResponse::Ok().json(Controle {
         geldig: check.valid,
         gemeentecode: check.gemeente,
@@ -159,7 +155,7 @@ pub async fn sdep_controleren(
     if let Some(refused) = platform_check_allowed(&p, &state).await? {
         return Ok(refused);
     }
-    let check = registrations::check(&state, parse_number(&path)?).await?;
+    let check = registrations::check(&state, registration_number("registrationNumber", &path)?).await?;
     Ok(HttpResponse::Ok().json(NumberValid {
         is_valid: if check.valid { "True" } else { "False" }.into(),
     }))

@@ -1,7 +1,7 @@
 //! Stays: report, list, cancel, correct, and the nights of a year (handlers over `app::stays`).
 
 use super::dto::{Correctie, Nachten, Verblijf, VerblijfMelding, VerblijvenPagina};
-use super::{Jaar, parse_number};
+use super::{Jaar, RegistratiePad, VerblijfPad};
 use crate::AppState;
 use crate::app::stays::{self, Report, Reported};
 use crate::domain::stays::Period;
@@ -15,7 +15,7 @@ use platform::{Problem, Valid};
 /// Report a stay (the holder only, before it starts).
 #[utoipa::path(
     tag = "verblijven",
-    params(("registratienummer" = String, Path, description = "Met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$")),
+    params(RegistratiePad),
     request_body = VerblijfMelding,
     responses(
         (status = 201, description = "Verblijf gemeld", body = Verblijf),
@@ -28,7 +28,7 @@ use platform::{Problem, Valid};
 #[post("/registraties/{registratienummer}/verblijven")]
 pub async fn melden(
     p: Principal,
-    path: web::Path<String>,
+    nr: RegistratiePad,
     body: Valid<VerblijfMelding>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
@@ -42,7 +42,7 @@ pub async fn melden(
         guests: i32::try_from(m.aantal_gasten).unwrap_or(i32::MAX),
     };
     Ok(
-        match stays::report(&state, &state.caller(p), parse_number(&path)?, report).await? {
+        match stays::report(&state, &state.caller(p), nr.registratienummer, report).await? {
             Reported::New(stay) => HttpResponse::Created().json(Verblijf::from(&stay)),
             Reported::Repeat(stay) => HttpResponse::Ok().json(Verblijf::from(&stay)),
         },
@@ -54,7 +54,7 @@ pub async fn melden(
 #[utoipa::path(
     tag = "verblijven",
     params(
-        ("registratienummer" = String, Path, description = "Met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$"),
+        RegistratiePad,
         PageRequest,
     ),
     responses(
@@ -68,14 +68,14 @@ pub async fn lijst(
     req: HttpRequest,
     p: Principal,
     q: Paged<NoFilter>,
-    path: web::Path<String>,
+    nr: RegistratiePad,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
     let page = q.page;
     let (rows, total) = stays::list(
         &state,
         &state.caller(p),
-        parse_number(&path)?,
+        nr.registratienummer,
         page.offset(),
         page.page_size,
     )
@@ -92,7 +92,7 @@ pub async fn lijst(
 /// back.
 #[utoipa::path(
     tag = "verblijven",
-    params(("registratienummer" = String, Path, description = "Met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$"), ("id" = String, Path, description = "Id van het verblijf")),
+    params(VerblijfPad),
     responses(
         (status = 204, description = "Geannuleerd"),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -101,20 +101,16 @@ pub async fn lijst(
     security(("bearer" = [])),
 )]
 #[delete("/registraties/{registratienummer}/verblijven/{id}")]
-pub async fn annuleren(
-    p: Principal,
-    path: web::Path<(String, String)>,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, Problem> {
-    let (number, stay_id) = path.into_inner();
-    stays::cancel(&state, &state.caller(p), parse_number(&number)?, stay_id).await?;
+pub async fn annuleren(p: Principal, path: VerblijfPad, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
+    let (number, stay_id) = (path.registratienummer, path.id);
+    stays::cancel(&state, &state.caller(p), number, stay_id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
 /// Correct a stay (the municipality): cancel it, also one that has happened, with a reason.
 #[utoipa::path(
     tag = "verblijven",
-    params(("registratienummer" = String, Path, description = "Met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$"), ("id" = String, Path, description = "Id van het verblijf")),
+    params(VerblijfPad),
     request_body = Correctie,
     responses(
         (status = 200, description = "Gecorrigeerd", body = Verblijf),
@@ -125,20 +121,20 @@ pub async fn annuleren(
 #[post("/registraties/{registratienummer}/verblijven/{id}/correctie")]
 pub async fn corrigeren(
     p: Principal,
-    path: web::Path<(String, String)>,
+    path: VerblijfPad,
     body: Valid<Correctie>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
-    let (number, stay_id) = path.into_inner();
+    let (number, stay_id) = (path.registratienummer, path.id);
     let reason = body.into_inner().reden.trim().to_string();
-    let stay = stays::correct(&state, &state.caller(p), parse_number(&number)?, stay_id, reason).await?;
+    let stay = stays::correct(&state, &state.caller(p), number, stay_id, reason).await?;
     Ok(HttpResponse::Ok().json(Verblijf::from(&stay)))
 }
 
 /// Nights of a calendar year at the registration's address.
 #[utoipa::path(
     tag = "verblijven",
-    params(("registratienummer" = String, Path, description = "Met of zonder spaties", pattern = r"^( *[0-9A-Fa-f]){16}( *[0-9]){4} *$"), Jaar),
+    params(RegistratiePad, Jaar),
     responses(
         (status = 200, description = "Nachten", body = Nachten),
         BadRequest, Unauthorized, Forbidden, NotFound,
@@ -149,11 +145,11 @@ pub async fn corrigeren(
 pub async fn nachten(
     p: Principal,
     q: ValidQuery<Jaar>,
-    path: web::Path<String>,
+    nr: RegistratiePad,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
     let jaar = q.jaar;
-    let n = stays::nights(&state, &state.caller(p), parse_number(&path)?, jaar).await?;
+    let n = stays::nights(&state, &state.caller(p), nr.registratienummer, jaar).await?;
     Ok(HttpResponse::Ok().json(Nachten {
         jaar,
         gerealiseerd: n.realised,
