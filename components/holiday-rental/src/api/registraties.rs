@@ -97,13 +97,14 @@ pub async fn intrekken(
 #[get("/registratienummers/{registratienummer}")]
 pub async fn controleren(
     p: Principal,
-    nr: RegistratiePad,
+    path: web::Path<String>,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
+    // every check counts against the limit, a malformed number too (no probing for free)
     if let Some(refused) = platform_check_allowed(&p, &state).await? {
         return Ok(refused);
     }
-    let check = registrations::check(&state, nr.registratienummer).await?;
+    let check = registrations::check(&state, registration_number("registratienummer", &path)?).await?;
     Ok(HttpResponse::Ok().json(Controle {
         geldig: check.valid,
         gemeentecode: check.gemeente,
