@@ -5,7 +5,7 @@ use super::{RegistratiePad, SCOPE_CONTROLEREN, registration_number};
 use crate::AppState;
 use crate::app::registrations;
 use crate::store::rate_limit::Verdict;
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use platform::auth::Principal;
 use platform::responses::{
     BadGateway, BadRequest, Conflict, Forbidden, NotFound, ServiceUnavailable, TooManyRequests, Unauthorized,
@@ -95,16 +95,13 @@ pub async fn intrekken(
     security(("bearer" = [])),
 )]
 #[get("/registratienummers/{registratienummer}")]
-pub async fn controleren(
-    p: Principal,
-    path: web::Path<String>,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, Problem> {
+pub async fn controleren(req: HttpRequest, p: Principal, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
     // every check counts against the limit, a malformed number too (no probing for free)
     if let Some(refused) = platform_check_allowed(&p, &state).await? {
         return Ok(refused);
     }
-    let check = registrations::check(&state, registration_number("registratienummer", &path)?).await?;
+    let given = req.match_info().get("registratienummer").unwrap_or_default();
+    let check = registrations::check(&state, registration_number("registratienummer", given)?).await?;
     Ok(HttpResponse::Ok().json(Controle {
         geldig: check.valid,
         gemeentecode: check.gemeente,
