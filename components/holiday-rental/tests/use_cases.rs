@@ -289,7 +289,7 @@ async fn the_locked_report_path_checks_and_stores() {
                     period: period(&from, &to),
                     guests: 2,
                 };
-                stays::report_tx(c, &who, &number, &report, &rules, 0, now)
+                stays::report_tx(c, &who, &number, &report, &rules, 0, now, &|_, _, _| Ok(()))
             })
         };
         let next = chrono::Datelike::year(&now.today) + 1;
@@ -349,6 +349,7 @@ async fn the_locked_path_moves_the_version_for_optimistic_reports() {
                         &rules,
                         0,
                         now,
+                        &|_, _, _| Ok(()),
                     )
                 })
                 .unwrap();
@@ -358,5 +359,49 @@ async fn the_locked_path_moves_the_version_for_optimistic_reports() {
             .await
             .unwrap();
         assert!(!stored_late, "{db}");
+    }
+}
+
+/// A stay and its audit record are stored together or not at all: when the record cannot be
+/// written, the report fails and no stay is left behind (it used to be stored, and answered
+/// with a 503).
+#[actix_web::test]
+async fn a_stay_is_not_stored_without_its_audit_record() {
+    use diesel::RunQueryDsl;
+    use holiday_rental::store;
+    for (db, url) in platform::testing::database_urls() {
+        let st = state(&url);
+        let jan = principal(&st, "portaal", Some(JAN)).await;
+        let reg = registrations::apply(&st, &jan, NummeraanduidingId::parse(KEIZERSGRACHT).unwrap())
+            .await
+            .unwrap();
+        let next = chrono::Datelike::year(&st.now().today) + 1;
+        let report = |from: String, to: String| stays::Report {
+            period: period(&from, &to),
+            guests: 2,
+        };
+        // the audit log can no longer be written
+        st.db
+            .run(|c| {
+                diesel::sql_query("ALTER TABLE audit_log RENAME TO audit_log_weg").execute(c)?;
+                Ok::<_, platform::db::DbError>(())
+            })
+            .await
+            .unwrap();
+        let outcome = stays::report(
+            &st,
+            &jan,
+            reg.registratienummer,
+            report(format!("{next}-03-01"), format!("{next}-03-05")),
+        )
+        .await;
+        assert!(outcome.is_err(), "{db}: {outcome:?}");
+        let number = reg.registratienummer;
+        let (_, live) = st
+            .db
+            .run(move |c| Ok::<_, platform::db::DbError>(store::with_live_stays(c, &number)?.unwrap()))
+            .await
+            .unwrap();
+        assert!(live.is_empty(), "{db}: a stay without its record: {live:?}");
     }
 }

@@ -261,7 +261,7 @@ async fn an_import_signals_only_the_citizens_it_booked_to() {
         );
 
         // the periodic computation finds Pietersen's missed payments
-        let job = actix_web::rt::spawn(household_budget::app::signals::compute_forever(st.clone(), 3600));
+        let job = actix_web::rt::spawn(household_budget::app::signals::compute_forever(st.clone(), 1));
         let mut found = 0;
         for _ in 0..100 {
             found = count(&citizens[1]).await;

@@ -332,6 +332,20 @@ pub fn read_head(conn: &mut DbConnection) -> Result<Head, DbError> {
         .first(conn)?)
 }
 
+/// Reads the chain head to append after it inside a write transaction: on PostgreSQL locked
+/// (`FOR UPDATE`) until the transaction ends, so the compare-and-swap that follows cannot lose;
+/// SQLite's write transaction already excludes every other writer.
+fn read_head_for_update(conn: &mut DbConnection) -> Result<Head, DbError> {
+    match conn {
+        DbConnection::Pg(c) => Ok(audit_head::table
+            .filter(audit_head::id.eq(1))
+            .select((audit_head::seq, audit_head::hash))
+            .for_update()
+            .first(c)?),
+        DbConnection::Sqlite(_) => read_head(conn),
+    }
+}
+
 /// PostgreSQL: one statement (so one round trip, atomic without a transaction) that moves the
 /// signed head with a compare-and-swap and inserts the batch from arrays only when the head
 /// moved. A query type of its own, so diesel prepares it once per connection and reuses it.
@@ -569,6 +583,7 @@ pub struct AuditLog {
     tx: Option<mpsc::Sender<Job>>,
     db: Database,
     keys: Option<Arc<AuditKeys>>,
+    every: i64,
 }
 
 impl AuditLog {
@@ -580,19 +595,30 @@ impl AuditLog {
 
     /// As [`AuditLog::start`], with a checkpoint every `every` records.
     pub fn start_with_checkpoints(db: Database, keys: Option<Arc<AuditKeys>>, every: i64) -> Self {
+        let every = every.max(1);
         let Some(k) = keys.clone() else {
-            return AuditLog { tx: None, db, keys };
+            return AuditLog {
+                tx: None,
+                db,
+                keys,
+                every,
+            };
         };
         let (tx, rx) = mpsc::channel::<Job>(4096);
         let writer_db = db.clone();
         if let Err(e) = std::thread::Builder::new()
             .name("audit-writer".into())
-            .spawn(move || run_writer(writer_db, k, every.max(1), rx))
+            .spawn(move || run_writer(writer_db, k, every, rx))
         {
             // without a writer every record() fails with 503, which is the safe side
             tracing::error!(error = %e, "audit writer could not start");
         }
-        AuditLog { tx: Some(tx), db, keys }
+        AuditLog {
+            tx: Some(tx),
+            db,
+            keys,
+            every,
+        }
     }
 
     /// Whether records are written.
@@ -618,6 +644,29 @@ impl AuditLog {
                 Err(crate::Problem::service_unavailable("protocollering"))
             }
             Err(_) => Err(crate::Problem::service_unavailable("protocollering")),
+        }
+    }
+
+    /// Appends entries inside the caller's write transaction, so the action and its record are
+    /// stored together or not at all (the use case's change rolls back when the record cannot be
+    /// written). On PostgreSQL the chain head is locked until the transaction ends; the
+    /// group-commit writer and other replicas wait for it. Nothing is written when the log is
+    /// off (benchmarks only).
+    pub fn append_in(&self, conn: &mut DbConnection, entries: &[AuditEntry]) -> Result<(), DbError> {
+        let Some(keys) = &self.keys else { return Ok(()) };
+        if self.tx.is_none() || entries.is_empty() {
+            return Ok(());
+        }
+        loop {
+            let head = read_head_for_update(conn)?;
+            if let Some(records) = append_after(conn, keys, &head, entries)? {
+                if let Some(last) = records.last() {
+                    if last.seq / self.every > head.0 / self.every {
+                        write_checkpoint(conn, keys, last.seq, &last.hash)?;
+                    }
+                }
+                return Ok(());
+            }
         }
     }
 

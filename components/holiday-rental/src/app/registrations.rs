@@ -1,6 +1,6 @@
 //! Registrations: apply (checked at the source), read, withdraw, and the platforms' check.
 
-use super::{Caller, SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, is_inspector, may_access, record};
+use super::{Caller, SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, audit_entry, is_inspector, may_access, record};
 use crate::AppState;
 use crate::domain::eligibility::check_eligibility;
 use crate::domain::registration_number::RegistrationNumber;
@@ -60,23 +60,26 @@ pub async fn apply(state: &AppState, caller: &Caller, address: NummeraanduidingI
         verblijven_versie: 0,
     };
     let row = reg.clone();
-    // the partial unique index refuses a second active registration that raced past the check
-    state
-        .db
-        .write_transaction(move |c| match store::insert_registration(c, &row) {
-            Err(e) if platform::db::is_unique_violation(&e) => Err(Error::AlreadyRegistered { own: None }),
-            other => other.map_err(Error::from),
-        })
-        .await?;
     let details = json!({ "nummeraanduidingIdentificatie": reg.nummeraanduiding_id });
-    record(
-        state,
+    let entry = audit_entry(
         caller,
         "vakantieverhuur.registratie.aanvragen",
         &reg.registratienummer,
         details,
-    )
-    .await?;
+    );
+    let audit = state.audit.clone();
+    // the partial unique index refuses a second active registration that raced past the check;
+    // the registration and its audit record are stored together or not at all
+    state
+        .db
+        .write_transaction(move |c| {
+            match store::insert_registration(c, &row) {
+                Err(e) if platform::db::is_unique_violation(&e) => return Err(Error::AlreadyRegistered { own: None }),
+                other => other?,
+            };
+            Ok(audit.append_in(c, &[entry])?)
+        })
+        .await?;
     Ok(reg)
 }
 
@@ -126,24 +129,25 @@ pub async fn withdraw(
         return Err(Error::NotFound(NO_REGISTRATION));
     }
     let (id, r, at) = (reg.id.clone(), reden.clone(), state.now().at);
-    let changed = state
-        .db
-        .write_transaction(move |c| store::withdraw(c, &id, &r, at).map_err(Error::from))
-        .await?;
-    if !changed {
-        return Err(Error::AlreadyWithdrawn);
-    }
-    reg.status = RegistrationStatus::Ingetrokken;
-    reg.reden_intrekking = Some(reden.clone());
-    reg.ingetrokken_op = Some(at);
-    record(
-        state,
+    let entry = audit_entry(
         caller,
         "vakantieverhuur.registratie.intrekken",
         &reg.registratienummer,
         json!({ "reden": reden }),
-    )
-    .await?;
+    );
+    let audit = state.audit.clone();
+    state
+        .db
+        .write_transaction(move |c| {
+            if !store::withdraw(c, &id, &r, at)? {
+                return Err(Error::AlreadyWithdrawn);
+            }
+            Ok(audit.append_in(c, &[entry])?)
+        })
+        .await?;
+    reg.status = RegistrationStatus::Ingetrokken;
+    reg.reden_intrekking = Some(reden);
+    reg.ingetrokken_op = Some(at);
     Ok(reg)
 }
 

@@ -3,7 +3,7 @@
 //! never together pass the cap. The transactional cores take a connection (and are tested on
 //! their own); the async functions run them and write the audit record.
 
-use super::{Caller, SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, is_holder, is_inspector, may_access, record};
+use super::{Caller, SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, audit_entry, is_holder, is_inspector, may_access, record};
 use crate::AppState;
 use crate::domain::registration_number::RegistrationNumber;
 use crate::domain::rules::Rules;
@@ -137,9 +137,13 @@ pub fn decide_report(
     }))
 }
 
+/// What else is stored with a new stay, in its transaction (its audit record): a failure rolls
+/// the stay back.
+pub type OnStored<'a> = &'a dyn Fn(&mut DbConnection, &Registration, &Stay) -> Result<(), Error>;
+
 /// Reports a stay. Optimistic first: the registration and the stays at its address are read in
-/// one statement without a lock, checked, and the stay is stored only if no other stay was stored
-/// under the registration meanwhile (two round trips on PostgreSQL, one for a refusal). When
+/// one statement without a lock, checked, and the stay is stored (with `on_stored`) only if no
+/// other stay was stored under the registration meanwhile (a refusal is one round trip). When
 /// that keeps losing to concurrent reports, it falls back to [`report_tx`], which holds the
 /// registration's lock. Either way concurrent reports never together pass the cap.
 #[allow(clippy::too_many_arguments)]
@@ -152,23 +156,34 @@ pub fn report_on(
     rules: &Rules,
     grace_days: u32,
     now: Now,
+    on_stored: OnStored<'_>,
 ) -> Result<(Registration, Reported), Error> {
     for _ in 0..OPTIMISTIC_ATTEMPTS {
         let (reg, stays) = store::with_live_stays(c, number)?.ok_or(Error::NotFound(NO_REGISTRATION))?;
         match decide_report(caller, &reg, &stays, report, rules, grace_days, now)? {
             Reported::New(stay) => {
-                if store::insert_stay_if_unchanged(db, c, &reg, &stay)? {
+                let stored = db.write_transaction_on(c, |c| {
+                    let claimed = store::claim_and_insert_stay(c, &reg, &stay)?;
+                    if claimed {
+                        on_stored(c, &reg, &stay)?;
+                    }
+                    Ok::<_, Error>(claimed)
+                })?;
+                if stored {
                     return Ok((reg, Reported::New(stay)));
                 }
             }
             repeat @ Reported::Repeat(_) => return Ok((reg, repeat)),
         }
     }
-    db.write_transaction_on(c, |c| report_tx(c, caller, number, report, rules, grace_days, now))
+    db.write_transaction_on(c, |c| {
+        report_tx(c, caller, number, report, rules, grace_days, now, on_stored)
+    })
 }
 
 /// Reports a stay in one transaction with the registration locked (the contended path of
 /// [`report_on`]).
+#[allow(clippy::too_many_arguments)]
 pub fn report_tx(
     c: &mut DbConnection,
     caller: &Caller,
@@ -177,12 +192,14 @@ pub fn report_tx(
     rules: &Rules,
     grace_days: u32,
     now: Now,
+    on_stored: OnStored<'_>,
 ) -> Result<(Registration, Reported), Error> {
     let reg = locked(c, number, caller, may_access)?;
     let live = store::live_stays_at(c, &reg.nummeraanduiding_id)?;
     let reported = decide_report(caller, &reg, &live, report, rules, grace_days, now)?;
     if let Reported::New(stay) = &reported {
         store::insert_stay(c, stay)?;
+        on_stored(c, &reg, stay)?;
     }
     Ok((reg, reported))
 }
@@ -255,23 +272,28 @@ pub async fn report(
         state.now(),
         state.db.clone(),
     );
+    let details = |stay: &Stay, repeat: bool| json!({ "verblijf": stay.id, "startDatum": stay.start_datum, "eindDatum": stay.eind_datum, "herhaling": repeat });
+    let audit = state.audit.clone();
     let (reg, reported) = state
         .db
-        .run(move |c| report_on(&db, c, &who, &number, &report, &rules, grace, now))
+        .run(move |c| {
+            // the new stay's record is written in the stay's own transaction: both or neither
+            let on_stored = |c: &mut DbConnection, reg: &Registration, stay: &Stay| {
+                let entry = audit_entry(&who, MELDEN, &reg.registratienummer, details(stay, false));
+                Ok(audit.append_in(c, &[entry])?)
+            };
+            report_on(&db, c, &who, &number, &report, &rules, grace, now, &on_stored)
+        })
         .await?;
-    let stay = reported.stay();
-    let repeat = matches!(reported, Reported::Repeat(_));
-    let details = json!({ "verblijf": stay.id, "startDatum": stay.start_datum, "eindDatum": stay.eind_datum, "herhaling": repeat });
-    record(
-        state,
-        caller,
-        "vakantieverhuur.verblijf.melden",
-        &reg.registratienummer,
-        details,
-    )
-    .await?;
+    if let Reported::Repeat(stay) = &reported {
+        // nothing was stored; the repeated report is recorded as asked
+        record(state, caller, MELDEN, &reg.registratienummer, details(stay, true)).await?;
+    }
     Ok(reported)
 }
+
+/// The audit action of a stay report.
+const MELDEN: &str = "vakantieverhuur.verblijf.melden";
 
 /// Cancels a stay that has not started (the holder).
 pub async fn cancel(
@@ -283,19 +305,24 @@ pub async fn cancel(
     if !caller.principal.has_scope(SCOPE_AANVRAGEN) {
         return Err(Error::Forbidden("Scope vakantieverhuur.aanvragen is nodig."));
     }
-    let (who, now) = (caller.clone(), state.now());
-    let (reg, stay) = state
+    let (who, now, audit) = (caller.clone(), state.now(), state.audit.clone());
+    let (_, stay) = state
         .db
-        .write_transaction(move |c| cancel_tx(c, &who, &number, &stay_id, now))
+        .write_transaction(move |c| {
+            let (reg, stay) = cancel_tx(c, &who, &number, &stay_id, now)?;
+            let details = json!({ "verblijf": stay.id });
+            audit.append_in(
+                c,
+                &[audit_entry(
+                    &who,
+                    "vakantieverhuur.verblijf.annuleren",
+                    &reg.registratienummer,
+                    details,
+                )],
+            )?;
+            Ok::<_, Error>((reg, stay))
+        })
         .await?;
-    record(
-        state,
-        caller,
-        "vakantieverhuur.verblijf.annuleren",
-        &reg.registratienummer,
-        json!({ "verblijf": stay.id }),
-    )
-    .await?;
     Ok(stay)
 }
 
@@ -310,19 +337,24 @@ pub async fn correct(
     if !caller.principal.has_scope(SCOPE_HANDHAVEN) {
         return Err(Error::Forbidden("Scope vakantieverhuur.handhaven is nodig."));
     }
-    let (who, now, r) = (caller.clone(), state.now(), reason.clone());
-    let (reg, stay) = state
+    let (who, now, audit) = (caller.clone(), state.now(), state.audit.clone());
+    let (_, stay) = state
         .db
-        .write_transaction(move |c| correct_tx(c, &who, &number, &stay_id, &r, now))
+        .write_transaction(move |c| {
+            let (reg, stay) = correct_tx(c, &who, &number, &stay_id, &reason, now)?;
+            let details = json!({ "verblijf": stay.id, "reden": reason });
+            audit.append_in(
+                c,
+                &[audit_entry(
+                    &who,
+                    "vakantieverhuur.verblijf.corrigeren",
+                    &reg.registratienummer,
+                    details,
+                )],
+            )?;
+            Ok::<_, Error>((reg, stay))
+        })
         .await?;
-    record(
-        state,
-        caller,
-        "vakantieverhuur.verblijf.corrigeren",
-        &reg.registratienummer,
-        json!({ "verblijf": stay.id, "reden": reason }),
-    )
-    .await?;
     Ok(stay)
 }
 

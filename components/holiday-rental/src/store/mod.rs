@@ -202,8 +202,17 @@ pub fn insert_stay_if_unchanged(
     stay: &Stay,
 ) -> Result<bool, DbError> {
     match conn {
+        DbConnection::Pg(_) => claim_and_insert_stay(conn, reg, stay),
+        DbConnection::Sqlite(_) => db.write_transaction_on(conn, |c| claim_and_insert_stay(c, reg, stay)),
+    }
+}
+
+/// The steps of [`insert_stay_if_unchanged`] without a transaction of their own, for a caller
+/// that stores more in the same transaction (the stay's audit record).
+pub fn claim_and_insert_stay(conn: &mut DbConnection, reg: &Registration, stay: &Stay) -> Result<bool, DbError> {
+    match conn {
         DbConnection::Pg(c) => Ok(ClaimAndInsert { reg, stay }.execute(c)? == 1),
-        DbConnection::Sqlite(_) => db.write_transaction_on(conn, |c| {
+        DbConnection::Sqlite(_) => {
             let claimed = diesel::update(
                 registraties::table
                     .filter(registraties::id.eq(&reg.id))
@@ -211,12 +220,12 @@ pub fn insert_stay_if_unchanged(
                     .filter(registraties::status.eq(RegistrationStatus::Actief)),
             )
             .set(registraties::verblijven_versie.eq(reg.verblijven_versie + 1))
-            .execute(c)?;
+            .execute(conn)?;
             if claimed == 1 {
-                diesel::insert_into(verblijven::table).values(stay).execute(c)?;
+                diesel::insert_into(verblijven::table).values(stay).execute(conn)?;
             }
             Ok(claimed == 1)
-        }),
+        }
     }
 }
 

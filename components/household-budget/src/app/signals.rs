@@ -115,7 +115,9 @@ pub async fn compute(state: &AppState, caller: &Principal) -> Result<usize, Erro
 /// Computes everyone's signals every `interval` seconds, for as long as the component runs
 /// (several replicas may each do so: a finding is stored once, by its key).
 pub async fn compute_forever(state: AppState, interval: u64) {
-    let mut ticks = actix_web::rt::time::interval(std::time::Duration::from_secs(interval.max(1)));
+    let every = std::time::Duration::from_secs(interval.max(1));
+    // the first after one interval: a start (or a restart of several replicas) does not wait on it
+    let mut ticks = actix_web::rt::time::interval_at(actix_web::rt::time::Instant::now() + every, every);
     loop {
         ticks.tick().await;
         let (at, margin, tolerance) = (state.now(), state.signal_margin_days, state.booking_tolerance);
