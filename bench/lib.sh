@@ -17,3 +17,14 @@ bench_client() {
     "$2" "$BENCH_SECRET" "$3" "${4:-}" > "$1/clients.toml"
   export GRONDWERK_CLIENTS="$1/clients.toml"
 }
+
+# CPU time in clock ticks (1/100 s): of a process and its reaped children ($1), of every
+# PostgreSQL process (the live backends, and the postmaster's reaped ones), of the whole machine.
+cpu_ticks() { awk '{print $14+$15+$16+$17}' "/proc/$1/stat"; }
+pg_cpu_ticks() {
+  local t=0 p
+  for p in $(pgrep -x postgres); do t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat"))); done
+  p=$(pgrep -o -x postgres) && t=$((t + $(awk '{print $16+$17}' "/proc/$p/stat")))
+  echo "$t"
+}
+machine_cpu_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }

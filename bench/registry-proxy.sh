@@ -25,8 +25,15 @@ for db in ${DBS:-sqlite postgres}; do
     DATABASE_URL="$url" GRONDWERK_AUDIT=$audit BIND_ADDRESS=127.0.0.1:18083 "$bin" & pid=$!
     for _ in $(seq 1 50); do curl -sf http://127.0.0.1:18083/health/live >/dev/null && break; sleep 0.2; done
     echo "## $db, audit $audit" >> "$out"
+    p0=$(cpu_ticks "$pid"); g0=$(pg_cpu_ticks); m0=$(machine_cpu_ticks)
     wrk -t2 -c32 -d"$DURATION" --latency -s "$work/post.lua" http://127.0.0.1:18083/haalcentraal/api/brp/personen \
-      | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|requests in" >> "$out"
+      > "$work/wrk.txt"
+    p1=$(cpu_ticks "$pid"); g1=$(pg_cpu_ticks); m1=$(machine_cpu_ticks)
+    grep -E "Requests/sec|Latency|50%|99%|Non-2xx|requests in" "$work/wrk.txt" >> "$out"
+    # where the time goes: CPU ms per 1,000 answers, of the proxy, of PostgreSQL, of the machine
+    # (the rest of the machine's is wrk's, the load generator on the same two cores)
+    n=$(awk '/requests in/{print $1}' "$work/wrk.txt")
+    echo "CPU per 1,000 answers: proxy $(( (p1 - p0) * 10000 / n )) ms, postgres $(( (g1 - g0) * 10000 / n )) ms, machine $(( (m1 - m0) * 10000 / n )) ms" >> "$out"
     if [ "$audit" = on ]; then
       recs=$(curl -s -H "Authorization: Bearer $token" http://127.0.0.1:18083/api/v1/protocollering/verificatie)
       echo "audit chain after run: $recs" >> "$out"

@@ -1,7 +1,9 @@
 //! Pagination for every list: `page` (from 1) and `pageSize` (1–100, default 20), with HAL-style
 //! links to the next and previous page.
 
-use serde::Serialize;
+use diesel::{AsExpression, FromSqlRow};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 /// Largest page size.
 pub const MAX_PAGE_SIZE: i64 = 100;
@@ -10,7 +12,7 @@ pub const DEFAULT_PAGE_SIZE: i64 = 20;
 
 /// A validated page request: the `page` and `pageSize` of every list, declared once (the spec's
 /// parameters come from these fields; see [`crate::query::Paged`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, validator::Validate, utoipa::IntoParams)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, validator::Validate, utoipa::IntoParams)]
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub struct PageRequest {
@@ -42,14 +44,14 @@ impl PageRequest {
 }
 
 /// One link.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ToSchema)]
 pub struct Link {
     /// The URL (path and query).
     pub href: String,
 }
 
 /// Links of a page.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ToSchema)]
 pub struct PageLinks {
     /// This page.
     #[serde(rename = "self")]
@@ -65,7 +67,7 @@ pub struct PageLinks {
 }
 
 /// Page facts returned with every list.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PageInfo {
     /// This page's number.
@@ -143,18 +145,7 @@ mod tests {
 // the `status` filter of lists of signals; its doc comment is the spec's description, in the
 // API's language
 /// Open of gesloten.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    serde::Deserialize,
-    utoipa::ToSchema,
-    diesel::AsExpression,
-    diesel::FromSqlRow,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, AsExpression, FromSqlRow)]
 #[serde(rename_all = "lowercase")]
 #[diesel(sql_type = diesel::sql_types::Text)]
 pub enum OpenOrClosed {
@@ -165,7 +156,7 @@ pub enum OpenOrClosed {
 }
 
 /// The filter of lists of signals: their status.
-#[derive(Debug, Clone, Copy, Default, serde::Deserialize, validator::Validate, utoipa::IntoParams)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, validator::Validate, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct StatusFilter {
     /// open of gesloten.

@@ -1,24 +1,13 @@
 //! Money as whole cents: never a float.
 
+use diesel::{AsExpression, FromSqlRow};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// An amount in euro cents; negative for money out. Arithmetic is checked (an overflow is an
 /// error, never a wrapped amount).
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Default,
-    Serialize,
-    Deserialize,
-    diesel::AsExpression,
-    diesel::FromSqlRow,
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, AsExpression, FromSqlRow,
 )]
 #[serde(transparent)]
 #[diesel(sql_type = diesel::sql_types::BigInt)]

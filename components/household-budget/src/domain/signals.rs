@@ -8,23 +8,12 @@
 
 use super::money::Cents;
 use chrono::{Days, NaiveDate};
+use diesel::{AsExpression, FromSqlRow};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 /// Kinds of signal.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    utoipa::ToSchema,
-    diesel::AsExpression,
-    diesel::FromSqlRow,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ToSchema, AsExpression, FromSqlRow)]
 #[serde(rename_all = "camelCase")]
 #[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Kind {

@@ -4,10 +4,11 @@
 use super::iban::Iban;
 use super::money::Cents;
 use chrono::NaiveDate;
+use diesel::{AsExpression, FromSqlRow};
 use serde::Serialize;
 
 /// Money in or out of the account; stored as `credit` / `debit`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, diesel::AsExpression, diesel::FromSqlRow)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, AsExpression, FromSqlRow)]
 #[serde(rename_all = "lowercase")]
 #[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Direction {

@@ -1,6 +1,7 @@
 //! Reading bank statement files into [`crate::domain::statement::Statement`]s: CAMT.053 (XML,
 //! streamed) and MT940 (SWIFT text). Pure: bytes in, statements or a refusal out.
 
+use diesel::{AsExpression, FromSqlRow};
 pub mod camt;
 pub mod mt940;
 
@@ -8,7 +9,7 @@ use crate::domain::money::Cents;
 use crate::domain::statement::Statement;
 
 /// The file formats read; stored and reported as `camt.053` / `mt940`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, diesel::AsExpression, diesel::FromSqlRow)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, AsExpression, FromSqlRow)]
 #[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Format {
     /// ISO 20022 camt.053 (XML).
