@@ -87,8 +87,9 @@ request = function()
     {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. r[2]}, body)
 end
 done = function(summary, latency, requests)
+  -- done runs in the main state: the mode is the threads' (set by init from the arguments)
   io.write(string.format("%s: %d in %.1f s = %.0f/s; p50 %.1f ms, p99 %.1f ms\n",
-    MODE, summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    threads[1]:get("MODE"), summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000))
 end
 LUA

@@ -742,19 +742,31 @@ fn write_batch(
         Some(c) => c,
         None => conn.insert(db.conn()?),
     };
+    let mut lost = false;
     loop {
         let current = match head.take() {
             Some(h) => h,
             None => read_head(c)?,
         };
-        let written = match c {
+        // the records written, with the head they were appended after
+        let written: Option<(Head, Vec<AuditRecord>)> = match c {
             // one atomic statement: no transaction round trips needed
-            DbConnection::Pg(_) => append_after(c, keys, &current, entries)?,
-            DbConnection::Sqlite(_) => db.write_transaction_on(c, |c| append_after(c, keys, &current, entries))?,
+            DbConnection::Pg(_) if !lost => append_after(c, keys, &current, entries)?.map(|r| (current, r)),
+            // the head moved under us (a use case appending in its own transaction, another
+            // replica): take the head's lock and wait our turn instead of racing again, which
+            // under steady appends could lose for long
+            DbConnection::Pg(_) => db.write_transaction_on(c, |c| {
+                let locked = read_head_for_update(c)?;
+                Ok::<_, DbError>(append_after(c, keys, &locked, entries)?.map(|r| (locked, r)))
+            })?,
+            DbConnection::Sqlite(_) => db
+                .write_transaction_on(c, |c| append_after(c, keys, &current, entries))?
+                .map(|r| (current, r)),
         };
-        if let Some(records) = written {
+        lost = written.is_none();
+        if let Some((base, records)) = written {
             if let Some(last) = records.last() {
-                if last.seq / every > current.0 / every {
+                if last.seq / every > base.0 / every {
                     // a missing checkpoint only makes verification start further back
                     if let Err(e) = write_checkpoint(c, keys, last.seq, &last.hash) {
                         tracing::warn!(error = %e, "audit checkpoint not written");
