@@ -17,7 +17,7 @@ wrk.headers["X-Doelbinding"] = "benchmark"
 wrk.body = '{"type":"RaadpleegMetBurgerservicenummer","burgerservicenummer":["999990019"],"fields":["burgerservicenummer","naam.voornamen","naam.geslachtsnaam","geboorte.datum","geslacht","leeftijd","verblijfplaats.verblijfadres.postcode","verblijfplaats.verblijfadres.huisnummer","adressering.adresregel1","partners.burgerservicenummer"]}'
 LUA
 out=bench/results/registry-proxy.txt
-{ echo "# registry-proxy benchmark $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t2 -c32 -d$DURATION --latency"; } > "$out"
+{ echo "# registry-proxy benchmark $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t2 -c${CONNS:-32} -d$DURATION --latency"; } > "$out"
 for db in ${DBS:-sqlite postgres}; do
   for audit in on off; do
     if [ "$db" = sqlite ]; then url="$work/bench-$audit.db"; else
@@ -26,7 +26,7 @@ for db in ${DBS:-sqlite postgres}; do
     for _ in $(seq 1 50); do curl -sf http://127.0.0.1:18083/health/live >/dev/null && break; sleep 0.2; done
     echo "## $db, audit $audit" >> "$out"
     p0=$(cpu_ticks "$pid"); g0=$(pg_cpu_ticks); m0=$(machine_cpu_ticks)
-    wrk -t2 -c32 -d"$DURATION" --latency -s "$work/post.lua" http://127.0.0.1:18083/haalcentraal/api/brp/personen \
+    wrk -t2 -c"${CONNS:-32}" -d"$DURATION" --latency -s "$work/post.lua" http://127.0.0.1:18083/haalcentraal/api/brp/personen \
       > "$work/wrk.txt"
     p1=$(cpu_ticks "$pid"); g1=$(pg_cpu_ticks); m1=$(machine_cpu_ticks)
     grep -E "Requests/sec|Latency|50%|99%|Non-2xx|requests in" "$work/wrk.txt" >> "$out"
