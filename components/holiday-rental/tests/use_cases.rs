@@ -383,7 +383,7 @@ async fn a_stay_is_not_stored_without_its_audit_record() {
         // the audit log can no longer be written
         st.db
             .run(|c| {
-                diesel::sql_query("ALTER TABLE audit_log RENAME TO audit_log_weg").execute(c)?;
+                diesel::sql_query("ALTER TABLE audit_pending RENAME TO audit_pending_weg").execute(c)?;
                 Ok::<_, platform::db::DbError>(())
             })
             .await

@@ -77,6 +77,51 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Entries written in a use case's transaction, waiting for the writer to chain them.
+    audit_pending (id) {
+        id -> BigInt,
+        recorded_at -> Timestamp,
+        client_id -> Text,
+        user_id -> Nullable<Text>,
+        purpose -> Nullable<Text>,
+        action -> Text,
+        object_type -> Text,
+        object_id -> Nullable<Text>,
+        details -> Text,
+        outcome -> Text,
+    }
+}
+
+/// A pending entry as stored.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = audit_pending)]
+#[diesel(treat_none_as_default_value = false)]
+struct NewPending {
+    recorded_at: NaiveDateTime,
+    client_id: String,
+    user_id: Option<String>,
+    purpose: Option<String>,
+    action: String,
+    object_type: String,
+    object_id: Option<String>,
+    details: String,
+    outcome: String,
+}
+
+/// A pending entry as read back (its id, its entry).
+type PendingRow = (
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+);
+
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 const MAX_BATCH: usize = 512;
 /// Records between two checkpoints (so the endpoint's verification reads at most this many).
@@ -583,7 +628,6 @@ pub struct AuditLog {
     tx: Option<mpsc::Sender<Job>>,
     db: Database,
     keys: Option<Arc<AuditKeys>>,
-    every: i64,
 }
 
 impl AuditLog {
@@ -597,12 +641,7 @@ impl AuditLog {
     pub fn start_with_checkpoints(db: Database, keys: Option<Arc<AuditKeys>>, every: i64) -> Self {
         let every = every.max(1);
         let Some(k) = keys.clone() else {
-            return AuditLog {
-                tx: None,
-                db,
-                keys,
-                every,
-            };
+            return AuditLog { tx: None, db, keys };
         };
         let (tx, rx) = mpsc::channel::<Job>(4096);
         let writer_db = db.clone();
@@ -613,12 +652,7 @@ impl AuditLog {
             // without a writer every record() fails with 503, which is the safe side
             tracing::error!(error = %e, "audit writer could not start");
         }
-        AuditLog {
-            tx: Some(tx),
-            db,
-            keys,
-            every,
-        }
+        AuditLog { tx: Some(tx), db, keys }
     }
 
     /// Whether records are written.
@@ -647,26 +681,53 @@ impl AuditLog {
         }
     }
 
-    /// Appends entries inside the caller's write transaction, so the action and its record are
-    /// stored together or not at all (the use case's change rolls back when the record cannot be
-    /// written). On PostgreSQL the chain head is locked until the transaction ends; the
-    /// group-commit writer and other replicas wait for it. Nothing is written when the log is
-    /// off (benchmarks only).
+    /// Writes entries inside the caller's write transaction, so the action and its record are
+    /// stored together or not at all (the use case's change rolls back when the record cannot
+    /// be written). They wait in `audit_pending`, without taking the chain head's lock, until
+    /// [`AuditLog::flush`] (after the commit, before the answer) has the writer chain them with
+    /// everything else in its next batch. Nothing is written when the log is off (benchmarks
+    /// only).
     pub fn append_in(&self, conn: &mut DbConnection, entries: &[AuditEntry]) -> Result<(), DbError> {
-        let Some(keys) = &self.keys else { return Ok(()) };
         if self.tx.is_none() || entries.is_empty() {
             return Ok(());
         }
-        loop {
-            let head = read_head_for_update(conn)?;
-            if let Some(records) = append_after(conn, keys, &head, entries)? {
-                if let Some(last) = records.last() {
-                    if last.seq / self.every > head.0 / self.every {
-                        write_checkpoint(conn, keys, last.seq, &last.hash)?;
-                    }
-                }
-                return Ok(());
-            }
+        let at = now_micros();
+        let rows: Vec<NewPending> = entries
+            .iter()
+            .map(|e| NewPending {
+                recorded_at: at,
+                client_id: e.client_id.clone(),
+                user_id: e.user_id.clone(),
+                purpose: e.purpose.clone(),
+                action: e.action.clone(),
+                object_type: e.object_type.clone(),
+                object_id: e.object_id.clone(),
+                details: e.details.to_string(),
+                outcome: e.outcome.clone(),
+            })
+            .collect();
+        for chunk in rows.chunks(MAX_BATCH) {
+            // a multi-row insert is written per backend (the multi-connection has none)
+            match conn {
+                DbConnection::Pg(c) => diesel::insert_into(audit_pending::table).values(chunk).execute(c)?,
+                DbConnection::Sqlite(c) => diesel::insert_into(audit_pending::table).values(chunk).execute(c)?,
+            };
+        }
+        Ok(())
+    }
+
+    /// Has the writer chain the pending entries (of every use case that wrote some) and waits
+    /// until they are: what [`AuditLog::append_in`] wrote is in the chain when this returns. A
+    /// failure leaves them pending (stored, chained by the next flush or the next start).
+    pub async fn flush(&self) -> Result<(), crate::Problem> {
+        let Some(tx) = &self.tx else { return Ok(()) };
+        let (done_tx, done_rx) = oneshot::channel();
+        if tx.send((Vec::new(), done_tx)).await.is_err() {
+            return Err(crate::Problem::service_unavailable("protocollering"));
+        }
+        match done_rx.await {
+            Ok(Ok(())) => Ok(()),
+            _ => Err(crate::Problem::service_unavailable("protocollering")),
         }
     }
 
@@ -685,6 +746,85 @@ impl AuditLog {
     }
 }
 
+/// Chains the pending entries, oldest first and up to a batch at a time, together with
+/// `entries`, in one transaction a batch: the head locked, the entries appended, the pending
+/// rows deleted. On PostgreSQL rows another replica's writer is chaining are skipped (it owns
+/// them). Leaves a checkpoint where a batch crosses a multiple of `every`.
+fn drain_pending(
+    db: &Database,
+    c: &mut DbConnection,
+    keys: &AuditKeys,
+    every: i64,
+    entries: &[AuditEntry],
+) -> Result<(), DbError> {
+    let mut first = Some(entries);
+    loop {
+        let own = first.take().unwrap_or(&[]);
+        let room = i64::try_from(MAX_BATCH.saturating_sub(own.len()).max(1)).unwrap_or(1);
+        let (taken, chained) = db.write_transaction_on(c, |c| {
+            let query = audit_pending::table.order(audit_pending::id.asc()).limit(room).select((
+                audit_pending::id,
+                audit_pending::client_id,
+                audit_pending::user_id,
+                audit_pending::purpose,
+                audit_pending::action,
+                audit_pending::object_type,
+                audit_pending::object_id,
+                audit_pending::details,
+                audit_pending::outcome,
+            ));
+            let rows: Vec<PendingRow> = match c {
+                DbConnection::Pg(pg) => query.for_update().skip_locked().load(pg)?,
+                DbConnection::Sqlite(_) => query.load(c)?,
+            };
+            let mut batch: Vec<AuditEntry> = rows
+                .iter()
+                .map(
+                    |(_, client_id, user_id, purpose, action, object_type, object_id, details, outcome)| {
+                        AuditEntry {
+                            client_id: client_id.clone(),
+                            user_id: user_id.clone(),
+                            purpose: purpose.clone(),
+                            action: action.clone(),
+                            object_type: object_type.clone(),
+                            object_id: object_id.clone(),
+                            // stored from a JSON value; were it not one, keep it as text
+                            details: serde_json::from_str(details).unwrap_or_else(|_| serde_json::json!(details)),
+                            outcome: outcome.clone(),
+                        }
+                    },
+                )
+                .collect();
+            batch.extend_from_slice(own);
+            if batch.is_empty() {
+                return Ok::<_, DbError>((0, None));
+            }
+            let base = read_head_for_update(c)?;
+            let records = append_after(c, keys, &base, &batch)?
+                .ok_or_else(|| DbError::Unavailable("audit head moved while locked".into()))?;
+            let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+            for chunk in ids.chunks(MAX_BATCH) {
+                diesel::delete(audit_pending::table.filter(audit_pending::id.eq_any(chunk))).execute(c)?;
+            }
+            Ok((
+                rows.len(),
+                records.last().map(|last| (base.0, last.seq, last.hash.clone())),
+            ))
+        })?;
+        if let Some((from, seq, hash)) = chained {
+            if seq / every > from / every {
+                // a missing checkpoint only makes verification start further back
+                if let Err(e) = write_checkpoint(c, keys, seq, &hash) {
+                    tracing::warn!(error = %e, "audit checkpoint not written");
+                }
+            }
+        }
+        if i64::try_from(taken).unwrap_or(i64::MAX) < room {
+            return Ok(());
+        }
+    }
+}
+
 type Pooled = diesel::r2d2::PooledConnection<diesel::r2d2::ConnectionManager<DbConnection>>;
 
 /// The group-commit loop: takes what is queued (up to a batch), appends it in one transaction
@@ -693,6 +833,11 @@ type Pooled = diesel::r2d2::PooledConnection<diesel::r2d2::ConnectionManager<DbC
 fn run_writer(db: Database, keys: Arc<AuditKeys>, every: i64, mut rx: mpsc::Receiver<Job>) {
     let mut conn: Option<Pooled> = None;
     let mut head: Option<Head> = None;
+    // what an earlier run left pending (a stop between a use case's commit and its flush)
+    if let Err(e) = write_batch(&db, &keys, every, &mut conn, &mut head, &[], true) {
+        tracing::warn!(error = %e, "pending audit entries not chained at start");
+        (conn, head) = (None, None);
+    }
     while let Some(first) = rx.blocking_recv() {
         let mut count = first.0.len();
         let mut jobs = vec![first];
@@ -706,17 +851,19 @@ fn run_writer(db: Database, keys: Arc<AuditKeys>, every: i64, mut rx: mpsc::Rece
             }
         }
         crate::metrics::observe_audit_batch(count, rx.len());
+        // an empty job is a flush: chain the pending entries with this batch
+        let drain = jobs.iter().any(|job| job.0.is_empty());
         // the entries move into the batch; each job keeps only its answer channel
         let mut entries = Vec::with_capacity(count);
         for job in &mut jobs {
             entries.append(&mut job.0);
         }
-        let mut outcome = write_batch(&db, &keys, every, &mut conn, &mut head, &entries);
+        let mut outcome = write_batch(&db, &keys, every, &mut conn, &mut head, &entries, drain);
         if matches!(&outcome, Err(DbError::Query(e)) if crate::db::is_connection_lost(e)) {
             // the kept connection went away with the server (restarted, or back after an
             // outage): once more on a fresh one, which reads the head again
             (conn, head) = (None, None);
-            outcome = write_batch(&db, &keys, every, &mut conn, &mut head, &entries);
+            outcome = write_batch(&db, &keys, every, &mut conn, &mut head, &entries, drain);
         }
         if outcome.is_err() {
             (conn, head) = (None, None);
@@ -729,7 +876,8 @@ fn run_writer(db: Database, keys: Arc<AuditKeys>, every: i64, mut rx: mpsc::Rece
 }
 
 /// Appends one batch on the writer's connection, retrying after a head moved by another
-/// process, and leaves a checkpoint when the batch crosses a multiple of `every`.
+/// process, and leaves a checkpoint when the batch crosses a multiple of `every`. With `drain`,
+/// the pending entries are chained with it (see [`drain_pending`]).
 fn write_batch(
     db: &Database,
     keys: &AuditKeys,
@@ -737,11 +885,19 @@ fn write_batch(
     conn: &mut Option<Pooled>,
     head: &mut Option<Head>,
     entries: &[AuditEntry],
+    drain: bool,
 ) -> Result<(), DbError> {
     let c: &mut DbConnection = match conn {
         Some(c) => c,
         None => conn.insert(db.conn()?),
     };
+    if drain {
+        *head = None;
+        return drain_pending(db, c, keys, every, entries);
+    }
+    if entries.is_empty() {
+        return Ok(());
+    }
     let mut lost = false;
     loop {
         let current = match head.take() {
@@ -1059,6 +1215,75 @@ mod tests {
                 })
                 .await;
             assert!(refused.is_err(), "{backend}: update must be refused");
+        }
+    }
+
+    /// Entries written in a use case's transaction wait in `audit_pending` and are chained with
+    /// the writer's next batch on a flush, mixed with the group-commit records of two writers;
+    /// what a stopped process left pending is chained when the next one starts.
+    #[actix_web::test]
+    async fn pending_entries_are_chained_on_flush_and_at_start() {
+        for (backend, url) in crate::testing::database_urls() {
+            let db = filled(&url, 20, 10).await;
+            let keys = Some(crate::testing::audit_keys());
+            let log = AuditLog::start_with_checkpoints(db.clone(), keys.clone(), 10);
+            let count = |table: &'static str| {
+                let db = db.clone();
+                async move {
+                    db.run(move |c| {
+                        #[derive(QueryableByName)]
+                        struct N {
+                            #[diesel(sql_type = diesel::sql_types::BigInt)]
+                            n: i64,
+                        }
+                        let q = format!("SELECT count(*) AS n FROM {table}");
+                        Ok::<_, DbError>(diesel::sql_query(q).get_result::<N>(c)?.n)
+                    })
+                    .await
+                    .unwrap()
+                }
+            };
+            let (l, d) = (log.clone(), db.clone());
+            d.write_transaction(move |c| l.append_in(c, &[entry("999990019"), entry("999990032")]))
+                .await
+                .unwrap();
+            assert_eq!(
+                (count("audit_pending").await, count("audit_log").await),
+                (2, 20),
+                "{backend}"
+            );
+            let mut tasks = Vec::new();
+            for i in 0..10 {
+                let log = log.clone();
+                tasks.push(actix_web::rt::spawn(async move {
+                    log.record(vec![entry(&format!("99998{i:04}"))]).await
+                }));
+            }
+            log.flush().await.unwrap();
+            for t in tasks {
+                t.await.unwrap().unwrap();
+            }
+            assert_eq!(
+                (count("audit_pending").await, count("audit_log").await),
+                (0, 32),
+                "{backend}"
+            );
+
+            // pending at a stop: the next writer chains it when it starts
+            let (l, d) = (log.clone(), db.clone());
+            d.write_transaction(move |c| l.append_in(c, &[entry("999990044")]))
+                .await
+                .unwrap();
+            drop(log);
+            let next = AuditLog::start_with_checkpoints(db.clone(), keys, 10);
+            next.flush().await.unwrap();
+            assert_eq!(
+                (count("audit_pending").await, count("audit_log").await),
+                (0, 33),
+                "{backend}"
+            );
+            let report = full(&db).await;
+            assert!(report.geldig, "{backend}: {report:?}");
         }
     }
 

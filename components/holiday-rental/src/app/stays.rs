@@ -3,7 +3,9 @@
 //! never together pass the cap. The transactional cores take a connection (and are tested on
 //! their own); the async functions run them and write the audit record.
 
-use super::{Caller, SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, audit_entry, is_holder, is_inspector, may_access, record};
+use super::{
+    Caller, SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, audit_entry, chain_recorded, is_holder, is_inspector, may_access, record,
+};
 use crate::AppState;
 use crate::domain::registration_number::RegistrationNumber;
 use crate::domain::rules::Rules;
@@ -285,9 +287,10 @@ pub async fn report(
             report_on(&db, c, &who, &number, &report, &rules, grace, now, &on_stored)
         })
         .await?;
-    if let Reported::Repeat(stay) = &reported {
+    match &reported {
+        Reported::New(_) => chain_recorded(state).await,
         // nothing was stored; the repeated report is recorded as asked
-        record(state, caller, MELDEN, &reg.registratienummer, details(stay, true)).await?;
+        Reported::Repeat(stay) => record(state, caller, MELDEN, &reg.registratienummer, details(stay, true)).await?,
     }
     Ok(reported)
 }
@@ -323,6 +326,7 @@ pub async fn cancel(
             Ok::<_, Error>((reg, stay))
         })
         .await?;
+    chain_recorded(state).await;
     Ok(stay)
 }
 
@@ -355,6 +359,7 @@ pub async fn correct(
             Ok::<_, Error>((reg, stay))
         })
         .await?;
+    chain_recorded(state).await;
     Ok(stay)
 }
 
