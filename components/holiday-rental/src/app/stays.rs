@@ -308,26 +308,13 @@ pub async fn cancel(
     if !caller.principal.has_scope(SCOPE_AANVRAGEN) {
         return Err(Error::Forbidden("Scope vakantieverhuur.aanvragen is nodig."));
     }
-    let (who, now, audit) = (caller.clone(), state.now(), state.audit.clone());
-    let (_, stay) = state
-        .db
-        .write_transaction(move |c| {
-            let (reg, stay) = cancel_tx(c, &who, &number, &stay_id, now)?;
-            let details = json!({ "verblijf": stay.id });
-            audit.append_in(
-                c,
-                &[audit_entry(
-                    &who,
-                    "vakantieverhuur.verblijf.annuleren",
-                    &reg.registratienummer,
-                    details,
-                )],
-            )?;
-            Ok::<_, Error>((reg, stay))
-        })
-        .await?;
-    chain_recorded(state).await;
-    Ok(stay)
+    let (who, now) = (caller.clone(), state.now());
+    change_recorded(state, caller, "vakantieverhuur.verblijf.annuleren", move |c| {
+        let (reg, stay) = cancel_tx(c, &who, &number, &stay_id, now)?;
+        let details = json!({ "verblijf": stay.id });
+        Ok((reg.registratienummer, stay, details))
+    })
+    .await
 }
 
 /// Corrects (cancels) a stay with a reason (the municipality).
@@ -341,22 +328,30 @@ pub async fn correct(
     if !caller.principal.has_scope(SCOPE_HANDHAVEN) {
         return Err(Error::Forbidden("Scope vakantieverhuur.handhaven is nodig."));
     }
-    let (who, now, audit) = (caller.clone(), state.now(), state.audit.clone());
-    let (_, stay) = state
+    let (who, now) = (caller.clone(), state.now());
+    change_recorded(state, caller, "vakantieverhuur.verblijf.corrigeren", move |c| {
+        let (reg, stay) = correct_tx(c, &who, &number, &stay_id, &reason, now)?;
+        let details = json!({ "verblijf": stay.id, "reden": reason });
+        Ok((reg.registratienummer, stay, details))
+    })
+    .await
+}
+
+/// Runs a change of a stay in a write transaction together with its audit record (`action`, on
+/// the registration the change names, with the details it gives), then has the record chained.
+async fn change_recorded(
+    state: &AppState,
+    caller: &Caller,
+    action: &'static str,
+    change: impl FnOnce(&mut DbConnection) -> Result<(RegistrationNumber, Stay, serde_json::Value), Error> + Send + 'static,
+) -> Result<Stay, Error> {
+    let (who, audit) = (caller.clone(), state.audit.clone());
+    let stay = state
         .db
         .write_transaction(move |c| {
-            let (reg, stay) = correct_tx(c, &who, &number, &stay_id, &reason, now)?;
-            let details = json!({ "verblijf": stay.id, "reden": reason });
-            audit.append_in(
-                c,
-                &[audit_entry(
-                    &who,
-                    "vakantieverhuur.verblijf.corrigeren",
-                    &reg.registratienummer,
-                    details,
-                )],
-            )?;
-            Ok::<_, Error>((reg, stay))
+            let (number, stay, details) = change(c)?;
+            audit.append_in(c, &[audit_entry(&who, action, &number, details)])?;
+            Ok::<_, Error>(stay)
         })
         .await?;
     chain_recorded(state).await;

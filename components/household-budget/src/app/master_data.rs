@@ -12,6 +12,7 @@ use crate::store::{
 };
 use platform::KvkNummer;
 use platform::auth::Principal;
+use platform::db::{DbConnection, DbError};
 
 const CHANGE: &str = "Scope huishoudboekje.beheren is nodig.";
 const READ: &str = "Scope huishoudboekje.lezen is nodig.";
@@ -111,32 +112,55 @@ pub async fn rename_household(state: &AppState, caller: &Principal, id: String, 
     .await
 }
 
-/// Removes a household without citizens.
-pub async fn delete_household(state: &AppState, caller: &Principal, id: String) -> Result<(), Error> {
+/// How one kind of master data is removed when nothing refers to it: found, not in use,
+/// deleted, with its audit record, in one transaction.
+struct Removal {
+    /// The audit log's object type, which also names the action (`huishoudboekje.<kind>.verwijderen`).
+    kind: &'static str,
+    /// The 404's detail.
+    missing: &'static str,
+    /// Whether it exists.
+    exists: fn(&mut DbConnection, &str) -> Result<bool, DbError>,
+    /// Why it may not go yet, when something refers to it.
+    in_use: fn(&mut DbConnection, &str) -> Result<Option<&'static str>, DbError>,
+    /// Removes it.
+    delete: fn(&mut DbConnection, &str) -> Result<bool, DbError>,
+}
+
+/// Removes one object of a kind (`id` its id or IBAN), 404 when unknown, 409 `inGebruik` when
+/// something still refers to it.
+async fn remove_unused(state: &AppState, caller: &Principal, kind: &'static Removal, id: String) -> Result<(), Error> {
     require(caller, SCOPE_BEHEREN, CHANGE)?;
-    let key = id.clone();
+    let action = format!("huishoudboekje.{}.verwijderen", kind.kind);
+    let recorded = super::entry(caller, &action, kind.kind, &id, serde_json::json!({}));
+    let audit = state.audit.clone();
     state
         .db
         .write_transaction(move |c| {
-            if store::find_household(c, &key)?.is_none() {
-                return Err(Error::NotFound(NO_HOUSEHOLD));
+            if !(kind.exists)(c, &id)? {
+                return Err(Error::NotFound(kind.missing));
             }
-            if !store::members_of(c, &key)?.is_empty() {
-                return Err(Error::InUse("Het huishouden heeft nog burgers."));
+            if let Some(why) = (kind.in_use)(c, &id)? {
+                return Err(Error::InUse(why));
             }
-            store::delete_household(c, &key)?;
-            Ok(())
+            (kind.delete)(c, &id)?;
+            Ok(audit.append_in(c, &[recorded])?)
         })
         .await?;
-    record(
-        state,
-        caller,
-        "huishoudboekje.huishouden.verwijderen",
-        "huishouden",
-        &id,
-        serde_json::json!({}),
-    )
-    .await
+    super::chain_recorded(state).await;
+    Ok(())
+}
+
+/// Removes a household without citizens.
+pub async fn delete_household(state: &AppState, caller: &Principal, id: String) -> Result<(), Error> {
+    static HOUSEHOLD: Removal = Removal {
+        kind: "huishouden",
+        missing: NO_HOUSEHOLD,
+        exists: |c, id| Ok(store::find_household(c, id)?.is_some()),
+        in_use: |c, id| Ok((!store::members_of(c, id)?.is_empty()).then_some("Het huishouden heeft nog burgers.")),
+        delete: store::delete_household,
+    };
+    remove_unused(state, caller, &HOUSEHOLD, id).await
 }
 
 // --- organisations and departments ---
@@ -254,30 +278,16 @@ pub async fn update_organisation(
 
 /// Removes an organisation without departments.
 pub async fn delete_organisation(state: &AppState, caller: &Principal, id: String) -> Result<(), Error> {
-    require(caller, SCOPE_BEHEREN, CHANGE)?;
-    let key = id.clone();
-    state
-        .db
-        .write_transaction(move |c| {
-            if store::find_organisation(c, &key)?.is_none() {
-                return Err(Error::NotFound(NO_ORGANISATION));
-            }
-            if !store::departments_of(c, &key)?.is_empty() {
-                return Err(Error::InUse("De organisatie heeft nog afdelingen."));
-            }
-            store::delete_organisation(c, &key)?;
-            Ok(())
-        })
-        .await?;
-    record(
-        state,
-        caller,
-        "huishoudboekje.organisatie.verwijderen",
-        "organisatie",
-        &id,
-        serde_json::json!({}),
-    )
-    .await
+    static ORGANISATION: Removal = Removal {
+        kind: "organisatie",
+        missing: NO_ORGANISATION,
+        exists: |c, id| Ok(store::find_organisation(c, id)?.is_some()),
+        in_use: |c, id| {
+            Ok((!store::departments_of(c, id)?.is_empty()).then_some("De organisatie heeft nog afdelingen."))
+        },
+        delete: store::delete_organisation,
+    };
+    remove_unused(state, caller, &ORGANISATION, id).await
 }
 
 /// Adds a department to an organisation.
@@ -355,30 +365,16 @@ pub async fn rename_department(state: &AppState, caller: &Principal, id: String,
 
 /// Removes a department no afspraak names (its account links go with it).
 pub async fn delete_department(state: &AppState, caller: &Principal, id: String) -> Result<(), Error> {
-    require(caller, SCOPE_BEHEREN, CHANGE)?;
-    let key = id.clone();
-    state
-        .db
-        .write_transaction(move |c| {
-            if store::find_department(c, &key)?.is_none() {
-                return Err(Error::NotFound(NO_DEPARTMENT));
-            }
-            if store::agreements_with_department(c, &key)? > 0 {
-                return Err(Error::InUse("Er zijn afspraken met deze afdeling."));
-            }
-            store::delete_department(c, &key)?;
-            Ok(())
-        })
-        .await?;
-    record(
-        state,
-        caller,
-        "huishoudboekje.afdeling.verwijderen",
-        "afdeling",
-        &id,
-        serde_json::json!({}),
-    )
-    .await
+    static DEPARTMENT: Removal = Removal {
+        kind: "afdeling",
+        missing: NO_DEPARTMENT,
+        exists: |c, id| Ok(store::find_department(c, id)?.is_some()),
+        in_use: |c, id| {
+            Ok((store::agreements_with_department(c, id)? > 0).then_some("Er zijn afspraken met deze afdeling."))
+        },
+        delete: store::delete_department,
+    };
+    remove_unused(state, caller, &DEPARTMENT, id).await
 }
 
 // --- accounts ---
@@ -587,31 +583,31 @@ pub async fn rename_account(
 
 /// Removes an account nobody holds.
 pub async fn delete_account(state: &AppState, caller: &Principal, iban: Iban) -> Result<(), Error> {
-    require(caller, SCOPE_BEHEREN, CHANGE)?;
-    let key = iban.clone();
-    state
-        .db
-        .write_transaction(move |c| {
-            if store::find_account(c, &key)?.is_none() {
-                return Err(Error::NotFound(NO_ACCOUNT));
-            }
-            let (citizens, departments) = store::holders_of(c, &key)?;
-            if !citizens.is_empty() || !departments.is_empty() {
-                return Err(Error::InUse("De rekening hoort nog bij een burger of afdeling."));
-            }
-            store::delete_account(c, &key)?;
-            Ok(())
-        })
-        .await?;
-    record(
-        state,
-        caller,
-        "huishoudboekje.rekening.verwijderen",
-        "rekening",
-        iban.as_str(),
-        serde_json::json!({}),
-    )
-    .await
+    // the key is the IBAN as stored; a text that is not one cannot name an account
+    fn parsed(id: &str) -> Option<Iban> {
+        Iban::parse(id).ok()
+    }
+    static ACCOUNT: Removal = Removal {
+        kind: "rekening",
+        missing: NO_ACCOUNT,
+        exists: |c, id| {
+            Ok(match parsed(id) {
+                Some(i) => store::find_account(c, &i)?.is_some(),
+                None => false,
+            })
+        },
+        in_use: |c, id| {
+            let Some(i) = parsed(id) else { return Ok(None) };
+            let (citizens, departments) = store::holders_of(c, &i)?;
+            Ok((!citizens.is_empty() || !departments.is_empty())
+                .then_some("De rekening hoort nog bij een burger of afdeling."))
+        },
+        delete: |c, id| match parsed(id) {
+            Some(i) => store::delete_account(c, &i),
+            None => Ok(false),
+        },
+    };
+    remove_unused(state, caller, &ACCOUNT, iban.as_str().to_string()).await
 }
 
 // --- chart of accounts and rubrieken ---
@@ -733,28 +729,12 @@ pub async fn update_rubriek(
 
 /// Removes a rubriek no afspraak is in.
 pub async fn delete_rubriek(state: &AppState, caller: &Principal, id: String) -> Result<(), Error> {
-    require(caller, SCOPE_BEHEREN, CHANGE)?;
-    let key = id.clone();
-    state
-        .db
-        .write_transaction(move |c| {
-            if store::find_rubriek(c, &key)?.is_none() {
-                return Err(Error::NotFound(NO_RUBRIEK));
-            }
-            if store::agreements_in_rubriek(c, &key)? > 0 {
-                return Err(Error::InUse("Er zijn afspraken in deze rubriek."));
-            }
-            store::delete_rubriek(c, &key)?;
-            Ok(())
-        })
-        .await?;
-    record(
-        state,
-        caller,
-        "huishoudboekje.rubriek.verwijderen",
-        "rubriek",
-        &id,
-        serde_json::json!({}),
-    )
-    .await
+    static RUBRIEK: Removal = Removal {
+        kind: "rubriek",
+        missing: NO_RUBRIEK,
+        exists: |c, id| Ok(store::find_rubriek(c, id)?.is_some()),
+        in_use: |c, id| Ok((store::agreements_in_rubriek(c, id)? > 0).then_some("Er zijn afspraken in deze rubriek.")),
+        delete: store::delete_rubriek,
+    };
+    remove_unused(state, caller, &RUBRIEK, id).await
 }
