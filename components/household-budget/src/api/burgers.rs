@@ -9,8 +9,7 @@ use crate::store::AgreementRow;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use platform::auth::Principal;
 use platform::db::Json;
-use platform::pagination::PageRequest;
-use platform::query::{NoFilter, Paged, ValidQuery};
+use platform::query::ValidQuery;
 use platform::responses::{BadGateway, BadRequest, Conflict, Forbidden, NotFound, ServiceUnavailable, Unauthorized};
 use platform::{Problem, Valid};
 
@@ -98,28 +97,10 @@ pub async fn verwijderen(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// The citizens, by surname.
-#[utoipa::path(
-    tag = "burgers",
-    params(PageRequest),
-    responses((status = 200, description = "Burgers", body = BurgersPagina), BadRequest, Unauthorized, Forbidden),
-    security(("bearer" = [])),
-)]
-#[get("/burgers")]
-pub async fn burgers(
-    req: HttpRequest,
-    p: Principal,
-    q: Paged<NoFilter>,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, Problem> {
-    let page = q.page;
-    let (rows, total) = citizens::list(&state, &p, page.offset(), page.page_size).await?;
-    let (links, info) = platform::pagination::links(req.path(), &q.pairs, page, total);
-    Ok(HttpResponse::Ok().json(BurgersPagina {
-        burgers: rows.iter().map(Burger::from).collect(),
-        paginering: info,
-        _links: links,
-    }))
+paged_list! {
+    /// The citizens, by surname.
+    burgers: "/burgers", tag "burgers", "Burgers",
+    citizens::list => BurgersPagina { burgers: Burger::from }
 }
 
 /// A citizen (a budget worker, or the citizen themselves).

@@ -3,10 +3,8 @@
 use super::dto::{Huishouden, HuishoudenSamenvatting, HuishoudensPagina, Naam};
 use crate::AppState;
 use crate::app::master_data;
-use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
+use actix_web::{HttpResponse, delete, get, post, put, web};
 use platform::auth::Principal;
-use platform::pagination::PageRequest;
-use platform::query::{NoFilter, Paged};
 use platform::responses::{BadRequest, Conflict, Forbidden, NotFound, Unauthorized};
 use platform::{Problem, Valid};
 
@@ -27,28 +25,10 @@ pub async fn huishouden_toevoegen(
     Ok(HttpResponse::Created().json(Huishouden::new(&h, Vec::new())))
 }
 
-/// The households, by name.
-#[utoipa::path(
-    tag = "huishoudens",
-    params(PageRequest),
-    responses((status = 200, description = "Huishoudens", body = HuishoudensPagina), BadRequest, Unauthorized, Forbidden),
-    security(("bearer" = [])),
-)]
-#[get("/huishoudens")]
-pub async fn huishoudens(
-    req: HttpRequest,
-    p: Principal,
-    q: Paged<NoFilter>,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, Problem> {
-    let page = q.page;
-    let (rows, total) = master_data::households(&state, &p, page.offset(), page.page_size).await?;
-    let (links, info) = platform::pagination::links(req.path(), &q.pairs, page, total);
-    Ok(HttpResponse::Ok().json(HuishoudensPagina {
-        huishoudens: rows.iter().map(HuishoudenSamenvatting::from).collect(),
-        paginering: info,
-        _links: links,
-    }))
+paged_list! {
+    /// The households, by name.
+    huishoudens: "/huishoudens", tag "huishoudens", "Huishoudens",
+    master_data::households => HuishoudensPagina { huishoudens: HuishoudenSamenvatting::from }
 }
 
 /// A household with its citizens.

@@ -1,5 +1,44 @@
 //! HTTP handlers: extract, call one use case of `app`, answer.
 
+/// A paged list of master data, `GET <path>` with `page` and `pageSize`: the rows of a use case
+/// `(state, caller, offset, limit) -> (rows, total)`, each mapped to its DTO, answered as the
+/// page DTO with `paginering` and `_links`. One definition for every such list, spec included.
+macro_rules! paged_list {
+    (
+        $(#[$doc:meta])*
+        $name:ident: $path:literal, tag $tag:literal, $description:literal,
+        $list:path => $page:ident { $field:ident: $map:expr }
+    ) => {
+        $(#[$doc])*
+        #[utoipa::path(
+            tag = $tag,
+            params(platform::pagination::PageRequest),
+            responses(
+                (status = 200, description = $description, body = $page),
+                platform::responses::BadRequest,
+                platform::responses::Unauthorized,
+                platform::responses::Forbidden,
+            ),
+            security(("bearer" = [])),
+        )]
+        #[get($path)]
+        pub async fn $name(
+            req: actix_web::HttpRequest,
+            p: platform::auth::Principal,
+            q: platform::query::Paged<platform::query::NoFilter>,
+            state: actix_web::web::Data<crate::AppState>,
+        ) -> Result<actix_web::HttpResponse, platform::Problem> {
+            let (rows, total) = $list(&state, &p, q.page.offset(), q.page.page_size).await?;
+            let (links, info) = platform::pagination::links(req.path(), &q.pairs, q.page, total);
+            Ok(actix_web::HttpResponse::Ok().json($page {
+                $field: rows.iter().map($map).collect(),
+                paginering: info,
+                _links: links,
+            }))
+        }
+    };
+}
+
 pub mod bankafschriften;
 pub mod betaalbestanden;
 pub mod burgers;

@@ -3,10 +3,8 @@
 use super::dto::{Afdeling, Naam, NieuweOrganisatie, Organisatie, OrganisatiesPagina};
 use crate::AppState;
 use crate::app::master_data;
-use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
+use actix_web::{HttpResponse, delete, get, post, put, web};
 use platform::auth::Principal;
-use platform::pagination::PageRequest;
-use platform::query::{NoFilter, Paged};
 use platform::responses::{BadRequest, Conflict, Forbidden, NotFound, Unauthorized};
 use platform::{Problem, Valid};
 
@@ -29,28 +27,10 @@ pub async fn organisatie_toevoegen(
     Ok(HttpResponse::Created().json(Organisatie::new(&o, Some(Vec::new()))))
 }
 
-/// The organisations, by name.
-#[utoipa::path(
-    tag = "organisaties",
-    params(PageRequest),
-    responses((status = 200, description = "Organisaties", body = OrganisatiesPagina), BadRequest, Unauthorized, Forbidden),
-    security(("bearer" = [])),
-)]
-#[get("/organisaties")]
-pub async fn organisaties(
-    req: HttpRequest,
-    p: Principal,
-    q: Paged<NoFilter>,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, Problem> {
-    let page = q.page;
-    let (rows, total) = master_data::organisations(&state, &p, page.offset(), page.page_size).await?;
-    let (links, info) = platform::pagination::links(req.path(), &q.pairs, page, total);
-    Ok(HttpResponse::Ok().json(OrganisatiesPagina {
-        organisaties: rows.iter().map(|o| Organisatie::new(o, None)).collect(),
-        paginering: info,
-        _links: links,
-    }))
+paged_list! {
+    /// The organisations, by name.
+    organisaties: "/organisaties", tag "organisaties", "Organisaties",
+    master_data::organisations => OrganisatiesPagina { organisaties: |o| Organisatie::new(o, None) }
 }
 
 /// An organisation with its departments and their accounts.

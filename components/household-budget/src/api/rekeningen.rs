@@ -4,10 +4,8 @@ use super::dto::{NieuweRekening, Rekening, RekeningMetHouders, RekeningWijziging
 use crate::AppState;
 use crate::app::master_data::{self, HolderId};
 use crate::domain::iban::Iban;
-use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
+use actix_web::{HttpResponse, delete, get, post, put, web};
 use platform::auth::Principal;
-use platform::pagination::PageRequest;
-use platform::query::{NoFilter, Paged};
 use platform::responses::{BadRequest, Conflict, Forbidden, NotFound, Unauthorized};
 use platform::{InvalidParam, Problem, Valid};
 
@@ -16,28 +14,10 @@ fn iban(s: &str) -> Result<Iban, Problem> {
     Iban::parse(s).map_err(|e| Problem::params_validation(vec![InvalidParam::new("iban", "invalid", e.to_string())]))
 }
 
-/// The accounts, by IBAN.
-#[utoipa::path(
-    tag = "rekeningen",
-    params(PageRequest),
-    responses((status = 200, description = "Rekeningen", body = RekeningenPagina), BadRequest, Unauthorized, Forbidden),
-    security(("bearer" = [])),
-)]
-#[get("/rekeningen")]
-pub async fn rekeningen(
-    req: HttpRequest,
-    p: Principal,
-    q: Paged<NoFilter>,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, Problem> {
-    let page = q.page;
-    let (rows, total) = master_data::accounts(&state, &p, page.offset(), page.page_size).await?;
-    let (links, info) = platform::pagination::links(req.path(), &q.pairs, page, total);
-    Ok(HttpResponse::Ok().json(RekeningenPagina {
-        rekeningen: rows.iter().map(Rekening::from).collect(),
-        paginering: info,
-        _links: links,
-    }))
+paged_list! {
+    /// The accounts, by IBAN.
+    rekeningen: "/rekeningen", tag "rekeningen", "Rekeningen",
+    master_data::accounts => RekeningenPagina { rekeningen: Rekening::from }
 }
 
 /// An account with the citizens and departments that hold it.

@@ -3,10 +3,8 @@
 use super::dto::{Grootboekrekening, Grootboekrekeningen, NieuweRubriek, Rubriek, RubriekenPagina};
 use crate::AppState;
 use crate::app::master_data;
-use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
+use actix_web::{HttpResponse, delete, get, post, put, web};
 use platform::auth::Principal;
-use platform::pagination::PageRequest;
-use platform::query::{NoFilter, Paged};
 use platform::responses::{BadRequest, Conflict, Forbidden, NotFound, Unauthorized};
 use platform::{Problem, Valid};
 
@@ -42,28 +40,10 @@ pub async fn rubriek_toevoegen(
     Ok(HttpResponse::Created().json(Rubriek::from(&r)))
 }
 
-/// The rubrieken, by name.
-#[utoipa::path(
-    tag = "rubrieken",
-    params(PageRequest),
-    responses((status = 200, description = "Rubrieken", body = RubriekenPagina), BadRequest, Unauthorized, Forbidden),
-    security(("bearer" = [])),
-)]
-#[get("/rubrieken")]
-pub async fn rubrieken(
-    req: HttpRequest,
-    p: Principal,
-    q: Paged<NoFilter>,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, Problem> {
-    let page = q.page;
-    let (rows, total) = master_data::rubrieken(&state, &p, page.offset(), page.page_size).await?;
-    let (links, info) = platform::pagination::links(req.path(), &q.pairs, page, total);
-    Ok(HttpResponse::Ok().json(RubriekenPagina {
-        rubrieken: rows.iter().map(Rubriek::from).collect(),
-        paginering: info,
-        _links: links,
-    }))
+paged_list! {
+    /// The rubrieken, by name.
+    rubrieken: "/rubrieken", tag "rubrieken", "Rubrieken",
+    master_data::rubrieken => RubriekenPagina { rubrieken: Rubriek::from }
 }
 
 /// A rubriek.
