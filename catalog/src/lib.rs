@@ -66,6 +66,7 @@ impl AppState {
 }
 
 platform::component_migrations!();
+platform::platform_state!(AppState);
 
 impl Component for Catalog {
     const NAME: &'static str = "catalog";
@@ -93,14 +94,6 @@ impl Component for Catalog {
 
     fn routes(_state: &AppState, cfg: &mut actix_web::web::ServiceConfig) {
         web::routes(cfg);
-    }
-
-    fn database(state: &AppState) -> &Database {
-        &state.db
-    }
-
-    fn authenticator(state: &AppState) -> Arc<Authenticator> {
-        state.auth.clone()
     }
 }
 

@@ -80,6 +80,7 @@ impl AppState {
 }
 
 platform::component_migrations!();
+platform::platform_state!(AppState);
 
 impl Component for HolidayRental {
     const NAME: &'static str = "holiday-rental";
@@ -105,14 +106,6 @@ impl Component for HolidayRental {
             actix_web::rt::spawn(app::platform_data::poll_forever(state.clone(), interval));
         }
         Ok(state)
-    }
-
-    fn database(state: &AppState) -> &Database {
-        &state.db
-    }
-
-    fn authenticator(state: &AppState) -> Arc<Authenticator> {
-        state.auth.clone()
     }
 
     fn upstreams(state: &AppState) -> Vec<(String, platform::app::ReadyCheck)> {

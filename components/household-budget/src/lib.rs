@@ -65,6 +65,7 @@ impl AppState {
 }
 
 platform::component_migrations!();
+platform::platform_state!(AppState);
 
 impl Component for HouseholdBudget {
     const NAME: &'static str = "household-budget";
@@ -90,14 +91,6 @@ impl Component for HouseholdBudget {
             actix_web::rt::spawn(app::signals::compute_forever(state.clone(), interval));
         }
         Ok(state)
-    }
-
-    fn database(state: &AppState) -> &Database {
-        &state.db
-    }
-
-    fn authenticator(state: &AppState) -> Arc<Authenticator> {
-        state.auth.clone()
     }
 
     fn upstreams(state: &AppState) -> Vec<(String, platform::app::ReadyCheck)> {

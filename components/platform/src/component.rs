@@ -48,8 +48,8 @@ pub trait Component: 'static {
 
     /// The component's own settings.
     type Config: Args + Clone + Send + Sync + std::fmt::Debug + 'static;
-    /// The state its handlers share.
-    type State: Clone + Send + 'static;
+    /// The state its handlers share (with the platform's parts: see [`crate::platform_state!`]).
+    type State: Clone + Send + PlatformState + 'static;
 
     /// Its migrations (the audit log's first).
     const MIGRATIONS: &'static [&'static Migrations];
@@ -73,9 +73,13 @@ pub trait Component: 'static {
     /// Mounts routes outside its own API (e.g. an official contract's paths).
     fn routes(_state: &Self::State, _cfg: &mut ServiceConfig) {}
     /// Its database (for readiness).
-    fn database(state: &Self::State) -> &Database;
+    fn database(state: &Self::State) -> &Database {
+        state.database()
+    }
     /// Its token checker.
-    fn authenticator(state: &Self::State) -> Arc<Authenticator>;
+    fn authenticator(state: &Self::State) -> Arc<Authenticator> {
+        state.authenticator()
+    }
     /// Upstreams `/health/ready` checks.
     fn upstreams(_state: &Self::State) -> Vec<(String, ReadyCheck)> {
         Vec::new()
@@ -98,6 +102,29 @@ pub struct Cli<A: Args> {
     /// What to do (default: serve).
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The platform's parts of a component's state: its database and its token checker.
+pub trait PlatformState {
+    /// The database.
+    fn database(&self) -> &Database;
+    /// The token checker.
+    fn authenticator(&self) -> Arc<Authenticator>;
+}
+
+/// Implements [`PlatformState`] for a state with the fields `db` and `auth`.
+#[macro_export]
+macro_rules! platform_state {
+    ($state:ty) => {
+        impl $crate::component::PlatformState for $state {
+            fn database(&self) -> &$crate::db::Database {
+                &self.db
+            }
+            fn authenticator(&self) -> ::std::sync::Arc<$crate::auth::Authenticator> {
+                self.auth.clone()
+            }
+        }
+    };
 }
 
 /// Subcommands of every component binary.

@@ -56,6 +56,8 @@ pub const MIGRATIONS: &[&platform::db::Migrations] = &[&platform::audit::MIGRATI
 /// the official contracts by tools/haalcentraal_spec.py.
 pub const HAALCENTRAAL_SPEC: &str = include_str!("../../../openapi/registry-proxy-haalcentraal.json");
 
+platform::platform_state!(AppState);
+
 impl Component for RegistryProxy {
     const NAME: &'static str = "registry-proxy";
     const ABOUT: &'static str = "Haal Centraal BRP Personen and BAG proxy with protocollering";
@@ -86,14 +88,6 @@ impl Component for RegistryProxy {
             "/api/v1/haalcentraal/openapi.json",
             actix_web::web::get().to(api::haalcentraal_spec),
         );
-    }
-
-    fn database(state: &AppState) -> &Database {
-        &state.db
-    }
-
-    fn authenticator(state: &AppState) -> Arc<Authenticator> {
-        state.auth.clone()
     }
 
     fn upstreams(state: &AppState) -> Vec<(String, platform::app::ReadyCheck)> {
