@@ -49,15 +49,19 @@ pub fn private_sqlite_file(path: &Path) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         private_dir(dir)?;
     }
-    if !path.exists() {
-        write_private(path, b"")?;
-    }
+    // never truncated: replicas starting at once may already be writing to it
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    drop(options.open(path)?);
     for suffix in ["", "-wal", "-shm", "-journal"] {
         let mut name = path.as_os_str().to_owned();
         name.push(suffix);
-        let p = std::path::PathBuf::from(name);
-        if p.exists() {
-            restrict(&p)?;
+        // a companion SQLite removes meanwhile (the journal comes and goes) needs nothing
+        match restrict(&std::path::PathBuf::from(name)) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            other => other?,
         }
     }
     Ok(())
