@@ -67,9 +67,46 @@ impl Suite {
         Suite::start_with(data, ports, demo, &[])
     }
 
-    /// Starts with extra environment variables (another clients file, an area, …).
+    /// Starts with extra environment variables (another clients file, an area, …). A port that
+    /// another test took between `free_ports` and the bind is not this test's failure: it starts
+    /// again on new ports (at most twice).
     pub fn start_with(data: &Path, ports: [(&'static str, u16); 4], demo: bool, env: &[(&str, &str)]) -> Suite {
         let env: Vec<(String, String)> = env.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let mut ports = ports;
+        let mut attempt = 0;
+        loop {
+            let logged = std::fs::metadata(data.join("stderr.log")).map(|m| m.len()).unwrap_or(0);
+            match Suite::try_start(data, ports, demo, &env) {
+                Ok((child, welcome)) => {
+                    let stderr = std::fs::read_to_string(data.join("stderr.log")).unwrap_or_default();
+                    return Suite {
+                        child: Some(child),
+                        ports,
+                        data: data.to_path_buf(),
+                        welcome: format!("{welcome}(stderr: {stderr})"),
+                        env,
+                    };
+                }
+                Err(stderr) => {
+                    let this_try = stderr.get(usize::try_from(logged).unwrap_or(0)..).unwrap_or(&stderr);
+                    if attempt < 2 && this_try.contains("Address already in use") {
+                        attempt += 1;
+                        ports = free_ports();
+                        continue;
+                    }
+                    panic!("no start-up text within a minute; stderr: {stderr}");
+                }
+            }
+        }
+    }
+
+    /// One start: the process and its start-up text, or what it said on stderr.
+    fn try_start(
+        data: &Path,
+        ports: [(&'static str, u16); 4],
+        demo: bool,
+        env: &[(String, String)],
+    ) -> Result<(Child, String), String> {
         // what it says on stderr goes to a file in its data folder, for a failure's message
         let log = std::fs::OpenOptions::new()
             .create(true)
@@ -94,20 +131,13 @@ impl Suite {
                 }
             }
         });
-        let welcome = rx.recv_timeout(Duration::from_secs(60)).unwrap_or_else(|_| {
-            panic!(
-                "no start-up text within a minute; stderr: {}",
-                std::fs::read_to_string(data.join("stderr.log")).unwrap_or_default()
-            )
-        });
-        let stderr = std::fs::read_to_string(data.join("stderr.log")).unwrap_or_default();
-        let welcome = format!("{welcome}(stderr: {stderr})");
-        Suite {
-            child: Some(child),
-            ports,
-            data: data.to_path_buf(),
-            welcome,
-            env,
+        match rx.recv_timeout(Duration::from_secs(60)) {
+            Ok(welcome) => Ok((child, welcome)),
+            Err(_) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                Err(std::fs::read_to_string(data.join("stderr.log")).unwrap_or_default())
+            }
         }
     }
 
