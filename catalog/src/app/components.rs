@@ -71,7 +71,7 @@ fn prepare(publiccode_text: String, spec: Option<Value>) -> Result<Prepared, Err
         Some(tree) => {
             let found = lint::lint(tree);
             let score = i32::from(lint::score(&found));
-            (Some(Json::new(found).map_err(not_serialisable)?), Some(score))
+            (Some(Json::new(found)?), Some(score))
         }
         None => (None, None),
     };
@@ -149,7 +149,7 @@ pub async fn publish(
                 laatste_versie: existing.as_ref().map_or(1, |e| e.laatste_versie + 1),
                 aangemaakt_op: existing.as_ref().map_or(at, |e| e.aangemaakt_op),
                 gewijzigd_op: at,
-                afhankelijk_van: Json::new(entry.depends_on.clone()).map_err(not_serialisable)?,
+                afhankelijk_van: Json::new(entry.depends_on.clone())?,
                 eigenaar: Some(
                     existing
                         .as_ref()
@@ -192,11 +192,7 @@ pub async fn publish(
                     aantal_brekend: previous
                         .as_ref()
                         .map(|(_, ch)| i32::try_from(ch.iter().filter(|x| x.breaking).count()).unwrap_or(i32::MAX)),
-                    wijzigingen: previous
-                        .as_ref()
-                        .map(|(_, ch)| Json::new(ch.clone()))
-                        .transpose()
-                        .map_err(not_serialisable)?,
+                    wijzigingen: previous.as_ref().map(|(_, ch)| Json::new(ch.clone())).transpose()?,
                     vergeleken_met: previous.as_ref().map(|(n, _)| *n),
                 },
             )?;
@@ -323,12 +319,6 @@ fn read_entry_folder(
         found.push((path.display().to_string(), text, spec));
     }
     Ok(found)
-}
-
-/// Plain data always serialises; were it ever not to, nothing is stored and the caller gets a 500.
-fn not_serialisable(e: serde_json::Error) -> Error {
-    tracing::error!(error = %e, "component data not serialisable");
-    Error::Problem(platform::Problem::internal())
 }
 
 fn describe(e: Error) -> String {

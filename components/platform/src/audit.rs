@@ -731,6 +731,15 @@ impl AuditLog {
         }
     }
 
+    /// [`AuditLog::flush`] after a change that wrote its entries with [`AuditLog::append_in`]:
+    /// a failure leaves them pending, stored beside the change and chained by the next flush or
+    /// start, so it is logged and the change's answer stands.
+    pub async fn flush_after_change(&self) {
+        if let Err(p) = self.flush().await {
+            tracing::warn!(problem = %p.title, "audit entries left pending");
+        }
+    }
+
     /// Verifies from the last checkpoint (what the verification endpoint answers).
     pub async fn verify_recent(&self) -> Result<ChainReport, crate::Problem> {
         let keys = self

@@ -29,9 +29,13 @@ pub struct Json<T> {
 }
 
 impl<T: serde::Serialize> Json<T> {
-    /// Wraps a value (its JSON text made now).
-    pub fn new(value: T) -> Result<Self, serde_json::Error> {
-        let text = serde_json::to_string(&value)?;
+    /// Wraps a value (its JSON text made now). Plain data always serialises; were a value ever
+    /// not to, the error is logged and the caller answers 500 with nothing stored.
+    pub fn new(value: T) -> Result<Self, crate::Problem> {
+        let text = serde_json::to_string(&value).map_err(|e| {
+            tracing::error!(error = %e, type_ = std::any::type_name::<T>(), "value not serialisable as JSON");
+            crate::Problem::internal()
+        })?;
         Ok(Json { value, text })
     }
 }

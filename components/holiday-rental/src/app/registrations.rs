@@ -1,6 +1,6 @@
 //! Registrations: apply (checked at the source), read, withdraw, and the platforms' check.
 
-use super::{Caller, SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, audit_entry, chain_recorded, is_inspector, may_access, record};
+use super::{Caller, SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, audit_entry, is_inspector, may_access, record};
 use crate::AppState;
 use crate::domain::eligibility::check_eligibility;
 use crate::domain::registration_number::RegistrationNumber;
@@ -80,7 +80,7 @@ pub async fn apply(state: &AppState, caller: &Caller, address: NummeraanduidingI
             Ok(audit.append_in(c, &[entry])?)
         })
         .await?;
-    chain_recorded(state).await;
+    state.audit.flush_after_change().await;
     Ok(reg)
 }
 
@@ -146,7 +146,7 @@ pub async fn withdraw(
             Ok(audit.append_in(c, &[entry])?)
         })
         .await?;
-    chain_recorded(state).await;
+    state.audit.flush_after_change().await;
     reg.status = RegistrationStatus::Ingetrokken;
     reg.reden_intrekking = Some(reden);
     reg.ingetrokken_op = Some(at);

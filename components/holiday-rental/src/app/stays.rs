@@ -3,9 +3,7 @@
 //! never together pass the cap. The transactional cores take a connection (and are tested on
 //! their own); the async functions run them and write the audit record.
 
-use super::{
-    Caller, SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, audit_entry, chain_recorded, is_holder, is_inspector, may_access, record,
-};
+use super::{Caller, SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, audit_entry, is_holder, is_inspector, may_access, record};
 use crate::AppState;
 use crate::domain::registration_number::RegistrationNumber;
 use crate::domain::rules::Rules;
@@ -288,7 +286,7 @@ pub async fn report(
         })
         .await?;
     match &reported {
-        Reported::New(_) => chain_recorded(state).await,
+        Reported::New(_) => state.audit.flush_after_change().await,
         // nothing was stored; the repeated report is recorded as asked
         Reported::Repeat(stay) => record(state, caller, MELDEN, &reg.registratienummer, details(stay, true)).await?,
     }
@@ -354,7 +352,7 @@ async fn change_recorded(
             Ok::<_, Error>(stay)
         })
         .await?;
-    chain_recorded(state).await;
+    state.audit.flush_after_change().await;
     Ok(stay)
 }
 

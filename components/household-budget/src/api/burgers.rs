@@ -167,11 +167,6 @@ fn agreement_row(
             "De einddatum ligt voor de begindatum.",
         )]));
     }
-    // plain data always serialises; were it ever not to, nothing is stored
-    let json_fault = |e: serde_json::Error| {
-        tracing::error!(error = %e, "afspraak not serialisable");
-        Problem::internal()
-    };
     Ok(AgreementRow {
         id,
         burger_id,
@@ -181,9 +176,9 @@ fn agreement_row(
         tegenrekening: a.tegenrekening,
         geldig_van: a.geldig_van,
         geldig_tot: a.geldig_tot,
-        zoektermen: Json::new(a.zoektermen).map_err(json_fault)?,
+        zoektermen: Json::new(a.zoektermen)?,
         aangemaakt_op: at,
-        betaalinstructie: a.betaalinstructie.map(Json::new).transpose().map_err(json_fault)?,
+        betaalinstructie: a.betaalinstructie.map(Json::new).transpose()?,
         rubriek_id: a.rubriek_id,
         afdeling_id: a.afdeling_id,
     })

@@ -147,7 +147,7 @@ async fn remove_unused(state: &AppState, caller: &Principal, kind: &'static Remo
             Ok(audit.append_in(c, &[recorded])?)
         })
         .await?;
-    super::chain_recorded(state).await;
+    state.audit.flush_after_change().await;
     Ok(())
 }
 

@@ -45,16 +45,6 @@ pub fn entry(
     AuditEntry::performed(caller, PURPOSE, action, object_type, object_id, details)
 }
 
-/// After a change that wrote its audit entries in its own transaction
-/// ([`platform::audit::AuditLog::append_in`]): has them chained before the answer leaves. A
-/// failure leaves them pending, stored beside the change and chained by the next flush or
-/// start, so the change's answer stands.
-pub async fn chain_recorded(state: &AppState) {
-    if let Err(p) = state.audit.flush().await {
-        tracing::warn!(problem = %p.title, "audit entries left pending");
-    }
-}
-
 /// Records one action in the audit log, before the answer leaves.
 pub async fn record(
     state: &AppState,
