@@ -245,9 +245,9 @@ async fn a_stay_is_stored_only_against_the_version_it_was_checked_on() {
             .run(move |c| {
                 let stay = mk;
                 let (read, _) = store::with_live_stays(c, &number)?.unwrap();
-                let first = store::insert_stay_if_unchanged(&dbh, c, &read, &stay("a"))?;
+                let first = dbh.write_transaction_on(c, |c| store::claim_and_insert_stay(c, &read, &stay("a")))?;
                 // a second report checked against the same (now old) version loses
-                let stale = store::insert_stay_if_unchanged(&dbh, c, &read, &stay("b"))?;
+                let stale = dbh.write_transaction_on(c, |c| store::claim_and_insert_stay(c, &read, &stay("b")))?;
                 let (after, stays) = store::with_live_stays(c, &number)?.unwrap();
                 assert_eq!(stays.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), vec!["a"]);
                 Ok::<_, platform::db::DbError>((read, first, stale, after))
@@ -265,7 +265,7 @@ async fn a_stay_is_stored_only_against_the_version_it_was_checked_on() {
         let dbh = st.db.clone();
         let stored = st
             .db
-            .run(move |c| store::insert_stay_if_unchanged(&dbh, c, &after, &stay("c")))
+            .run(move |c| dbh.write_transaction_on(c, |c| store::claim_and_insert_stay(c, &after, &stay("c"))))
             .await
             .unwrap();
         assert!(!stored, "{db}");
@@ -354,7 +354,7 @@ async fn the_locked_path_moves_the_version_for_optimistic_reports() {
                 })
                 .unwrap();
                 // ... so the optimistic one must read and check again
-                store::insert_stay_if_unchanged(&dbh, c, &read, &checked)
+                dbh.write_transaction_on(c, |c| store::claim_and_insert_stay(c, &read, &checked))
             })
             .await
             .unwrap();

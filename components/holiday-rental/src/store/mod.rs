@@ -79,7 +79,7 @@ pub struct Registration {
     pub aangemaakt_op: NaiveDateTime,
     /// When withdrawn.
     pub ingetrokken_op: Option<NaiveDateTime>,
-    /// Moves with every stay stored under it (see [`insert_stay_if_unchanged`]).
+    /// Moves with every stay stored under it (see [`claim_and_insert_stay`]).
     pub verblijven_versie: i64,
 }
 
@@ -191,24 +191,11 @@ pub fn with_live_stays(
 /// Stores a stay only when the registration is still active and no stay was stored under it
 /// since `reg` was read (its `verblijven_versie` unchanged), moving the version in the same
 /// atomic step; `false` when something changed (nothing is written: read and check again).
+/// Runs inside the caller's write transaction, which stores the stay's audit record too.
 ///
 /// Cancellations do not move the version: the rules are monotone, so fewer booked nights never
-/// turn an allowed stay into a refused one. On PostgreSQL this is one statement (one round trip,
-/// atomic without a transaction); SQLite runs the same two steps in a write transaction.
-pub fn insert_stay_if_unchanged(
-    db: &platform::db::Database,
-    conn: &mut DbConnection,
-    reg: &Registration,
-    stay: &Stay,
-) -> Result<bool, DbError> {
-    match conn {
-        DbConnection::Pg(_) => claim_and_insert_stay(conn, reg, stay),
-        DbConnection::Sqlite(_) => db.write_transaction_on(conn, |c| claim_and_insert_stay(c, reg, stay)),
-    }
-}
-
-/// The steps of [`insert_stay_if_unchanged`] without a transaction of their own, for a caller
-/// that stores more in the same transaction (the stay's audit record).
+/// turn an allowed stay into a refused one. On PostgreSQL this is one statement; SQLite runs the
+/// same two steps.
 pub fn claim_and_insert_stay(conn: &mut DbConnection, reg: &Registration, stay: &Stay) -> Result<bool, DbError> {
     match conn {
         DbConnection::Pg(c) => Ok(ClaimAndInsert { reg, stay }.execute(c)? == 1),
@@ -285,7 +272,7 @@ pub fn live_stays_at(conn: &mut DbConnection, address: &NummeraanduidingId) -> R
 }
 
 /// Stores a stay and moves its registration's stay version, so an optimistic report checked
-/// before it (see [`insert_stay_if_unchanged`]) cannot be stored after it. Every stay is stored
+/// before it (see [`claim_and_insert_stay`]) cannot be stored after it. Every stay is stored
 /// through here or through that function, which moves the version itself.
 pub fn insert_stay(conn: &mut DbConnection, s: &Stay) -> Result<(), DbError> {
     diesel::insert_into(verblijven::table).values(s).execute(conn)?;
