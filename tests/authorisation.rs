@@ -443,15 +443,7 @@ async fn fixture() -> Fixture {
     fx.ids.insert("component", id.clone());
     // a second version with a changed spec, so that it has changes against the first
     let first = format!("{catalog}/componenten/{id}/versies/1");
-    let publiccode = fx
-        .http
-        .get(format!("{first}/publiccode.yml"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let publiccode = platform::testing::text(fx.http.get(format!("{first}/publiccode.yml"))).await;
     let mut spec: Value = fx
         .http
         .get(format!("{first}/openapi.json"))
@@ -530,15 +522,11 @@ async fn row(op: &Operation, fx: &Fixture) -> Row {
             let c = id("component");
             let v = id("versie");
             let base = fx.suite.url("CATALOG_PORT");
-            let publiccode = fx
-                .http
-                .get(format!("{base}/api/v1/componenten/{c}/versies/{v}/publiccode.yml"))
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap();
+            let publiccode = platform::testing::text(
+                fx.http
+                    .get(format!("{base}/api/v1/componenten/{c}/versies/{v}/publiccode.yml")),
+            )
+            .await;
             row(
                 scoped(GRONDWERK, platform),
                 op.path.clone(),

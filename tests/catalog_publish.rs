@@ -8,25 +8,9 @@ use platform::component::{self, Component};
 use platform::publish::Outcome;
 use serde_json::Value;
 
-const AUDIT_KEYS: &str = "publish-test=publish-test-audit-key-0123456789abcdef";
-
 fn args<C: Component>(clients: &std::path::Path, extra: &[&str]) -> Vec<String> {
-    let mut a: Vec<String> = [
-        C::NAME,
-        "--bind-address",
-        &platform::testing::free_address(),
-        "--database-url",
-        &platform::testing::sqlite_url(),
-        "--metrics-bind-address",
-        "off",
-        "--clients",
-        &clients.to_string_lossy(),
-        "--audit-keys",
-        AUDIT_KEYS,
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let (bind, database) = (platform::testing::free_address(), platform::testing::sqlite_url());
+    let mut a = platform::testing::component_args(C::NAME, &bind, &database, clients);
     a.extend(extra.iter().map(|s| s.to_string()));
     a
 }

@@ -128,24 +128,14 @@ async fn main() {
     )
     .unwrap();
     let bind = platform::testing::free_address();
-    let cli = platform::component::parse::<catalog::Catalog, _, _>([
-        "catalog",
-        "--bind-address",
-        &bind,
-        "--database-url",
-        &db,
-        "--metrics-bind-address",
-        "off",
-        "--clients",
-        &clients.to_string_lossy(),
-        "--audit-keys",
-        "bench=catalog-bench-audit-key-0123456789abcdef",
-        "--builtin-entries",
-        "false",
-        "--entries",
-        &dir.to_string_lossy(),
-    ])
-    .unwrap();
+    let mut args = platform::testing::component_args("catalog", &bind, &db, &clients);
+    args.extend([
+        "--builtin-entries".into(),
+        "false".into(),
+        "--entries".into(),
+        dir.to_string_lossy().into(),
+    ]);
+    let cli = platform::component::parse::<catalog::Catalog, _, _>(args).unwrap();
     let auth = std::sync::Arc::new(cli.common.authenticator().unwrap());
     let server = platform::component::start::<catalog::Catalog>(cli.common, cli.component, auth)
         .await

@@ -1,6 +1,6 @@
 //! The catalogue's settings (besides the platform's common ones), parsed once at start-up.
 
-use crate::{AppState, system_clock};
+use crate::AppState;
 use platform::component::Context;
 use std::path::PathBuf;
 
@@ -40,10 +40,7 @@ impl Config {
     /// The state from these settings.
     pub fn state(self, ctx: Context) -> Result<AppState, String> {
         Ok(AppState {
-            clients: std::sync::Arc::new(platform::auth::ClientSettings::load(ctx.auth.clients())?),
-            db: ctx.db,
-            audit: ctx.audit,
-            auth: ctx.auth,
+            clients: std::sync::Arc::new(platform::auth::ClientSettings::load(ctx.platform.auth.clients())?),
             builtin_entries: self.builtin_entries,
             entries: self.entries,
             specs: self.specs,
@@ -54,7 +51,7 @@ impl Config {
                 allow_loopback: self.fetch_allow_loopback,
                 ..crate::fetch::Fetcher::strict(self.fetch_max_bytes)
             },
-            clock: system_clock(),
+            platform: ctx.platform,
         })
     }
 }

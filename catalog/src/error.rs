@@ -6,10 +6,6 @@ use platform::Problem;
 /// What a use case can answer instead of its result.
 #[derive(Debug)]
 pub enum Error {
-    /// Not found.
-    NotFound(&'static str),
-    /// The caller's token does not allow this.
-    Forbidden(&'static str),
     /// The publiccode.yml cannot be read.
     Unreadable(String),
     /// The publiccode.yml does not hold what the standard demands: every problem with its path.
@@ -31,8 +27,6 @@ pub enum Error {
 impl From<Error> for Problem {
     fn from(e: Error) -> Self {
         match e {
-            Error::NotFound(what) => Problem::not_found(what),
-            Error::Forbidden(why) => Problem::forbidden(why),
             Error::Unreadable(why) => {
                 Problem::unprocessable("onleesbaarPubliccode", "publiccode.yml is niet te lezen.", why)
             }

@@ -16,10 +16,7 @@ pub mod fetch;
 pub mod store;
 pub mod web;
 
-use platform::audit::AuditLog;
-use platform::auth::Authenticator;
-use platform::component::{Component, Context};
-use platform::db::Database;
+use platform::component::{Component, Context, Platform};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -32,14 +29,12 @@ pub const API_VERSION: &str = "0.1.0";
 /// The component.
 pub struct Catalog;
 
-/// Shared state.
+/// Shared state: the platform's parts (database, audit log, token checker, clock) and the
+/// catalogue's settings.
 #[derive(Clone)]
 pub struct AppState {
-    pub db: Database,
-    /// Audit log.
-    pub audit: AuditLog,
-    /// Token checker.
-    pub auth: Arc<Authenticator>,
+    /// The platform's parts (the state dereferences to them).
+    pub platform: Platform,
     /// Whether the built-in entries (Grondwerk's components) are loaded at start-up.
     pub builtin_entries: bool,
     /// Folders of more entries loaded at start-up.
@@ -54,15 +49,6 @@ pub struct AppState {
     pub fetcher: fetch::Fetcher,
     /// The catalogue's settings of each client (the organisation it speaks for).
     pub clients: Arc<platform::auth::ClientSettings<app::usage::CatalogClient>>,
-    /// The clock (fixed in tests).
-    pub clock: Clock,
-}
-
-impl AppState {
-    /// The current moment.
-    pub fn now(&self) -> chrono::NaiveDateTime {
-        (self.clock)()
-    }
 }
 
 platform::component_migrations!();
@@ -77,13 +63,9 @@ impl Component for Catalog {
     const MIGRATIONS: &'static [&'static platform::db::Migrations] = MIGRATIONS;
     // a version's publiccode.yml is served as it was published; the pages are HTML
     const ALSO_PRODUCES: &'static [&'static str] = &["application/yaml", "text/html"];
-    type ApiDoc = api::ApiDoc;
+    type Api = api::ApiDoc;
     type Config = Config;
     type State = AppState;
-
-    fn api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-        api::register(cfg);
-    }
 
     async fn build(ctx: Context, config: Config) -> Result<AppState, String> {
         let state = config.state(ctx)?;
@@ -95,9 +77,4 @@ impl Component for Catalog {
     fn routes(_state: &AppState, cfg: &mut actix_web::web::ServiceConfig) {
         web::routes(cfg);
     }
-}
-
-/// The catalogue's spec (`openapi/catalog.json`).
-pub fn openapi() -> utoipa::openapi::OpenApi {
-    Catalog::openapi()
 }

@@ -53,7 +53,31 @@ fn layer_name(layer: Option<Layer>) -> &'static str {
     layer.map_or("Onbekend", Layer::title)
 }
 
+/// A page of the catalogue: its style, menu, main content `body` and footer.
 fn page(title: &str, body: Markup) -> HttpResponse {
+    document(
+        title,
+        html! { style { (maud::PreEscaped(STYLE)) } },
+        html! {
+            a class="skip" href="#inhoud" { "Naar de inhoud" }
+            header {
+                nav aria-label="Hoofdmenu" {
+                    a href="/" { "Componentencatalogus" }
+                    " · "
+                    a href="/componenten" { "Zoeken" }
+                    " · "
+                    a href="/api/v1/docs/" { "API" }
+                }
+            }
+            main id="inhoud" { (body) }
+            footer { p { "Grondwerk – herbruikbare Common Ground-componenten. Gegevens ook via de API: " code { "/api/v1/componenten" } "." } }
+        },
+    )
+}
+
+/// An HTML document in Dutch: its title (with the catalogue's name), what `styles` adds to the
+/// head, and `content` as its body.
+fn document(title: &str, styles: Markup, content: Markup) -> HttpResponse {
     let markup = html! {
         (DOCTYPE)
         html lang="nl" {
@@ -61,22 +85,9 @@ fn page(title: &str, body: Markup) -> HttpResponse {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " – Componentencatalogus" }
-                style { (maud::PreEscaped(STYLE)) }
+                (styles)
             }
-            body {
-                a class="skip" href="#inhoud" { "Naar de inhoud" }
-                header {
-                    nav aria-label="Hoofdmenu" {
-                        a href="/" { "Componentencatalogus" }
-                        " · "
-                        a href="/componenten" { "Zoeken" }
-                        " · "
-                        a href="/api/v1/docs/" { "API" }
-                    }
-                }
-                main id="inhoud" { (body) }
-                footer { p { "Grondwerk – herbruikbare Common Ground-componenten. Gegevens ook via de API: " code { "/api/v1/componenten" } "." } }
-            }
+            body { (content) }
         }
     };
     HttpResponse::Ok()
@@ -300,28 +311,18 @@ async fn swagger(path: web::Path<(String, i32)>, state: web::Data<AppState>) -> 
         return Err(Problem::not_found("Deze versie heeft geen OpenAPI-spec."));
     }
     let spec = format!("/api/v1/componenten/{id}/versies/{versie}/openapi.json");
-    let markup = html! {
-        (DOCTYPE)
-        html lang="nl" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { "API van versie " (versie) " – Componentencatalogus" }
-                link rel="stylesheet" href="/api/v1/docs/swagger-ui.css";
+    Ok(document(
+        &format!("API van versie {versie}"),
+        html! { link rel="stylesheet" href="/api/v1/docs/swagger-ui.css"; },
+        html! {
+            main {
+                p { a href={ "/componenten/" (id) } { "Terug naar het component" } }
+                div id="swagger-ui" data-spec=(spec) {}
             }
-            body {
-                main {
-                    p { a href={ "/componenten/" (id) } { "Terug naar het component" } }
-                    div id="swagger-ui" data-spec=(spec) {}
-                }
-                script src="/api/v1/docs/swagger-ui-bundle.js" {}
-                script src="/catalogus/swagger-spec.js" {}
-            }
-        }
-    };
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(markup.into_string()))
+            script src="/api/v1/docs/swagger-ui-bundle.js" {}
+            script src="/catalogus/swagger-spec.js" {}
+        },
+    ))
 }
 
 async fn swagger_script() -> HttpResponse {

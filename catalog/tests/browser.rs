@@ -40,22 +40,7 @@ async fn pages_work_in_a_browser_and_meet_wcag_aa() {
     )
     .unwrap();
     let bind = platform::testing::free_address();
-    let args: Vec<String> = [
-        "catalog",
-        "--bind-address",
-        &bind,
-        "--database-url",
-        &platform::testing::sqlite_url(),
-        "--metrics-bind-address",
-        "off",
-        "--clients",
-        &clients.to_string_lossy(),
-        "--audit-keys",
-        "browser=browser-test-audit-key-0123456789abcdef",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let args = platform::testing::component_args("catalog", &bind, &platform::testing::sqlite_url(), &clients);
     let cli = component::parse::<catalog::Catalog, _, _>(args).unwrap();
     let auth = std::sync::Arc::new(cli.common.authenticator().unwrap());
     let server = component::start::<catalog::Catalog>(cli.common, cli.component, auth)

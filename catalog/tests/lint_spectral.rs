@@ -58,16 +58,21 @@ fn spectral_findings(spec: &Path, ruleset: Ruleset) -> BTreeSet<Key> {
     results
         .iter()
         .map(|r| {
-            let path: Vec<String> = r["path"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_string))
-                .collect();
             let severity = if r["severity"] == 0 { "error" } else { "warn" };
-            (r["code"].as_str().unwrap().to_string(), path.join(" › "), severity)
+            (r["code"].as_str().unwrap().to_string(), spectral_path(r), severity)
         })
         .collect()
+}
+
+/// The path of a Spectral result as the linter writes it (`paths › /x › get`).
+fn spectral_path(result: &Value) -> String {
+    let parts: Vec<String> = result["path"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_string))
+        .collect();
+    parts.join(" › ")
 }
 
 fn our_findings(spec: &Path) -> BTreeSet<Key> {
@@ -176,15 +181,7 @@ fn document_schema_findings_have_spectrals_messages() {
         let theirs: BTreeSet<(String, String)> = results
             .iter()
             .filter(|r| r["code"] == "oas3-schema")
-            .map(|r| {
-                let path: Vec<String> = r["path"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_string))
-                    .collect();
-                (path.join(" › "), r["message"].as_str().unwrap().to_string())
-            })
+            .map(|r| (spectral_path(r), r["message"].as_str().unwrap().to_string()))
             .collect();
         let doc = catalog::domain::openapi::parse_any(&std::fs::read_to_string(&spec).unwrap()).unwrap();
         let ours: BTreeSet<(String, String)> = lint::lint(&doc)

@@ -5,19 +5,21 @@ pub mod dto;
 
 use platform::app::BearerAuth;
 
-/// Registers every handler of the API (mounted under `/api/v1` by the platform).
-pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(componenten::publiceren)
-        .service(componenten::componenten)
-        .service(componenten::component)
-        .service(componenten::openapi)
-        .service(componenten::adr_bevindingen)
-        .service(componenten::wijzigingen)
-        .service(componenten::publiccode)
-        .service(componenten::api_register)
-        .service(componenten::eigenaar_overdragen)
-        .service(componenten::gebruik_vastleggen)
-        .service(componenten::gebruik_beeindigen);
+impl platform::component::Api for ApiDoc {
+    /// Registers every handler of the API (mounted under `/api/v1` by the platform).
+    fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+        cfg.service(componenten::publiceren)
+            .service(componenten::componenten)
+            .service(componenten::component)
+            .service(componenten::openapi)
+            .service(componenten::adr_bevindingen)
+            .service(componenten::wijzigingen)
+            .service(componenten::publiccode)
+            .service(componenten::api_register)
+            .service(componenten::eigenaar_overdragen)
+            .service(componenten::gebruik_vastleggen)
+            .service(componenten::gebruik_beeindigen);
+    }
 }
 
 /// Document-level facts of the spec.

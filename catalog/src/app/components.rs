@@ -100,20 +100,12 @@ pub async fn publish(
     publiccode_text: String,
     spec: Option<Value>,
 ) -> Result<Published, Error> {
-    let Prepared {
-        entry,
-        publiccode_text,
-        spec,
-        spec_text,
-        findings,
-        score,
-        sha,
-    } = actix_web::web::block(move || prepare(publiccode_text, spec)).await??;
+    let new = actix_web::web::block(move || prepare(publiccode_text, spec)).await??;
     let at = state.now();
     state
         .db
         .write_transaction(move |c| {
-            let mut existing = store::find_by_url(c, &entry.url)?;
+            let mut existing = store::find_by_url(c, &new.entry.url)?;
             if let Some(current) = existing.as_mut() {
                 match &current.eigenaar {
                     Some(owner) if *owner != publisher.organisation => return Err(Error::NotOwner(owner.clone())),
@@ -125,7 +117,7 @@ pub async fn publish(
                     None => return Err(Error::Unowned),
                 }
                 let latest = store::version(c, &current.id, current.laatste_versie)?;
-                if latest.is_some_and(|v| v.inhoud_sha256 == sha) {
+                if latest.is_some_and(|v| v.inhoud_sha256 == new.sha) {
                     return Ok(Published {
                         component: current.clone(),
                         new_version: false,
@@ -136,20 +128,20 @@ pub async fn publish(
                 id: existing
                     .as_ref()
                     .map_or_else(|| uuid::Uuid::new_v4().to_string(), |e| e.id.clone()),
-                url: entry.url.clone(),
-                naam: entry.name.clone(),
-                laag: entry.layer,
-                installatietype: entry.installation_type,
-                status: entry.development_status,
-                software_type: entry.software_type,
-                licentie: entry.license.clone(),
-                organisatie: entry.organisation.clone(),
-                korte_beschrijving: entry.short_description.clone(),
-                beschrijving: entry.long_description.clone(),
+                url: new.entry.url.clone(),
+                naam: new.entry.name.clone(),
+                laag: new.entry.layer,
+                installatietype: new.entry.installation_type,
+                status: new.entry.development_status,
+                software_type: new.entry.software_type,
+                licentie: new.entry.license.clone(),
+                organisatie: new.entry.organisation.clone(),
+                korte_beschrijving: new.entry.short_description.clone(),
+                beschrijving: new.entry.long_description.clone(),
                 laatste_versie: existing.as_ref().map_or(1, |e| e.laatste_versie + 1),
                 aangemaakt_op: existing.as_ref().map_or(at, |e| e.aangemaakt_op),
                 gewijzigd_op: at,
-                afhankelijk_van: Json::new(entry.depends_on.clone())?,
+                afhankelijk_van: Json::new(new.entry.depends_on.clone())?,
                 eigenaar: Some(
                     existing
                         .as_ref()
@@ -158,15 +150,15 @@ pub async fn publish(
                 ),
             };
             // what changed against the previous version with a spec
-            let previous = match (&existing, &spec) {
-                (Some(e), Some(new)) => match store::latest_spec(c, &e.id)? {
+            let previous = match (&existing, &new.spec) {
+                (Some(e), Some(spec)) => match store::latest_spec(c, &e.id)? {
                     Some((n, text)) => {
                         // stored by us as JSON: one that does not read is a fault, not "no diff"
                         let old: Value = serde_json::from_str(&text).map_err(|e| {
                             tracing::error!(error = %e, "stored spec does not read");
                             Error::Problem(platform::Problem::internal())
                         })?;
-                        Some((n, diff::diff(&old, new)))
+                        Some((n, diff::diff(&old, spec)))
                     }
                     None => None,
                 },
@@ -181,14 +173,14 @@ pub async fn publish(
                 &VersionRow {
                     component_id: component.id.clone(),
                     versie: component.laatste_versie,
-                    software_versie: entry.software_version.clone(),
-                    publiccode: publiccode_text,
-                    openapi: spec_text,
-                    inhoud_sha256: sha,
+                    software_versie: new.entry.software_version.clone(),
+                    publiccode: new.publiccode_text,
+                    openapi: new.spec_text,
+                    inhoud_sha256: new.sha,
                     gepubliceerd_door: publisher.by,
                     aangemaakt_op: at,
-                    adr_bevindingen: findings,
-                    adr_score: score,
+                    adr_bevindingen: new.findings,
+                    adr_score: new.score,
                     aantal_brekend: previous
                         .as_ref()
                         .map(|(_, ch)| i32::try_from(ch.iter().filter(|x| x.breaking).count()).unwrap_or(i32::MAX)),
@@ -223,10 +215,8 @@ pub async fn register(
     publiccode_text: String,
     source: SpecSource,
 ) -> Result<Published, Error> {
-    if !caller.has_scope(SCOPE_BEHEREN) {
-        return Err(Error::Forbidden("Scope catalogus.beheren is nodig."));
-    }
-    let organisation = state.clients.of(&caller.client_id).organisatie.ok_or(Error::Forbidden(
+    caller.require_scope(SCOPE_BEHEREN)?;
+    let organisation = state.clients.of(&caller.client_id).organisatie.ok_or(Error::forbidden(
         "Voor deze client is geen organisatie ingesteld: een component wordt gepubliceerd namens de organisatie waarvan het is.",
     ))?;
     let spec = match source {
@@ -329,15 +319,13 @@ fn describe(e: Error) -> String {
 /// An administrator (scope `catalogus.overdragen`) gives a component to another organisation,
 /// which from then on is the one that publishes it; audited with both organisations.
 pub async fn transfer(state: &AppState, caller: &Principal, id: String, organisation: String) -> Result<(), Error> {
-    if !caller.has_scope(SCOPE_OVERDRAGEN) {
-        return Err(Error::Forbidden("Scope catalogus.overdragen is nodig."));
-    }
+    caller.require_scope(SCOPE_OVERDRAGEN)?;
     let (at, to) = (state.now(), organisation.clone());
     let from = state
         .db
         .write_transaction(move |c| {
             let Some(component) = store::find(c, &id)? else {
-                return Err(Error::NotFound("Geen component met dit id."));
+                return Err(Error::not_found("Geen component met dit id."));
             };
             store::set_owner(c, &component.id, &to, at)?;
             Ok((component.id, component.eigenaar))
@@ -400,7 +388,7 @@ pub async fn get(state: &AppState, id: String) -> Result<Detail, Error> {
         .db
         .run(move |c| {
             let Some(component) = store::find(c, &id)? else {
-                return Err(Error::NotFound("Geen component met dit id."));
+                return Err(Error::not_found("Geen component met dit id."));
             };
             let names = component.afhankelijk_van.get().clone();
             let known = store::ids_by_name(c, &names)?;
@@ -427,5 +415,5 @@ pub async fn version(state: &AppState, id: String, versie: i32) -> Result<Versio
         .db
         .run(move |c| store::version(c, &id, versie))
         .await?
-        .ok_or(Error::NotFound("Geen versie met dit nummer."))
+        .ok_or(Error::not_found("Geen versie met dit nummer."))
 }

@@ -37,13 +37,11 @@ pub async fn record(
     sinds: chrono::NaiveDate,
     omgeving: Omgeving,
 ) -> Result<UsageRow, Error> {
-    if !caller.has_scope(SCOPE_GEBRUIK) {
-        return Err(Error::Forbidden("Scope catalogus.gebruik is nodig."));
-    }
+    caller.require_scope(SCOPE_GEBRUIK)?;
     let me = state.clients.of(&caller.client_id);
     let organisatie = me
         .organisatie
-        .ok_or(Error::Forbidden("Voor deze client is geen organisatie ingesteld."))?;
+        .ok_or(Error::forbidden("Voor deze client is geen organisatie ingesteld."))?;
     let row = UsageRow {
         component_id,
         organisatie,
@@ -60,7 +58,7 @@ pub async fn record(
         .db
         .write_transaction(move |c| {
             if store::version(c, &stored.component_id, stored.versie)?.is_none() {
-                return Err(Error::NotFound("Geen component met deze versie."));
+                return Err(Error::not_found("Geen component met deze versie."));
             }
             store::upsert_usage(c, &stored)?;
             Ok(())
@@ -71,14 +69,12 @@ pub async fn record(
 
 /// Ends the caller's organisation's use of a component in an environment.
 pub async fn end(state: &AppState, caller: &Principal, component_id: String, omgeving: Omgeving) -> Result<(), Error> {
-    if !caller.has_scope(SCOPE_GEBRUIK) {
-        return Err(Error::Forbidden("Scope catalogus.gebruik is nodig."));
-    }
+    caller.require_scope(SCOPE_GEBRUIK)?;
     let organisatie = state
         .clients
         .of(&caller.client_id)
         .organisatie
-        .ok_or(Error::Forbidden("Voor deze client is geen organisatie ingesteld."))?;
+        .ok_or(Error::forbidden("Voor deze client is geen organisatie ingesteld."))?;
     let found = state
         .db
         .write_transaction(move |c| Ok::<_, Error>(store::delete_usage(c, &component_id, &organisatie, omgeving)?))
@@ -86,7 +82,7 @@ pub async fn end(state: &AppState, caller: &Principal, component_id: String, omg
     if found {
         Ok(())
     } else {
-        Err(Error::NotFound(
+        Err(Error::not_found(
             "Uw organisatie gebruikt dit component niet in deze omgeving.",
         ))
     }

@@ -421,23 +421,37 @@ impl Checker {
         }
     }
 
-    fn text<'a>(&mut self, parent: &'a Value, path: &str, required: bool) -> Option<&'a str> {
-        match at(parent, path) {
-            None => {
-                self.missing(path, required);
-                None
-            }
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s),
-            Some(Value::String(_)) if required => {
-                self.fault(path.into(), "mag niet leeg zijn");
-                None
-            }
-            Some(Value::String(_)) => None,
-            Some(_) => {
-                self.fault(path.into(), "geen tekst");
-                None
-            }
+    /// The value at `path` as `pick` takes it; a missing value is a fault when required, one
+    /// `pick` does not take is `fault` ("geen lijst").
+    fn typed<'a, T>(
+        &mut self,
+        parent: &'a Value,
+        path: &str,
+        required: bool,
+        fault: &str,
+        pick: impl Fn(&'a Value) -> Option<T>,
+    ) -> Option<T> {
+        let Some(value) = at(parent, path) else {
+            self.missing(path, required);
+            return None;
+        };
+        let picked = pick(value);
+        if picked.is_none() {
+            self.fault(path.into(), fault);
         }
+        picked
+    }
+
+    /// A text; an empty one counts as missing (a fault when required: "mag niet leeg zijn").
+    fn text<'a>(&mut self, parent: &'a Value, path: &str, required: bool) -> Option<&'a str> {
+        let s = self.typed(parent, path, required, "geen tekst", Value::as_str)?;
+        if !s.trim().is_empty() {
+            return Some(s);
+        }
+        if required {
+            self.fault(path.into(), "mag niet leeg zijn");
+        }
+        None
     }
 
     fn one_of(&mut self, parent: &Value, path: &str, allowed: &[&str], required: bool) {
@@ -491,31 +505,11 @@ impl Checker {
     }
 
     fn object<'a>(&mut self, parent: &'a Value, path: &str, required: bool) -> Option<&'a Value> {
-        match at(parent, path) {
-            None => {
-                self.missing(path, required);
-                None
-            }
-            Some(v @ Value::Object(_)) => Some(v),
-            Some(_) => {
-                self.fault(path.into(), "geen mapping");
-                None
-            }
-        }
+        self.typed(parent, path, required, "geen mapping", |v| v.is_object().then_some(v))
     }
 
     fn array<'a>(&mut self, parent: &'a Value, path: &str, required: bool) -> Option<&'a Vec<Value>> {
-        match at(parent, path) {
-            None => {
-                self.missing(path, required);
-                None
-            }
-            Some(Value::Array(a)) => Some(a),
-            Some(_) => {
-                self.fault(path.into(), "geen lijst");
-                None
-            }
-        }
+        self.typed(parent, path, required, "geen lijst", Value::as_array)
     }
 
     /// A list of texts, non-empty when required, each one of `allowed` when given.

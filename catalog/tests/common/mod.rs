@@ -4,7 +4,7 @@
 
 use actix_web::test::TestRequest;
 use catalog::AppState;
-use platform::auth::{Authenticator, Claims, ClientConfig, sign_hs256};
+use platform::auth::{Claims, ClientConfig, sign_hs256};
 use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -49,11 +49,8 @@ pub fn repo(path: &str) -> PathBuf {
 }
 
 pub fn state(url: &str) -> AppState {
-    let db = platform::db::Database::connect(url, 4, catalog::MIGRATIONS).unwrap();
     AppState {
-        audit: platform::audit::AuditLog::start(db.clone(), Some(platform::testing::audit_keys())),
-        db,
-        auth: Arc::new(Authenticator::new(clients(), 60, None)),
+        platform: platform::testing::platform(url, 4, catalog::MIGRATIONS, clients()),
         builtin_entries: true,
         entries: Vec::new(),
         specs: None,
@@ -61,7 +58,6 @@ pub fn state(url: &str) -> AppState {
         organisation: "Grondwerk".into(),
         fetcher: catalog::fetch::Fetcher::strict(10 * 1024 * 1024),
         clients: Arc::new(platform::auth::ClientSettings::load(&clients()).unwrap()),
-        clock: catalog::system_clock(),
     }
 }
 

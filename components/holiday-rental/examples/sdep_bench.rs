@@ -187,26 +187,25 @@ async fn main() {
     actix_web::rt::spawn(server);
 
     let state = holiday_rental::AppState {
-        audit: platform::audit::AuditLog::start(db.clone(), Some(platform::testing::audit_keys())),
-        db: db.clone(),
+        platform: platform::component::Platform::new(
+            db.clone(),
+            platform::audit::AuditLog::start(db.clone(), Some(platform::testing::audit_keys())),
+            Arc::new(platform::auth::Authenticator::new(Vec::new(), 60, None)),
+        ),
         rules: Arc::new(
             holiday_rental::domain::rules::Rules::parse(holiday_rental::domain::rules::DEFAULT_RULES).unwrap(),
         ),
-        registry: Arc::new(
-            holiday_rental::registry::RegistryProxy::new(
-                "http://127.0.0.1:9",
-                "bench",
-                "bench",
-                "bench",
-                std::time::Duration::from_secs(1),
-            )
-            .unwrap(),
-        ),
+        registry: platform::registry::RegistryClient::new(
+            "http://127.0.0.1:9",
+            "bench",
+            "bench",
+            "bench",
+            std::time::Duration::from_secs(1),
+        )
+        .unwrap(),
         rate_limit: holiday_rental::store::rate_limit::RateLimiter::per_minute(10),
-        auth: Arc::new(platform::auth::Authenticator::new(Vec::new(), 60, None)),
         clients: Arc::new(platform::auth::ClientSettings::load(&[]).unwrap()),
         report_grace_days: 0,
-        clock: holiday_rental::system_clock(),
         sdep: Some(Arc::new(
             holiday_rental::sdep::Sdep::new(holiday_rental::sdep::SdepConfig {
                 base_url: format!("http://{bind}/api/v0"),

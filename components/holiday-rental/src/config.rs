@@ -1,8 +1,8 @@
 //! The component's settings (besides the platform's common ones), parsed once at start-up.
 
+use crate::AppState;
 use crate::domain::rules::{DEFAULT_RULES, Rules};
 use crate::store::rate_limit;
-use crate::{AppState, registry, system_clock};
 use platform::Gemeentecode;
 use platform::auth::ClientSettings;
 use platform::component::Context;
@@ -96,7 +96,7 @@ impl Config {
             .registry_proxy_secret
             .as_deref()
             .ok_or("REGISTRY_PROXY_SECRET is required")?;
-        let registry = registry::RegistryProxy::new(
+        let registry = platform::registry::RegistryClient::new(
             &self.registry_proxy_url,
             &self.registry_proxy_client_id,
             secret,
@@ -137,15 +137,12 @@ impl Config {
             sdep,
             sdep_gemeente: self.sdep_gemeentecode,
             sdep_feed: Arc::new(crate::app::platform_data::Feed::default()),
-            clients: Arc::new(ClientSettings::load(ctx.auth.clients())?),
-            db: ctx.db,
-            audit: ctx.audit,
+            clients: Arc::new(ClientSettings::load(ctx.platform.auth.clients())?),
             rules: Arc::new(rules),
-            registry: Arc::new(registry),
+            registry,
             rate_limit: rate_limit::RateLimiter::per_minute(self.platform_check_per_minute),
-            auth: ctx.auth,
             report_grace_days: self.report_grace_days,
-            clock: system_clock(),
+            platform: ctx.platform,
         })
     }
 }

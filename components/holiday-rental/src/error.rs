@@ -8,10 +8,6 @@ use platform::Problem;
 /// What a use case can answer instead of its result.
 #[derive(Debug)]
 pub enum Error {
-    /// No such registration or stay, or not the caller's: never say which.
-    NotFound(&'static str),
-    /// The caller's token does not allow this.
-    Forbidden(&'static str),
     /// The registration is withdrawn: nothing about it can be changed.
     Withdrawn,
     /// A withdrawal of a registration that already is.
@@ -41,8 +37,6 @@ pub enum Error {
 impl From<Error> for Problem {
     fn from(e: Error) -> Self {
         match e {
-            Error::NotFound(what) => Problem::not_found(what),
-            Error::Forbidden(why) => Problem::forbidden(why),
             Error::Withdrawn => Problem::unprocessable(
                 "registratieIngetrokken",
                 "De registratie is ingetrokken.",

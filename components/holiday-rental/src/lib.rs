@@ -16,10 +16,8 @@ pub mod registry;
 pub mod sdep;
 pub mod store;
 
-use platform::audit::AuditLog;
-use platform::auth::{Authenticator, ClientSettings};
-use platform::component::{Component, Context};
-use platform::db::Database;
+use platform::auth::ClientSettings;
+use platform::component::{Component, Context, Platform};
 use std::sync::Arc;
 
 pub use config::{Config, RentalClient};
@@ -31,26 +29,22 @@ pub const API_VERSION: &str = "1.0.0";
 /// The component.
 pub struct HolidayRental;
 
-/// Shared state.
+/// Shared state: the platform's parts (database, audit log, token checker, clock) and the
+/// register's rules, upstreams and feeds.
 #[derive(Clone)]
 pub struct AppState {
-    pub db: Database,
-    /// Audit log.
-    pub audit: AuditLog,
+    /// The platform's parts (the state dereferences to them).
+    pub platform: Platform,
     /// Rules per municipality.
     pub rules: Arc<domain::rules::Rules>,
     /// The registry proxy.
-    pub registry: Arc<registry::RegistryProxy>,
+    pub registry: platform::registry::RegistryClient,
     /// Limits the platform number check per client.
     pub rate_limit: store::rate_limit::RateLimiter,
-    /// Token checker.
-    pub auth: Arc<Authenticator>,
     /// This component's settings of each client (an inspector's gemeentecode).
     pub clients: Arc<ClientSettings<RentalClient>>,
     /// Days a stay may be reported after it started (default 0: before it starts).
     pub report_grace_days: u32,
-    /// The clock (fixed in tests).
-    pub clock: Clock,
     /// The EU Single Digital Entry Point, when configured.
     pub sdep: Option<Arc<sdep::Sdep>>,
     /// The municipality this component answers to the SDEP for.
@@ -62,9 +56,9 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Today and the moment, from the clock.
-    pub fn now(&self) -> app::stays::Now {
-        let at = (self.clock)();
+    /// Today and the moment, from the clock (the use cases' view of [`Platform::now`]).
+    pub fn when(&self) -> app::stays::Now {
+        let at = self.platform.now();
         app::stays::Now { today: at.date(), at }
     }
 
@@ -91,13 +85,9 @@ impl Component for HolidayRental {
     // the enforcement list is also served as CSV
     const ALSO_PRODUCES: &'static [&'static str] = &["text/csv"];
     const MIGRATIONS: &'static [&'static platform::db::Migrations] = MIGRATIONS;
-    type ApiDoc = api::ApiDoc;
+    type Api = api::ApiDoc;
     type Config = Config;
     type State = AppState;
-
-    fn api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-        api::register(cfg);
-    }
 
     async fn build(ctx: Context, config: Config) -> Result<AppState, String> {
         let interval = config.sdep_poll_interval_seconds;
@@ -128,9 +118,4 @@ impl Component for HolidayRental {
         });
         vec![("sdep".into(), check)]
     }
-}
-
-/// The component's spec (`openapi/holiday-rental.json`).
-pub fn openapi() -> utoipa::openapi::OpenApi {
-    HolidayRental::openapi()
 }

@@ -28,6 +28,17 @@ async fn principal(st: &holiday_rental::AppState, client: &str, bsn: Option<&str
     st.caller(auth.authenticate(t.trim_start_matches("Bearer ")).await.unwrap())
 }
 
+/// Jan (through the portal) and the registration he applied for at the Keizersgracht.
+async fn jan_registered(
+    st: &holiday_rental::AppState,
+) -> (holiday_rental::app::Caller, holiday_rental::store::Registration) {
+    let jan = principal(st, "portaal", Some(JAN)).await;
+    let reg = registrations::apply(st, &jan, NummeraanduidingId::parse(KEIZERSGRACHT).unwrap())
+        .await
+        .unwrap();
+    (jan, reg)
+}
+
 fn period(a: &str, b: &str) -> Period {
     Period {
         start: a.parse().unwrap(),
@@ -221,10 +232,7 @@ async fn a_stay_is_stored_only_against_the_version_it_was_checked_on() {
     use holiday_rental::store::{self, Stay};
     for (db, url) in platform::testing::database_urls() {
         let st = state(&url);
-        let jan = principal(&st, "portaal", Some(JAN)).await;
-        let reg = registrations::apply(&st, &jan, NummeraanduidingId::parse(KEIZERSGRACHT).unwrap())
-            .await
-            .unwrap();
+        let (_, reg) = jan_registered(&st).await;
         let (reg_id, number) = (reg.id.clone(), reg.registratienummer);
         let stay = move |id: &str| Stay {
             id: id.into(),
@@ -277,11 +285,8 @@ async fn a_stay_is_stored_only_against_the_version_it_was_checked_on() {
 async fn the_locked_report_path_checks_and_stores() {
     for (db, url) in platform::testing::database_urls() {
         let st = state(&url);
-        let jan = principal(&st, "portaal", Some(JAN)).await;
-        let reg = registrations::apply(&st, &jan, NummeraanduidingId::parse(KEIZERSGRACHT).unwrap())
-            .await
-            .unwrap();
-        let (rules, now) = (st.rules.clone(), st.now());
+        let (jan, reg) = jan_registered(&st).await;
+        let (rules, now) = (st.rules.clone(), st.when());
         let tx = |from: String, to: String| {
             let (who, number, rules) = (jan.clone(), reg.registratienummer, rules.clone());
             st.db.write_transaction(move |c| {
@@ -289,7 +294,7 @@ async fn the_locked_report_path_checks_and_stores() {
                     period: period(&from, &to),
                     guests: 2,
                 };
-                stays::report_tx(c, &who, &number, &report, &rules, 0, now, &|_, _, _| Ok(()))
+                stays::report_tx(c, context(&who, &number, &report, &rules, now), &|_, _, _| Ok(()))
             })
         };
         let next = chrono::Datelike::year(&now.today) + 1;
@@ -312,11 +317,8 @@ async fn the_locked_path_moves_the_version_for_optimistic_reports() {
     use holiday_rental::store;
     for (db, url) in platform::testing::database_urls() {
         let st = state(&url);
-        let jan = principal(&st, "portaal", Some(JAN)).await;
-        let reg = registrations::apply(&st, &jan, NummeraanduidingId::parse(KEIZERSGRACHT).unwrap())
-            .await
-            .unwrap();
-        let (rules, now, dbh, number) = (st.rules.clone(), st.now(), st.db.clone(), reg.registratienummer);
+        let (jan, reg) = jan_registered(&st).await;
+        let (rules, now, dbh, number) = (st.rules.clone(), st.when(), st.db.clone(), reg.registratienummer);
         let next = chrono::Datelike::year(&now.today) + 1;
         let stored_late = st
             .db
@@ -327,30 +329,16 @@ async fn the_locked_path_moves_the_version_for_optimistic_reports() {
                     period: period(&from, &to),
                     guests: 1,
                 };
-                let stays::Reported::New(checked) = stays::decide_report(
-                    &jan,
-                    &read,
-                    &[],
-                    &report(format!("{next}-05-01"), format!("{next}-05-02")),
-                    &rules,
-                    0,
-                    now,
-                )
-                .unwrap() else {
+                let first = report(format!("{next}-05-01"), format!("{next}-05-02"));
+                let stays::Reported::New(checked) =
+                    stays::decide_report(context(&jan, &number, &first, &rules, now), &read, &[]).unwrap()
+                else {
                     panic!("{db}: a new stay");
                 };
                 // ... meanwhile the locked path stores another stay ...
                 dbh.write_transaction_on(c, |c| {
-                    stays::report_tx(
-                        c,
-                        &jan,
-                        &number,
-                        &report(format!("{next}-06-01"), format!("{next}-06-02")),
-                        &rules,
-                        0,
-                        now,
-                        &|_, _, _| Ok(()),
-                    )
+                    let second = report(format!("{next}-06-01"), format!("{next}-06-02"));
+                    stays::report_tx(c, context(&jan, &number, &second, &rules, now), &|_, _, _| Ok(()))
                 })
                 .unwrap();
                 // ... so the optimistic one must read and check again
@@ -371,11 +359,8 @@ async fn a_stay_is_not_stored_without_its_audit_record() {
     use holiday_rental::store;
     for (db, url) in platform::testing::database_urls() {
         let st = state(&url);
-        let jan = principal(&st, "portaal", Some(JAN)).await;
-        let reg = registrations::apply(&st, &jan, NummeraanduidingId::parse(KEIZERSGRACHT).unwrap())
-            .await
-            .unwrap();
-        let next = chrono::Datelike::year(&st.now().today) + 1;
+        let (jan, reg) = jan_registered(&st).await;
+        let next = chrono::Datelike::year(&st.now().date()) + 1;
         let report = |from: String, to: String| stays::Report {
             period: period(&from, &to),
             guests: 2,
@@ -403,5 +388,24 @@ async fn a_stay_is_not_stored_without_its_audit_record() {
             .await
             .unwrap();
         assert!(live.is_empty(), "{db}: a stay without its record: {live:?}");
+    }
+}
+
+/// `caller`'s report of a stay for registration `number` under `rules` at `now`, without grace
+/// days.
+fn context<'a>(
+    caller: &'a holiday_rental::app::Caller,
+    number: &'a holiday_rental::domain::registration_number::RegistrationNumber,
+    report: &'a stays::Report,
+    rules: &'a holiday_rental::domain::rules::Rules,
+    now: stays::Now,
+) -> stays::ReportContext<'a> {
+    stays::ReportContext {
+        caller,
+        number,
+        report,
+        rules,
+        grace_days: 0,
+        now,
     }
 }

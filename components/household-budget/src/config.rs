@@ -1,7 +1,7 @@
 //! The component's settings (besides the platform's common ones), parsed once at start-up.
 
+use crate::AppState;
 use crate::domain::iban::Iban;
-use crate::{AppState, system_clock};
 use platform::component::Context;
 use std::sync::Arc;
 
@@ -59,26 +59,23 @@ impl Config {
             return Err("HOUSEHOLD_BUDGET_ACCOUNT_IBAN is required: the accounts whose statements are imported".into());
         }
         let registry = match &self.registry_proxy_secret {
-            Some(secret) => Some(Arc::new(crate::registry::RegistryProxy::new(
+            Some(secret) => Some(platform::registry::RegistryClient::new(
                 &self.registry_proxy_url,
                 &self.registry_proxy_client_id,
                 secret,
                 &self.registry_proxy_doelbinding,
                 std::time::Duration::from_millis(self.registry_proxy_timeout_ms),
-            )?)),
+            )?),
             None => None,
         };
         Ok(AppState {
             registry,
-            db: ctx.db,
-            audit: ctx.audit,
-            auth: ctx.auth,
             accounts: Arc::new(accounts),
             account_name: self.account_name,
             max_statement_bytes: self.max_statement_bytes,
             booking_tolerance: crate::domain::money::Cents(i64::from(self.booking_tolerance_cents)),
             signal_margin_days: self.signal_margin_days,
-            clock: system_clock(),
+            platform: ctx.platform,
         })
     }
 }

@@ -7,10 +7,6 @@ use platform::Problem;
 /// What a use case can answer instead of its result.
 #[derive(Debug)]
 pub enum Error {
-    /// Not found, or not the caller's: never say which.
-    NotFound(&'static str),
-    /// The caller's token does not allow this.
-    Forbidden(&'static str),
     /// The file cannot be read as a bank statement.
     Unreadable(ImportError),
     /// The statement is of an account that is not the municipality's.
@@ -50,8 +46,6 @@ pub enum Error {
 impl From<Error> for Problem {
     fn from(e: Error) -> Self {
         match e {
-            Error::NotFound(what) => Problem::not_found(what),
-            Error::Forbidden(why) => Problem::forbidden(why),
             Error::Unreadable(ImportError::DocType) => Problem::bad_request_with(
                 "doctypeNietToegestaan",
                 "Het bestand bevat een DOCTYPE.",

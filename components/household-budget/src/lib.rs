@@ -17,10 +17,7 @@ pub mod registry;
 pub mod store;
 
 use domain::iban::Iban;
-use platform::audit::AuditLog;
-use platform::auth::Authenticator;
-use platform::component::{Component, Context};
-use platform::db::Database;
+use platform::component::{Component, Context, Platform};
 use std::sync::Arc;
 
 pub use config::Config;
@@ -32,14 +29,12 @@ pub const API_VERSION: &str = "0.1.0";
 /// The component.
 pub struct HouseholdBudget;
 
-/// Shared state.
+/// Shared state: the platform's parts (database, audit log, token checker, clock) and the
+/// household budget's settings.
 #[derive(Clone)]
 pub struct AppState {
-    pub db: Database,
-    /// Audit log.
-    pub audit: AuditLog,
-    /// Token checker.
-    pub auth: Arc<Authenticator>,
+    /// The platform's parts (the state dereferences to them).
+    pub platform: Platform,
     /// The municipality's accounts whose statements are imported (the first pays).
     pub accounts: Arc<Vec<Iban>>,
     /// The name payments are made in.
@@ -52,16 +47,7 @@ pub struct AppState {
     pub signal_margin_days: u32,
     /// The registry proxy, to fill a citizen's name and address from the BRP (none when not
     /// configured).
-    pub registry: Option<Arc<registry::RegistryProxy>>,
-    /// The clock (fixed in tests).
-    pub clock: Clock,
-}
-
-impl AppState {
-    /// The current moment.
-    pub fn now(&self) -> chrono::NaiveDateTime {
-        (self.clock)()
-    }
+    pub registry: Option<platform::registry::RegistryClient>,
 }
 
 platform::component_migrations!();
@@ -76,13 +62,9 @@ impl Component for HouseholdBudget {
     const MIGRATIONS: &'static [&'static platform::db::Migrations] = MIGRATIONS;
     // payment files are downloaded as pain.001 XML; overviews are also CSV
     const ALSO_PRODUCES: &'static [&'static str] = &["application/xml", "text/csv"];
-    type ApiDoc = api::ApiDoc;
+    type Api = api::ApiDoc;
     type Config = Config;
     type State = AppState;
-
-    fn api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-        api::register(cfg);
-    }
 
     async fn build(ctx: Context, config: Config) -> Result<AppState, String> {
         let interval = config.signal_interval_seconds;
@@ -96,9 +78,4 @@ impl Component for HouseholdBudget {
     fn upstreams(state: &AppState) -> Vec<(String, platform::app::ReadyCheck)> {
         state.registry.iter().map(|r| r.upstream()).collect()
     }
-}
-
-/// The component's spec (`openapi/household-budget.json`).
-pub fn openapi() -> utoipa::openapi::OpenApi {
-    HouseholdBudget::openapi()
 }

@@ -40,16 +40,8 @@ async fn planned_payments_export_once_and_validate() {
         let st = state(&url);
         let app = app(st.clone()).await;
         let beheer = token("budgetbeheer", None);
-        let (_, b) = send(
-            &app,
-            post_json(
-                "/api/v1/burgers",
-                &beheer,
-                json!({ "burgerservicenummer": "999990019", "voornamen": "Jan", "achternaam": "Jansen" }),
-            ),
-        )
-        .await;
-        let uri = format!("/api/v1/burgers/{}/afspraken", b["id"].as_str().unwrap());
+        let burger = jan_jansen(&app).await;
+        let uri = format!("/api/v1/burgers/{burger}/afspraken");
         for (omschrijving, cents, iban, instructie) in [
             (
                 "Huur & servicekosten",
@@ -65,16 +57,8 @@ async fn planned_payments_export_once_and_validate() {
                 json!({ "schema": { "soort": "wekelijks", "weekdagen": [5] }, "startdatum": "2026-03-01" }),
             ),
         ] {
-            let (status, a) = send(
-                &app,
-                post_json(
-                    &uri,
-                    &beheer,
-                    json!({ "omschrijving": omschrijving, "soort": "uitgaven", "bedragInCenten": cents, "tegenrekening": iban,
-                            "geldigVan": "2026-01-01", "betaalinstructie": instructie }),
-                ),
-            )
-            .await;
+            let (status, a) = post_as_team(&app, &uri, json!({ "omschrijving": omschrijving, "soort": "uitgaven", "bedragInCenten": cents, "tegenrekening": iban,
+                            "geldigVan": "2026-01-01", "betaalinstructie": instructie })).await;
             assert_eq!(status, 201, "{db}: {a}");
             assert_eq!(a["betaalinstructie"]["startdatum"], "2026-03-01");
         }
@@ -149,26 +133,9 @@ async fn a_bad_betaalinstructie_names_the_field() {
     let urls = platform::testing::database_urls();
     let st = state(&urls[0].1);
     let app = app(st.clone()).await;
-    let beheer = token("budgetbeheer", None);
-    let (_, b) = send(
-        &app,
-        post_json(
-            "/api/v1/burgers",
-            &beheer,
-            json!({ "burgerservicenummer": "999990019", "voornamen": "J", "achternaam": "J" }),
-        ),
-    )
-    .await;
-    let (status, p) = send(
-        &app,
-        post_json(
-            &format!("/api/v1/burgers/{}/afspraken", b["id"].as_str().unwrap()),
-            &beheer,
-            json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 100, "tegenrekening": "NL20INGB0001234567",
-                    "geldigVan": "2026-01-01", "betaalinstructie": { "schema": { "soort": "maandelijks", "dagen": [0] }, "startdatum": "2026-01-01" } }),
-        ),
-    )
-    .await;
+    let burger = jan_jansen(&app).await;
+    let (status, p) = post_as_team(&app, &format!("/api/v1/burgers/{burger}/afspraken"), json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 100, "tegenrekening": "NL20INGB0001234567",
+                    "geldigVan": "2026-01-01", "betaalinstructie": { "schema": { "soort": "maandelijks", "dagen": [0] }, "startdatum": "2026-01-01" } })).await;
     assert_eq!(status, 400, "{p}");
     assert_eq!(p["invalidParams"][0]["name"], "betaalinstructie.schema.dagen", "{p}");
 }
@@ -181,33 +148,14 @@ async fn the_banks_debit_is_matched_back_to_the_export() {
         let st = state(&url);
         let app = app(st.clone()).await;
         let beheer = token("budgetbeheer", None);
-        let (_, b) = send(
-            &app,
-            post_json(
-                "/api/v1/burgers",
-                &beheer,
-                json!({ "burgerservicenummer": "999990019", "voornamen": "J", "achternaam": "J" }),
-            ),
-        )
-        .await;
-        let (_, a) = send(
-            &app,
-            post_json(
-                &format!("/api/v1/burgers/{}/afspraken", b["id"].as_str().unwrap()),
-                &beheer,
-                json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13000, "tegenrekening": "NL20INGB0001234567",
+        let burger = jan_jansen(&app).await;
+        let (_, a) = post_as_team(&app, &format!("/api/v1/burgers/{burger}/afspraken"), json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13000, "tegenrekening": "NL20INGB0001234567",
                         "geldigVan": "2026-01-01", "zoektermen": ["woonlasten"],
-                        "betaalinstructie": { "schema": { "soort": "eenmalig" }, "startdatum": "2026-06-01" } }),
-            ),
-        )
-        .await;
-        let (status, file) = send(
+                        "betaalinstructie": { "schema": { "soort": "eenmalig" }, "startdatum": "2026-06-01" } })).await;
+        let (status, file) = post_as_team(
             &app,
-            post_json(
-                "/api/v1/betaalbestanden",
-                &beheer,
-                json!({ "van": "2026-06-01", "tot": "2026-06-30" }),
-            ),
+            "/api/v1/betaalbestanden",
+            json!({ "van": "2026-06-01", "tot": "2026-06-30" }),
         )
         .await;
         assert_eq!(status, 201, "{db}: {file}");

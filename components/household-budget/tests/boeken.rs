@@ -19,16 +19,8 @@ async fn import_books_what_fits_and_suggests_the_rest() {
         let st = state(&url);
         let app = app(st.clone()).await;
         let beheer = token("budgetbeheer", None);
-        let (status, jan) = send(
-            &app,
-            post_json(
-                "/api/v1/burgers",
-                &beheer,
-                json!({ "burgerservicenummer": JAN, "voornamen": "Jan", "achternaam": "Jansen",
-                        "adres": { "straat": "Keizersgracht", "huisnummer": "1", "postcode": "1015 CJ", "plaats": "Amsterdam" } }),
-            ),
-        )
-        .await;
+        let (status, jan) = post_as_team(&app, "/api/v1/burgers", json!({ "burgerservicenummer": JAN, "voornamen": "Jan", "achternaam": "Jansen",
+                        "adres": { "straat": "Keizersgracht", "huisnummer": "1", "postcode": "1015 CJ", "plaats": "Amsterdam" } })).await;
         assert_eq!(status, 201, "{db}: {jan}");
         assert_eq!(jan["adres"]["postcode"], "1015CJ");
         let id = jan["id"].as_str().unwrap().to_string();
@@ -161,29 +153,22 @@ async fn a_citizen_sees_only_their_own() {
     for (db, url) in platform::testing::database_urls() {
         let st = state(&url);
         let app = app(st.clone()).await;
-        let beheer = token("budgetbeheer", None);
         let mut ids = Vec::new();
         for (bsn, naam) in [(JAN, "Jansen"), (FATIMA, "El Amrani")] {
-            let (status, b) = send(
+            let (status, b) = post_as_team(
                 &app,
-                post_json(
-                    "/api/v1/burgers",
-                    &beheer,
-                    json!({ "burgerservicenummer": bsn, "voornamen": "X", "achternaam": naam }),
-                ),
+                "/api/v1/burgers",
+                json!({ "burgerservicenummer": bsn, "voornamen": "X", "achternaam": naam }),
             )
             .await;
             assert_eq!(status, 201, "{db}: {b}");
             ids.push(b["id"].as_str().unwrap().to_string());
         }
         // the same BSN twice: 409
-        let (status, body) = send(
+        let (status, body) = post_as_team(
             &app,
-            post_json(
-                "/api/v1/burgers",
-                &beheer,
-                json!({ "burgerservicenummer": JAN, "voornamen": "X", "achternaam": "Y" }),
-            ),
+            "/api/v1/burgers",
+            json!({ "burgerservicenummer": JAN, "voornamen": "X", "achternaam": "Y" }),
         )
         .await;
         assert_eq!((status, body["code"].as_str()), (409, Some("burgerBestaat")), "{db}");
@@ -256,13 +241,10 @@ async fn bad_input_names_the_field() {
         assert_eq!(status, 400, "{p}");
         assert_eq!(p["invalidParams"][0]["name"], field, "{p}");
     }
-    let (_, b) = send(
+    let (_, b) = post_as_team(
         &app,
-        post_json(
-            "/api/v1/burgers",
-            &beheer,
-            json!({ "burgerservicenummer": JAN, "voornamen": "X", "achternaam": "Y" }),
-        ),
+        "/api/v1/burgers",
+        json!({ "burgerservicenummer": JAN, "voornamen": "X", "achternaam": "Y" }),
     )
     .await;
     let uri = format!("/api/v1/burgers/{}/afspraken", b["id"].as_str().unwrap());
@@ -289,14 +271,11 @@ async fn bad_input_names_the_field() {
         assert_eq!(p["invalidParams"][0]["name"], field, "{p}");
     }
     // an afspraak for a citizen that does not exist
-    let (status, _) = send(
+    let (status, _) = post_as_team(
         &app,
-        post_json(
-            "/api/v1/burgers/bestaat-niet/afspraken",
-            &beheer,
-            json!({ "omschrijving": "x", "soort": "uitgaven",
+        "/api/v1/burgers/bestaat-niet/afspraken",
+        json!({ "omschrijving": "x", "soort": "uitgaven",
             "bedragInCenten": 5, "tegenrekening": "NL20INGB0001234567", "geldigVan": "2026-01-01" }),
-        ),
     )
     .await;
     assert_eq!(status, 404);

@@ -16,27 +16,10 @@ async fn a_stored_value_that_is_not_its_type_is_a_500_not_a_default() {
         let st = state(&url);
         let app = app(st.clone()).await;
         let beheer = token("budgetbeheer", None);
-        let (_, b) = send(
-            &app,
-            post_json(
-                "/api/v1/burgers",
-                &beheer,
-                json!({ "burgerservicenummer": "999990019", "voornamen": "Jan", "achternaam": "Jansen" }),
-            ),
-        )
-        .await;
-        let burger = b["id"].as_str().unwrap().to_string();
-        let (status, afspraak) = send(
-            &app,
-            post_json(
-                &format!("/api/v1/burgers/{burger}/afspraken"),
-                &beheer,
-                json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13000, "tegenrekening": "NL20INGB0001234567",
+        let burger = jan_jansen(&app).await;
+        let (status, afspraak) = post_as_team(&app, &format!("/api/v1/burgers/{burger}/afspraken"), json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13000, "tegenrekening": "NL20INGB0001234567",
                         "geldigVan": "2026-03-01", "zoektermen": ["huur"],
-                        "betaalinstructie": { "schema": { "soort": "maandelijks", "dagen": [1] }, "startdatum": "2026-03-01" } }),
-            ),
-        )
-        .await;
+                        "betaalinstructie": { "schema": { "soort": "maandelijks", "dagen": [1] }, "startdatum": "2026-03-01" } })).await;
         assert_eq!(status, 201, "{db}: {afspraak}");
         let afspraak = afspraak["id"].as_str().unwrap().to_string();
         let (status, _) = import(
@@ -56,7 +39,7 @@ async fn a_stored_value_that_is_not_its_type_is_a_500_not_a_default() {
             (read["soort"].as_str(), read["bedragInCenten"].as_i64()),
             (Some("uitgaven"), Some(13000))
         );
-        send(&app, post_json("/api/v1/signaleringen/berekenen", &beheer, json!({}))).await;
+        post_as_team(&app, "/api/v1/signaleringen/berekenen", json!({})).await;
         let (status, list) = send(&app, get("/api/v1/signaleringen?status=open", &beheer)).await;
         assert_eq!(status, 200, "{db}: {list}");
         assert!(list["signaleringen"][0]["soort"].is_string(), "{db}: {list}");

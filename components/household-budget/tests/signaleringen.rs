@@ -15,36 +15,13 @@ async fn missing_rent_and_negative_balance_are_signalled_once() {
         let st = state(&url);
         let app = app(st.clone()).await;
         let beheer = token("budgetbeheer", None);
-        let (_, b) = send(
-            &app,
-            post_json(
-                "/api/v1/burgers",
-                &beheer,
-                json!({ "burgerservicenummer": "999990019", "voornamen": "Jan", "achternaam": "Jansen" }),
-            ),
-        )
-        .await;
-        let burger = b["id"].as_str().unwrap().to_string();
+        let burger = jan_jansen(&app).await;
         // rent due on the 1st of March, April and May; only March's is in the statement
-        let (status, _) = send(
-            &app,
-            post_json(
-                &format!("/api/v1/burgers/{burger}/afspraken"),
-                &beheer,
-                json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13000, "tegenrekening": "NL20INGB0001234567",
+        let (status, _) = post_as_team(&app, &format!("/api/v1/burgers/{burger}/afspraken"), json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13000, "tegenrekening": "NL20INGB0001234567",
                         "geldigVan": "2026-03-01", "geldigTot": "2026-05-31",
-                        "betaalinstructie": { "schema": { "soort": "maandelijks", "dagen": [1] }, "startdatum": "2026-03-01" } }),
-            ),
-        )
-        .await;
+                        "betaalinstructie": { "schema": { "soort": "maandelijks", "dagen": [1] }, "startdatum": "2026-03-01" } })).await;
         assert_eq!(status, 201, "{db}");
-        let (status, import) = import(
-            &app,
-            fixture("camt053_v08_batch_reversal_return.xml"),
-            "application/xml",
-        )
-        .await;
-        assert_eq!(status, 201, "{db}: {import}");
+        let import = import_fixture(&app, "camt053_v08_batch_reversal_return.xml").await;
         assert_eq!(import["aantalAutomatischGeboekt"], 1, "{db}: the rent of March");
 
         let (_, open) = send(&app, get("/api/v1/signaleringen?status=open", &beheer)).await;
@@ -74,7 +51,7 @@ async fn missing_rent_and_negative_balance_are_signalled_once() {
             "{db}: {open}"
         );
         // computing again adds nothing
-        let (status, again) = send(&app, post_json("/api/v1/signaleringen/berekenen", &beheer, json!({}))).await;
+        let (status, again) = post_as_team(&app, "/api/v1/signaleringen/berekenen", json!({})).await;
         assert_eq!((status, again["aantalNieuw"].as_u64()), (200, Some(0)), "{db}: {again}");
 
         // the citizen sees their own signals; another citizen's id is 404
@@ -208,27 +185,16 @@ async fn an_import_signals_only_the_citizens_it_booked_to() {
             ("999990019", "Jansen", "NL20INGB0001234567"),
             ("999990032", "Pietersen", "NL91ABNA0417164300"),
         ] {
-            let (_, b) = send(
+            let (_, b) = post_as_team(
                 &app,
-                post_json(
-                    "/api/v1/burgers",
-                    &beheer,
-                    json!({ "burgerservicenummer": bsn, "voornamen": "A", "achternaam": naam }),
-                ),
+                "/api/v1/burgers",
+                json!({ "burgerservicenummer": bsn, "voornamen": "A", "achternaam": naam }),
             )
             .await;
             let burger = b["id"].as_str().unwrap().to_string();
-            let (status, _) = send(
-                &app,
-                post_json(
-                    &format!("/api/v1/burgers/{burger}/afspraken"),
-                    &beheer,
-                    json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13000, "tegenrekening": tegenrekening,
+            let (status, _) = post_as_team(&app, &format!("/api/v1/burgers/{burger}/afspraken"), json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13000, "tegenrekening": tegenrekening,
                             "geldigVan": "2026-03-01", "geldigTot": "2026-05-31",
-                            "betaalinstructie": { "schema": { "soort": "maandelijks", "dagen": [1] }, "startdatum": "2026-03-01" } }),
-                ),
-            )
-            .await;
+                            "betaalinstructie": { "schema": { "soort": "maandelijks", "dagen": [1] }, "startdatum": "2026-03-01" } })).await;
             assert_eq!(status, 201, "{db}");
             citizens.push(burger);
         }

@@ -16,12 +16,21 @@ const FATIMA: &str = "999990032";
 /// Passes the eleven test; the mock BRP has no such person.
 const UNKNOWN: &str = "123456782";
 
-fn put_json(uri: &str, auth: &str, body: Value) -> actix_http::Request {
-    TestRequest::put()
+/// A PUT with a JSON body as the budget team: the status and the body.
+async fn put_as_team<S>(app: &S, uri: &str, body: Value) -> (u16, Value)
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse,
+            Error = actix_web::Error,
+        >,
+{
+    let request = TestRequest::put()
         .uri(uri)
-        .insert_header(("Authorization", auth.to_string()))
+        .insert_header(("Authorization", token("budgetbeheer", None)))
         .set_json(body)
-        .to_request()
+        .to_request();
+    send(app, request).await
 }
 
 fn delete(uri: &str, auth: &str) -> actix_http::Request {
@@ -42,24 +51,18 @@ async fn an_organisations_other_accounts_book_its_afspraken() {
         let beheer = token("budgetbeheer", None);
         // a housing corporation collects rent from one department's account; the afspraak names
         // another department and account of it
-        let (status, org) = send(
+        let (status, org) = post_as_team(
             &app,
-            post_json(
-                "/api/v1/organisaties",
-                &beheer,
-                json!({ "kvkNummer": "30012345", "naam": "Woonstichting De Sleutel" }),
-            ),
+            "/api/v1/organisaties",
+            json!({ "kvkNummer": "30012345", "naam": "Woonstichting De Sleutel" }),
         )
         .await;
         assert_eq!(status, 201, "{db}: {org}");
         let org = id(&org);
-        let (status, body) = send(
+        let (status, body) = post_as_team(
             &app,
-            post_json(
-                "/api/v1/organisaties",
-                &beheer,
-                json!({ "kvkNummer": "30012345", "naam": "Dubbel" }),
-            ),
+            "/api/v1/organisaties",
+            json!({ "kvkNummer": "30012345", "naam": "Dubbel" }),
         )
         .await;
         assert_eq!(
@@ -67,13 +70,10 @@ async fn an_organisations_other_accounts_book_its_afspraken() {
             (409, Some("organisatieBestaat")),
             "{db}"
         );
-        let (status, body) = send(
+        let (status, body) = post_as_team(
             &app,
-            post_json(
-                "/api/v1/organisaties",
-                &beheer,
-                json!({ "kvkNummer": "3001234", "naam": "Te kort" }),
-            ),
+            "/api/v1/organisaties",
+            json!({ "kvkNummer": "3001234", "naam": "Te kort" }),
         )
         .await;
         assert_eq!(
@@ -109,36 +109,24 @@ async fn an_organisations_other_accounts_book_its_afspraken() {
         let (status, body) = send(&app, delete(&format!("/api/v1/organisaties/{org}"), &beheer)).await;
         assert_eq!((status, body["code"].as_str()), (409, Some("inGebruik")), "{db}");
 
-        let (_, jan) = send(
+        let (_, jan) = post_as_team(
             &app,
-            post_json(
-                "/api/v1/burgers",
-                &beheer,
-                json!({ "burgerservicenummer": JAN, "voornamen": "Jan", "achternaam": "de Vries" }),
-            ),
+            "/api/v1/burgers",
+            json!({ "burgerservicenummer": JAN, "voornamen": "Jan", "achternaam": "de Vries" }),
         )
         .await;
         let jan = id(&jan);
-        let (status, huur) = send(
+        let (status, huur) = post_as_team(
             &app,
-            post_json(
-                &format!("/api/v1/burgers/{jan}/afspraken"),
-                &beheer,
-                json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13000,
+            &format!("/api/v1/burgers/{jan}/afspraken"),
+            json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13000,
                         "tegenrekening": "NL39RABO0300065264", "afdelingId": verhuur,
                         "geldigVan": "2026-01-01" }),
-            ),
         )
         .await;
         assert_eq!(status, 201, "{db}: {huur}");
         assert_eq!(huur["afdelingId"], verhuur.as_str());
-        let (status, import) = import(
-            &app,
-            fixture("camt053_v08_batch_reversal_return.xml"),
-            "application/xml",
-        )
-        .await;
-        assert_eq!(status, 201, "{db}: {import}");
+        let import = import_fixture(&app, "camt053_v08_batch_reversal_return.xml").await;
         // the rent went to the incasso department's account: still the corporation's
         assert_eq!(import["aantalAutomatischGeboekt"], 1, "{db}: {import}");
         let (_, all) = send(&app, get("/api/v1/transacties", &beheer)).await;
@@ -155,15 +143,12 @@ async fn an_organisations_other_accounts_book_its_afspraken() {
         assert_eq!(status, 409, "{db}");
         let (status, _) = send(&app, delete(&format!("/api/v1/afspraken/{}", id(&huur)), &beheer)).await;
         assert_eq!(status, 409, "{db}");
-        let (status, body) = send(
+        let (status, body) = post_as_team(
             &app,
-            post_json(
-                &format!("/api/v1/burgers/{jan}/afspraken"),
-                &beheer,
-                json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13000,
+            &format!("/api/v1/burgers/{jan}/afspraken"),
+            json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13000,
                         "tegenrekening": "NL39RABO0300065264", "afdelingId": "bestaat-niet",
                         "geldigVan": "2026-01-01" }),
-            ),
         )
         .await;
         assert_eq!(
@@ -226,13 +211,10 @@ async fn rubrieken_on_the_chart_of_accounts_give_the_overview_per_rubriek() {
             "{db}: {body}"
         );
 
-        let (_, jan) = send(
+        let (_, jan) = post_as_team(
             &app,
-            post_json(
-                "/api/v1/burgers",
-                &beheer,
-                json!({ "burgerservicenummer": JAN, "voornamen": "Jan", "achternaam": "de Vries" }),
-            ),
+            "/api/v1/burgers",
+            json!({ "burgerservicenummer": JAN, "voornamen": "Jan", "achternaam": "de Vries" }),
         )
         .await;
         let jan = id(&jan);
@@ -262,13 +244,7 @@ async fn rubrieken_on_the_chart_of_accounts_give_the_overview_per_rubriek() {
             (400, Some("rubriekId")),
             "{db}"
         );
-        let (status, import) = import(
-            &app,
-            fixture("camt053_v08_batch_reversal_return.xml"),
-            "application/xml",
-        )
-        .await;
-        assert_eq!(status, 201, "{db}: {import}");
+        let import = import_fixture(&app, "camt053_v08_batch_reversal_return.xml").await;
         assert_eq!(import["aantalAutomatischGeboekt"], 3, "{db}: {import}");
 
         let uri = format!("/api/v1/burgers/{jan}/overzicht?van=2026-03-01&tot=2026-03-31");
@@ -319,13 +295,10 @@ async fn rubrieken_on_the_chart_of_accounts_give_the_overview_per_rubriek() {
         // a rubriek in use stays; renamed, it shows under its new name
         let (status, _) = send(&app, delete(&format!("/api/v1/rubrieken/{}", id(&wonen)), &beheer)).await;
         assert_eq!(status, 409, "{db}");
-        let (status, r) = send(
+        let (status, r) = put_as_team(
             &app,
-            put_json(
-                &format!("/api/v1/rubrieken/{}", id(&wonen)),
-                &beheer,
-                json!({ "naam": "Woonlasten", "grootboekrekening": "4000" }),
-            ),
+            &format!("/api/v1/rubrieken/{}", id(&wonen)),
+            json!({ "naam": "Woonlasten", "grootboekrekening": "4000" }),
         )
         .await;
         assert_eq!((status, r["naam"].as_str()), (200, Some("Woonlasten")), "{db}");
@@ -339,11 +312,7 @@ async fn households_accounts_and_removing_citizens() {
     for (db, url) in platform::testing::database_urls() {
         let app = app(state(&url)).await;
         let beheer = token("budgetbeheer", None);
-        let (status, h) = send(
-            &app,
-            post_json("/api/v1/huishoudens", &beheer, json!({ "naam": "De Vries" })),
-        )
-        .await;
+        let (status, h) = post_as_team(&app, "/api/v1/huishoudens", json!({ "naam": "De Vries" })).await;
         assert_eq!(status, 201, "{db}: {h}");
         let h = id(&h);
         let citizen = |bsn: &str, huishouden: Value| {
@@ -388,13 +357,10 @@ async fn households_accounts_and_removing_citizens() {
 
         // a joint account of both
         for b in [&jan, &fatima] {
-            let (status, body) = send(
+            let (status, body) = post_as_team(
                 &app,
-                post_json(
-                    &format!("/api/v1/burgers/{b}/rekeningen"),
-                    &beheer,
-                    json!({ "iban": "NL91 ABNA 0417 1643 00", "rekeninghouder": "J. de Vries en F. El Amrani" }),
-                ),
+                &format!("/api/v1/burgers/{b}/rekeningen"),
+                json!({ "iban": "NL91 ABNA 0417 1643 00", "rekeninghouder": "J. de Vries en F. El Amrani" }),
             )
             .await;
             assert_eq!(
@@ -432,13 +398,10 @@ async fn households_accounts_and_removing_citizens() {
         assert_eq!(status, 400, "{db}");
 
         // changed: leaves the household, which can then go
-        let (status, changed) = send(
+        let (status, changed) = put_as_team(
             &app,
-            put_json(
-                &format!("/api/v1/burgers/{jan}"),
-                &beheer,
-                json!({ "burgerservicenummer": JAN, "voornamen": "Jan Pieter", "achternaam": "de Vries" }),
-            ),
+            &format!("/api/v1/burgers/{jan}"),
+            json!({ "burgerservicenummer": JAN, "voornamen": "Jan Pieter", "achternaam": "de Vries" }),
         )
         .await;
         assert_eq!(
@@ -447,13 +410,10 @@ async fn households_accounts_and_removing_citizens() {
             "{db}: {changed}"
         );
         assert!(changed.get("huishoudenId").is_none(), "{db}: {changed}");
-        let (status, body) = send(
+        let (status, body) = put_as_team(
             &app,
-            put_json(
-                &format!("/api/v1/burgers/{jan}"),
-                &beheer,
-                json!({ "burgerservicenummer": FATIMA, "voornamen": "Jan", "achternaam": "de Vries" }),
-            ),
+            &format!("/api/v1/burgers/{jan}"),
+            json!({ "burgerservicenummer": FATIMA, "voornamen": "Jan", "achternaam": "de Vries" }),
         )
         .await;
         assert_eq!((status, body["code"].as_str()), (409, Some("burgerBestaat")), "{db}");
@@ -461,26 +421,20 @@ async fn households_accounts_and_removing_citizens() {
         assert_eq!(status, 204, "{db}");
 
         // a citizen with an afspraak stays; without, goes (account links with them)
-        let (_, a) = send(
+        let (_, a) = post_as_team(
             &app,
-            post_json(
-                &format!("/api/v1/burgers/{fatima}/afspraken"),
-                &beheer,
-                json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13000,
+            &format!("/api/v1/burgers/{fatima}/afspraken"),
+            json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13000,
                         "tegenrekening": "NL20INGB0001234567", "geldigVan": "2026-01-01" }),
-            ),
         )
         .await;
         let (status, _) = send(&app, delete(&format!("/api/v1/burgers/{fatima}"), &beheer)).await;
         assert_eq!(status, 409, "{db}");
-        let (status, changed) = send(
+        let (status, changed) = put_as_team(
             &app,
-            put_json(
-                &format!("/api/v1/afspraken/{}", id(&a)),
-                &beheer,
-                json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13500,
+            &format!("/api/v1/afspraken/{}", id(&a)),
+            json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13500,
                         "tegenrekening": "NL20INGB0001234567", "geldigVan": "2026-01-01", "geldigTot": "2026-06-30" }),
-            ),
         )
         .await;
         assert_eq!(
@@ -520,13 +474,10 @@ async fn name_and_address_come_from_the_brp_when_asked() {
         let st = state(&url);
         let app = app(st.clone()).await;
         let beheer = token("budgetbeheer", None);
-        let (status, jan) = send(
+        let (status, jan) = post_as_team(
             &app,
-            post_json(
-                "/api/v1/burgers",
-                &beheer,
-                json!({ "burgerservicenummer": JAN, "aanvullenUitBrp": true, "telefoon": "0612345678" }),
-            ),
+            "/api/v1/burgers",
+            json!({ "burgerservicenummer": JAN, "aanvullenUitBrp": true, "telefoon": "0612345678" }),
         )
         .await;
         assert_eq!(status, 201, "{db}: {jan}");
@@ -541,13 +492,10 @@ async fn name_and_address_come_from_the_brp_when_asked() {
             "{db}: {jan}"
         );
         // what the worker types wins over the BRP
-        let (status, fatima) = send(
+        let (status, fatima) = post_as_team(
             &app,
-            post_json(
-                "/api/v1/burgers",
-                &beheer,
-                json!({ "burgerservicenummer": FATIMA, "voornamen": "Fati", "aanvullenUitBrp": true }),
-            ),
+            "/api/v1/burgers",
+            json!({ "burgerservicenummer": FATIMA, "voornamen": "Fati", "aanvullenUitBrp": true }),
         )
         .await;
         assert_eq!(
@@ -555,13 +503,10 @@ async fn name_and_address_come_from_the_brp_when_asked() {
             (201, Some("Fati"), Some("El Amrani")),
             "{db}: {fatima}"
         );
-        let (status, body) = send(
+        let (status, body) = post_as_team(
             &app,
-            post_json(
-                "/api/v1/burgers",
-                &beheer,
-                json!({ "burgerservicenummer": UNKNOWN, "aanvullenUitBrp": true }),
-            ),
+            "/api/v1/burgers",
+            json!({ "burgerservicenummer": UNKNOWN, "aanvullenUitBrp": true }),
         )
         .await;
         assert_eq!(
@@ -569,11 +514,7 @@ async fn name_and_address_come_from_the_brp_when_asked() {
             (422, Some("onbekendInBrp")),
             "{db}: {body}"
         );
-        let (status, body) = send(
-            &app,
-            post_json("/api/v1/burgers", &beheer, json!({ "burgerservicenummer": UNKNOWN })),
-        )
-        .await;
+        let (status, body) = post_as_team(&app, "/api/v1/burgers", json!({ "burgerservicenummer": UNKNOWN })).await;
         assert_eq!(
             (status, body["invalidParams"][0]["name"].as_str()),
             (400, Some("voornamen")),
@@ -615,8 +556,8 @@ async fn readiness_names_the_registry_proxy_when_one_is_configured() {
     );
     // a proxy that does not answer: not ready, and it says which
     let mut down = st.clone();
-    down.registry = Some(std::sync::Arc::new(
-        household_budget::registry::RegistryProxy::new(
+    down.registry = Some(
+        platform::registry::RegistryClient::new(
             &format!("http://{}", platform::testing::free_address()),
             "household-budget",
             PROXY_CLIENT_SECRET,
@@ -624,7 +565,7 @@ async fn readiness_names_the_registry_proxy_when_one_is_configured() {
             std::time::Duration::from_secs(2),
         )
         .unwrap(),
-    ));
+    );
     let (status, body) = ready(down).await;
     assert_eq!(
         (status, body["checks"]["registry-proxy"].as_str()),

@@ -306,9 +306,7 @@ impl Principal {
         if self.has_scope(scope) {
             Ok(())
         } else {
-            Err(Problem::forbidden(format!(
-                "Scope '{scope}' is nodig voor deze operatie."
-            )))
+            Err(Problem::forbidden(format!("Scope {scope} is nodig.")))
         }
     }
 }

@@ -6,6 +6,7 @@
 use crate::app::{Readiness, ReadyCheck, SpecJson};
 use crate::audit::AuditLog;
 use crate::auth::Authenticator;
+use crate::clock::Clock;
 use crate::config::CommonConfig;
 use crate::db::{Database, Migrations};
 use actix_web::web::{self, Data, ServiceConfig};
@@ -15,14 +16,67 @@ use std::sync::Arc;
 
 /// What the platform hands a component to build its state from.
 pub struct Context {
+    /// The platform's parts of the state (the component keeps them as they are).
+    pub platform: Platform,
+    /// The settings every component has.
+    pub common: CommonConfig,
+}
+
+/// The platform's parts of every component's state: the database, the audit log writing to it,
+/// the token checker and the clock. A component's state holds one and dereferences to it, so
+/// handlers and use cases write `state.db`, `state.audit`, `state.now()` in every component alike.
+#[derive(Clone)]
+pub struct Platform {
     /// The component's database, migrated.
     pub db: Database,
     /// The audit log writing to it.
     pub audit: AuditLog,
     /// The token checker (shared by every component in the suite).
     pub auth: Arc<Authenticator>,
-    /// The settings every component has.
-    pub common: CommonConfig,
+    /// The current moment (fixed in tests).
+    pub clock: Clock,
+}
+
+impl Platform {
+    /// The parts over database `db` with the system clock.
+    pub fn new(db: Database, audit: AuditLog, auth: Arc<Authenticator>) -> Self {
+        Platform {
+            db,
+            audit,
+            auth,
+            clock: crate::clock::system_clock(),
+        }
+    }
+
+    /// The current moment, from the clock.
+    pub fn now(&self) -> chrono::NaiveDateTime {
+        (self.clock)()
+    }
+}
+
+/// Implements `Deref<Target = Platform>` (and `DerefMut`) for a state with a field `platform`.
+#[macro_export]
+macro_rules! platform_state {
+    ($state:ty) => {
+        impl ::std::ops::Deref for $state {
+            type Target = $crate::component::Platform;
+            fn deref(&self) -> &$crate::component::Platform {
+                &self.platform
+            }
+        }
+        impl ::std::ops::DerefMut for $state {
+            fn deref_mut(&mut self) -> &mut $crate::component::Platform {
+                &mut self.platform
+            }
+        }
+    };
+}
+
+/// A component's own API: the document-level facts of its spec (title, description, tags,
+/// security scheme; derived with `utoipa::OpenApi`) and its handlers.
+pub trait Api: utoipa::OpenApi {
+    /// Registers the handlers (mounted under `/api/v1`; their paths go into the spec).
+    fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig);
 }
 
 /// A Grondwerk component.
@@ -49,22 +103,20 @@ pub trait Component: 'static {
     /// The component's own settings.
     type Config: Args + Clone + Send + Sync + std::fmt::Debug + 'static;
     /// The state its handlers share (with the platform's parts: see [`crate::platform_state!`]).
-    type State: Clone + Send + PlatformState + 'static;
+    type State: Clone + Send + std::ops::Deref<Target = Platform> + 'static;
 
     /// Its migrations (the audit log's first).
     const MIGRATIONS: &'static [&'static Migrations];
-    /// The document-level facts of its spec (title, description, tags, security scheme).
-    type ApiDoc: utoipa::OpenApi;
-    /// Registers its own API's handlers (mounted under `/api/v1`; their paths go into the spec).
-    fn api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig);
+    /// Its own API: the document-level facts of its spec and its handlers.
+    type Api: Api;
     /// Its spec (`openapi/<name>.json`): the handlers' paths and the document facts, after the
     /// API Design Rules adjustments.
     fn openapi() -> utoipa::openapi::OpenApi {
         use utoipa_actix_web::AppExt;
         let (_, api) = actix_web::App::new()
             .into_utoipa_app()
-            .openapi(<Self::ApiDoc as utoipa::OpenApi>::openapi())
-            .service(utoipa_actix_web::scope("/api/v1").configure(Self::api))
+            .openapi(<Self::Api as utoipa::OpenApi>::openapi())
+            .service(utoipa_actix_web::scope("/api/v1").configure(Self::Api::register))
             .split_for_parts();
         crate::app::adr_spec(api, "/api/v1", Self::API_VERSION)
     }
@@ -72,14 +124,6 @@ pub trait Component: 'static {
     fn build(ctx: Context, config: Self::Config) -> impl Future<Output = Result<Self::State, String>>;
     /// Mounts routes outside its own API (e.g. an official contract's paths).
     fn routes(_state: &Self::State, _cfg: &mut ServiceConfig) {}
-    /// Its database (for readiness).
-    fn database(state: &Self::State) -> &Database {
-        state.database()
-    }
-    /// Its token checker.
-    fn authenticator(state: &Self::State) -> Arc<Authenticator> {
-        state.authenticator()
-    }
     /// Upstreams `/health/ready` checks.
     fn upstreams(_state: &Self::State) -> Vec<(String, ReadyCheck)> {
         Vec::new()
@@ -102,29 +146,6 @@ pub struct Cli<A: Args> {
     /// What to do (default: serve).
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-/// The platform's parts of a component's state: its database and its token checker.
-pub trait PlatformState {
-    /// The database.
-    fn database(&self) -> &Database;
-    /// The token checker.
-    fn authenticator(&self) -> Arc<Authenticator>;
-}
-
-/// Implements [`PlatformState`] for a state with the fields `db` and `auth`.
-#[macro_export]
-macro_rules! platform_state {
-    ($state:ty) => {
-        impl $crate::component::PlatformState for $state {
-            fn database(&self) -> &$crate::db::Database {
-                &self.db
-            }
-            fn authenticator(&self) -> ::std::sync::Arc<$crate::auth::Authenticator> {
-                self.auth.clone()
-            }
-        }
-    };
 }
 
 /// Subcommands of every component binary.
@@ -211,9 +232,7 @@ pub async fn start<C: Component>(
     }
     let state = C::build(
         Context {
-            db,
-            audit,
-            auth,
+            platform: Platform::new(db, audit, auth),
             common,
         },
         config,
@@ -256,11 +275,11 @@ impl Settings {
 pub fn configure<C: Component>(state: C::State, settings: Settings) -> impl FnOnce(&mut ServiceConfig) {
     move |cfg| {
         let readiness = Readiness {
-            database: C::database(&state).clone(),
+            database: state.db.clone(),
             upstreams: C::upstreams(&state),
             feeds: C::feeds(&state),
         };
-        cfg.app_data(Data::from(C::authenticator(&state)))
+        cfg.app_data(Data::from(state.auth.clone()))
             .app_data(Data::new(crate::metrics::Metrics::new(C::NAME)))
             .app_data(Data::new(readiness))
             .app_data(Data::new(crate::http::ApiVersion(C::API_VERSION)))
@@ -271,7 +290,7 @@ pub fn configure<C: Component>(state: C::State, settings: Settings) -> impl FnOn
             .app_data(web::PayloadConfig::new(settings.body_limit))
             .configure(crate::app::operational_routes_with(C::EXTRA_SPECS));
         C::routes(&state, cfg);
-        cfg.service(utoipa_actix_web::scope("/api/v1").configure(C::api))
+        cfg.service(utoipa_actix_web::scope("/api/v1").configure(C::Api::register))
             .app_data(Data::new(state));
     }
 }

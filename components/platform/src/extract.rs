@@ -242,7 +242,14 @@ fn collect(errors: &validator::ValidationErrors, prefix: &str, out: &mut Vec<Inv
     for (field, kind) in errors.errors() {
         let name = format!("{prefix}{}", camel(field));
         match kind {
-            K::Field(list) => out.extend(list.iter().map(|e| one(&name, e))),
+            // a rule across fields (`#[validate(schema(..))]`) names the field it faults as `veld`
+            K::Field(list) => out.extend(
+                list.iter()
+                    .map(|e| match e.params.get("veld").and_then(|v| v.as_str()) {
+                        Some(veld) if *field == "__all__" => one(&format!("{prefix}{veld}"), e),
+                        _ => one(&name, e),
+                    }),
+            ),
             K::Struct(inner) => collect(inner, &format!("{name}."), out),
             K::List(items) => {
                 for (i, inner) in items {

@@ -365,10 +365,23 @@ impl From<actix_web::error::BlockingError> for Problem {
 
 /// Implements the conversions a component's use-case error needs from the platform's errors,
 /// through its `Problem(Problem)` variant: `Problem`, `DbError`, diesel's error and the blocking
-/// pool's error (so `?` works on all of them in a use case).
+/// pool's error (so `?` works on all of them in a use case), and the two answers every use case
+/// gives alike: `Error::not_found` and `Error::forbidden`.
 #[macro_export]
 macro_rules! problem_conversions {
     ($error:ident) => {
+        impl $error {
+            /// No such thing, or not the caller's: the answer never says which.
+            pub fn not_found(what: &'static str) -> Self {
+                $error::Problem($crate::Problem::not_found(what))
+            }
+
+            /// The caller's token does not allow this (why not, for the caller).
+            pub fn forbidden(why: &'static str) -> Self {
+                $error::Problem($crate::Problem::forbidden(why))
+            }
+        }
+
         impl From<$crate::Problem> for $error {
             fn from(p: $crate::Problem) -> Self {
                 $error::Problem(p)

@@ -19,6 +19,36 @@ pub struct RegistryClient {
     http: reqwest::Client,
 }
 
+/// A house number as the BAG and the BRP answer it: the number, a letter, an addition (flattened
+/// into an address's answer type with `#[serde(flatten)]`).
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+pub struct Huisnummer {
+    /// The number.
+    #[serde(default)]
+    pub huisnummer: Option<u32>,
+    /// A letter after the number (`12A`).
+    #[serde(default)]
+    pub huisletter: Option<String>,
+    /// An addition after it (`12A-2`).
+    #[serde(default)]
+    pub huisnummertoevoeging: Option<String>,
+}
+
+impl Huisnummer {
+    /// As written on an address: `12A-2`; `None` without a number.
+    pub fn display(&self) -> Option<String> {
+        let mut s = self.huisnummer?.to_string();
+        if let Some(l) = &self.huisletter {
+            s.push_str(l);
+        }
+        if let Some(t) = &self.huisnummertoevoeging {
+            s.push('-');
+            s.push_str(t);
+        }
+        Some(s)
+    }
+}
+
 /// Path of the BAG API on the proxy.
 pub const BAG: &str = "/lvbag/individuelebevragingen/v2";
 /// Path of BRP Personen on the proxy.

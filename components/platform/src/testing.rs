@@ -111,6 +111,49 @@ pub fn free_address() -> String {
     format!("127.0.0.1:{port}")
 }
 
+/// A component's platform parts for a test: database `url` migrated with `migrations`, an
+/// audit log with the test keys, a token checker for `clients` (60 s leeway, no OIDC) and the
+/// system clock.
+pub fn platform(
+    url: &str,
+    pool_size: u32,
+    migrations: &[&crate::db::Migrations],
+    clients: Vec<crate::auth::ClientConfig>,
+) -> crate::component::Platform {
+    let db = crate::db::Database::connect(url, pool_size, migrations).unwrap();
+    let audit = crate::audit::AuditLog::start(db.clone(), Some(audit_keys()));
+    let auth = crate::auth::Authenticator::new(clients, 60, None);
+    crate::component::Platform::new(db, audit, std::sync::Arc::new(auth))
+}
+
+/// The command line of a component a test starts in-process: `name` listening on `bind` over
+/// `database`, without a metrics listener, with the clients file `clients` and the test audit
+/// keys ([`audit_keys_spec`]).
+pub fn component_args(name: &str, bind: &str, database: &str, clients: &std::path::Path) -> Vec<String> {
+    let clients = clients.to_string_lossy();
+    [
+        name,
+        "--bind-address",
+        bind,
+        "--database-url",
+        database,
+        "--metrics-bind-address",
+        "off",
+        "--clients",
+        &clients,
+        "--audit-keys",
+        audit_keys_spec(),
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+/// Sends a request and reads its answer as text (a test's failure when it cannot).
+pub async fn text(request: reqwest::RequestBuilder) -> String {
+    request.send().await.unwrap().text().await.unwrap()
+}
+
 /// Keys of the audit chain for tests: one random key per test process (no key in the
 /// repository is ever accepted).
 pub fn audit_keys() -> std::sync::Arc<crate::audit::AuditKeys> {

@@ -57,11 +57,9 @@ impl Config {
             _ => Arc::new(backend::mock::MockSource(Arc::new(backend::mock::MockData::generate()))),
         };
         Ok(AppState {
-            clients: Arc::new(ClientSettings::load(ctx.auth.clients())?),
+            clients: Arc::new(ClientSettings::load(ctx.platform.auth.clients())?),
             backend,
-            audit: ctx.audit,
-            db: ctx.db,
-            auth: ctx.auth,
+            platform: ctx.platform,
         })
     }
 }

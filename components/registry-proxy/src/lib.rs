@@ -17,10 +17,8 @@ pub mod error;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-use platform::audit::AuditLog;
-use platform::auth::{Authenticator, ClientSettings};
-use platform::component::{Component, Context};
-use platform::db::Database;
+use platform::auth::ClientSettings;
+use platform::component::{Component, Context, Platform};
 use std::sync::Arc;
 
 pub use config::{Config, ProxyClient};
@@ -39,12 +37,9 @@ pub struct RegistryProxy;
 pub struct AppState {
     /// Where persons and addresses come from.
     pub backend: backend::Backend,
-    /// The audit log.
-    pub audit: AuditLog,
-    /// The database (audit log).
-    pub db: Database,
-    /// Checks bearer tokens (shared with other components in the suite).
-    pub auth: Arc<Authenticator>,
+    /// The platform's parts: the database (the audit log's), the audit log, the token checker
+    /// (shared with other components in the suite); the state dereferences to them.
+    pub platform: Platform,
     /// This component's settings of each client (its BRP fields, whether it must state a purpose).
     pub clients: Arc<ClientSettings<ProxyClient>>,
 }
@@ -71,13 +66,9 @@ impl Component for RegistryProxy {
         "/api/v1/haalcentraal/openapi.json",
     )];
     const MIGRATIONS: &'static [&'static platform::db::Migrations] = MIGRATIONS;
-    type ApiDoc = api::ApiDoc;
+    type Api = api::ApiDoc;
     type Config = Config;
     type State = AppState;
-
-    fn api(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-        api::register(cfg);
-    }
 
     async fn build(ctx: Context, config: Config) -> Result<AppState, String> {
         config.state(ctx)
@@ -93,9 +84,4 @@ impl Component for RegistryProxy {
     fn upstreams(state: &AppState) -> Vec<(String, platform::app::ReadyCheck)> {
         state.backend.ready_checks()
     }
-}
-
-/// The component's own API spec (`openapi/registry-proxy.json`).
-pub fn openapi() -> utoipa::openapi::OpenApi {
-    RegistryProxy::openapi()
 }

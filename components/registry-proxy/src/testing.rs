@@ -3,7 +3,7 @@
 
 use crate::backend::mock::{MockData, MockSource};
 use crate::{AppState, RegistryProxy};
-use platform::auth::{Authenticator, ClientConfig, ClientSettings};
+use platform::auth::{ClientConfig, ClientSettings};
 use std::sync::Arc;
 
 /// Starts a proxy on its own thread and runtime (so it outlives any one test's runtime);
@@ -13,14 +13,10 @@ pub fn start_mock_proxy(clients: Vec<ClientConfig>) -> String {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         actix_web::rt::System::new().block_on(async move {
-            let db = platform::db::Database::connect(&platform::testing::sqlite_url(), 4, crate::MIGRATIONS)
-                .expect("proxy test database");
             let state = AppState {
                 clients: Arc::new(ClientSettings::load(&clients).expect("proxy test clients")),
                 backend: Arc::new(MockSource(Arc::new(MockData::generate()))),
-                audit: platform::audit::AuditLog::start(db.clone(), Some(platform::testing::audit_keys())),
-                db,
-                auth: Arc::new(Authenticator::new(clients, 60, None)),
+                platform: platform::testing::platform(&platform::testing::sqlite_url(), 4, crate::MIGRATIONS, clients),
             };
             let bind = platform::testing::free_address();
             let server = platform::app::server(&bind, move || {

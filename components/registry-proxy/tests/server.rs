@@ -99,14 +99,7 @@ async fn metrics_only_grow_and_live_on_their_own_listener() {
                     .is_success()
             );
         }
-        let text = http
-            .get(format!("http://{metrics_bind}/metrics"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let text = platform::testing::text(http.get(format!("http://{metrics_bind}/metrics"))).await;
         let now = count(&text);
         assert!(now >= last + 7, "round {round}: {last} -> {now}");
         assert!(

@@ -12,26 +12,28 @@ use platform::{InvalidParam, Problem};
 
 pub use crate::app::{SCOPE_AANVRAGEN, SCOPE_CONTROLEREN, SCOPE_HANDHAVEN};
 
-/// Registers every handler of the API (mounted under `/api/v1` by the platform).
-pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(registraties::aanvragen)
-        .service(registraties::raadplegen)
-        .service(registraties::intrekken)
-        .service(registraties::controleren)
-        .service(registraties::sdep_controleren)
-        .service(verblijven::melden)
-        .service(verblijven::lijst)
-        .service(verblijven::annuleren)
-        .service(verblijven::corrigeren)
-        .service(verblijven::nachten)
-        .service(handhaving::adressen)
-        .service(platformgegevens::ophalen)
-        .service(platformgegevens::signalen)
-        .service(platformgegevens::sluiten)
-        .service(platformgegevens::verwijderen)
-        .service(platformgegevens::verwijderverzoeken)
-        .service(platformgegevens::gebied)
-        .service(platformgegevens::gebied_versturen);
+impl platform::component::Api for ApiDoc {
+    /// Registers every handler of the API (mounted under `/api/v1` by the platform).
+    fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+        cfg.service(registraties::aanvragen)
+            .service(registraties::raadplegen)
+            .service(registraties::intrekken)
+            .service(registraties::controleren)
+            .service(registraties::sdep_controleren)
+            .service(verblijven::melden)
+            .service(verblijven::lijst)
+            .service(verblijven::annuleren)
+            .service(verblijven::corrigeren)
+            .service(verblijven::nachten)
+            .service(handhaving::adressen)
+            .service(platformgegevens::ophalen)
+            .service(platformgegevens::signalen)
+            .service(platformgegevens::sluiten)
+            .service(platformgegevens::verwijderen)
+            .service(platformgegevens::verwijderverzoeken)
+            .service(platformgegevens::gebied)
+            .service(platformgegevens::gebied_versturen);
+    }
 }
 
 /// Document-level facts of the spec.

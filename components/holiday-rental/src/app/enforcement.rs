@@ -27,16 +27,14 @@ pub async fn addresses(
     offset: i64,
     limit: i64,
 ) -> Result<EnforcementPage, Error> {
-    if !caller.principal.has_scope(SCOPE_HANDHAVEN) {
-        return Err(Error::Forbidden("Scope vakantieverhuur.handhaven is nodig."));
-    }
+    caller.principal.require_scope(SCOPE_HANDHAVEN)?;
     let gemeente = caller
         .gemeente
-        .ok_or(Error::Forbidden("Deze client heeft geen gemeentecode."))?;
+        .ok_or(Error::forbidden("Deze client heeft geen gemeentecode."))?;
     let rules = state
         .rules
         .get(gemeente)
-        .ok_or(Error::Forbidden("Voor deze gemeente zijn geen regels ingesteld."))?;
+        .ok_or(Error::forbidden("Voor deze gemeente zijn geen regels ingesteld."))?;
     let (max, at_least) = (rules.max_nachten, rules.max_nachten - rules.drempel_nachten);
     let addresses = state
         .db

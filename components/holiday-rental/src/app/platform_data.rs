@@ -9,6 +9,7 @@ use crate::domain::platform_data::{
 use crate::domain::registration_number::RegistrationNumber;
 use crate::domain::status::RegistrationStatus;
 use crate::error::Error;
+use crate::registry;
 use crate::sdep::{SingleActivityData, SingleListingData};
 use crate::store::platform_data::{self as platform_store, ListingRow, RemovalRow, SignalRow, StayRow};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
@@ -139,7 +140,7 @@ fn listing_of(record: &SingleListingData, area: &str, source: &str, at: NaiveDat
 pub fn may_fetch(state: &AppState, caller: &Caller) -> Result<(), Error> {
     let gemeente = inspector_gemeente(caller)?;
     match state.sdep_gemeente {
-        Some(g) if g.to_string() != gemeente => Err(Error::Forbidden(
+        Some(g) if g.to_string() != gemeente => Err(Error::forbidden(
             "Alleen de handhaving van de gemeente waarvoor de SDEP gegevens levert, haalt ze op.",
         )),
         _ => Ok(()),
@@ -176,7 +177,7 @@ pub async fn fetch(state: &AppState) -> Result<Fetched, Error> {
         for chunk in touched.chunks(1000) {
             let chunk = chunk.to_vec();
             let gemeente = state.sdep_gemeente.map(|g| g.to_string()).unwrap_or_default();
-            let (rules, at) = (state.rules.clone(), state.now().at);
+            let (rules, at) = (state.rules.clone(), state.now());
             total.new_signals += state
                 .db
                 .write_transaction(move |c| match_numbers(c, &chunk, &gemeente, &rules, at))
@@ -223,7 +224,7 @@ pub async fn fetch(state: &AppState) -> Result<Fetched, Error> {
     .await;
     match outcome {
         Ok(()) => {
-            state.sdep_feed.record(Ok(state.now().at));
+            state.sdep_feed.record(Ok(state.now()));
             Ok(total)
         }
         Err(e) => {
@@ -251,7 +252,7 @@ async fn store_batch(
     listings: Vec<SingleListingData>,
 ) -> Result<(Fetched, Vec<String>), String> {
     let gemeente = state.sdep_gemeente.map(|g| g.to_string()).unwrap_or_default();
-    let at = state.now().at;
+    let at = state.now();
     let source = sdep.base_url().to_string();
     let mut unusable = 0;
     let mut stays = Vec::with_capacity(activity.len());
@@ -306,13 +307,11 @@ type ListedAddress = (String, String, String, Option<(String, u32)>);
 /// registration become `adresZonderRegistratie` signals, one per listing URL and year.
 async fn unregistered_addresses(state: &AppState, listings: Vec<ListedAddress>) -> Result<usize, String> {
     let gemeente = state.sdep_gemeente.map(|g| g.to_string()).unwrap_or_default();
-    let at = state.now().at;
+    let at = state.now();
     let mut rows = Vec::new();
     for (url, platform, number, found) in listings {
         let Some((postcode, huisnummer)) = found else { continue };
-        let address = state
-            .registry
-            .find_address(&postcode, huisnummer)
+        let address = registry::find_address(&state.registry, &postcode, huisnummer)
             .await
             .map_err(|e| format!("BAG lookup of a listing's address: {}", e.title))?;
         let Some(address) = address else { continue };
@@ -517,13 +516,11 @@ fn signal_audit(
 }
 
 fn inspector_gemeente(caller: &Caller) -> Result<String, Error> {
-    if !caller.principal.has_scope(SCOPE_HANDHAVEN) {
-        return Err(Error::Forbidden("Scope vakantieverhuur.handhaven is nodig."));
-    }
+    caller.principal.require_scope(SCOPE_HANDHAVEN)?;
     caller
         .gemeente
         .map(|g| g.to_string())
-        .ok_or(Error::Forbidden("Deze client heeft geen gemeentecode."))
+        .ok_or(Error::forbidden("Deze client heeft geen gemeentecode."))
 }
 
 /// The caller's municipality's platform signals, a page at a time. The numbers they name are
@@ -559,18 +556,18 @@ pub async fn signals(
 pub async fn close_signal(state: &AppState, caller: &Caller, id: String, note: String) -> Result<SignalRow, Error> {
     let gemeente = inspector_gemeente(caller)?;
     let by = caller.principal.client_id.clone();
-    let at = state.now().at;
+    let at = state.now();
     let row = state
         .db
         .write_transaction(move |c| {
-            let found = platform_store::signal(c, &id, &gemeente)?.ok_or(Error::NotFound("Signaal niet gevonden."))?;
+            let found = platform_store::signal(c, &id, &gemeente)?.ok_or(Error::not_found("Signaal niet gevonden."))?;
             if !platform_store::close_signal(c, &found.id, &note, &by, at)? {
                 return Err(Error::Problem(Problem::conflict(
                     "signaalAlGesloten",
                     "Het signaal is al gesloten.",
                 )));
             }
-            platform_store::signal(c, &found.id, &gemeente)?.ok_or(Error::NotFound("Signaal niet gevonden."))
+            platform_store::signal(c, &found.id, &gemeente)?.ok_or(Error::not_found("Signaal niet gevonden."))
         })
         .await?;
     state
@@ -590,12 +587,12 @@ pub async fn close_signal(state: &AppState, caller: &Caller, id: String, note: S
 pub async fn order_removal(state: &AppState, caller: &Caller, signal_id: String) -> Result<Vec<RemovalRow>, Error> {
     let gemeente = inspector_gemeente(caller)?;
     let by = caller.principal.client_id.clone();
-    let today = state.now().today;
+    let today = state.now().date();
     let rows = state
         .db
         .write_transaction(move |c| {
             let signal =
-                platform_store::signal(c, &signal_id, &gemeente)?.ok_or(Error::NotFound("Signaal niet gevonden."))?;
+                platform_store::signal(c, &signal_id, &gemeente)?.ok_or(Error::not_found("Signaal niet gevonden."))?;
             let kind: Option<SignalKind> = serde_json::from_value(json!(signal.soort)).ok();
             if !kind.is_some_and(SignalKind::invalid_number) {
                 return Err(Error::Problem(Problem::unprocessable(
@@ -654,11 +651,11 @@ pub fn removal_scope(caller: &Caller) -> Result<RemovalScope, Error> {
         return inspector_gemeente(caller).map(RemovalScope::Municipality);
     }
     if p.has_scope(SCOPE_CONTROLEREN) {
-        return caller.platform.clone().map(RemovalScope::Platform).ok_or(Error::Forbidden(
+        return caller.platform.clone().map(RemovalScope::Platform).ok_or(Error::forbidden(
             "Voor deze client is geen platform ingesteld: een platform ziet alleen de verzoeken over zijn eigen advertenties.",
         ));
     }
-    Err(Error::Forbidden(
+    Err(Error::forbidden(
         "Scope vakantieverhuur.sdep, vakantieverhuur.handhaven of vakantieverhuur.controleren is nodig.",
     ))
 }

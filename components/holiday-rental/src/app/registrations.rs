@@ -1,12 +1,12 @@
 //! Registrations: apply (checked at the source), read, withdraw, and the platforms' check.
 
 use super::{Caller, SCOPE_AANVRAGEN, SCOPE_HANDHAVEN, audit_entry, is_inspector, may_access, record};
-use crate::AppState;
 use crate::domain::eligibility::check_eligibility;
 use crate::domain::registration_number::RegistrationNumber;
 use crate::domain::status::RegistrationStatus;
 use crate::error::Error;
 use crate::store::{self, Registration};
+use crate::{AppState, registry};
 use platform::NummeraanduidingId;
 use serde_json::json;
 
@@ -16,20 +16,18 @@ const NO_REGISTRATION: &str = "Geen registratie gevonden met dit nummer.";
 /// (BAG, then the BRP only when the address qualifies), so only a resident learns whether the
 /// address is registered already; nothing is stored when a register cannot answer.
 pub async fn apply(state: &AppState, caller: &Caller, address: NummeraanduidingId) -> Result<Registration, Error> {
-    if !caller.principal.has_scope(SCOPE_AANVRAGEN) {
-        return Err(Error::Forbidden("Scope vakantieverhuur.aanvragen is nodig."));
-    }
+    caller.principal.require_scope(SCOPE_AANVRAGEN)?;
     let bsn = caller
         .principal
         .bsn
-        .ok_or(Error::Forbidden("Het token bevat geen bsn van de aanvrager."))?;
-    let bag = state.registry.bag_address(&address).await?;
+        .ok_or(Error::forbidden("Het token bevat geen bsn van de aanvrager."))?;
+    let bag = registry::bag_address(&state.registry, &address).await?;
     let residential = bag
         .as_ref()
         .is_some_and(|a| a.gebruiksdoelen.iter().any(|g| g == "woonfunctie"));
     // the BRP is asked only when the address could qualify (data minimisation)
     let resident = if residential {
-        state.registry.resident(&bsn).await?
+        registry::resident(&state.registry, &bsn).await?
     } else {
         None
     };
@@ -55,7 +53,7 @@ pub async fn apply(state: &AppState, caller: &Caller, address: NummeraanduidingI
         bsn,
         status: RegistrationStatus::Actief,
         reden_intrekking: None,
-        aangemaakt_op: state.now().at,
+        aangemaakt_op: state.now(),
         ingetrokken_op: None,
         verblijven_versie: 0,
     };
@@ -88,7 +86,7 @@ pub async fn apply(state: &AppState, caller: &Caller, address: NummeraanduidingI
 /// else gets 404, never its data.
 pub async fn load(state: &AppState, caller: &Caller, number: RegistrationNumber) -> Result<Registration, Error> {
     if !caller.principal.has_scope(SCOPE_AANVRAGEN) && !caller.principal.has_scope(SCOPE_HANDHAVEN) {
-        return Err(Error::Forbidden(
+        return Err(Error::forbidden(
             "Scope vakantieverhuur.aanvragen of vakantieverhuur.handhaven is nodig.",
         ));
     }
@@ -97,7 +95,7 @@ pub async fn load(state: &AppState, caller: &Caller, number: RegistrationNumber)
         .run(move |c| store::find_registration(c, &number))
         .await?
         .filter(|r| may_access(caller, r))
-        .ok_or(Error::NotFound(NO_REGISTRATION))
+        .ok_or(Error::not_found(NO_REGISTRATION))
 }
 
 /// Reads a registration (audited).
@@ -122,14 +120,12 @@ pub async fn withdraw(
     number: RegistrationNumber,
     reden: String,
 ) -> Result<Registration, Error> {
-    if !caller.principal.has_scope(SCOPE_HANDHAVEN) {
-        return Err(Error::Forbidden("Scope vakantieverhuur.handhaven is nodig."));
-    }
+    caller.principal.require_scope(SCOPE_HANDHAVEN)?;
     let mut reg = load(state, caller, number).await?;
     if !is_inspector(caller, &reg) {
-        return Err(Error::NotFound(NO_REGISTRATION));
+        return Err(Error::not_found(NO_REGISTRATION));
     }
-    let (id, r, at) = (reg.id.clone(), reden.clone(), state.now().at);
+    let (id, r, at) = (reg.id.clone(), reden.clone(), state.now());
     let entry = audit_entry(
         caller,
         "vakantieverhuur.registratie.intrekken",

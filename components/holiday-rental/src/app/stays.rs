@@ -58,7 +58,7 @@ fn locked(
 ) -> Result<Registration, Error> {
     store::find_for_update(c, number)?
         .filter(|r| allowed(caller, r))
-        .ok_or(Error::NotFound(NO_REGISTRATION))
+        .ok_or(Error::not_found(NO_REGISTRATION))
 }
 
 /// How often an optimistic report reads and checks again after another stay was stored under
@@ -84,25 +84,42 @@ impl Reported {
     }
 }
 
+/// A report as it is decided: who reports what for which registration, under the
+/// municipalities' rules, the days a stay may be reported late, and the moment.
+#[derive(Clone, Copy)]
+pub struct ReportContext<'a> {
+    /// The reporting caller.
+    pub caller: &'a Caller,
+    /// The registration reported for.
+    pub number: &'a RegistrationNumber,
+    /// The stay reported.
+    pub report: &'a Report,
+    /// The rules of every municipality.
+    pub rules: &'a Rules,
+    /// Days a stay may be reported after it started.
+    pub grace_days: u32,
+    /// Today and the moment.
+    pub now: Now,
+}
+
 /// Decides a report against the registration and the live stays at its address (pure): only
 /// the holder reports, on an active registration, before the stay starts (less `grace_days`),
 /// within the window, under the municipality's rules. The stay to store, the same stay reported
 /// before, or why not.
-#[allow(clippy::too_many_arguments)]
-pub fn decide_report(
-    caller: &Caller,
-    reg: &Registration,
-    live: &[Stay],
-    report: &Report,
-    rules: &Rules,
-    grace_days: u32,
-    now: Now,
-) -> Result<Reported, Error> {
+pub fn decide_report(ctx: ReportContext<'_>, reg: &Registration, live: &[Stay]) -> Result<Reported, Error> {
+    let ReportContext {
+        caller,
+        report,
+        rules,
+        grace_days,
+        now,
+        ..
+    } = ctx;
     if !may_access(caller, reg) {
-        return Err(Error::NotFound(NO_REGISTRATION));
+        return Err(Error::not_found(NO_REGISTRATION));
     }
     if !is_holder(caller, reg) {
-        return Err(Error::Forbidden(
+        return Err(Error::forbidden(
             "Alleen de houder meldt verblijven; de gemeente meldt niet namens een burger.",
         ));
     }
@@ -146,21 +163,15 @@ pub type OnStored<'a> = &'a dyn Fn(&mut DbConnection, &Registration, &Stay) -> R
 /// other stay was stored under the registration meanwhile (a refusal is one round trip). When
 /// that keeps losing to concurrent reports, it falls back to [`report_tx`], which holds the
 /// registration's lock. Either way concurrent reports never together pass the cap.
-#[allow(clippy::too_many_arguments)]
 pub fn report_on(
     db: &Database,
     c: &mut DbConnection,
-    caller: &Caller,
-    number: &RegistrationNumber,
-    report: &Report,
-    rules: &Rules,
-    grace_days: u32,
-    now: Now,
+    ctx: ReportContext<'_>,
     on_stored: OnStored<'_>,
 ) -> Result<(Registration, Reported), Error> {
     for _ in 0..OPTIMISTIC_ATTEMPTS {
-        let (reg, stays) = store::with_live_stays(c, number)?.ok_or(Error::NotFound(NO_REGISTRATION))?;
-        match decide_report(caller, &reg, &stays, report, rules, grace_days, now)? {
+        let (reg, stays) = store::with_live_stays(c, ctx.number)?.ok_or(Error::not_found(NO_REGISTRATION))?;
+        match decide_report(ctx, &reg, &stays)? {
             Reported::New(stay) => {
                 let stored = db.write_transaction_on(c, |c| {
                     let claimed = store::claim_and_insert_stay(c, &reg, &stay)?;
@@ -176,27 +187,19 @@ pub fn report_on(
             repeat @ Reported::Repeat(_) => return Ok((reg, repeat)),
         }
     }
-    db.write_transaction_on(c, |c| {
-        report_tx(c, caller, number, report, rules, grace_days, now, on_stored)
-    })
+    db.write_transaction_on(c, |c| report_tx(c, ctx, on_stored))
 }
 
 /// Reports a stay in one transaction with the registration locked (the contended path of
 /// [`report_on`]).
-#[allow(clippy::too_many_arguments)]
 pub fn report_tx(
     c: &mut DbConnection,
-    caller: &Caller,
-    number: &RegistrationNumber,
-    report: &Report,
-    rules: &Rules,
-    grace_days: u32,
-    now: Now,
+    ctx: ReportContext<'_>,
     on_stored: OnStored<'_>,
 ) -> Result<(Registration, Reported), Error> {
-    let reg = locked(c, number, caller, may_access)?;
+    let reg = locked(c, ctx.number, ctx.caller, may_access)?;
     let live = store::live_stays_at(c, &reg.nummeraanduiding_id)?;
-    let reported = decide_report(caller, &reg, &live, report, rules, grace_days, now)?;
+    let reported = decide_report(ctx, &reg, &live)?;
     if let Reported::New(stay) = &reported {
         store::insert_stay(c, stay)?;
         on_stored(c, &reg, stay)?;
@@ -217,7 +220,7 @@ pub fn cancel_tx(
     if reg.status != RegistrationStatus::Actief {
         return Err(Error::Withdrawn);
     }
-    let mut stay = store::find_stay(c, &reg.id, stay_id)?.ok_or(Error::NotFound(NO_STAY))?;
+    let mut stay = store::find_stay(c, &reg.id, stay_id)?.ok_or(Error::not_found(NO_STAY))?;
     if stay.geannuleerd_op.is_some() {
         return Ok((reg, stay));
     }
@@ -238,7 +241,7 @@ pub fn correct_tx(
     now: Now,
 ) -> Result<(Registration, Stay), Error> {
     let reg = locked(c, number, caller, is_inspector)?;
-    let mut stay = store::find_stay(c, &reg.id, stay_id)?.ok_or(Error::NotFound(NO_STAY))?;
+    let mut stay = store::find_stay(c, &reg.id, stay_id)?.ok_or(Error::not_found(NO_STAY))?;
     if stay.geannuleerd_op.is_some() {
         return Err(Error::AlreadyCancelled);
     }
@@ -262,14 +265,12 @@ pub async fn report(
     number: RegistrationNumber,
     report: Report,
 ) -> Result<Reported, Error> {
-    if !caller.principal.has_scope(SCOPE_AANVRAGEN) {
-        return Err(Error::Forbidden("Scope vakantieverhuur.aanvragen is nodig."));
-    }
+    caller.principal.require_scope(SCOPE_AANVRAGEN)?;
     let (who, rules, grace, now, db) = (
         caller.clone(),
         state.rules.clone(),
         state.report_grace_days,
-        state.now(),
+        state.when(),
         state.db.clone(),
     );
     let details = |stay: &Stay, repeat: bool| json!({ "verblijf": stay.id, "startDatum": stay.start_datum, "eindDatum": stay.eind_datum, "herhaling": repeat });
@@ -282,7 +283,15 @@ pub async fn report(
                 let entry = audit_entry(&who, MELDEN, &reg.registratienummer, details(stay, false));
                 Ok(audit.append_in(c, &[entry])?)
             };
-            report_on(&db, c, &who, &number, &report, &rules, grace, now, &on_stored)
+            let ctx = ReportContext {
+                caller: &who,
+                number: &number,
+                report: &report,
+                rules: &rules,
+                grace_days: grace,
+                now,
+            };
+            report_on(&db, c, ctx, &on_stored)
         })
         .await?;
     match &reported {
@@ -303,10 +312,8 @@ pub async fn cancel(
     number: RegistrationNumber,
     stay_id: String,
 ) -> Result<Stay, Error> {
-    if !caller.principal.has_scope(SCOPE_AANVRAGEN) {
-        return Err(Error::Forbidden("Scope vakantieverhuur.aanvragen is nodig."));
-    }
-    let (who, now) = (caller.clone(), state.now());
+    caller.principal.require_scope(SCOPE_AANVRAGEN)?;
+    let (who, now) = (caller.clone(), state.when());
     change_recorded(state, caller, "vakantieverhuur.verblijf.annuleren", move |c| {
         let (reg, stay) = cancel_tx(c, &who, &number, &stay_id, now)?;
         let details = json!({ "verblijf": stay.id });
@@ -323,10 +330,8 @@ pub async fn correct(
     stay_id: String,
     reason: String,
 ) -> Result<Stay, Error> {
-    if !caller.principal.has_scope(SCOPE_HANDHAVEN) {
-        return Err(Error::Forbidden("Scope vakantieverhuur.handhaven is nodig."));
-    }
-    let (who, now) = (caller.clone(), state.now());
+    caller.principal.require_scope(SCOPE_HANDHAVEN)?;
+    let (who, now) = (caller.clone(), state.when());
     change_recorded(state, caller, "vakantieverhuur.verblijf.corrigeren", move |c| {
         let (reg, stay) = correct_tx(c, &who, &number, &stay_id, &reason, now)?;
         let details = json!({ "verblijf": stay.id, "reden": reason });
@@ -402,7 +407,7 @@ pub async fn nights(state: &AppState, caller: &Caller, number: RegistrationNumbe
         .iter()
         .map(Stay::period)
         .collect();
-    let (realised, planned) = realised_and_planned(&periods, year, state.now().today);
+    let (realised, planned) = realised_and_planned(&periods, year, state.now().date());
     record(
         state,
         caller,

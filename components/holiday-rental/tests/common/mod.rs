@@ -4,8 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use actix_web::dev::{Service, ServiceResponse};
-use holiday_rental::{AppState, domain::rules::Rules, registry::RegistryProxy, store::rate_limit::RateLimiter};
-use platform::auth::{Authenticator, Claims, ClientConfig, sign_hs256};
+use holiday_rental::{AppState, domain::rules::Rules, store::rate_limit::RateLimiter};
+use platform::auth::{Claims, ClientConfig, sign_hs256};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
@@ -92,26 +92,22 @@ pub fn proxy_url() -> String {
 }
 
 pub fn state_with(url: &str, proxy: &str, per_minute: u32) -> AppState {
-    let db = platform::db::Database::connect(url, 8, holiday_rental::MIGRATIONS).unwrap();
+    let mut platform = platform::testing::platform(url, 8, holiday_rental::MIGRATIONS, clients());
+    platform.clock = fixed_clock(TODAY);
     AppState {
-        audit: platform::audit::AuditLog::start(db.clone(), Some(platform::testing::audit_keys())),
-        db,
+        platform,
         rules: Arc::new(Rules::parse(holiday_rental::domain::rules::DEFAULT_RULES).unwrap()),
-        registry: Arc::new(
-            RegistryProxy::new(
-                proxy,
-                "holiday-rental",
-                PROXY_CLIENT_SECRET,
-                "registratie vakantieverhuur",
-                Duration::from_secs(5),
-            )
-            .unwrap(),
-        ),
+        registry: platform::registry::RegistryClient::new(
+            proxy,
+            "holiday-rental",
+            PROXY_CLIENT_SECRET,
+            "registratie vakantieverhuur",
+            Duration::from_secs(5),
+        )
+        .unwrap(),
         rate_limit: RateLimiter::per_minute(per_minute),
-        auth: Arc::new(Authenticator::new(clients(), 60, None)),
         clients: Arc::new(platform::auth::ClientSettings::load(&clients()).unwrap()),
         report_grace_days: 0,
-        clock: fixed_clock(TODAY),
         sdep: None,
         sdep_gemeente: None,
         sdep_feed: Arc::new(holiday_rental::app::platform_data::Feed::default()),

@@ -262,6 +262,7 @@ pub async fn afspraken(
 /// The period of an overview.
 #[derive(Debug, serde::Deserialize, validator::Validate, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
+#[validate(schema(function = "tot_niet_voor_van"))]
 pub struct Periode {
     /// Eerste dag (JJJJ-MM-DD).
     #[validate(custom(function = "platform::extract::date_in_range"))]
@@ -269,6 +270,16 @@ pub struct Periode {
     /// Laatste dag (JJJJ-MM-DD).
     #[validate(custom(function = "platform::extract::date_in_range"))]
     pub tot: chrono::NaiveDate,
+}
+
+/// The last day of a period is not before its first.
+fn tot_niet_voor_van(p: &Periode) -> Result<(), validator::ValidationError> {
+    if p.tot >= p.van {
+        return Ok(());
+    }
+    let mut e = validator::ValidationError::new("minimum").with_message("De laatste dag ligt voor de eerste.".into());
+    e.add_param("veld".into(), &"tot");
+    Err(e)
 }
 
 /// A citizen's overview of a period (a budget worker, or the citizen themselves): balances,
@@ -294,13 +305,6 @@ pub async fn overzicht(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, Problem> {
     let Periode { van, tot } = periode.into_inner();
-    if tot < van {
-        return Err(Problem::params_validation(vec![platform::InvalidParam::new(
-            "tot",
-            "minimum",
-            "De laatste dag ligt voor de eerste.",
-        )]));
-    }
     let (o, rubrieken) = citizens::overview(&state, &p, path.into_inner(), van, tot).await?;
     let body = Overzicht::new(van, tot, &o, &rubrieken);
     if platform::http::wants_csv(&req) {

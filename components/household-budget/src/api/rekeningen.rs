@@ -97,88 +97,72 @@ pub async fn rekeningen_van_burger(
     }))
 }
 
-/// Link an account to a citizen (added when the IBAN is new; its holder name updated when
-/// known).
-#[utoipa::path(
-    tag = "rekeningen",
-    params(("id" = String, Path, description = "Id van de burger")),
-    request_body = NieuweRekening,
-    responses((status = 201, description = "Gekoppeld", body = Rekening), BadRequest, Unauthorized, Forbidden, NotFound),
-    security(("bearer" = [])),
-)]
-#[post("/burgers/{id}/rekeningen")]
-pub async fn koppelen_aan_burger(
-    p: Principal,
-    path: web::Path<String>,
-    body: Valid<NieuweRekening>,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, Problem> {
-    let b = body.into_inner();
-    let holder = HolderId::Citizen(path.into_inner());
-    let a = master_data::link_account(&state, &p, holder, b.iban, b.rekeninghouder).await?;
-    Ok(HttpResponse::Created().json(Rekening::from(&a)))
+/// Linking and unlinking the accounts of one kind of holder (`POST <holder>/{id}/rekeningen`,
+/// `DELETE <holder>/{id}/rekeningen/{iban}`): the same two use cases for citizens and departments.
+macro_rules! holder_accounts {
+    (
+        $holder:path, $id_description:literal,
+        $(#[$link_doc:meta])* $link:ident: $link_path:literal,
+        $(#[$unlink_doc:meta])* $unlink:ident: $unlink_path:literal $(,)?
+    ) => {
+        $(#[$link_doc])*
+        #[utoipa::path(
+            tag = "rekeningen",
+            params(("id" = String, Path, description = $id_description)),
+            request_body = NieuweRekening,
+            responses((status = 201, description = "Gekoppeld", body = Rekening), BadRequest, Unauthorized, Forbidden, NotFound),
+            security(("bearer" = [])),
+        )]
+        #[post($link_path)]
+        pub async fn $link(
+            p: Principal,
+            path: web::Path<String>,
+            body: Valid<NieuweRekening>,
+            state: web::Data<AppState>,
+        ) -> Result<HttpResponse, Problem> {
+            let b = body.into_inner();
+            let holder = $holder(path.into_inner());
+            let a = master_data::link_account(&state, &p, holder, b.iban, b.rekeninghouder).await?;
+            Ok(HttpResponse::Created().json(Rekening::from(&a)))
+        }
+
+        $(#[$unlink_doc])*
+        #[utoipa::path(
+            tag = "rekeningen",
+            params(
+                ("id" = String, Path, description = $id_description),
+                ("iban" = String, Path, description = "IBAN van de rekening"),
+            ),
+            responses((status = 204, description = "Ontkoppeld"), BadRequest, Unauthorized, Forbidden, NotFound),
+            security(("bearer" = [])),
+        )]
+        #[delete($unlink_path)]
+        pub async fn $unlink(
+            p: Principal,
+            path: web::Path<(String, String)>,
+            state: web::Data<AppState>,
+        ) -> Result<HttpResponse, Problem> {
+            let (id, i) = path.into_inner();
+            master_data::unlink_account(&state, &p, $holder(id), iban(&i)?).await?;
+            Ok(HttpResponse::NoContent().finish())
+        }
+    };
 }
 
-/// Unlink an account from a citizen.
-#[utoipa::path(
-    tag = "rekeningen",
-    params(
-        ("id" = String, Path, description = "Id van de burger"),
-        ("iban" = String, Path, description = "IBAN van de rekening"),
-    ),
-    responses((status = 204, description = "Ontkoppeld"), BadRequest, Unauthorized, Forbidden, NotFound),
-    security(("bearer" = [])),
-)]
-#[delete("/burgers/{id}/rekeningen/{iban}")]
-pub async fn ontkoppelen_van_burger(
-    p: Principal,
-    path: web::Path<(String, String)>,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, Problem> {
-    let (id, i) = path.into_inner();
-    master_data::unlink_account(&state, &p, HolderId::Citizen(id), iban(&i)?).await?;
-    Ok(HttpResponse::NoContent().finish())
+holder_accounts! {
+    HolderId::Citizen, "Id van de burger",
+    /// Link an account to a citizen (added when the IBAN is new; its holder name updated when
+    /// known).
+    koppelen_aan_burger: "/burgers/{id}/rekeningen",
+    /// Unlink an account from a citizen.
+    ontkoppelen_van_burger: "/burgers/{id}/rekeningen/{iban}",
 }
 
-/// Link an account to a department: a payment from or to any account of its organisation then
-/// counts for the afspraken with that department.
-#[utoipa::path(
-    tag = "rekeningen",
-    params(("id" = String, Path, description = "Id van de afdeling")),
-    request_body = NieuweRekening,
-    responses((status = 201, description = "Gekoppeld", body = Rekening), BadRequest, Unauthorized, Forbidden, NotFound),
-    security(("bearer" = [])),
-)]
-#[post("/afdelingen/{id}/rekeningen")]
-pub async fn koppelen_aan_afdeling(
-    p: Principal,
-    path: web::Path<String>,
-    body: Valid<NieuweRekening>,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, Problem> {
-    let b = body.into_inner();
-    let holder = HolderId::Department(path.into_inner());
-    let a = master_data::link_account(&state, &p, holder, b.iban, b.rekeninghouder).await?;
-    Ok(HttpResponse::Created().json(Rekening::from(&a)))
-}
-
-/// Unlink an account from a department.
-#[utoipa::path(
-    tag = "rekeningen",
-    params(
-        ("id" = String, Path, description = "Id van de afdeling"),
-        ("iban" = String, Path, description = "IBAN van de rekening"),
-    ),
-    responses((status = 204, description = "Ontkoppeld"), BadRequest, Unauthorized, Forbidden, NotFound),
-    security(("bearer" = [])),
-)]
-#[delete("/afdelingen/{id}/rekeningen/{iban}")]
-pub async fn ontkoppelen_van_afdeling(
-    p: Principal,
-    path: web::Path<(String, String)>,
-    state: web::Data<AppState>,
-) -> Result<HttpResponse, Problem> {
-    let (id, i) = path.into_inner();
-    master_data::unlink_account(&state, &p, HolderId::Department(id), iban(&i)?).await?;
-    Ok(HttpResponse::NoContent().finish())
+holder_accounts! {
+    HolderId::Department, "Id van de afdeling",
+    /// Link an account to a department: a payment from or to any account of its organisation then
+    /// counts for the afspraken with that department.
+    koppelen_aan_afdeling: "/afdelingen/{id}/rekeningen",
+    /// Unlink an account from a department.
+    ontkoppelen_van_afdeling: "/afdelingen/{id}/rekeningen/{iban}",
 }

@@ -141,16 +141,14 @@ pub fn book_new(
 /// The afspraken that fit an unbooked transaction at least partly, best first, each with what
 /// fits and what does not. All afspraken are considered, not only those of its account.
 pub async fn suggestions(state: &AppState, caller: &Principal, transaction_id: String) -> Result<Vec<Fit>, Error> {
-    if !caller.has_scope(SCOPE_LEZEN) {
-        return Err(Error::Forbidden("Scope huishoudboekje.lezen is nodig."));
-    }
+    caller.require_scope(SCOPE_LEZEN)?;
     let tolerance = state.booking_tolerance;
     let id = transaction_id.clone();
     let fits = state
         .db
         .run(move |c| {
             let Some((t, _)) = store::find_transaction(c, &id)? else {
-                return Err(Error::NotFound("Geen transactie met dit id."));
+                return Err(Error::not_found("Geen transactie met dit id."));
             };
             let rows = store::all_agreements(c)?;
             let all = agreements(c, &rows)?;
@@ -183,9 +181,7 @@ pub async fn book(
     transaction_id: String,
     afspraak_id: String,
 ) -> Result<BookingRow, Error> {
-    if !caller.has_scope(super::SCOPE_BEHEREN) {
-        return Err(Error::Forbidden("Scope huishoudboekje.beheren is nodig."));
-    }
+    caller.require_scope(super::SCOPE_BEHEREN)?;
     let row = BookingRow {
         transactie_id: transaction_id.clone(),
         afspraak_id: afspraak_id.clone(),
@@ -198,13 +194,13 @@ pub async fn book(
         .db
         .write_transaction(move |c| {
             let Some((_, existing)) = store::find_transaction(c, &stored.transactie_id)? else {
-                return Err(Error::NotFound("Geen transactie met dit id."));
+                return Err(Error::not_found("Geen transactie met dit id."));
             };
             if existing.is_some() {
                 return Err(Error::AlreadyBooked);
             }
             if !store::agreement_exists(c, &stored.afspraak_id)? {
-                return Err(Error::NotFound("Geen afspraak met dit id."));
+                return Err(Error::not_found("Geen afspraak met dit id."));
             }
             store::insert_bookings(c, std::slice::from_ref(&stored))?;
             Ok(())
@@ -224,16 +220,14 @@ pub async fn book(
 
 /// A person removes a transaction's booking (automatic or not); 404 when it has none.
 pub async fn unbook(state: &AppState, caller: &Principal, transaction_id: String) -> Result<(), Error> {
-    if !caller.has_scope(super::SCOPE_BEHEREN) {
-        return Err(Error::Forbidden("Scope huishoudboekje.beheren is nodig."));
-    }
+    caller.require_scope(super::SCOPE_BEHEREN)?;
     let id = transaction_id.clone();
     let removed = state
         .db
         .write_transaction(move |c| Ok::<_, Error>(store::delete_booking(c, &id)?))
         .await?;
     let Some(removed) = removed else {
-        return Err(Error::NotFound("Deze transactie is niet geboekt."));
+        return Err(Error::not_found("Deze transactie is niet geboekt."));
     };
     record(
         state,

@@ -1,7 +1,7 @@
 //! Citizens (burgers) and their afspraken. Budget workers read (`lezen`) and change
 //! (`beheren`); a citizen (`burger`, token with a `bsn` claim) reads only their own.
 
-use super::{SCOPE_BEHEREN, SCOPE_BURGER, SCOPE_LEZEN, record, require};
+use super::{SCOPE_BEHEREN, SCOPE_BURGER, SCOPE_LEZEN, record};
 use crate::AppState;
 use crate::domain::person::{self, NameAndAddress};
 use crate::error::Error;
@@ -21,7 +21,7 @@ pub(crate) fn require_reader(caller: &Principal) -> Result<(), Error> {
     if caller.has_scope(SCOPE_LEZEN) || caller.has_scope(SCOPE_BURGER) {
         Ok(())
     } else {
-        Err(Error::Forbidden(
+        Err(Error::forbidden(
             "Scope huishoudboekje.lezen of huishoudboekje.burger is nodig.",
         ))
     }
@@ -50,7 +50,11 @@ async fn citizen_row(
 ) -> Result<CitizenRow, Error> {
     let brp = if input.from_brp {
         let registry = state.registry.as_ref().ok_or(Error::BrpNotConfigured)?;
-        Some(registry.person(&input.bsn).await?.ok_or(Error::UnknownInBrp)?)
+        Some(
+            crate::registry::person(registry, &input.bsn)
+                .await?
+                .ok_or(Error::UnknownInBrp)?,
+        )
     } else {
         None
     };
@@ -89,7 +93,7 @@ fn check_household(c: &mut platform::db::DbConnection, row: &CitizenRow) -> Resu
 
 /// Adds a citizen; 409 when the BSN is known already.
 pub async fn create(state: &AppState, caller: &Principal, input: CitizenInput) -> Result<CitizenRow, Error> {
-    require(caller, SCOPE_BEHEREN, "Scope huishoudboekje.beheren is nodig.")?;
+    caller.require_scope(SCOPE_BEHEREN)?;
     let from_brp = input.from_brp;
     let row = citizen_row(state, uuid::Uuid::new_v4().to_string(), input, state.now()).await?;
     let stored = row.clone();
@@ -122,13 +126,13 @@ pub async fn update(
     id: String,
     input: CitizenInput,
 ) -> Result<CitizenRow, Error> {
-    require(caller, SCOPE_BEHEREN, "Scope huishoudboekje.beheren is nodig.")?;
+    caller.require_scope(SCOPE_BEHEREN)?;
     let key = id.clone();
     let existing = state
         .db
         .run(move |c| store::find_citizen(c, &key))
         .await?
-        .ok_or(Error::NotFound(NO_CITIZEN))?;
+        .ok_or(Error::not_found(NO_CITIZEN))?;
     let from_brp = input.from_brp;
     let row = citizen_row(state, id, input, existing.aangemaakt_op).await?;
     let stored = row.clone();
@@ -138,7 +142,7 @@ pub async fn update(
             check_household(c, &stored)?;
             match store::update_citizen(c, &stored) {
                 Err(e) if e.is_unique_violation() => Err(Error::CitizenExists),
-                Ok(false) => Err(Error::NotFound(NO_CITIZEN)),
+                Ok(false) => Err(Error::not_found(NO_CITIZEN)),
                 other => other.map(|_| ()).map_err(Error::from),
             }
         })
@@ -158,13 +162,13 @@ pub async fn update(
 /// Removes a citizen of whom the books hold nothing (409 while afspraken or signals refer to
 /// them: the books are kept, not silently emptied).
 pub async fn delete(state: &AppState, caller: &Principal, id: String) -> Result<(), Error> {
-    require(caller, SCOPE_BEHEREN, "Scope huishoudboekje.beheren is nodig.")?;
+    caller.require_scope(SCOPE_BEHEREN)?;
     let key = id.clone();
     state
         .db
         .write_transaction(move |c| {
             if store::find_citizen(c, &key)?.is_none() {
-                return Err(Error::NotFound(NO_CITIZEN));
+                return Err(Error::not_found(NO_CITIZEN));
             }
             if store::citizen_in_use(c, &key)? {
                 return Err(Error::InUse(
@@ -196,7 +200,7 @@ pub async fn get(state: &AppState, caller: &Principal, id: String) -> Result<Cit
         .run(move |c| store::find_citizen(c, &key))
         .await?
         .filter(|c| may_read(caller, c))
-        .ok_or(Error::NotFound(NO_CITIZEN))?;
+        .ok_or(Error::not_found(NO_CITIZEN))?;
     record(
         state,
         caller,
@@ -216,7 +220,7 @@ pub async fn list(
     offset: i64,
     limit: i64,
 ) -> Result<(Vec<CitizenRow>, i64), Error> {
-    require(caller, SCOPE_LEZEN, "Scope huishoudboekje.lezen is nodig.")?;
+    caller.require_scope(SCOPE_LEZEN)?;
     let (rows, total) = state.db.run(move |c| store::citizens(c, offset, limit)).await?;
     // every citizen on the page was seen: one record each
     let entries = rows
@@ -254,13 +258,13 @@ fn check_references(c: &mut platform::db::DbConnection, a: &AgreementRow) -> Res
 
 /// Adds an afspraak to a citizen.
 pub async fn add_agreement(state: &AppState, caller: &Principal, row: AgreementRow) -> Result<AgreementRow, Error> {
-    require(caller, SCOPE_BEHEREN, "Scope huishoudboekje.beheren is nodig.")?;
+    caller.require_scope(SCOPE_BEHEREN)?;
     let stored = row.clone();
     state
         .db
         .write_transaction(move |c| {
             if store::find_citizen(c, &stored.burger_id)?.is_none() {
-                return Err(Error::NotFound(NO_CITIZEN));
+                return Err(Error::not_found(NO_CITIZEN));
             }
             check_references(c, &stored)?;
             store::insert_agreement(c, &stored)?;
@@ -294,7 +298,7 @@ pub async fn agreement(state: &AppState, caller: &Principal, id: String) -> Resu
         .await?
         .filter(|(_, citizen)| may_read(caller, citizen))
         .map(|(a, _)| a)
-        .ok_or(Error::NotFound(NO_AGREEMENT))?;
+        .ok_or(Error::not_found(NO_AGREEMENT))?;
     record(
         state,
         caller,
@@ -309,12 +313,12 @@ pub async fn agreement(state: &AppState, caller: &Principal, id: String) -> Resu
 
 /// Replaces an afspraak's terms (the bookings made under the old terms stay).
 pub async fn update_agreement(state: &AppState, caller: &Principal, row: AgreementRow) -> Result<AgreementRow, Error> {
-    require(caller, SCOPE_BEHEREN, "Scope huishoudboekje.beheren is nodig.")?;
+    caller.require_scope(SCOPE_BEHEREN)?;
     let saved = state
         .db
         .write_transaction(move |c| {
             let Some(existing) = store::find_agreement(c, &row.id)? else {
-                return Err(Error::NotFound(NO_AGREEMENT));
+                return Err(Error::not_found(NO_AGREEMENT));
             };
             check_references(c, &row)?;
             let saved = AgreementRow {
@@ -341,13 +345,13 @@ pub async fn update_agreement(state: &AppState, caller: &Principal, row: Agreeme
 /// Removes an afspraak nothing was booked, exported or signalled on (409 otherwise: end it
 /// with `geldigTot` instead).
 pub async fn delete_agreement(state: &AppState, caller: &Principal, id: String) -> Result<(), Error> {
-    require(caller, SCOPE_BEHEREN, "Scope huishoudboekje.beheren is nodig.")?;
+    caller.require_scope(SCOPE_BEHEREN)?;
     let key = id.clone();
     let burger_id = state
         .db
         .write_transaction(move |c| {
             let Some(existing) = store::find_agreement(c, &key)? else {
-                return Err(Error::NotFound(NO_AGREEMENT));
+                return Err(Error::not_found(NO_AGREEMENT));
             };
             if store::agreement_in_use(c, &key)? {
                 return Err(Error::InUse(

@@ -65,9 +65,7 @@ pub async fn import_file(
     format: Format,
     body: actix_web::web::Bytes,
 ) -> Result<ImportOutcome, Error> {
-    if !caller.has_scope(SCOPE_BEHEREN) {
-        return Err(Error::Forbidden("Scope huishoudboekje.beheren is nodig."));
-    }
+    caller.require_scope(SCOPE_BEHEREN)?;
     // hashing and reading a file of many megabytes is blocking work: off the async threads
     let (sha256, statements) = actix_web::web::block(move || {
         import::read(format, &body).map(|statements| (hex::encode(Sha256::digest(&body)), statements))

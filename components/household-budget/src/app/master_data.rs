@@ -3,7 +3,7 @@
 //! (`lezen`) and change (`beheren`); a citizen reads their own accounts. Every change is
 //! recorded; reads that show citizens' data are too.
 
-use super::{SCOPE_BEHEREN, SCOPE_LEZEN, record, require};
+use super::{SCOPE_BEHEREN, SCOPE_LEZEN, record};
 use crate::AppState;
 use crate::domain::iban::Iban;
 use crate::error::Error;
@@ -14,8 +14,6 @@ use platform::KvkNummer;
 use platform::auth::Principal;
 use platform::db::{DbConnection, DbError};
 
-const CHANGE: &str = "Scope huishoudboekje.beheren is nodig.";
-const READ: &str = "Scope huishoudboekje.lezen is nodig.";
 const NO_HOUSEHOLD: &str = "Geen huishouden met dit id.";
 const NO_ORGANISATION: &str = "Geen organisatie met dit id.";
 const NO_DEPARTMENT: &str = "Geen afdeling met dit id.";
@@ -30,7 +28,7 @@ fn new_id() -> String {
 
 /// Adds a household.
 pub async fn create_household(state: &AppState, caller: &Principal, naam: String) -> Result<HouseholdRow, Error> {
-    require(caller, SCOPE_BEHEREN, CHANGE)?;
+    caller.require_scope(SCOPE_BEHEREN)?;
     let row = HouseholdRow {
         id: new_id(),
         naam,
@@ -60,13 +58,13 @@ pub async fn households(
     offset: i64,
     limit: i64,
 ) -> Result<Page<HouseholdRow>, Error> {
-    require(caller, SCOPE_LEZEN, READ)?;
+    caller.require_scope(SCOPE_LEZEN)?;
     Ok(state.db.run(move |c| store::households(c, offset, limit)).await?)
 }
 
 /// A household with the ids of its citizens (recorded: it says who lives together).
 pub async fn household(state: &AppState, caller: &Principal, id: String) -> Result<(HouseholdRow, Vec<String>), Error> {
-    require(caller, SCOPE_LEZEN, READ)?;
+    caller.require_scope(SCOPE_LEZEN)?;
     let key = id.clone();
     let found = state
         .db
@@ -77,7 +75,7 @@ pub async fn household(state: &AppState, caller: &Principal, id: String) -> Resu
             Ok::<_, Error>(Some((h, store::members_of(c, &key)?)))
         })
         .await?
-        .ok_or(Error::NotFound(NO_HOUSEHOLD))?;
+        .ok_or(Error::not_found(NO_HOUSEHOLD))?;
     record(
         state,
         caller,
@@ -92,14 +90,14 @@ pub async fn household(state: &AppState, caller: &Principal, id: String) -> Resu
 
 /// Renames a household.
 pub async fn rename_household(state: &AppState, caller: &Principal, id: String, naam: String) -> Result<(), Error> {
-    require(caller, SCOPE_BEHEREN, CHANGE)?;
+    caller.require_scope(SCOPE_BEHEREN)?;
     let key = id.clone();
     let found = state
         .db
         .write_transaction(move |c| Ok::<_, Error>(store::rename_household(c, &key, &naam)?))
         .await?;
     if !found {
-        return Err(Error::NotFound(NO_HOUSEHOLD));
+        return Err(Error::not_found(NO_HOUSEHOLD));
     }
     record(
         state,
@@ -130,7 +128,7 @@ struct Removal {
 /// Removes one object of a kind (`id` its id or IBAN), 404 when unknown, 409 `inGebruik` when
 /// something still refers to it.
 async fn remove_unused(state: &AppState, caller: &Principal, kind: &'static Removal, id: String) -> Result<(), Error> {
-    require(caller, SCOPE_BEHEREN, CHANGE)?;
+    caller.require_scope(SCOPE_BEHEREN)?;
     let action = format!("huishoudboekje.{}.verwijderen", kind.kind);
     let recorded = super::entry(caller, &action, kind.kind, &id, serde_json::json!({}));
     let audit = state.audit.clone();
@@ -138,7 +136,7 @@ async fn remove_unused(state: &AppState, caller: &Principal, kind: &'static Remo
         .db
         .write_transaction(move |c| {
             if !(kind.exists)(c, &id)? {
-                return Err(Error::NotFound(kind.missing));
+                return Err(Error::not_found(kind.missing));
             }
             if let Some(why) = (kind.in_use)(c, &id)? {
                 return Err(Error::InUse(why));
@@ -177,7 +175,7 @@ pub async fn create_organisation(
     kvk_nummer: KvkNummer,
     naam: String,
 ) -> Result<OrganisationRow, Error> {
-    require(caller, SCOPE_BEHEREN, CHANGE)?;
+    caller.require_scope(SCOPE_BEHEREN)?;
     let row = OrganisationRow {
         id: new_id(),
         kvk_nummer,
@@ -211,7 +209,7 @@ pub async fn organisations(
     offset: i64,
     limit: i64,
 ) -> Result<Page<OrganisationRow>, Error> {
-    require(caller, SCOPE_LEZEN, READ)?;
+    caller.require_scope(SCOPE_LEZEN)?;
     Ok(state.db.run(move |c| store::organisations(c, offset, limit)).await?)
 }
 
@@ -221,12 +219,12 @@ pub async fn organisation(
     caller: &Principal,
     id: String,
 ) -> Result<(OrganisationRow, Vec<DepartmentWithAccounts>), Error> {
-    require(caller, SCOPE_LEZEN, READ)?;
+    caller.require_scope(SCOPE_LEZEN)?;
     state
         .db
         .run(move |c| {
             let Some(o) = store::find_organisation(c, &id)? else {
-                return Err(Error::NotFound(NO_ORGANISATION));
+                return Err(Error::not_found(NO_ORGANISATION));
             };
             let mut departments = Vec::new();
             for d in store::departments_of(c, &id)? {
@@ -246,12 +244,12 @@ pub async fn update_organisation(
     kvk_nummer: KvkNummer,
     naam: String,
 ) -> Result<OrganisationRow, Error> {
-    require(caller, SCOPE_BEHEREN, CHANGE)?;
+    caller.require_scope(SCOPE_BEHEREN)?;
     let saved = state
         .db
         .write_transaction(move |c| {
             let Some(existing) = store::find_organisation(c, &id)? else {
-                return Err(Error::NotFound(NO_ORGANISATION));
+                return Err(Error::not_found(NO_ORGANISATION));
             };
             let saved = OrganisationRow {
                 kvk_nummer,
@@ -297,7 +295,7 @@ pub async fn create_department(
     organisatie_id: String,
     naam: String,
 ) -> Result<DepartmentRow, Error> {
-    require(caller, SCOPE_BEHEREN, CHANGE)?;
+    caller.require_scope(SCOPE_BEHEREN)?;
     let row = DepartmentRow {
         id: new_id(),
         organisatie_id,
@@ -309,7 +307,7 @@ pub async fn create_department(
         .db
         .write_transaction(move |c| {
             if store::find_organisation(c, &stored.organisatie_id)?.is_none() {
-                return Err(Error::NotFound(NO_ORGANISATION));
+                return Err(Error::not_found(NO_ORGANISATION));
             }
             Ok(store::insert_department(c, &stored)?)
         })
@@ -328,12 +326,12 @@ pub async fn create_department(
 
 /// A department with its accounts.
 pub async fn department(state: &AppState, caller: &Principal, id: String) -> Result<DepartmentWithAccounts, Error> {
-    require(caller, SCOPE_LEZEN, READ)?;
+    caller.require_scope(SCOPE_LEZEN)?;
     state
         .db
         .run(move |c| {
             let Some(d) = store::find_department(c, &id)? else {
-                return Err(Error::NotFound(NO_DEPARTMENT));
+                return Err(Error::not_found(NO_DEPARTMENT));
             };
             let accounts = store::accounts_of(c, Holder::Department(&id))?;
             Ok((d, accounts))
@@ -343,14 +341,14 @@ pub async fn department(state: &AppState, caller: &Principal, id: String) -> Res
 
 /// Renames a department.
 pub async fn rename_department(state: &AppState, caller: &Principal, id: String, naam: String) -> Result<(), Error> {
-    require(caller, SCOPE_BEHEREN, CHANGE)?;
+    caller.require_scope(SCOPE_BEHEREN)?;
     let key = id.clone();
     let found = state
         .db
         .write_transaction(move |c| Ok::<_, Error>(store::rename_department(c, &key, &naam)?))
         .await?;
     if !found {
-        return Err(Error::NotFound(NO_DEPARTMENT));
+        return Err(Error::not_found(NO_DEPARTMENT));
     }
     record(
         state,
@@ -411,8 +409,8 @@ impl HolderId {
         };
         match (exists, self) {
             (true, _) => Ok(()),
-            (false, HolderId::Citizen(_)) => Err(Error::NotFound("Geen burger met dit id.")),
-            (false, HolderId::Department(_)) => Err(Error::NotFound(NO_DEPARTMENT)),
+            (false, HolderId::Citizen(_)) => Err(Error::not_found("Geen burger met dit id.")),
+            (false, HolderId::Department(_)) => Err(Error::not_found(NO_DEPARTMENT)),
         }
     }
 }
@@ -426,7 +424,7 @@ pub async fn link_account(
     iban: Iban,
     rekeninghouder: String,
 ) -> Result<AccountRow, Error> {
-    require(caller, SCOPE_BEHEREN, CHANGE)?;
+    caller.require_scope(SCOPE_BEHEREN)?;
     let row = AccountRow {
         iban,
         rekeninghouder,
@@ -457,7 +455,7 @@ pub async fn link_account(
 
 /// Unlinks an account from a citizen or department (the account stays known).
 pub async fn unlink_account(state: &AppState, caller: &Principal, holder: HolderId, iban: Iban) -> Result<(), Error> {
-    require(caller, SCOPE_BEHEREN, CHANGE)?;
+    caller.require_scope(SCOPE_BEHEREN)?;
     let (h, key) = (holder.clone(), iban.clone());
     let was_linked = state
         .db
@@ -467,7 +465,7 @@ pub async fn unlink_account(state: &AppState, caller: &Principal, holder: Holder
         })
         .await?;
     if !was_linked {
-        return Err(Error::NotFound("Deze rekening hoort hier niet bij."));
+        return Err(Error::not_found("Deze rekening hoort hier niet bij."));
     }
     let (kind, id) = holder.object();
     record(
@@ -512,7 +510,7 @@ pub async fn accounts(
     offset: i64,
     limit: i64,
 ) -> Result<Page<AccountRow>, Error> {
-    require(caller, SCOPE_LEZEN, READ)?;
+    caller.require_scope(SCOPE_LEZEN)?;
     Ok(state.db.run(move |c| store::accounts(c, offset, limit)).await?)
 }
 
@@ -522,13 +520,13 @@ pub async fn account(
     caller: &Principal,
     iban: Iban,
 ) -> Result<(AccountRow, Vec<String>, Vec<String>), Error> {
-    require(caller, SCOPE_LEZEN, READ)?;
+    caller.require_scope(SCOPE_LEZEN)?;
     let key = iban.clone();
     let found = state
         .db
         .run(move |c| {
             let Some(a) = store::find_account(c, &key)? else {
-                return Err(Error::NotFound(NO_ACCOUNT));
+                return Err(Error::not_found(NO_ACCOUNT));
             };
             let (citizens, departments) = store::holders_of(c, &key)?;
             Ok((a, citizens, departments))
@@ -553,13 +551,13 @@ pub async fn rename_account(
     iban: Iban,
     rekeninghouder: String,
 ) -> Result<AccountRow, Error> {
-    require(caller, SCOPE_BEHEREN, CHANGE)?;
+    caller.require_scope(SCOPE_BEHEREN)?;
     let key = iban.clone();
     let saved = state
         .db
         .write_transaction(move |c| {
             let Some(existing) = store::find_account(c, &key)? else {
-                return Err(Error::NotFound(NO_ACCOUNT));
+                return Err(Error::not_found(NO_ACCOUNT));
             };
             let saved = AccountRow {
                 rekeninghouder,
@@ -614,7 +612,7 @@ pub async fn delete_account(state: &AppState, caller: &Principal, iban: Iban) ->
 
 /// The chart of accounts.
 pub async fn ledger(state: &AppState, caller: &Principal) -> Result<Vec<LedgerAccountRow>, Error> {
-    require(caller, SCOPE_LEZEN, READ)?;
+    caller.require_scope(SCOPE_LEZEN)?;
     Ok(state.db.run(store::ledger_accounts).await?)
 }
 
@@ -637,7 +635,7 @@ pub async fn create_rubriek(
     naam: String,
     grootboekrekening: String,
 ) -> Result<RubriekRow, Error> {
-    require(caller, SCOPE_BEHEREN, CHANGE)?;
+    caller.require_scope(SCOPE_BEHEREN)?;
     let row = RubriekRow {
         id: new_id(),
         naam,
@@ -674,18 +672,18 @@ pub async fn rubrieken(
     offset: i64,
     limit: i64,
 ) -> Result<Page<RubriekRow>, Error> {
-    require(caller, SCOPE_LEZEN, READ)?;
+    caller.require_scope(SCOPE_LEZEN)?;
     Ok(state.db.run(move |c| store::rubrieken(c, offset, limit)).await?)
 }
 
 /// A rubriek.
 pub async fn rubriek(state: &AppState, caller: &Principal, id: String) -> Result<RubriekRow, Error> {
-    require(caller, SCOPE_LEZEN, READ)?;
+    caller.require_scope(SCOPE_LEZEN)?;
     state
         .db
         .run(move |c| store::find_rubriek(c, &id))
         .await?
-        .ok_or(Error::NotFound(NO_RUBRIEK))
+        .ok_or(Error::not_found(NO_RUBRIEK))
 }
 
 /// Changes a rubriek's name and grootboekrekening.
@@ -696,12 +694,12 @@ pub async fn update_rubriek(
     naam: String,
     grootboekrekening: String,
 ) -> Result<RubriekRow, Error> {
-    require(caller, SCOPE_BEHEREN, CHANGE)?;
+    caller.require_scope(SCOPE_BEHEREN)?;
     let saved = state
         .db
         .write_transaction(move |c| {
             let Some(existing) = store::find_rubriek(c, &id)? else {
-                return Err(Error::NotFound(NO_RUBRIEK));
+                return Err(Error::not_found(NO_RUBRIEK));
             };
             check_ledger_account(c, &grootboekrekening)?;
             let saved = RubriekRow {

@@ -22,15 +22,6 @@ pub const SCOPE_BEHEREN: &str = "huishoudboekje.beheren";
 /// Scope of a citizen through a portal (token with a `bsn` claim): their own data, read-only.
 pub const SCOPE_BURGER: &str = "huishoudboekje.burger";
 
-/// Refuses (403) a caller without `scope`.
-pub fn require(caller: &Principal, scope: &'static str, why: &'static str) -> Result<(), Error> {
-    if caller.has_scope(scope) {
-        Ok(())
-    } else {
-        Err(Error::Forbidden(why))
-    }
-}
-
 /// The purpose every record of this component states.
 pub const PURPOSE: &str = "schuldhulpverlening en budgetbeheer";
 

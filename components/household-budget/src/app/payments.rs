@@ -22,9 +22,7 @@ pub async fn export(
     to: NaiveDate,
     version: Version,
 ) -> Result<PaymentFileRow, Error> {
-    if !caller.has_scope(SCOPE_BEHEREN) {
-        return Err(Error::Forbidden("Scope huishoudboekje.beheren is nodig."));
-    }
+    caller.require_scope(SCOPE_BEHEREN)?;
     let debtor = Debtor {
         name: state.account_name.clone(),
         account: state.accounts.first().cloned().ok_or(Error::NothingToExport)?,
@@ -111,15 +109,13 @@ pub async fn export(
 
 /// A payment file, to download again.
 pub async fn get(state: &AppState, caller: &Principal, id: String) -> Result<PaymentFileRow, Error> {
-    if !caller.has_scope(SCOPE_LEZEN) {
-        return Err(Error::Forbidden("Scope huishoudboekje.lezen is nodig."));
-    }
+    caller.require_scope(SCOPE_LEZEN)?;
     let key = id.clone();
     let file = state
         .db
         .run(move |c| store::find_payment_file(c, &key))
         .await?
-        .ok_or(Error::NotFound("Geen betaalbestand met dit id."))?;
+        .ok_or(Error::not_found("Geen betaalbestand met dit id."))?;
     record(
         state,
         caller,

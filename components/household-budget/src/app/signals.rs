@@ -102,9 +102,7 @@ pub fn refresh(
 
 /// Computes the signals now (a worker asks; imports do it themselves).
 pub async fn compute(state: &AppState, caller: &Principal) -> Result<usize, Error> {
-    if !caller.has_scope(SCOPE_BEHEREN) {
-        return Err(Error::Forbidden("Scope huishoudboekje.beheren is nodig."));
-    }
+    caller.require_scope(SCOPE_BEHEREN)?;
     let (at, margin, tolerance) = (state.now(), state.signal_margin_days, state.booking_tolerance);
     state
         .db
@@ -146,8 +144,7 @@ pub async fn list(
         Some(id) if !caller.has_scope(SCOPE_LEZEN) && caller.has_scope(SCOPE_BURGER) => {
             super::citizens::get(state, caller, id.clone()).await?;
         }
-        _ if !caller.has_scope(SCOPE_LEZEN) => return Err(Error::Forbidden("Scope huishoudboekje.lezen is nodig.")),
-        _ => {}
+        _ => caller.require_scope(SCOPE_LEZEN)?,
     }
     let (b, s) = (burger_id.clone(), status);
     let (rows, total) = state
@@ -172,9 +169,7 @@ pub async fn list(
 
 /// Closes a signal with a note (409 when it is closed already).
 pub async fn close(state: &AppState, caller: &Principal, id: String, note: String) -> Result<SignalRow, Error> {
-    if !caller.has_scope(SCOPE_BEHEREN) {
-        return Err(Error::Forbidden("Scope huishoudboekje.beheren is nodig."));
-    }
+    caller.require_scope(SCOPE_BEHEREN)?;
     let (at, by) = (
         state.now(),
         caller.user_id.clone().unwrap_or_else(|| caller.client_id.clone()),
@@ -184,7 +179,7 @@ pub async fn close(state: &AppState, caller: &Principal, id: String, note: Strin
         .db
         .write_transaction(move |c| Ok::<_, Error>(store::close_signal(c, &key, at, &by, &n)?))
         .await?
-        .ok_or(Error::NotFound("Geen signalering met dit id."))?;
+        .ok_or(Error::not_found("Geen signalering met dit id."))?;
     if !changed {
         return Err(Error::SignalClosed);
     }

@@ -14,9 +14,7 @@ pub async fn list(
     offset: i64,
     limit: i64,
 ) -> Result<(Vec<BookedTransaction>, i64), Error> {
-    if !caller.has_scope(SCOPE_LEZEN) {
-        return Err(Error::Forbidden("Scope huishoudboekje.lezen is nodig."));
-    }
+    caller.require_scope(SCOPE_LEZEN)?;
     let (rows, total) = state
         .db
         .run(move |c| store::transactions(c, only_unbooked, offset, limit))

@@ -4,7 +4,7 @@
 
 use household_budget::AppState;
 use household_budget::domain::iban::Iban;
-use platform::auth::{Authenticator, Claims, ClientConfig, sign_hs256};
+use platform::auth::{Claims, ClientConfig, sign_hs256};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -46,18 +46,15 @@ pub fn token(client_id: &str, bsn: Option<&str>) -> String {
 
 /// The state on a fresh database, with the given accounts of the municipality.
 pub fn state_with(url: &str, accounts: &[&str], max_bytes: usize) -> AppState {
-    let db = platform::db::Database::connect(url, 4, household_budget::MIGRATIONS).unwrap();
     AppState {
-        audit: platform::audit::AuditLog::start(db.clone(), Some(platform::testing::audit_keys())),
-        db,
-        auth: Arc::new(Authenticator::new(clients(), 60, None)),
+        platform: platform::testing::platform(url, 4, household_budget::MIGRATIONS, clients()),
         accounts: Arc::new(accounts.iter().map(|a| Iban::parse(a).unwrap()).collect()),
         max_statement_bytes: max_bytes,
         account_name: "Gemeente Utrecht budgetbeheer".into(),
         booking_tolerance: household_budget::domain::money::Cents(100),
         signal_margin_days: 3,
-        registry: Some(Arc::new(
-            household_budget::registry::RegistryProxy::new(
+        registry: Some(
+            platform::registry::RegistryClient::new(
                 &proxy_url(),
                 "household-budget",
                 PROXY_CLIENT_SECRET,
@@ -65,8 +62,7 @@ pub fn state_with(url: &str, accounts: &[&str], max_bytes: usize) -> AppState {
                 std::time::Duration::from_secs(5),
             )
             .unwrap(),
-        )),
-        clock: household_budget::system_clock(),
+        ),
     }
 }
 
@@ -153,4 +149,46 @@ pub fn get(uri: &str, auth: &str) -> actix_http::Request {
         .uri(uri)
         .insert_header(("Authorization", auth.to_string()))
         .to_request()
+}
+
+/// A POST with a JSON body as the budget team (`budgetbeheer`): the status and the body.
+pub async fn post_as_team<S>(app: &S, uri: &str, body: serde_json::Value) -> (u16, serde_json::Value)
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse,
+            Error = actix_web::Error,
+        >,
+{
+    send(app, post_json(uri, &token("budgetbeheer", None), body)).await
+}
+
+/// Jan Jansen (BSN 999990019), added by the budget team: his id.
+pub async fn jan_jansen<S>(app: &S) -> String
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse,
+            Error = actix_web::Error,
+        >,
+{
+    let body = serde_json::json!({ "burgerservicenummer": "999990019", "voornamen": "Jan", "achternaam": "Jansen" });
+    let (status, b) = post_as_team(app, "/api/v1/burgers", body).await;
+    assert_eq!(status, 201, "{b}");
+    b["id"].as_str().unwrap().to_string()
+}
+
+/// Imports a CAMT.053 file of `tests/fixtures` as the budget team and expects it accepted: the
+/// import's answer.
+pub async fn import_fixture<S>(app: &S, name: &str) -> serde_json::Value
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse,
+            Error = actix_web::Error,
+        >,
+{
+    let (status, answer) = import(app, fixture(name), "application/xml").await;
+    assert_eq!(status, 201, "{name}: {answer}");
+    answer
 }

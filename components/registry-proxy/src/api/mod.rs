@@ -32,11 +32,13 @@ pub async fn haalcentraal_spec() -> HttpResponse {
         .body(crate::HAALCENTRAAL_SPEC)
 }
 
-/// Registers the handlers of the component's own API (mounted under `/api/v1`).
-pub fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
-    cfg.service(protocollering::protocollering)
-        .service(protocollering::verificatie)
-        .service(protocollering::status);
+impl platform::component::Api for ApiDoc {
+    /// Registers the handlers of the component's own API (mounted under `/api/v1`).
+    fn register(cfg: &mut utoipa_actix_web::service_config::ServiceConfig) {
+        cfg.service(protocollering::protocollering)
+            .service(protocollering::verificatie)
+            .service(protocollering::status);
+    }
 }
 
 /// Document-level facts of the own spec.

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use actix_web::dev::{Service, ServiceResponse};
-use platform::auth::{Authenticator, Claims, ClientConfig, sign_hs256};
+use platform::auth::{Claims, ClientConfig, sign_hs256};
 use registry_proxy::AppState;
 use registry_proxy::backend::Backend;
 use registry_proxy::backend::mock::{MockData, MockSource};
@@ -64,13 +64,10 @@ pub fn mock() -> Backend {
 }
 
 pub fn state(url: &str, backend: Backend) -> AppState {
-    let db = platform::db::Database::connect(url, 4, registry_proxy::MIGRATIONS).unwrap();
     AppState {
         backend,
-        audit: platform::audit::AuditLog::start(db.clone(), Some(platform::testing::audit_keys())),
-        db,
-        auth: Arc::new(Authenticator::new(clients(), 60, None)),
         clients: Arc::new(platform::auth::ClientSettings::load(&clients()).unwrap()),
+        platform: platform::testing::platform(url, 4, registry_proxy::MIGRATIONS, clients()),
     }
 }
 
