@@ -312,6 +312,7 @@ async fn households_accounts_and_removing_citizens() {
     for (db, url) in platform::testing::database_urls() {
         let app = app(state(&url)).await;
         let beheer = token("budgetbeheer", None);
+        let jan_token = token("portaal", Some(JAN));
         let (status, h) = post_as_team(&app, "/api/v1/huishoudens", json!({ "naam": "De Vries" })).await;
         assert_eq!(status, 201, "{db}: {h}");
         let h = id(&h);
@@ -373,26 +374,12 @@ async fn households_accounts_and_removing_citizens() {
         assert_eq!(status, 200, "{db}");
         assert_eq!(r["burgerIds"].as_array().unwrap().len(), 2, "{db}: {r}");
         // a citizen sees their own accounts, not another's
-        let (status, own) = send(
-            &app,
-            get(
-                &format!("/api/v1/burgers/{jan}/rekeningen"),
-                &token("portaal", Some(JAN)),
-            ),
-        )
-        .await;
+        let (status, own) = send(&app, get(&format!("/api/v1/burgers/{jan}/rekeningen"), &jan_token)).await;
         assert_eq!(
             (status, own["rekeningen"][0]["iban"].as_str()),
             (200, Some("NL91ABNA0417164300"))
         );
-        let (status, _) = send(
-            &app,
-            get(
-                &format!("/api/v1/burgers/{fatima}/rekeningen"),
-                &token("portaal", Some(JAN)),
-            ),
-        )
-        .await;
+        let (status, _) = send(&app, get(&format!("/api/v1/burgers/{fatima}/rekeningen"), &jan_token)).await;
         assert_eq!(status, 404, "{db}");
         let (status, _) = send(&app, get("/api/v1/rekeningen/NL00ABNA0000000000", &beheer)).await;
         assert_eq!(status, 400, "{db}");
@@ -442,11 +429,7 @@ async fn households_accounts_and_removing_citizens() {
             (200, Some(13500), Some(fatima.as_str())),
             "{db}: {changed}"
         );
-        let (status, _) = send(
-            &app,
-            get(&format!("/api/v1/afspraken/{}", id(&a)), &token("portaal", Some(JAN))),
-        )
-        .await;
+        let (status, _) = send(&app, get(&format!("/api/v1/afspraken/{}", id(&a)), &jan_token)).await;
         assert_eq!(status, 404, "{db}: not Jan's afspraak");
         let (status, _) = send(&app, delete(&format!("/api/v1/afspraken/{}", id(&a)), &beheer)).await;
         assert_eq!(status, 204, "{db}");
@@ -463,7 +446,7 @@ async fn households_accounts_and_removing_citizens() {
         )
         .await;
         assert_eq!(status, 403, "{db}");
-        let (status, _) = send(&app, get("/api/v1/organisaties", &token("portaal", Some(JAN)))).await;
+        let (status, _) = send(&app, get("/api/v1/organisaties", &jan_token)).await;
         assert_eq!(status, 403, "{db}");
     }
 }

@@ -16,7 +16,7 @@
 //! that appends them in one transaction per batch and answers each request once its records are
 //! durable, so a response never leaves before its audit record is stored.
 
-use crate::db::{Database, DbConnection, DbError};
+use crate::db::{Database, DbConnection, DbError, Json};
 use chrono::{NaiveDateTime, Timelike, Utc};
 use diesel::prelude::*;
 use hmac::{Hmac, Mac};
@@ -78,49 +78,22 @@ diesel::table! {
 }
 
 diesel::table! {
-    /// Entries written in a use case's transaction, waiting for the writer to chain them.
+    /// Entries written in a use case's transaction, waiting for the writer to chain them: each
+    /// the JSON of its [`AuditEntry`].
     audit_pending (id) {
         id -> BigInt,
         recorded_at -> Timestamp,
-        client_id -> Text,
-        user_id -> Nullable<Text>,
-        purpose -> Nullable<Text>,
-        action -> Text,
-        object_type -> Text,
-        object_id -> Nullable<Text>,
-        details -> Text,
-        outcome -> Text,
+        entry -> Text,
     }
 }
 
 /// A pending entry as stored.
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = audit_pending)]
-#[diesel(treat_none_as_default_value = false)]
 struct NewPending {
     recorded_at: NaiveDateTime,
-    client_id: String,
-    user_id: Option<String>,
-    purpose: Option<String>,
-    action: String,
-    object_type: String,
-    object_id: Option<String>,
-    details: String,
-    outcome: String,
+    entry: Json<AuditEntry>,
 }
-
-/// A pending entry as read back (its id, its entry).
-type PendingRow = (
-    i64,
-    String,
-    Option<String>,
-    Option<String>,
-    String,
-    String,
-    Option<String>,
-    String,
-    String,
-);
 
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 const MAX_BATCH: usize = 512;
@@ -692,20 +665,15 @@ impl AuditLog {
             return Ok(());
         }
         let at = now_micros();
-        let rows: Vec<NewPending> = entries
+        let rows = entries
             .iter()
-            .map(|e| NewPending {
-                recorded_at: at,
-                client_id: e.client_id.clone(),
-                user_id: e.user_id.clone(),
-                purpose: e.purpose.clone(),
-                action: e.action.clone(),
-                object_type: e.object_type.clone(),
-                object_id: e.object_id.clone(),
-                details: e.details.to_string(),
-                outcome: e.outcome.clone(),
+            .map(|e| {
+                // an entry is plain data: it always serialises
+                let entry = Json::new(e.clone())
+                    .map_err(|_| diesel::result::Error::SerializationError("audit entry not serialisable".into()))?;
+                Ok(NewPending { recorded_at: at, entry })
             })
-            .collect();
+            .collect::<Result<Vec<_>, DbError>>()?;
         for chunk in rows.chunks(MAX_BATCH) {
             // a multi-row insert is written per backend (the multi-connection has none)
             match conn {
@@ -771,39 +739,15 @@ fn drain_pending(
         let own = first.take().unwrap_or(&[]);
         let room = i64::try_from(MAX_BATCH.saturating_sub(own.len()).max(1)).unwrap_or(1);
         let (taken, chained) = db.write_transaction_on(c, |c| {
-            let query = audit_pending::table.order(audit_pending::id.asc()).limit(room).select((
-                audit_pending::id,
-                audit_pending::client_id,
-                audit_pending::user_id,
-                audit_pending::purpose,
-                audit_pending::action,
-                audit_pending::object_type,
-                audit_pending::object_id,
-                audit_pending::details,
-                audit_pending::outcome,
-            ));
-            let rows: Vec<PendingRow> = match c {
+            let query = audit_pending::table
+                .order(audit_pending::id.asc())
+                .limit(room)
+                .select((audit_pending::id, audit_pending::entry));
+            let rows: Vec<(i64, Json<AuditEntry>)> = match c {
                 DbConnection::Pg(pg) => query.for_update().skip_locked().load(pg)?,
                 DbConnection::Sqlite(_) => query.load(c)?,
             };
-            let mut batch: Vec<AuditEntry> = rows
-                .iter()
-                .map(
-                    |(_, client_id, user_id, purpose, action, object_type, object_id, details, outcome)| {
-                        AuditEntry {
-                            client_id: client_id.clone(),
-                            user_id: user_id.clone(),
-                            purpose: purpose.clone(),
-                            action: action.clone(),
-                            object_type: object_type.clone(),
-                            object_id: object_id.clone(),
-                            // stored from a JSON value; were it not one, keep it as text
-                            details: serde_json::from_str(details).unwrap_or_else(|_| serde_json::json!(details)),
-                            outcome: outcome.clone(),
-                        }
-                    },
-                )
-                .collect();
+            let mut batch: Vec<AuditEntry> = rows.iter().map(|(_, e)| e.get().clone()).collect();
             batch.extend_from_slice(own);
             if batch.is_empty() {
                 return Ok::<_, DbError>((0, None));
@@ -1295,6 +1239,58 @@ mod tests {
             );
             let report = full(&db).await;
             assert!(report.geldig, "{backend}: {report:?}");
+        }
+    }
+
+    /// An entry pending in the earlier shape of `audit_pending` (its columns) when a new version
+    /// starts is converted by the migration and chained as it was written; the migration's
+    /// down step gives the columns back.
+    #[actix_web::test]
+    async fn an_entry_pending_across_the_upgrade_is_chained_unchanged() {
+        use diesel_migrations::MigrationHarness;
+        for (backend, url) in crate::testing::database_urls() {
+            let db = Database::connect(&url, 2, &[&MIGRATIONS]).unwrap();
+            db.run(|c| {
+                // back to the columns, and an entry written by the earlier version
+                match c {
+                    DbConnection::Pg(pg) => pg.revert_last_migration(PG_MIGRATIONS).map(|_| ()),
+                    DbConnection::Sqlite(sq) => sq.revert_last_migration(SQLITE_MIGRATIONS).map(|_| ()),
+                }
+                .map_err(|e| DbError::Migration(e.to_string()))?;
+                diesel::sql_query(
+                    "INSERT INTO audit_pending (recorded_at, client_id, user_id, purpose, action, object_type, \
+                     object_id, details, outcome) VALUES ('2026-12-07 12:00:00', 'demo', NULL, 'test', \
+                     'brp.personen.raadplegen', 'persoon', '999990019', '{\"fields\":[\"naam\"]}', 'geleverd')",
+                )
+                .execute(c)?;
+                match c {
+                    DbConnection::Pg(pg) => pg.run_pending_migrations(PG_MIGRATIONS).map(|_| ()),
+                    DbConnection::Sqlite(sq) => sq.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
+                }
+                .map_err(|e| DbError::Migration(e.to_string()))
+            })
+            .await
+            .unwrap();
+            let log = AuditLog::start(db.clone(), Some(crate::testing::audit_keys()));
+            log.flush().await.unwrap();
+            let (rows, total) = db
+                .run(|c| find_by_object(c, "persoon", "999990019", 0, 10))
+                .await
+                .unwrap();
+            assert_eq!(total, 1, "{backend}");
+            let r = &rows[0];
+            assert_eq!(
+                (
+                    r.client_id.as_str(),
+                    r.user_id.as_deref(),
+                    r.purpose.as_deref(),
+                    r.outcome.as_str()
+                ),
+                ("demo", None, Some("test"), "geleverd"),
+                "{backend}"
+            );
+            assert_eq!(r.details, r#"{"fields":["naam"]}"#, "{backend}");
+            assert!(full(&db).await.geldig, "{backend}");
         }
     }
 
