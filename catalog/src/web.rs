@@ -223,6 +223,7 @@ async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Resul
         versions,
         users,
         depends_on,
+        warnings,
     } = components::get(&state, path.into_inner()).await?;
     let latest_spec = versions.iter().find(|v| v.4).map(|v| v.0);
     let findings: Vec<Finding> = match latest_spec {
@@ -257,6 +258,11 @@ async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Resul
             }
             h2 { "Beschrijving" }
             p { (c.beschrijving) }
+            @if !warnings.is_empty() {
+                h2 { "Verouderd in de publiccode.yml" }
+                p { "De laatste versie is aanvaard, maar gebruikt wat de standaard verouderd noemt:" }
+                ul { @for w in &warnings { li { code { (w.pad) } ": " (w.melding) } } }
+            }
             h2 { "API Design Rules" }
             @if let Some(n) = latest_spec {
                 p { "Score op de API Design Rules 2.2 (versie " (n) "): " strong { (lint::score(&findings)) "%" } " van de regels gehaald. "

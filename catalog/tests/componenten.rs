@@ -67,6 +67,8 @@ async fn our_own_entries_load_with_their_specs_once() {
             (Some("services"), Some(1), Some(1)),
             "{db}: {detail}"
         );
+        // our own publiccode.yml follows the current standard: nothing deprecated
+        assert_eq!(detail["waarschuwingen"], serde_json::json!([]), "{db}: {detail}");
         // our own specs meet every rule of the API Design Rules 2.2 (one warning: the server
         // URL is relative, so the spec works on any host)
         assert_eq!(detail["versies"][0]["adrScore"], 100, "{db}: {detail}");
@@ -545,5 +547,41 @@ async fn a_stored_value_that_is_not_its_type_is_a_500() {
             (500, Some("serverError")),
             "{db}: {body}"
         );
+    }
+}
+
+/// What the standard deprecates is accepted and named by its path, in the publication's answer
+/// and in the component's detail (a 0.2 file with the lower-case `it` section and its
+/// `conforme`); the same file in the current version without them has none.
+#[actix_web::test]
+async fn deprecated_keys_are_accepted_and_named_as_warnings() {
+    for (db, url) in platform::testing::database_urls() {
+        let mut st = state(&url);
+        st.builtin_entries = false;
+        let app = platform::testing::component_app::<catalog::Catalog>(st).await;
+        let supplier = token("leverancier");
+        let paths = |v: &Value| -> Vec<String> {
+            v["waarschuwingen"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|w| w["pad"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let (status, published) = send(
+            &app,
+            publish(&supplier, json!({ "publiccode": supplier_file("1.0.0") })),
+        )
+        .await;
+        assert_eq!(status, 201, "{db}: {published}");
+        assert_eq!(paths(&published), ["publiccodeYmlVersion", "it", "IT.conforme"], "{db}");
+        let id = published["id"].as_str().unwrap();
+        let (_, detail) = send(&app, get(&format!("/api/v1/componenten/{id}"))).await;
+        assert_eq!(paths(&detail), paths(&published), "{db}");
+        let current = supplier_file("1.0.1")
+            .replace("publiccodeYmlVersion: '0.2'", "publiccodeYmlVersion: '0'")
+            .replace("it:\n  conforme:\n    gdpr: true\n", "");
+        let (status, now) = send(&app, publish(&supplier, json!({ "publiccode": current }))).await;
+        assert_eq!((status, paths(&now)), (201, Vec::<String>::new()), "{db}: {now}");
     }
 }

@@ -201,6 +201,28 @@ pub struct ComponentDetail {
     pub gebruikers: Vec<Gebruiker>,
     /// What it depends on (dependsOn of its publiccode.yml).
     pub afhankelijkheden: Vec<Afhankelijkheid>,
+    /// Wat de publiccode.yml van de laatste versie gebruikt dat de standaard verouderd noemt,
+    /// elk bij zijn pad (de versie is aanvaard).
+    pub waarschuwingen: Vec<Waarschuwing>,
+}
+
+/// Something in a publiccode.yml that the standard deprecates, at its YAML path.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Waarschuwing {
+    /// The YAML path, e.g. `legal.repoOwner`.
+    pub pad: String,
+    /// What to do instead.
+    pub melding: String,
+}
+
+impl From<&crate::domain::publiccode::Problem> for Waarschuwing {
+    fn from(p: &crate::domain::publiccode::Problem) -> Self {
+        Waarschuwing {
+            pad: p.pad.clone(),
+            melding: p.melding.clone(),
+        }
+    }
 }
 
 impl ComponentDetail {
@@ -211,6 +233,7 @@ impl ComponentDetail {
             component: Component::from(c),
             beschrijving: c.beschrijving.clone(),
             gebruikers: d.users.iter().map(Gebruiker::from).collect(),
+            waarschuwingen: d.warnings.iter().map(Waarschuwing::from).collect(),
             afhankelijkheden: d
                 .depends_on
                 .iter()

@@ -380,6 +380,9 @@ pub struct Detail {
     pub users: Vec<store::UsageRow>,
     /// What it depends on: (name, the component's id when it is in the catalogue).
     pub depends_on: Vec<(String, Option<String>)>,
+    /// What the latest version's publiccode.yml uses that the standard deprecates (see
+    /// [`publiccode::stored_warnings`]).
+    pub warnings: Vec<publiccode::Problem>,
 }
 
 /// A component with its versions, users and dependencies.
@@ -399,7 +402,11 @@ pub async fn get(state: &AppState, id: String) -> Result<Detail, Error> {
                     (n, id)
                 })
                 .collect();
+            let warnings = store::version(c, &id, component.laatste_versie)?
+                .map(|latest| publiccode::stored_warnings(&latest.publiccode))
+                .unwrap_or_default();
             Ok(Detail {
+                warnings,
                 versions: store::versions_of(c, &id)?,
                 users: store::users_of(c, &id)?,
                 component,

@@ -1,5 +1,7 @@
-//! publiccode.yml (the standard's versions 0.2 to 0.4), read into a JSON tree and checked for
-//! what the standard demands, with every problem named by its YAML path. Unknown keys and
+//! publiccode.yml (every version the reference parser, publiccode-parser-go, supports: 0.2 to
+//! 0.7), read into a JSON tree and checked for what the standard demands, with every problem
+//! named by its YAML path; what the standard deprecates is a warning, as the reference parser
+//! gives it. Unknown keys and
 //! country-specific sections (`it:`, `nl-…`) are kept: real files carry them. The Common Ground
 //! extension is our own country section `nl-commonground` with the layer (`laag`) and the
 //! installation type (`installatietype`).
@@ -8,10 +10,15 @@ use super::kinds::{DevelopmentStatus, InstallationType, Layer, SoftwareType};
 use serde::Serialize;
 use serde_json::Value;
 
-/// The versions of the standard accepted.
-/// `0` is how files of the current 0.x standard say which version they follow (the reference parser
-/// reads it as the latest 0.x).
-const VERSIONS: [&str; 9] = ["0", "0.2", "0.2.0", "0.2.1", "0.2.2", "0.3", "0.3.0", "0.4", "0.4.0"];
+/// The versions of the standard accepted, as the reference parser lists them. `0` is how files
+/// of the current 0.x standard say which version they follow (read as the latest, 0.7); one file
+/// structure serves them all, so a key a later version added is checked in an earlier one's file
+/// too, as the reference parser does.
+const VERSIONS: [&str; 13] = [
+    "0", "0.2", "0.2.0", "0.2.1", "0.2.2", "0.3", "0.3.0", "0.4", "0.4.0", "0.5", "0.5.0", "0.7", "0.7.0",
+];
+/// The aliases a `supports[].id` may name (`alias:gdpr`); any other id is a URI (0.7).
+const SUPPORTS_ALIASES: [&str; 9] = ["gdpr", "eidas", "nis2", "cra", "spid", "cie", "anpr", "pagopa", "io"];
 const MAINTENANCE_TYPES: [&str; 4] = ["internal", "contract", "community", "none"];
 /// The standard's categories.
 const CATEGORIES: [&str; 106] = [
@@ -192,6 +199,9 @@ pub struct Entry {
     pub long_description: String,
     /// `dependsOn.open[].name`.
     pub depends_on: Vec<String>,
+    /// What the standard deprecates and the file still uses (see [`warnings`]): the file is
+    /// accepted, the publisher is told.
+    pub warnings: Vec<Problem>,
 }
 
 /// Why a file is not accepted.
@@ -235,8 +245,11 @@ pub fn check(tree: &Value) -> Vec<Problem> {
     c.url(tree, "landingURL", false, true);
     c.url(tree, "roadmap", false, true);
     c.date(tree, "releaseDate", false);
-    for key in ["applicationSuite", "softwareVersion", "logo", "monochromeLogo"] {
+    for key in ["applicationSuite", "softwareVersion"] {
         c.text(tree, key, false);
+    }
+    for key in ["logo", "monochromeLogo"] {
+        c.logo(tree, key);
     }
     match at(tree, "isBasedOn") {
         Some(Value::String(_)) => c.url(tree, "isBasedOn", false, false),
@@ -335,11 +348,133 @@ pub fn check(tree: &Value) -> Vec<Problem> {
             }
         }
     }
+    if let Some(list) = c.array(tree, "supports", false) {
+        for (i, item) in list.iter().enumerate() {
+            let path = format!("supports[{i}]");
+            if !item.is_object() {
+                c.fault(path, "geen mapping");
+            } else if let Some(id) = c.text(item, &format!("{path}.id"), true) {
+                if !is_supports_id(id) {
+                    c.fault(
+                        format!("{path}.id"),
+                        "geen bekende alias (alias:gdpr, alias:eidas, …) of URI",
+                    );
+                }
+            }
+        }
+    }
     if let Some(cg) = c.object(tree, "nl-commonground", false) {
         c.one_of(cg, "nl-commonground.laag", Layer::VALUES, false);
         c.one_of(cg, "nl-commonground.installatietype", InstallationType::VALUES, false);
     }
     c.problems
+}
+
+/// What the reference parser warns about in a file it accepts: a version other than the current
+/// one (the file is read as 0.7), and the keys and spellings the standard deprecates.
+pub fn warnings(tree: &Value) -> Vec<Problem> {
+    const DROP: &str = "Verouderd: vervalt in een volgende versie van de standaard; kan weg.";
+    let mut found = Vec::new();
+    let mut warn = |pad: String, melding: String| found.push(Problem { pad, melding });
+    let version = match tree.get("publiccodeYmlVersion") {
+        Some(Value::String(v)) => Some(v.clone()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    if let Some(v) = version.filter(|v| v != "0" && !v.starts_with("0.7")) {
+        warn(
+            "publiccodeYmlVersion".into(),
+            format!("v{v} is niet de laatste versie; gebruik '0'. Het bestand is gelezen als v0.7."),
+        );
+    }
+    let present = |v: Option<&Value>| v.is_some_and(|v| !v.is_null() && v.as_str() != Some(""));
+    let keys: [(&[&str], &str); 5] = [
+        (
+            &["monochromeLogo"],
+            "Verouderd: vervalt in een volgende versie van de standaard; gebruik 'logo'.",
+        ),
+        (&["legal", "authorsFile"], DROP),
+        (
+            &["legal", "repoOwner"],
+            "Verouderd: vervalt in een volgende versie van de standaard; gebruik 'organisation.name'.",
+        ),
+        (&["inputTypes"], DROP),
+        (&["outputTypes"], DROP),
+    ];
+    for (path, why) in keys {
+        if present(path.iter().try_fold(tree, |v, k| v.get(k))) {
+            warn(path.join("."), why.into());
+        }
+    }
+    for key in ["countries", "unsupportedCountries"] {
+        let list = tree
+            .get("intendedAudience")
+            .and_then(|a| a.get(key))
+            .and_then(Value::as_array);
+        for (i, code) in list.into_iter().flatten().enumerate() {
+            if let Some(c) = code
+                .as_str()
+                .filter(|c| is_country(c) && c.bytes().all(|b| b.is_ascii_lowercase()))
+            {
+                warn(
+                    format!("intendedAudience.{key}[{i}]"),
+                    format!(
+                        "Landcodes in kleine letters zijn verouderd; gebruik '{}'.",
+                        c.to_ascii_uppercase()
+                    ),
+                );
+            }
+        }
+    }
+    for (lang, d) in tree.get("description").and_then(Value::as_object).into_iter().flatten() {
+        if present(d.get("genericName")) {
+            warn(format!("description.{lang}.genericName"), DROP.into());
+        }
+    }
+    if tree.get("it").is_some() {
+        warn(
+            "it".into(),
+            "Landcodes in kleine letters zijn verouderd; gebruik 'IT'.".into(),
+        );
+    }
+    let it = tree.get("IT").or_else(|| tree.get("it"));
+    if it.is_some_and(|it| it.get("conforme").is_some()) {
+        warn("IT.conforme".into(), DROP.into());
+    }
+    if let Some(ipa) = it
+        .and_then(|it| it.get("riuso"))
+        .and_then(|r| r.get("codiceIPA"))
+        .and_then(Value::as_str)
+    {
+        warn(
+            "IT.riuso.codiceIPA".into(),
+            format!(
+                "Verouderd: vervalt in een volgende versie van de standaard; zet 'organisation.uri' op 'urn:x-italian-pa:{ipa}'."
+            ),
+        );
+    }
+    found
+}
+
+/// The warnings of a stored publiccode.yml. It was accepted when it was published; were it
+/// refused by the checks as they are now, what they find is said instead of nothing.
+pub fn stored_warnings(text: &str) -> Vec<Problem> {
+    match parse(text) {
+        Ok(entry) => entry.warnings,
+        Err(Refusal::Invalid(problems)) => problems,
+        Err(Refusal::Unreadable(why)) => vec![Problem {
+            pad: String::new(),
+            melding: why,
+        }],
+    }
+}
+
+/// A `supports[].id`: a known alias (`alias:gdpr`) or a URI.
+fn is_supports_id(id: &str) -> bool {
+    match id.strip_prefix("alias:") {
+        Some(alias) => SUPPORTS_ALIASES.contains(&alias),
+        None => is_url(id, false),
+    }
 }
 
 /// The value at the last segment of `path` inside `parent`.
@@ -477,6 +612,34 @@ impl Checker {
             if !is_date(s) {
                 self.fault(path.into(), "geen datum (JJJJ-MM-DD)");
             }
+        }
+    }
+
+    /// `logo` or `monochromeLogo`: a path in the repository (not absolute) or an http(s) URL, of
+    /// an SVG, SVGZ or PNG file. Whether the file exists and is that image is not checked: that
+    /// needs the repository.
+    fn logo(&mut self, parent: &Value, path: &str) {
+        let Some(s) = self.text(parent, path, false) else {
+            return;
+        };
+        let file = match url::Url::parse(s) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => u.path().to_string(),
+            Ok(_) => {
+                self.fault(path.into(), "geen pad in de repository of http(s)-URL");
+                return;
+            }
+            Err(_) if s.starts_with('/') => {
+                self.fault(
+                    path.into(),
+                    "een absoluut pad; geef een pad in de repository of een http(s)-URL",
+                );
+                return;
+            }
+            Err(_) => s.to_string(),
+        };
+        let extension = file.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+        if !matches!(extension.as_deref(), Some("svg" | "svgz" | "png")) {
+            self.fault(path.into(), "geen SVG-, SVGZ- of PNG-bestand");
         }
     }
 
@@ -675,6 +838,7 @@ fn entry(tree: Value) -> Result<Entry, Refusal> {
             .and_then(Value::as_array)
             .map(|l| l.iter().filter_map(|d| s(d.get("name"))).collect())
             .unwrap_or_default(),
+        warnings: warnings(&tree),
         tree,
     })
 }
