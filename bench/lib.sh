@@ -6,6 +6,8 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/grondwerk-target}"
 PG_URL="${PG_URL:-postgres://postgres@127.0.0.1:5432/test}"
 export GRONDWERK_AUDIT_KEYS="bench=$(python3 -c 'import secrets; print(secrets.token_hex(32))')" METRICS_BIND_ADDRESS=off
 release_binary() {
+  # BENCH_BINARY runs a given build instead (a before/after comparison of two commits)
+  if [ -n "${BENCH_BINARY:-}" ]; then echo "$BENCH_BINARY"; return; fi
   cargo build --release -q -p "$1"
   echo "$CARGO_TARGET_DIR/release/$1"
 }
