@@ -34,8 +34,7 @@ fn imports(st: &household_budget::AppState) -> i64 {
 #[actix_web::test]
 async fn the_sample_imports_once_and_then_is_a_conflict() {
     for (db, url) in platform::testing::database_urls() {
-        let st = state(&url);
-        let app = app(st.clone()).await;
+        let (st, app) = started(&url).await;
         let (status, body) = import(&app, sample(), "application/xml").await;
         assert_eq!(status, 201, "{db}: {body}");
         assert_eq!(body["formaat"], "camt.053");
@@ -64,8 +63,7 @@ async fn the_sample_imports_once_and_then_is_a_conflict() {
 #[actix_web::test]
 async fn an_overlapping_statement_adds_only_what_is_new() {
     for (db, url) in platform::testing::database_urls() {
-        let st = state(&url);
-        let app = app(st.clone()).await;
+        let (st, app) = started(&url).await;
         let (status, _) = import(&app, fixture("camt053_v04.xml"), "application/xml").await;
         assert_eq!(status, 201, "{db}");
         // the same two transactions and one more, in a later statement
@@ -92,8 +90,7 @@ async fn an_overlapping_statement_adds_only_what_is_new() {
 async fn batches_reversals_returns_and_two_accounts() {
     for (db, url) in platform::testing::database_urls() {
         // only the first account is the municipality's: the whole file is refused
-        let st = state(&url);
-        let app = app(st.clone()).await;
+        let (st, app) = started(&url).await;
         let (status, body) = import(&app, fixture("camt053_v10_two_statements.xml"), "application/xml").await;
         assert_eq!(status, 422, "{db}: {body}");
         assert_eq!(body["code"], "onbekendeRekening");
@@ -119,8 +116,7 @@ async fn batches_reversals_returns_and_two_accounts() {
 #[actix_web::test]
 async fn refusals() {
     for (db, url) in platform::testing::database_urls() {
-        let st = state(&url);
-        let app = app(st.clone()).await;
+        let (st, app) = started(&url).await;
         let laughs = br#"<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">&b;</Document>"#;
         let (status, body) = import(&app, laughs.to_vec(), "application/xml").await;
         assert_eq!(
@@ -201,8 +197,7 @@ async fn a_file_over_the_cap_is_413() {
 #[actix_web::test]
 async fn mt940_imports_like_camt() {
     for (db, url) in platform::testing::database_urls() {
-        let st = state(&url);
-        let app = app(st.clone()).await;
+        let (st, app) = started(&url).await;
         let (status, body) = import(&app, fixture("mt940_abnamro_swift_blocks.sta"), "application/x-mt940").await;
         assert_eq!(status, 201, "{db}: {body}");
         assert_eq!(
@@ -255,8 +250,7 @@ async fn an_entry_of_a_batch_is_not_imported_again_from_a_file_without_its_neigh
     };
     for format in ["camt", "mt940"] {
         for (db, url) in platform::testing::database_urls() {
-            let st = state(&url);
-            let app = app(st.clone()).await;
+            let (st, app) = started(&url).await;
             let (day, month, content_type) = if format == "camt" {
                 let (rent, water) = (
                     camt_entry("500.00", "Woonstichting"),

@@ -37,8 +37,7 @@ fn xmllint(xml: &[u8], xsd: &str) {
 #[actix_web::test]
 async fn planned_payments_export_once_and_validate() {
     for (db, url) in platform::testing::database_urls() {
-        let st = state(&url);
-        let app = app(st.clone()).await;
+        let (_, app) = started(&url).await;
         let beheer = token("budgetbeheer", None);
         let burger = jan_jansen(&app).await;
         let uri = format!("/api/v1/burgers/{burger}/afspraken");
@@ -145,8 +144,7 @@ async fn a_bad_betaalinstructie_names_the_field() {
 #[actix_web::test]
 async fn the_banks_debit_is_matched_back_to_the_export() {
     for (db, url) in platform::testing::database_urls() {
-        let st = state(&url);
-        let app = app(st.clone()).await;
+        let (_, app) = started(&url).await;
         let beheer = token("budgetbeheer", None);
         let burger = jan_jansen(&app).await;
         let (_, a) = post_as_team(&app, &format!("/api/v1/burgers/{burger}/afspraken"), json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13000, "tegenrekening": "NL20INGB0001234567",

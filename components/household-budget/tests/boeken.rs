@@ -16,8 +16,7 @@ const FATIMA: &str = "999990032";
 #[actix_web::test]
 async fn import_books_what_fits_and_suggests_the_rest() {
     for (db, url) in platform::testing::database_urls() {
-        let st = state(&url);
-        let app = app(st.clone()).await;
+        let (_, app) = started(&url).await;
         let beheer = token("budgetbeheer", None);
         let (status, jan) = post_as_team(&app, "/api/v1/burgers", json!({ "burgerservicenummer": JAN, "voornamen": "Jan", "achternaam": "Jansen",
                         "adres": { "straat": "Keizersgracht", "huisnummer": "1", "postcode": "1015 CJ", "plaats": "Amsterdam" } })).await;
@@ -151,8 +150,7 @@ async fn import_books_what_fits_and_suggests_the_rest() {
 #[actix_web::test]
 async fn a_citizen_sees_only_their_own() {
     for (db, url) in platform::testing::database_urls() {
-        let st = state(&url);
-        let app = app(st.clone()).await;
+        let (_, app) = started(&url).await;
         let mut ids = Vec::new();
         for (bsn, naam) in [(JAN, "Jansen"), (FATIMA, "El Amrani")] {
             let (status, b) = post_as_team(

@@ -13,8 +13,7 @@ use serde_json::json;
 #[actix_web::test]
 async fn a_stored_value_that_is_not_its_type_is_a_500_not_a_default() {
     for (db, url) in platform::testing::database_urls() {
-        let st = state(&url);
-        let app = app(st.clone()).await;
+        let (st, app) = started(&url).await;
         let beheer = token("budgetbeheer", None);
         let burger = jan_jansen(&app).await;
         let (status, afspraak) = post_as_team(&app, &format!("/api/v1/burgers/{burger}/afspraken"), json!({ "omschrijving": "Huur", "soort": "uitgaven", "bedragInCenten": 13000, "tegenrekening": "NL20INGB0001234567",

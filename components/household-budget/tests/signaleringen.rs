@@ -5,15 +5,13 @@
 
 mod common;
 
-use actix_web::test::TestRequest;
 use common::*;
 use serde_json::json;
 
 #[actix_web::test]
 async fn missing_rent_and_negative_balance_are_signalled_once() {
     for (db, url) in platform::testing::database_urls() {
-        let st = state(&url);
-        let app = app(st.clone()).await;
+        let (_, app) = started(&url).await;
         let beheer = token("budgetbeheer", None);
         let burger = jan_jansen(&app).await;
         // rent due on the 1st of March, April and May; only March's is in the statement
@@ -131,21 +129,7 @@ async fn missing_rent_and_negative_balance_are_signalled_once() {
             (Some(3), Some(39000), Some(1), Some(13000)),
             "{db}: {o}"
         );
-        let req = TestRequest::get()
-            .uri(&uri)
-            .insert_header(("Authorization", beheer.clone()))
-            .insert_header(("Accept", "text/csv"))
-            .to_request();
-        let res = actix_web::test::call_service(&app, req).await;
-        assert!(
-            res.headers()
-                .get("content-type")
-                .unwrap()
-                .to_str()
-                .unwrap()
-                .starts_with("text/csv")
-        );
-        let csv = String::from_utf8(actix_web::test::read_body(res).await.to_vec()).unwrap();
+        let csv = get_csv(&app, &uri).await;
         assert!(
             csv.lines()
                 .nth(1)
@@ -177,8 +161,7 @@ async fn missing_rent_and_negative_balance_are_signalled_once() {
 #[actix_web::test]
 async fn an_import_signals_only_the_citizens_it_booked_to() {
     for (db, url) in platform::testing::database_urls() {
-        let st = state(&url);
-        let app = app(st.clone()).await;
+        let (st, app) = started(&url).await;
         let beheer = token("budgetbeheer", None);
         let mut citizens = Vec::new();
         for (bsn, naam, tegenrekening) in [

@@ -47,7 +47,7 @@ fn id(v: &Value) -> String {
 #[actix_web::test]
 async fn an_organisations_other_accounts_book_its_afspraken() {
     for (db, url) in platform::testing::database_urls() {
-        let app = app(state(&url)).await;
+        let (_, app) = started(&url).await;
         let beheer = token("budgetbeheer", None);
         // a housing corporation collects rent from one department's account; the afspraak names
         // another department and account of it
@@ -173,7 +173,7 @@ async fn an_organisations_other_accounts_book_its_afspraken() {
 #[actix_web::test]
 async fn rubrieken_on_the_chart_of_accounts_give_the_overview_per_rubriek() {
     for (db, url) in platform::testing::database_urls() {
-        let app = app(state(&url)).await;
+        let (_, app) = started(&url).await;
         let beheer = token("budgetbeheer", None);
         let (status, chart) = send(&app, get("/api/v1/grootboekrekeningen", &beheer)).await;
         assert_eq!(status, 200, "{db}");
@@ -276,13 +276,7 @@ async fn rubrieken_on_the_chart_of_accounts_give_the_overview_per_rubriek() {
             (o["inkomstenInCenten"].as_i64(), o["uitgavenInCenten"].as_i64()),
             (Some(125000), Some(18000))
         );
-        let req = TestRequest::get()
-            .uri(&uri)
-            .insert_header(("Authorization", beheer.clone()))
-            .insert_header(("Accept", "text/csv"))
-            .to_request();
-        let res = actix_web::test::call_service(&app, req).await;
-        let csv = String::from_utf8(actix_web::test::read_body(res).await.to_vec()).unwrap();
+        let csv = get_csv(&app, &uri).await;
         assert!(
             csv.contains(&format!(
                 "rubriek,\"{}\",\"Wonen\",uitgaven,,,1,13000,\"4000\"",
@@ -310,7 +304,7 @@ async fn rubrieken_on_the_chart_of_accounts_give_the_overview_per_rubriek() {
 #[actix_web::test]
 async fn households_accounts_and_removing_citizens() {
     for (db, url) in platform::testing::database_urls() {
-        let app = app(state(&url)).await;
+        let (_, app) = started(&url).await;
         let beheer = token("budgetbeheer", None);
         let jan_token = token("portaal", Some(JAN));
         let (status, h) = post_as_team(&app, "/api/v1/huishoudens", json!({ "naam": "De Vries" })).await;
@@ -454,8 +448,7 @@ async fn households_accounts_and_removing_citizens() {
 #[actix_web::test]
 async fn name_and_address_come_from_the_brp_when_asked() {
     for (db, url) in platform::testing::database_urls() {
-        let st = state(&url);
-        let app = app(st.clone()).await;
+        let (st, app) = started(&url).await;
         let beheer = token("budgetbeheer", None);
         let (status, jan) = post_as_team(
             &app,

@@ -192,3 +192,43 @@ where
     assert_eq!(status, 201, "{name}: {answer}");
     answer
 }
+
+/// The state on a fresh database at `url` and the app over it.
+pub async fn started(
+    url: &str,
+) -> (
+    AppState,
+    impl actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse, Error = actix_web::Error>,
+) {
+    let st = state(url);
+    let app = app(st.clone()).await;
+    (st, app)
+}
+
+/// A GET as the budget team asking for CSV (`Accept: text/csv`): the body, after checking that
+/// it came as CSV.
+pub async fn get_csv<S>(app: &S, uri: &str) -> String
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse,
+            Error = actix_web::Error,
+        >,
+{
+    let request = actix_web::test::TestRequest::get()
+        .uri(uri)
+        .insert_header(("Authorization", token("budgetbeheer", None)))
+        .insert_header(("Accept", "text/csv"))
+        .to_request();
+    let answer = actix_web::test::call_service(app, request).await;
+    let kind = answer
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    assert!(
+        kind.as_deref().is_some_and(|k| k.starts_with("text/csv")),
+        "{uri}: {kind:?}"
+    );
+    String::from_utf8(actix_web::test::read_body(answer).await.to_vec()).unwrap()
+}
