@@ -96,13 +96,9 @@ fn document(title: &str, styles: Markup, content: Markup) -> HttpResponse {
 }
 
 async fn home(state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
-    let (_, total, facets) = components::list(&state, Filter::default(), 0, 1).await?;
-    let count = |layer: &str| {
-        facets
-            .iter()
-            .find(|(f, v, _)| *f == "laag" && v == layer)
-            .map_or(0, |(_, _, n)| *n)
-    };
+    let layers = components::landscape(&state).await?;
+    let total: i64 = layers.iter().map(|l| l.componenten).sum();
+    let of = |layer: &str| layers.iter().find(|l| l.laag.as_deref() == Some(layer));
     Ok(page(
         "Home",
         html! {
@@ -111,9 +107,15 @@ async fn home(state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
             h2 { "De vijf lagen" }
             ul class="lagen" {
                 @for layer in Layer::ALL {
+                    @let summary = of(layer.as_str());
+                    @let count = summary.map_or(0, |s| s.componenten);
+                    @let apis = summary.map_or(0, |s| s.apis);
                     li {
                         h3 { a href={ "/componenten?laag=" (layer) } { (layer.title()) } }
-                        p { (count(layer.as_str())) @if count(layer.as_str()) == 1 { " component" } @else { " componenten" } }
+                        p { (count) @if count == 1 { " component" } @else { " componenten" } ", " (apis) " met een API" }
+                        @if let Some(score) = summary.and_then(store::LayerSummary::average_score) {
+                            p { "API Design Rules: gemiddeld " (score) "%" }
+                        }
                     }
                 }
             }

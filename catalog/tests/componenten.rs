@@ -585,3 +585,41 @@ async fn deprecated_keys_are_accepted_and_named_as_warnings() {
         assert_eq!((status, paths(&now)), (201, Vec::<String>::new()), "{db}: {now}");
     }
 }
+
+/// The home page gives the landscape at a glance, counted in the database: per layer how many
+/// components, how many have an API, and their average ADR score (a layer without an API shows
+/// none).
+#[actix_web::test]
+async fn the_home_page_shows_the_landscape_per_layer() {
+    for (db, url) in platform::testing::database_urls() {
+        let st = state(&url);
+        catalog::app::components::load_entries(&st).await.unwrap();
+        let app = platform::testing::component_app::<catalog::Catalog>(st).await;
+        // a supplier's component in the proces layer, without a spec
+        let (status, _) = send(
+            &app,
+            publish(&token("leverancier"), json!({ "publiccode": supplier_file("1.0.0") })),
+        )
+        .await;
+        assert_eq!(status, 201, "{db}");
+        let res = actix_web::test::call_service(&app, get("/")).await;
+        assert_eq!(res.status(), 200, "{db}");
+        let html = String::from_utf8(actix_web::test::read_body(res).await.to_vec()).unwrap();
+        let layer = |title: &str| -> String {
+            let start = html
+                .find(&format!(">{title}</a>"))
+                .unwrap_or_else(|| panic!("{db}: no {title}: {html}"));
+            let end = html[start..].find("</li>").map_or(html.len(), |e| start + e);
+            html[start..end].to_string()
+        };
+        let services = layer("Services");
+        assert!(services.contains("2 componenten, 2 met een API"), "{db}: {services}");
+        assert!(services.contains("gemiddeld 100%"), "{db}: {services}");
+        let proces = layer("Proces");
+        assert!(proces.contains("1 component, 0 met een API"), "{db}: {proces}");
+        assert!(!proces.contains("gemiddeld"), "{db}: {proces}");
+        let data = layer("Data");
+        assert!(data.contains("0 componenten, 0 met een API"), "{db}: {data}");
+        assert!(html.contains(" 5 componenten."), "{db}: the total");
+    }
+}

@@ -385,6 +385,11 @@ pub struct Detail {
     pub warnings: Vec<publiccode::Problem>,
 }
 
+/// The landscape per layer (see [`store::layer_summaries`]).
+pub async fn landscape(state: &AppState) -> Result<Vec<store::LayerSummary>, Error> {
+    Ok(state.db.run(store::layer_summaries).await?)
+}
+
 /// A component with its versions, users and dependencies.
 pub async fn get(state: &AppState, id: String) -> Result<Detail, Error> {
     state

@@ -309,6 +309,46 @@ type FacetFields = (Option<String>, String, String, String, Option<String>);
 /// How many components of a filtered list have each value of a field: (field, value, count).
 pub type Facets = Vec<(&'static str, String, i64)>;
 
+/// The landscape of one layer (`None`: components without one): how many components, how many
+/// of them have an API (a spec in their latest version), and the ADR scores of those.
+#[derive(Debug, Clone, PartialEq, diesel::QueryableByName)]
+pub struct LayerSummary {
+    /// The layer, as stored.
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    pub laag: Option<String>,
+    /// Components in it.
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub componenten: i64,
+    /// Of those, the ones whose latest version has a spec.
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub apis: i64,
+    /// The sum of their ADR scores, and how many were scored (for the average).
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub score_som: i64,
+    /// See `score_som`.
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub gescoord: i64,
+}
+
+impl LayerSummary {
+    /// The average ADR score of its APIs, rounded; `None` without one.
+    pub fn average_score(&self) -> Option<i64> {
+        (self.gescoord > 0).then(|| (self.score_som + self.gescoord / 2) / self.gescoord)
+    }
+}
+
+/// The landscape per layer, counted in the database from every component's latest version.
+pub fn layer_summaries(conn: &mut DbConnection) -> Result<Vec<LayerSummary>, DbError> {
+    // one statement that reads the same on both backends (COUNT and the cast sum are BIGINT)
+    Ok(diesel::sql_query(
+        "SELECT c.laag AS laag, COUNT(*) AS componenten, COUNT(v.openapi) AS apis, \
+         CAST(COALESCE(SUM(v.adr_score), 0) AS BIGINT) AS score_som, COUNT(v.adr_score) AS gescoord \
+         FROM componenten c LEFT JOIN versies v ON v.component_id = c.id AND v.versie = c.laatste_versie \
+         GROUP BY c.laag",
+    )
+    .load(conn)?)
+}
+
 /// The words of a search: letters and digits only (nothing of the index's own query language
 /// gets through), lower case, at most 16.
 pub fn search_words(query: &str) -> Vec<String> {
