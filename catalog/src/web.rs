@@ -45,7 +45,7 @@ dl.kenmerken{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}
 dl.kenmerken dt{font-weight:600}dl.kenmerken dd{margin:0;overflow-wrap:anywhere}
 .tabel{overflow-x:auto}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem;border-bottom:1px solid #767676;vertical-align:top}
-td{overflow-wrap:anywhere}
+td code{overflow-wrap:anywhere}
 .fout{color:#a50e0e;font-weight:600}
 ";
 
@@ -209,7 +209,8 @@ fn findings_table(findings: &[Finding]) -> Markup {
                         tr {
                             td { (f.rule) }
                             td { @if f.severity == Severity::Error { span class="fout" { "fout" } } @else { "waarschuwing" } }
-                            td { code { (f.path.join(".")) } }
+                            // a path may break after each of its dots
+                            td { code { @for (i, part) in f.path.iter().enumerate() { @if i > 0 { "." wbr; } (part) } } }
                             td { (f.message) }
                         }
                     }

@@ -122,5 +122,10 @@ async fn pages_work_in_a_browser_and_meet_wcag_aa() {
     {
         assert!(v.as_i64().unwrap() <= 320, "{k}: {v} pixels wide");
     }
+    assert_eq!(
+        checks["brokenWords320"],
+        serde_json::json!([]),
+        "words of the component's tables broken over two lines at 320 pixels"
+    );
     println!("screenshots: {}", shots.display());
 }

@@ -75,6 +75,27 @@ try {
     out.checks[`width320:${new URL(url).pathname}`] = wide;
   }
   await page.screenshot({ path: path.join(shots, 'component-320.png'), fullPage: true });
+  // at 320 pixels the component's tables keep their words whole: a word of a cell (outside the
+  // code of a path, which may break at any point) that the layout split over two lines other
+  // than after a hyphen is listed
+  out.checks.brokenWords320 = await page.evaluate(() => {
+    const broken = [];
+    for (const td of document.querySelectorAll('td')) {
+      const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        if (text.parentElement.closest('code')) continue;
+        // a break after a hyphen is where a line may end; within a part it splits the word
+        for (const m of text.data.matchAll(/[^\s-]+-?/g)) {
+          const range = document.createRange();
+          range.setStart(text, m.index);
+          range.setEnd(text, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(m[0]);
+        }
+      }
+    }
+    return broken;
+  });
 } finally {
   await browser.close();
 }
