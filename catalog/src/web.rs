@@ -211,7 +211,11 @@ fn findings_table(findings: &[Finding]) -> Markup {
                             td { @if f.severity == Severity::Error { span class="fout" { "fout" } } @else { "waarschuwing" } }
                             // a path may break after each of its dots
                             td { code { @for (i, part) in f.path.iter().enumerate() { @if i > 0 { "." wbr; } (part) } } }
-                            td { (f.message) }
+                            // the ruleset's words in Dutch; a rule outside it keeps the ruleset's own
+                            @match lint::dutch_description(&f.rule) {
+                                Some(dutch) => td { (dutch) },
+                                None => td lang="en" { (f.message) },
+                            }
                         }
                     }
                 }

@@ -114,6 +114,13 @@ async fn pages_work_in_a_browser_and_meet_wcag_aa() {
         text.contains("Score op de API Design Rules 2.2") && text.contains("100%"),
         "{text}"
     );
+    // the finding in Dutch, with its rule code; not the ruleset's English message
+    assert!(
+        text.contains("nlgov:servers-use-https")
+            && text.contains("Server-URL's gebruiken https.")
+            && !text.contains("must match the pattern"),
+        "{text}"
+    );
     for (k, v) in checks
         .as_object()
         .unwrap()

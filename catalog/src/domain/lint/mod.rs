@@ -116,6 +116,51 @@ pub const RULES: [(&str, Severity); 32] = [
     ("oas3-schema", Severity::Error),
 ];
 
+/// What a rule of the ADR 2.2 ruleset asks, in Dutch, for the catalogue's pages (the API and
+/// the CLI keep the ruleset's own English messages, as Spectral gives them). `None` for a rule
+/// outside that ruleset.
+pub fn dutch_description(rule: &str) -> Option<&'static str> {
+    Some(match rule {
+        "invalid-ref" => "Een $ref verwijst naar iets dat niet bestaat.",
+        "operation-operationId-unique" => "Elke operatie heeft een eigen operationId.",
+        "path-params" => "Padparameters zijn gedeclareerd, en elke gedeclareerde padparameter staat in het pad.",
+        "openapi-tags-uniqueness" => "Elke tag staat één keer in de lijst van tags.",
+        "oas3-server-variables" => "Servervariabelen zijn gedeclareerd en hun standaardwaarde is toegestaan.",
+        "oas3-api-servers" => "De spec noemt minstens één server.",
+        "path-keys-no-trailing-slash" => "Een pad eindigt niet op een schuine streep.",
+        "nlgov:openapi3" => "De spec is OpenAPI 3.",
+        "nlgov:openapi-root-exists" => "De root van het document heeft de eigenschap openapi.",
+        "nlgov:missing-version-header" => "Elk succesantwoord (2xx, 3xx) declareert de header API-Version.",
+        "nlgov:missing-header" => "Een antwoord geeft het volledige versienummer in een header (API-Version).",
+        "nlgov:include-major-version-in-uri" => "De server-URL bevat het hoofdversienummer (/v1).",
+        "nlgov:paths-no-trailing-slash" => "Een pad eindigt niet op een schuine streep.",
+        "info-contact" => "De spec noemt een contact.",
+        "nlgov:info-contact-fields-exist" => "Het contact heeft een naam, e-mailadres en URL.",
+        "nlgov:http-methods" => "Een pad heeft alleen de operaties get, post, put, patch en delete (en parameters).",
+        "nlgov:paths-kebab-case" => "Paden zijn in kebab-case (kleine letters met streepjes).",
+        "nlgov:query-keys-camel-case" => "Queryparameters zijn in camelCase.",
+        "nlgov:schema-camel-case" => "Namen van schema's zijn in UpperCamelCase.",
+        "nlgov:servers-use-https" => "Server-URL's gebruiken https.",
+        "nlgov:use-problem-schema" => {
+            "Een foutantwoord is application/problem+json of application/problem+xml (RFC 9457)."
+        }
+        "nlgov:problem-schema-members" => "Een probleemantwoord heeft de leden status, title en detail.",
+        "nlgov:problem-invalid-input" => {
+            "GET en DELETE met parameters, en elke andere operatie, kunnen 400 antwoorden."
+        }
+        "nlgov:property-casing" => "Eigenschappen zijn in camelCase.",
+        "nlgov:date-time-ensure-timezone" => "Een tijdstip heeft het format date-time, met tijdzone.",
+        "nlgov:time-without-timezone" => "Een tijd zonder datum heeft het format time-local, zonder tijdzone.",
+        "nlgov:specify-format-for-date-and-time" => "Een datumveld heeft het format date.",
+        "nlgov:use-date-instead-of-datetime" => "Een veld dat een datum is, heeft het format date (geen date-time).",
+        "nlgov:semver" => "De versie van de spec volgt Semantic Versioning.",
+        "oas3-valid-media-example" => "Voorbeelden van inhoud kloppen met hun schema.",
+        "oas3-valid-schema-example" => "Voorbeelden en standaardwaarden in schema's kloppen met het schema.",
+        "oas3-schema" => "De spec voldoet aan het schema van OpenAPI 3.",
+        _ => return None,
+    })
+}
+
 /// The rules of the ADR 2.1 ruleset: its own (names without `nlgov:`) and `spectral:oas`'s
 /// recommended ones, with their severities.
 pub const RULES_21: [(&str, Severity); 50] = [
@@ -389,6 +434,14 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn every_rule_of_the_ruleset_has_its_dutch_description() {
+        for (rule, _) in RULES {
+            assert!(dutch_description(rule).is_some(), "{rule}");
+        }
+        assert_eq!(dutch_description("nlgov:onbekend"), None);
+    }
 
     #[test]
     fn a_referenced_part_is_reported_where_it_is_defined_and_once() {
