@@ -22,19 +22,20 @@ struct AdresAnswer {
 }
 
 impl AdresAnswer {
-    fn display(&self) -> String {
-        let mut s = self.openbare_ruimte_naam.clone();
-        if let Some(n) = self.nummer.display() {
-            s.push(' ');
-            s.push_str(&n);
-        }
-        s.push_str(", ");
+    /// `Straat 12A-2, 1234 AB Plaats`; the BAG gives every address a number, so an answer
+    /// without one is the proxy misbehaving (a 502).
+    fn display(&self) -> Result<String, Problem> {
+        let number = self
+            .nummer
+            .display()
+            .ok_or_else(|| platform::registry::malformed("BAG adres", "huisnummer ontbreekt"))?;
+        let mut s = format!("{} {number}, ", self.openbare_ruimte_naam);
         if let Some(p) = &self.postcode {
             s.push_str(p);
             s.push(' ');
         }
         s.push_str(&self.woonplaats_naam);
-        s
+        Ok(s)
     }
 }
 
@@ -88,6 +89,7 @@ pub async fn bag_address(client: &RegistryClient, id: &NummeraanduidingId) -> Re
     else {
         return Ok(None);
     };
+    let display = adres.display()?;
     let path = format!(
         "{BAG}/adresseerbareobjecten/{}",
         adres.adresseerbaar_object_identificatie
@@ -100,7 +102,7 @@ pub async fn bag_address(client: &RegistryClient, id: &NummeraanduidingId) -> Re
         .map(|v| v.verblijfsobject.gebruiksdoelen)
         .unwrap_or_default();
     Ok(Some(BagAddress {
-        display: adres.display(),
+        display,
         adresseerbaar_object_id: adres.adresseerbaar_object_identificatie,
         gebruiksdoelen,
     }))

@@ -508,26 +508,53 @@ async fn faults_name_the_field_and_409_links_the_owner() {
     assert!(p.get("_links").is_none(), "{p}");
 }
 
-/// A proxy answer of the wrong shape (a person without gemeenteVanInschrijving) is the proxy's
-/// fault: 502 and nothing stored, never a refusal of the citizen.
+/// A proxy answer of the wrong shape (a person without gemeenteVanInschrijving, an address
+/// without its number) is the proxy's fault: 502 and nothing stored, never a refusal of the
+/// citizen.
 #[actix_web::test]
 async fn malformed_registry_answer_is_502_not_a_refusal() {
+    let adres = json!({
+        "adresseerbaarObjectIdentificatie": "0363010000123456",
+        "openbareRuimteNaam": "Keizersgracht", "huisnummer": 123,
+        "postcode": "1015CJ", "woonplaatsNaam": "Amsterdam"
+    });
+    let person = json!({ "verblijfplaats": { "nummeraanduidingIdentificatie": "0363200000123456" },
+                         "gemeenteVanInschrijving": { "code": "0363", "omschrijving": "Amsterdam" } });
+    let mut without_gemeente = person.clone();
+    without_gemeente
+        .as_object_mut()
+        .unwrap()
+        .remove("gemeenteVanInschrijving");
+    let mut without_number = adres.clone();
+    without_number.as_object_mut().unwrap().remove("huisnummer");
+    for (what, adres, person) in [
+        ("a person without gemeenteVanInschrijving", adres, without_gemeente),
+        ("an address without huisnummer", without_number, person),
+    ] {
+        let (answer, stored) = apply_against_stand_in(adres, person).await;
+        assert_eq!(answer, (502, "badGateway".into()), "{what}");
+        assert_eq!(stored, 0, "{what}: nothing stored");
+    }
+}
+
+/// Jan applies against a stand-in proxy that answers `adres` from the BAG (a residential
+/// object) and `person` from the BRP: the answer's status and code, and how many registrations
+/// were stored.
+async fn apply_against_stand_in(adres: Value, person: Value) -> ((u16, String), i64) {
     use actix_web::{App, HttpResponse, HttpServer, web};
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
-    let server = HttpServer::new(|| {
+    let server = HttpServer::new(move || {
+        let (adres, person) = (adres.clone(), person.clone());
         App::new()
             .route(
                 "/lvbag/individuelebevragingen/v2/adressen/{id}",
-                web::get().to(|| async {
-                    HttpResponse::Ok().json(json!({
-                        "adresseerbaarObjectIdentificatie": "0363010000123456",
-                        "openbareRuimteNaam": "Keizersgracht", "huisnummer": 123,
-                        "postcode": "1015CJ", "woonplaatsNaam": "Amsterdam"
-                    }))
+                web::get().to(move || {
+                    let adres = adres.clone();
+                    async move { HttpResponse::Ok().json(adres) }
                 }),
             )
             .route(
@@ -540,10 +567,12 @@ async fn malformed_registry_answer_is_502_not_a_refusal() {
             )
             .route(
                 "/haalcentraal/api/brp/personen",
-                web::post().to(|| async {
-                    HttpResponse::Ok().json(json!({ "type": "RaadpleegMetBurgerservicenummer", "personen": [
-                        { "verblijfplaats": { "nummeraanduidingIdentificatie": "0363200000123456" } }
-                    ] }))
+                web::post().to(move || {
+                    let person = person.clone();
+                    async move {
+                        HttpResponse::Ok()
+                            .json(json!({ "type": "RaadpleegMetBurgerservicenummer", "personen": [person] }))
+                    }
                 }),
             )
     })
@@ -556,11 +585,10 @@ async fn malformed_registry_answer_is_502_not_a_refusal() {
     let url = platform::testing::sqlite_url();
     let st = state_with(&url, &format!("http://127.0.0.1:{port}"), 10);
     let app = app(st.clone()).await;
-    let resp = test::call_service(&app, apply(JAN, KEIZERSGRACHT)).await;
-    assert_eq!(code_of(resp).await, (502, "badGateway".into()));
-    let n = registrations_stored(&st).await;
-    assert_eq!(n, 0, "nothing stored");
+    let answer = code_of(test::call_service(&app, apply(JAN, KEIZERSGRACHT)).await).await;
+    let stored = registrations_stored(&st).await;
     handle.stop(true).await;
+    (answer, stored)
 }
 
 /// The SQLite and PostgreSQL migrations describe the same tables and columns.

@@ -59,7 +59,9 @@ fn unavailable(e: impl std::fmt::Display) -> Problem {
     Problem::service_unavailable("registry proxy (BRP/BAG)")
 }
 
-fn malformed(what: &str, e: impl std::fmt::Display) -> Problem {
+/// An answer of the proxy in a shape it should not have (`what`, why): logged, and a 502, never
+/// a business decision.
+pub fn malformed(what: &str, e: impl std::fmt::Display) -> Problem {
     tracing::error!(error = %e, answer = what, "registry proxy answered in an unexpected shape");
     Problem::bad_gateway("registry proxy (BRP/BAG)")
 }
