@@ -407,8 +407,8 @@ pub async fn get(state: &AppState, id: String) -> Result<Detail, Error> {
                     (n, id)
                 })
                 .collect();
-            let warnings = store::version(c, &id, component.laatste_versie)?
-                .map(|latest| publiccode::stored_warnings(&latest.publiccode))
+            let warnings = store::publiccode_of(c, &id, component.laatste_versie)?
+                .map(|latest| publiccode::stored_warnings(&latest))
                 .unwrap_or_default();
             Ok(Detail {
                 warnings,

@@ -486,7 +486,8 @@ fn at<'a>(parent: &'a Value, path: &str) -> Option<&'a Value> {
 /// An ISO 3166-1 alpha-2 code, in upper or lower case (not mixed, as the reference parser reads it).
 fn is_country(s: &str) -> bool {
     let one_case = s.bytes().all(|b| b.is_ascii_uppercase()) || s.bytes().all(|b| b.is_ascii_lowercase());
-    one_case && COUNTRIES.split(' ').any(|c| c == s.to_ascii_uppercase())
+    let upper = s.to_ascii_uppercase();
+    one_case && COUNTRIES.split(' ').any(|c| c == upper)
 }
 
 fn is_language_tag(s: &str) -> bool {

@@ -257,6 +257,15 @@ pub fn version(conn: &mut DbConnection, id: &str, versie: i32) -> Result<Option<
         .optional()?)
 }
 
+/// The publiccode.yml of one version, without the rest of its row (its spec may be megabytes).
+pub fn publiccode_of(conn: &mut DbConnection, id: &str, versie: i32) -> Result<Option<String>, DbError> {
+    Ok(versies::table
+        .find((id, versie))
+        .select(versies::publiccode)
+        .first(conn)
+        .optional()?)
+}
+
 /// The latest version of a component that has a spec: (number, spec).
 pub fn latest_spec(conn: &mut DbConnection, id: &str) -> Result<Option<(i32, String)>, DbError> {
     Ok(versies::table

@@ -747,7 +747,9 @@ fn drain_pending(
                 DbConnection::Pg(pg) => query.for_update().skip_locked().load(pg)?,
                 DbConnection::Sqlite(_) => query.load(c)?,
             };
-            let mut batch: Vec<AuditEntry> = rows.iter().map(|(_, e)| e.get().clone()).collect();
+            let (ids, mut batch): (Vec<i64>, Vec<AuditEntry>) =
+                rows.into_iter().map(|(id, e)| (id, e.into_inner())).unzip();
+            let taken = ids.len();
             batch.extend_from_slice(own);
             if batch.is_empty() {
                 return Ok::<_, DbError>((0, None));
@@ -755,14 +757,10 @@ fn drain_pending(
             let base = read_head_for_update(c)?;
             let records = append_after(c, keys, &base, &batch)?
                 .ok_or_else(|| DbError::Unavailable("audit head moved while locked".into()))?;
-            let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
             for chunk in ids.chunks(MAX_BATCH) {
                 diesel::delete(audit_pending::table.filter(audit_pending::id.eq_any(chunk))).execute(c)?;
             }
-            Ok((
-                rows.len(),
-                records.last().map(|last| (base.0, last.seq, last.hash.clone())),
-            ))
+            Ok((taken, records.last().map(|last| (base.0, last.seq, last.hash.clone()))))
         })?;
         if let Some((from, seq, hash)) = chained {
             if seq / every > from / every {
