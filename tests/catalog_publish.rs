@@ -42,7 +42,7 @@ async fn components_publish_themselves() {
     let (catalog_secret, rental_secret) = (secret_of("grondwerk"), secret_of("holiday-rental"));
 
     // a catalogue that starts empty
-    let catalog_args = args::<catalog::Catalog>(&clients, &["--builtin-entries", "false"]);
+    let catalog_args = args::<catalog::Catalog>(&clients, &["--builtin-entries", "false", "--landscape", "false"]);
     let catalog_url = format!("http://{}", catalog_args[2]);
     let cli = component::parse::<catalog::Catalog, _, _>(catalog_args).unwrap();
     let auth = std::sync::Arc::new(cli.common.authenticator().unwrap());

@@ -26,6 +26,25 @@ async fn post(url: String, token: &str, body: Value) -> (u16, Value) {
     (resp.status().as_u16(), resp.json().await.unwrap_or(Value::Null))
 }
 
+/// Open Zaak in the catalogue, whole.
+async fn open_zaak(catalog: &str) -> Value {
+    let page: Value = reqwest::get(format!("{catalog}/api/v1/componenten?zoek=open+zaak"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = page["componenten"][0]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{page}"));
+    reqwest::get(format!("{catalog}/api/v1/componenten/{id}"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 #[actix_web::test]
 async fn the_suite_starts_with_demo_data_restarts_on_it_and_stops_on_ctrl_c() {
     let data = temp_dir("demo");
@@ -67,6 +86,12 @@ async fn the_suite_starts_with_demo_data_restarts_on_it_and_stops_on_ctrl_c() {
         .filter_map(|s| s["soort"].as_str())
         .collect();
     assert!(kinds.contains(&"betalingNietOntvangen"), "{signals}");
+    // the catalogue shows the real landscape beside our four, with versions and ADR scores
+    let catalog = suite.url("CATALOG_PORT");
+    let zaak = open_zaak(&catalog).await;
+    assert_eq!(zaak["naam"], "Open Zaak", "{zaak}");
+    assert_eq!(zaak["versies"].as_array().unwrap().len(), 2, "{zaak}");
+    assert!(zaak["versies"][0]["adrScore"].is_i64(), "{zaak}");
     let ports = suite.ports;
     assert!(suite.interrupt().success(), "Ctrl-C ends the suite cleanly");
 
@@ -79,6 +104,8 @@ async fn the_suite_starts_with_demo_data_restarts_on_it_and_stops_on_ctrl_c() {
     );
     let (status, check) = get(format!("{rental}/api/v1/registratienummers/{}", numbers[0]), &platform).await;
     assert_eq!((status, check["geldig"].as_bool()), (200, Some(true)));
+    // and the landscape as it was, not loaded again
+    assert_eq!(open_zaak(&catalog).await["versies"], zaak["versies"]);
 
     // a third, while the second runs: the taken port and the variable that moves it
     let out = command(&temp_dir("taken"), &ports, false).output().unwrap();

@@ -11,6 +11,12 @@ pub struct Config {
     /// and spec compiled into the binary (`false`: a catalogue without them).
     #[arg(long, env = "CATALOG_BUILTIN_ENTRIES", default_value_t = true, action = clap::ArgAction::Set)]
     pub builtin_entries: bool,
+    /// Load the seeded landscape at the first start that does not know it: Open Zaak, Open
+    /// Notificaties, the Objects and Objecttypes API, Open Formulieren, Open Klant, Open Inwoner,
+    /// Signalen and the Haal Centraal BRP and BAG APIs, each with its real publiccode.yml and spec
+    /// per version (`false`: a catalogue without them).
+    #[arg(long, env = "CATALOG_LANDSCAPE", default_value_t = true, action = clap::ArgAction::Set)]
+    pub landscape: bool,
     /// Folders with more `<component>.publiccode.yml` files loaded at start-up (comma-separated).
     #[arg(long = "entries", env = "CATALOG_ENTRIES", value_delimiter = ',')]
     pub entries: Vec<PathBuf>,
@@ -42,6 +48,7 @@ impl Config {
         Ok(AppState {
             clients: std::sync::Arc::new(platform::auth::ClientSettings::load(ctx.platform.auth.clients())?),
             builtin_entries: self.builtin_entries,
+            landscape: self.landscape,
             entries: self.entries,
             specs: self.specs,
             public_url: self.public_url.trim_end_matches('/').to_string(),

@@ -13,6 +13,7 @@ pub mod domain;
 pub mod entries;
 pub mod error;
 pub mod fetch;
+pub mod landscape;
 pub mod store;
 pub mod web;
 
@@ -37,6 +38,9 @@ pub struct AppState {
     pub platform: Platform,
     /// Whether the built-in entries (Grondwerk's components) are loaded at start-up.
     pub builtin_entries: bool,
+    /// Whether the seeded landscape (Open Zaak, Open Notificaties, … with their real files) is
+    /// loaded at the first start that does not know it.
+    pub landscape: bool,
     /// Folders of more entries loaded at start-up.
     pub entries: Vec<PathBuf>,
     /// Folder of their specs (without it, each entry's own folder).
@@ -71,6 +75,15 @@ impl Component for Catalog {
         let state = config.state(ctx)?;
         let loaded = app::components::load_entries(&state).await?;
         tracing::info!(new_versions = loaded, "catalogue entries loaded");
+        if state.landscape {
+            let started = std::time::Instant::now();
+            let seeded = landscape::load(&state).await?;
+            tracing::info!(
+                components = seeded,
+                took_ms = started.elapsed().as_millis(),
+                "landscape seeded"
+            );
+        }
         Ok(state)
     }
 

@@ -232,7 +232,7 @@ async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Resul
         depends_on,
         warnings,
     } = components::get(&state, path.into_inner()).await?;
-    let latest_spec = versions.iter().find(|v| v.4).map(|v| v.0);
+    let latest_spec = versions.iter().find(|v| v.has_spec).map(|v| v.versie);
     let findings: Vec<Finding> = match latest_spec {
         Some(n) => components::version(&state, c.id.clone(), n)
             .await?
@@ -283,21 +283,22 @@ async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Resul
             div class="tabel" {
                 table {
                     caption { "Versies, nieuwste eerst" }
-                    thead { tr { th scope="col" { "Versie" } th scope="col" { "Softwareversie" } th scope="col" { "Gepubliceerd" } th scope="col" { "ADR-score" } th scope="col" { "Brekende wijzigingen" } } }
+                    thead { tr { th scope="col" { "Versie" } th scope="col" { "Softwareversie" } th scope="col" { "Gepubliceerd" } th scope="col" { "ADR-score" } th scope="col" { "Brekende wijzigingen" } th scope="col" { "Bron" } } }
                     tbody {
-                        @for (n, software, _, at, _, score, breaking) in &versions {
+                        @for v in &versions {
                             tr {
-                                td { (n) }
-                                td { (software.as_deref().unwrap_or("–")) }
-                                td { (at.format("%Y-%m-%d")) }
-                                td { @if let Some(s) = score { (s) "%" } @else { "–" } }
+                                td { (v.versie) }
+                                td { (v.software_versie.as_deref().unwrap_or("–")) }
+                                td { (v.aangemaakt_op.format("%Y-%m-%d")) }
+                                td { @if let Some(s) = v.adr_score { (s) "%" } @else { "–" } }
                                 td {
-                                    @match breaking {
+                                    @match v.aantal_brekend {
                                         Some(0) => "geen",
-                                        Some(b) => a href={ "/api/v1/componenten/" (c.id) "/versies/" (n) "/wijzigingen" } { span class="fout" { (b) } " (bekijk)" },
+                                        Some(b) => a href={ "/api/v1/componenten/" (c.id) "/versies/" (v.versie) "/wijzigingen" } { span class="fout" { (b) } " (bekijk)" },
                                         None => "–",
                                     }
                                 }
+                                td { (source_link(v.bron.as_deref())) }
                             }
                         }
                     }
@@ -313,6 +314,22 @@ async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Resul
             }
         },
     ))
+}
+
+/// Where a version came from: its source's host as a link, or "hier" for one published to this
+/// catalogue.
+fn source_link(source: Option<&str>) -> Markup {
+    match source {
+        Some(url) if is_http_url(url) => {
+            let host = url::Url::parse(url)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_string))
+                .unwrap_or_else(|| url.to_string());
+            html! { a href=(url) { (host) } }
+        }
+        Some(other) => html! { (other) },
+        None => html! { "hier" },
+    }
 }
 
 /// A version's spec in Swagger UI (the platform's own copy of it; the page's one script is ours,

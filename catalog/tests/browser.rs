@@ -96,9 +96,10 @@ async fn pages_work_in_a_browser_and_meet_wcag_aa() {
         serde_json::json!(["Grondwerk household-budget"]),
         "{checks}"
     );
+    // the layer filter over our four and the seeded landscape
     assert_eq!(
         checks["integratie"],
-        serde_json::json!(["Grondwerk registry-proxy"]),
+        serde_json::json!(["Grondwerk registry-proxy", "Open Notificaties"]),
         "{checks}"
     );
     assert_eq!(checks["componentTitle"], "Grondwerk household-budget");

@@ -50,6 +50,9 @@ pub fn command(data: &Path, ports: &[(&'static str, u16); 4], demo: bool) -> Com
         .env("GRONDWERK_DATA_DIR", data)
         .env("METRICS_BIND_ADDRESS", "off")
         .env("GRONDWERK_DEMO_DATA", if demo { "on" } else { "off" })
+        // the seeded landscape as a fresh `cargo run` has it, with the demo data only: it is a
+        // few MB of specs to check at a first start, which the other starts need not pay
+        .env("CATALOG_LANDSCAPE", if demo { "true" } else { "false" })
         // every request and the shutdown in its stderr log, for a failure's message
         .env("RUST_LOG", "info");
     for (var, port) in ports {

@@ -54,7 +54,7 @@ pub async fn publiceren(
 /// Volgorde van de lijst.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub enum Sortering {
-    /// Op naam (standaard).
+    /// Op naam (standaard); met zoekwoorden eerst de componenten met de meeste ervan in hun naam.
     #[serde(rename = "naam")]
     Naam,
     /// Laatst gewijzigd eerst.
@@ -317,10 +317,10 @@ pub async fn eigenaar_overdragen(
 pub async fn api_register(path: web::Path<String>, state: web::Data<AppState>) -> Result<HttpResponse, Problem> {
     let detail = components::get(&state, path.into_inner()).await?;
     let c = &detail.component;
-    let Some((versie, ..)) = detail.versions.iter().find(|v| v.4) else {
+    let Some(versie) = detail.versions.iter().find(|v| v.has_spec).map(|v| v.versie) else {
         return Err(Problem::not_found("Dit component heeft geen OpenAPI-spec."));
     };
-    let spec = components::version(&state, c.id.clone(), *versie).await?;
+    let spec = components::version(&state, c.id.clone(), versie).await?;
     let tree: serde_json::Value = spec
         .openapi
         .as_deref()

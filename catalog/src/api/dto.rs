@@ -113,6 +113,10 @@ pub struct Versie {
     /// Where those changes are.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub wijzigingen: Option<String>,
+    /// Where it came from when it was not published to this catalogue: the upstream file of a
+    /// seeded entry, the repository file a harvest fetched, or the catalogue it was followed from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bron: Option<String>,
 }
 
 /// An organisation that uses a component.
@@ -244,17 +248,26 @@ impl ComponentDetail {
                 .collect(),
             versies: versions
                 .iter()
-                .map(|(versie, software, by, at, has_spec, score, breaking)| Versie {
-                    versie: *versie,
-                    software_versie: software.clone(),
-                    gepubliceerd_door: by.clone(),
-                    gepubliceerd_op: rfc3339(*at),
-                    openapi: has_spec.then(|| format!("/api/v1/componenten/{}/versies/{versie}/openapi.json", c.id)),
-                    adr_score: *score,
-                    adr_bevindingen: has_spec
-                        .then(|| format!("/api/v1/componenten/{}/versies/{versie}/adr-bevindingen", c.id)),
-                    aantal_brekende_wijzigingen: *breaking,
-                    wijzigingen: breaking.map(|_| format!("/api/v1/componenten/{}/versies/{versie}/wijzigingen", c.id)),
+                .map(|v| {
+                    let n = v.versie;
+                    Versie {
+                        versie: n,
+                        software_versie: v.software_versie.clone(),
+                        gepubliceerd_door: v.gepubliceerd_door.clone(),
+                        gepubliceerd_op: rfc3339(v.aangemaakt_op),
+                        openapi: v
+                            .has_spec
+                            .then(|| format!("/api/v1/componenten/{}/versies/{n}/openapi.json", c.id)),
+                        adr_score: v.adr_score,
+                        adr_bevindingen: v
+                            .has_spec
+                            .then(|| format!("/api/v1/componenten/{}/versies/{n}/adr-bevindingen", c.id)),
+                        aantal_brekende_wijzigingen: v.aantal_brekend,
+                        wijzigingen: v
+                            .aantal_brekend
+                            .map(|_| format!("/api/v1/componenten/{}/versies/{n}/wijzigingen", c.id)),
+                        bron: v.bron.clone(),
+                    }
                 })
                 .collect(),
         }

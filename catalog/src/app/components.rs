@@ -91,17 +91,46 @@ fn prepare(publiccode_text: String, spec: Option<Value>) -> Result<Prepared, Err
     })
 }
 
+/// What is published: a publiccode.yml, maybe a spec, and where it came from when it was not
+/// published here.
+#[derive(Debug, Clone, Default)]
+pub struct Publication {
+    /// The publiccode.yml.
+    pub publiccode: String,
+    /// The spec, when one comes with it.
+    pub spec: Option<Value>,
+    /// Where it came from (stored with the version); none when published here.
+    pub source: Option<String>,
+    /// When it was published at its source; none: now.
+    pub at: Option<chrono::NaiveDateTime>,
+    /// The layer the catalogue gives the component when its publiccode.yml names none.
+    pub layer: Option<crate::domain::kinds::Layer>,
+}
+
+impl Publication {
+    /// A publiccode.yml and spec published here, now.
+    pub fn here(publiccode: String, spec: Option<Value>) -> Self {
+        Publication {
+            publiccode,
+            spec,
+            ..Publication::default()
+        }
+    }
+}
+
 /// Publishes a checked publiccode.yml and optional spec as `publisher`: a new component
 /// becomes the publisher's organisation's; an existing one is updated only by the organisation
-/// it belongs to.
-pub async fn publish(
-    state: &AppState,
-    publisher: Publisher,
-    publiccode_text: String,
-    spec: Option<Value>,
-) -> Result<Published, Error> {
-    let new = actix_web::web::block(move || prepare(publiccode_text, spec)).await??;
-    let at = state.now();
+/// it belongs to. A layer once known stays when a later publiccode.yml names none.
+pub async fn publish(state: &AppState, publisher: Publisher, publication: Publication) -> Result<Published, Error> {
+    let Publication {
+        publiccode,
+        spec,
+        source,
+        at,
+        layer,
+    } = publication;
+    let new = actix_web::web::block(move || prepare(publiccode, spec)).await??;
+    let at = at.unwrap_or_else(|| state.now());
     state
         .db
         .write_transaction(move |c| {
@@ -130,7 +159,7 @@ pub async fn publish(
                     .map_or_else(|| uuid::Uuid::new_v4().to_string(), |e| e.id.clone()),
                 url: new.entry.url.clone(),
                 naam: new.entry.name.clone(),
-                laag: new.entry.layer,
+                laag: new.entry.layer.or(layer).or(existing.as_ref().and_then(|e| e.laag)),
                 installatietype: new.entry.installation_type,
                 status: new.entry.development_status,
                 software_type: new.entry.software_type,
@@ -186,6 +215,7 @@ pub async fn publish(
                         .map(|(_, ch)| i32::try_from(ch.iter().filter(|x| x.breaking).count()).unwrap_or(i32::MAX)),
                     wijzigingen: previous.as_ref().map(|(_, ch)| Json::new(ch.clone())).transpose()?,
                     vergeleken_met: previous.as_ref().map(|(n, _)| *n),
+                    bron: source,
                 },
             )?;
             Ok::<_, Error>(Published {
@@ -236,7 +266,7 @@ pub async fn register(
         organisation,
         claims_unowned: false,
     };
-    let published = publish(state, publisher, publiccode_text, spec).await?;
+    let published = publish(state, publisher, Publication::here(publiccode_text, spec)).await?;
     let c = &published.component;
     let details = serde_json::json!({ "versie": c.laatste_versie, "nieuweVersie": published.new_version });
     state
@@ -270,7 +300,7 @@ pub async fn load_entries(state: &AppState) -> Result<usize, String> {
             organisation: state.organisation.clone(),
             claims_unowned: true,
         };
-        let published = publish(state, loader, text, spec)
+        let published = publish(state, loader, Publication::here(text, spec))
             .await
             .map_err(|e| format!("{label}: {}", describe(e)))?;
         if published.new_version {
@@ -311,7 +341,7 @@ fn read_entry_folder(
     Ok(found)
 }
 
-fn describe(e: Error) -> String {
+pub(crate) fn describe(e: Error) -> String {
     let p = platform::Problem::from(e);
     p.detail.unwrap_or(p.title)
 }

@@ -60,6 +60,7 @@ diesel::table! {
         wijzigingen -> Nullable<Text>,
         aantal_brekend -> Nullable<Integer>,
         vergeleken_met -> Nullable<Integer>,
+        bron -> Nullable<Text>,
     }
 }
 
@@ -190,19 +191,30 @@ pub struct VersionRow {
     pub aantal_brekend: Option<i32>,
     /// The earlier version its spec was compared with.
     pub vergeleken_met: Option<i32>,
+    /// Where it came from when it was not published here (a URL).
+    pub bron: Option<String>,
 }
 
-/// A version without its files, for lists: (number, softwareVersion, publisher, when, has a
-/// spec, ADR score, breaking changes).
-pub type VersionSummary = (
-    i32,
-    Option<String>,
-    String,
-    NaiveDateTime,
-    bool,
-    Option<i32>,
-    Option<i32>,
-);
+/// A version without its files, for lists.
+#[derive(Debug, Clone, Queryable, PartialEq)]
+pub struct VersionSummary {
+    /// 1, 2, …
+    pub versie: i32,
+    /// softwareVersion of its publiccode.yml.
+    pub software_versie: Option<String>,
+    /// Who published it.
+    pub gepubliceerd_door: String,
+    /// When.
+    pub aangemaakt_op: NaiveDateTime,
+    /// Whether a spec came with it.
+    pub has_spec: bool,
+    /// Its spec's ADR score.
+    pub adr_score: Option<i32>,
+    /// How many changes against the previous spec break a client.
+    pub aantal_brekend: Option<i32>,
+    /// Where it came from when it was not published here.
+    pub bron: Option<String>,
+}
 
 /// A component by its repository URL.
 pub fn find_by_url(conn: &mut DbConnection, url: &str) -> Result<Option<ComponentRow>, DbError> {
@@ -290,6 +302,7 @@ pub fn versions_of(conn: &mut DbConnection, id: &str) -> Result<Vec<VersionSumma
             versies::openapi.is_not_null(),
             versies::adr_score,
             versies::aantal_brekend,
+            versies::bron,
         ))
         .load(conn)?)
 }
@@ -467,8 +480,21 @@ pub fn components(
     let facets = counts.into_iter().map(|((f, v), n)| (f, v, n)).collect();
     if filter.recent_first {
         order.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
-    } else {
+    } else if filter.words.is_empty() {
         order.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    } else {
+        // who searches "open zaak" looks for Open Zaak before the components that mention a
+        // zaak in their description: those whose name has more of the words come first
+        let in_name = |naam: &str| {
+            let naam = naam.to_lowercase();
+            let words: Vec<&str> = naam.split(|c: char| !c.is_alphanumeric()).collect();
+            filter
+                .words
+                .iter()
+                .filter(|w| words.iter().any(|n| n.starts_with(w.as_str())))
+                .count()
+        };
+        order.sort_by_cached_key(|(id, naam, _)| (std::cmp::Reverse(in_name(naam)), naam.clone(), id.clone()));
     }
     let page: Vec<String> = order
         .into_iter()

@@ -25,6 +25,7 @@ pub fn clients() -> Vec<ClientConfig> {
         client("leverancier", &["catalogus.beheren"]).with("organisatie", "Leverancier BV"),
         client("andere-leverancier", &["catalogus.beheren"]).with("organisatie", "Andere Leverancier BV"),
         client("grondwerk", &["catalogus.beheren"]).with("organisatie", "Grondwerk"),
+        client("maykin", &["catalogus.beheren"]).with("organisatie", "Maykin"),
         client("zonder-organisatie", &["catalogus.beheren"]),
         client("beheerder", &["catalogus.overdragen"]),
         client("lezer", &[]),
@@ -52,6 +53,7 @@ pub fn state(url: &str) -> AppState {
     AppState {
         platform: platform::testing::platform(url, 4, catalog::MIGRATIONS, clients()),
         builtin_entries: true,
+        landscape: false,
         entries: Vec::new(),
         specs: None,
         public_url: "https://catalogus.example.nl".into(),
@@ -96,4 +98,21 @@ pub fn put_json(uri: &str, auth: &str, body: Value) -> actix_http::Request {
         .insert_header(("Authorization", auth.to_string()))
         .set_json(body)
         .to_request()
+}
+
+/// A response's status and body as text (pages, YAML).
+pub async fn send_text<S>(app: &S, req: actix_http::Request) -> (u16, String)
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse,
+            Error = actix_web::Error,
+        >,
+{
+    let res = actix_web::test::call_service(app, req).await;
+    let status = res.status().as_u16();
+    (
+        status,
+        String::from_utf8(actix_web::test::read_body(res).await.to_vec()).unwrap(),
+    )
 }

@@ -1,0 +1,1 @@
+ALTER TABLE versies DROP COLUMN bron;
