@@ -58,3 +58,13 @@ git="$mirrors/maykinmedia+open-klant/repo"
 full=$(git -C "$git" rev-parse 754d9cd2)
 git -C "$git" show "$full:src/openklant/components/klantinteracties/openapi.yaml" > "$out/open-klant/1.openapi.yaml"
 echo "| \`open-klant/1.openapi.yaml\` | maykinmedia/open-klant | \`src/openklant/components/klantinteracties/openapi.yaml\` | $full ($(git -C "$git" show -s --format=%cs "$full")) |"
+
+# The other APIs of Open Zaak's release 1.30.0, for the lint benchmark beside the landscape's
+# specs (bench/lint.sh); they are not seeded (a component has one spec per version).
+git="$mirrors/open-zaak+open-zaak/repo"
+full=$(git -C "$git" rev-parse 71c52aed)
+mkdir -p bench/specs
+for api in catalogi documenten besluiten autorisaties; do
+  git -C "$git" show "$full:src/openzaak/components/$api/openapi.yaml" > "bench/specs/$api.openapi.yaml"
+  echo "| \`bench/specs/$api.openapi.yaml\` | open-zaak/open-zaak | \`src/openzaak/components/$api/openapi.yaml\` | $full |"
+done

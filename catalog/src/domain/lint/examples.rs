@@ -4,10 +4,9 @@
 //! additional properties, items, `allOf`/`anyOf`/`oneOf`. A finding is reported at the example
 //! plus the path inside it, as Spectral reports it.
 
-use super::{Doc, Findings, Node};
+use super::{Doc, Findings, Node, Path};
 use regex::Regex;
 use serde_json::Value;
-use std::collections::BTreeSet;
 
 const MEDIA: &str = "oas3-valid-media-example";
 const SCHEMA: &str = "oas3-valid-schema-example";
@@ -18,15 +17,16 @@ const SCHEMA: &str = "oas3-valid-schema-example";
 /// are checked against their schema, schemas' examples and defaults against themselves. Each
 /// place is expanded once per kind, so a schema referenced from many operations is walked once.
 pub(super) fn check(d: &Doc<'_>, out: &mut Findings) {
-    let mut expanded: BTreeSet<(Vec<String>, bool, bool)> = BTreeSet::new();
+    // a place is its value's address in the document (see Doc::descendants)
+    let mut expanded: std::collections::HashSet<(*const Value, bool, bool)> = std::collections::HashSet::new();
     let mut stack = vec![(d.root(), false, false)];
     while let Some((node, holder, schema)) = stack.pop() {
-        if !expanded.insert((node.base.clone(), holder, schema)) {
+        if !expanded.insert((std::ptr::from_ref(node.value), holder, schema)) {
             continue;
         }
-        let in_schemas = node.base == ["components", "schemas"];
+        let in_schemas = node.base_is(&["components", "schemas"]);
         for (key, child) in d.children(&node) {
-            let is_holder = holder || matches!(key.as_str(), "content" | "headers" | "parameters");
+            let is_holder = holder || matches!(&*key, "content" | "headers" | "parameters");
             let is_schema = schema || (holder && key == "schema") || in_schemas;
             if is_holder {
                 media_examples(d, &child, out);
@@ -75,9 +75,9 @@ fn schema_example(d: &Doc<'_>, s: &Node<'_>, out: &mut Findings) {
     }
 }
 
-fn report(d: &Doc<'_>, rule: &'static str, value: &Value, schema: &Node<'_>, at: Vec<String>, out: &mut Findings) {
+fn report(d: &Doc<'_>, rule: &'static str, value: &Value, schema: &Node<'_>, at: Path<'_>, out: &mut Findings) {
     if let Some((instance, message)) = validate(d, value, schema, &mut Vec::new(), 0) {
-        let mut path = at.clone();
+        let mut path = at.to_vec();
         path.extend(instance);
         let name = path.last().cloned().unwrap_or_default();
         out.add(rule, &path, format!("\"{name}\" property {message}"));
@@ -239,8 +239,8 @@ fn validate(d: &Doc<'_>, v: &Value, schema: &Node<'_>, at: &mut Vec<String>, dep
         // the schema's properties, in the schema's order
         if let Some(props) = &props {
             for (k, p) in d.children(props) {
-                let Some(child) = obj.get(&k) else { continue };
-                at.push(k);
+                let Some(child) = obj.get(&*k) else { continue };
+                at.push(k.into_owned());
                 let e = validate(d, child, &p, at, depth + 1);
                 at.pop();
                 if e.is_some() {

@@ -11,6 +11,9 @@ mod examples;
 mod nlgov;
 mod oas;
 mod oas_general;
+mod path;
+
+pub(crate) use path::{FindingPath, Path};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -273,14 +276,14 @@ struct Findings {
 }
 
 impl Findings {
-    fn add(&mut self, rule: &'static str, path: &[String], message: impl Into<String>) {
+    fn add(&mut self, rule: &'static str, path: &(impl FindingPath + ?Sized), message: impl Into<String>) {
         let Some(severity) = self.ruleset.rules().iter().find(|(r, _)| *r == rule).map(|(_, s)| *s) else {
             return;
         };
         self.found.insert(Finding {
             rule: rule.to_string(),
             severity,
-            path: path.to_vec(),
+            path: path.keys(),
             message: message.into(),
         });
     }
@@ -293,16 +296,28 @@ impl Findings {
 #[derive(Debug, Clone)]
 pub(crate) struct Node<'a> {
     pub value: &'a Value,
-    pub path: Vec<String>,
-    base: Vec<String>,
+    pub path: Path<'a>,
+    base: Path<'a>,
+}
+
+impl Node<'_> {
+    /// Whether the node is defined at these keys.
+    pub fn base_is(&self, keys: &[&str]) -> bool {
+        self.base.is(keys)
+    }
 }
 
 /// The document, for walking with references resolved.
 pub(crate) struct Doc<'a> {
     root: &'a Value,
     /// Every member of the document, walked once for all the rules that look everywhere.
-    everything: Vec<(String, Node<'a>)>,
+    everything: Vec<(Key<'a>, Node<'a>)>,
+    /// Every member below `paths`.
+    below_paths: Vec<(Key<'a>, Node<'a>)>,
 }
+
+/// A member's key as the rules see it: a name as written, or an item's index as text.
+pub(crate) type Key<'a> = std::borrow::Cow<'a, str>;
 
 /// How deep a chain of references is followed before it is taken as a loop.
 const MAX_REF_HOPS: usize = 32;
@@ -312,14 +327,16 @@ impl<'a> Doc<'a> {
         let mut d = Doc {
             root,
             everything: Vec::new(),
+            below_paths: Vec::new(),
         };
         d.everything = d.descendants(&d.root());
+        d.below_paths = d.get(&d.root(), "paths").map(|p| d.descendants(&p)).unwrap_or_default();
         d
     }
 
     /// Every member below the root at any depth (`$..`), as [`Doc::descendants`] gives them,
     /// walked once per document.
-    pub fn all(&self) -> &[(String, Node<'a>)] {
+    pub fn all(&self) -> &[(Key<'a>, Node<'a>)] {
         &self.everything
     }
 
@@ -327,13 +344,13 @@ impl<'a> Doc<'a> {
     pub fn root(&self) -> Node<'a> {
         Node {
             value: self.root,
-            path: Vec::new(),
-            base: Vec::new(),
+            path: Path::default(),
+            base: Path::default(),
         }
     }
 
     /// The node written at `path` (its `$ref`s followed).
-    pub fn at(&self, value: &'a Value, path: Vec<String>) -> Node<'a> {
+    pub fn at(&self, value: &'a Value, path: Path<'a>) -> Node<'a> {
         self.resolve(Node {
             value,
             base: path.clone(),
@@ -353,11 +370,12 @@ impl<'a> Doc<'a> {
             };
             let Some(v) = self.root.pointer(pointer) else { return n };
             let only_ref = n.value.as_object().is_some_and(|m| m.len() == 1);
-            let target_path: Vec<String> = pointer
-                .split('/')
-                .skip(1)
-                .map(|s| s.replace("~1", "/").replace("~0", "~"))
-                .collect();
+            let target_path = Path::of(
+                pointer
+                    .split('/')
+                    .skip(1)
+                    .map(|s| s.replace("~1", "/").replace("~0", "~")),
+            );
             n = Node {
                 value: v,
                 path: if only_ref { target_path.clone() } else { n.path },
@@ -369,52 +387,55 @@ impl<'a> Doc<'a> {
 
     /// A member of an object node, resolved.
     pub fn get(&self, node: &Node<'a>, key: &str) -> Option<Node<'a>> {
-        let v = node.value.get(key)?;
-        let mut path = node.base.clone();
-        path.push(key.to_string());
-        Some(self.at(v, path))
+        let (name, v) = node.value.as_object()?.get_key_value(key)?;
+        Some(self.at(v, node.base.name(name)))
     }
 
     /// Where a member of a node is written (whether or not it exists).
-    pub fn member_path(&self, node: &Node<'a>, key: &str) -> Vec<String> {
-        let mut path = node.base.clone();
-        path.push(key.to_string());
-        path
+    pub fn member_path(&self, node: &Node<'a>, key: &str) -> Path<'a> {
+        node.base.owned(key)
     }
 
     /// The members of an object node (or the items of an array), resolved: (key, node).
-    pub fn children(&self, node: &Node<'a>) -> Vec<(String, Node<'a>)> {
-        let entries: Vec<(String, &'a Value)> = match node.value {
-            Value::Object(m) => m.iter().map(|(k, v)| (k.clone(), v)).collect(),
-            Value::Array(a) => a.iter().enumerate().map(|(i, v)| (i.to_string(), v)).collect(),
+    pub fn children(&self, node: &Node<'a>) -> Vec<(Key<'a>, Node<'a>)> {
+        match node.value {
+            Value::Object(m) => m
+                .iter()
+                .map(|(k, v)| (Key::Borrowed(k.as_str()), self.at(v, node.base.name(k))))
+                .collect(),
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (Key::Owned(i.to_string()), self.at(v, node.base.index(i))))
+                .collect(),
             _ => Vec::new(),
-        };
-        entries
-            .into_iter()
-            .map(|(k, v)| {
-                let mut path = node.base.clone();
-                path.push(k.clone());
-                (k, self.at(v, path))
-            })
-            .collect()
+        }
     }
 
     /// Every member below a node at any depth, as JSONPath `..` reaches it: (key, node), each
     /// defined place once (a part referenced from several places is walked once).
-    pub fn descendants(&self, node: &Node<'a>) -> Vec<(String, Node<'a>)> {
+    pub fn descendants(&self, node: &Node<'a>) -> Vec<(Key<'a>, Node<'a>)> {
         let mut out = Vec::new();
-        let mut seen: BTreeSet<Vec<String>> = BTreeSet::new();
+        // a defined place is its value's address in the document: comparing addresses instead
+        // of paths saves cloning and ordering a path per member
+        let mut seen: std::collections::HashSet<*const Value> = std::collections::HashSet::new();
         let mut stack = vec![node.clone()];
-        seen.insert(node.base.clone());
+        seen.insert(std::ptr::from_ref(node.value));
         while let Some(n) = stack.pop() {
             for (k, child) in self.children(&n) {
-                out.push((k, child.clone()));
-                if seen.insert(child.base.clone()) {
-                    stack.push(child);
+                if seen.insert(std::ptr::from_ref(child.value)) {
+                    stack.push(child.clone());
                 }
+                out.push((k, child));
             }
         }
         out
+    }
+
+    /// Every member below the root's `paths` at any depth, as [`Doc::descendants`] gives them,
+    /// walked once per document for the rules that look there.
+    pub fn below_paths(&self) -> &[(Key<'a>, Node<'a>)] {
+        &self.below_paths
     }
 }
 

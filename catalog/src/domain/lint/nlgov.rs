@@ -2,7 +2,7 @@
 //! the ruleset's JSONPath `given` and function as Spectral evaluates them, quirks included (the
 //! ruleset's patterns are used as written).
 
-use super::{Doc, Findings, Node, truthy};
+use super::{Doc, Findings, Node, Path, truthy};
 use regex::Regex;
 use serde_json::Value;
 use std::sync::LazyLock;
@@ -87,12 +87,13 @@ fn openapi(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
 /// [?(@property.match(…))]` selects them).
 fn responses_matching<'a>(d: &Doc<'a>, pattern: &Regex) -> Vec<Node<'a>> {
     let mut found: Vec<Node<'a>> = Vec::new();
+    let mut seen: std::collections::HashSet<Path<'a>> = std::collections::HashSet::new();
     for (key, node) in d.all() {
         if key != "responses" {
             continue;
         }
         for (code, response) in d.children(node) {
-            if pattern.is_match(&code) && !found.iter().any(|f| f.path == response.path) {
+            if pattern.is_match(&code) && seen.insert(response.path.clone()) {
                 found.push(response);
             }
         }
@@ -141,7 +142,7 @@ fn responses(d: &Doc<'_>, out: &mut Findings) {
             out.add("use-problem-schema", &content.path, why);
         }
         for (media, body) in d.children(&content) {
-            if !problem.contains(&media.as_str()) {
+            if !problem.contains(&&*media) {
                 continue;
             }
             for (key, schema) in d.descendants(&body) {
@@ -192,14 +193,14 @@ fn servers(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
     if let Some(list) = d.get(root, "servers") {
         all.extend(d.children(&list).into_iter().map(|(_, n)| n));
     }
-    if let Some(paths) = d.get(root, "paths") {
-        for (key, node) in d.descendants(&paths) {
+    if d.get(root, "paths").is_some() {
+        for (key, node) in d.below_paths() {
             if key == "servers" {
-                all.extend(d.children(&node).into_iter().map(|(_, n)| n));
+                all.extend(d.children(node).into_iter().map(|(_, n)| n));
             }
         }
     }
-    let top: Vec<Vec<String>> = d
+    let top: Vec<Path<'_>> = d
         .get(root, "servers")
         .map(|l| d.children(&l).into_iter().map(|(_, n)| n.path).collect())
         .unwrap_or_default();
@@ -244,13 +245,21 @@ fn paths(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
                 "/core/no-trailing-slash: Leave off trailing slashes from URIs: https://logius-standaarden.github.io/API-Design-Rules/#/core/no-trailing-slash",
             );
         }
-        if DESCRIPTION_OR_SUMMARY.is_match(key) && !METHODS.is_match(key) {
-            out.add("nlgov:http-methods", &at, "Only apply standard HTTP methods.");
-            out.add(
-                "http-methods",
-                &at,
-                "/core/http-methods: Only apply standard HTTP methods: https://logius-standaarden.github.io/API-Design-Rules/#http-methods",
-            );
+        // the ruleset's `field: "@key"` checks the keys of the path item (not the path), as
+        // Spectral applies it: only under a path that says description or summary
+        if DESCRIPTION_OR_SUMMARY.is_match(key) {
+            let resolved = d.at(item, at.clone());
+            for (member, _) in d.children(&resolved).into_iter().filter(|_| resolved.value.is_object()) {
+                if !METHODS.is_match(&member) {
+                    let at = d.member_path(&resolved, &member);
+                    out.add("nlgov:http-methods", &at, "Only apply standard HTTP methods.");
+                    out.add(
+                        "http-methods",
+                        &at,
+                        "/core/http-methods: Only apply standard HTTP methods: https://logius-standaarden.github.io/API-Design-Rules/#http-methods",
+                    );
+                }
+            }
         }
         if !KEBAB.is_match(key) {
             if !OPENAPI_FILE.is_match(key) {
@@ -348,14 +357,16 @@ fn schema_names(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
 fn invalid_input(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
     const MESSAGE: &str =
         "GET and DELETE endpoints that have parameters, and all other endpoints must be able to return a 400 response";
-    let Some(paths) = d.get(root, "paths") else { return };
-    for (key, node) in d.descendants(&paths) {
+    if d.get(root, "paths").is_none() {
+        return;
+    }
+    for (key, node) in d.below_paths() {
         let with_params = node
             .value
             .get("parameters")
             .and_then(Value::as_array)
             .is_some_and(|a| !a.is_empty());
-        let selected = (GET_OR_DELETE.is_match(&key) && with_params) || PUT_POST_PATCH.is_match(&key);
+        let selected = (GET_OR_DELETE.is_match(key) && with_params) || PUT_POST_PATCH.is_match(key);
         if !selected {
             continue;
         }
@@ -363,7 +374,7 @@ fn invalid_input(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
             out.add("nlgov:problem-invalid-input", &node.path, MESSAGE);
             continue;
         }
-        let Some(responses) = d.get(&node, "responses") else {
+        let Some(responses) = d.get(node, "responses") else {
             continue;
         };
         if !responses.value.is_object() || responses.value.get("400").is_none() {

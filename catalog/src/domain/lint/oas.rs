@@ -1,7 +1,7 @@
 //! The `spectral:oas` rules the ADR ruleset switches on (those that need no JSON Schema
 //! validator), with Spectral's paths and messages.
 
-use super::{Doc, Findings, Node};
+use super::{Doc, Findings, Key, Node};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -30,10 +30,10 @@ pub(super) fn check(d: &Doc<'_>, out: &mut Findings) {
 }
 
 /// The operations of a path item: (method, node).
-fn operations<'a>(d: &Doc<'a>, item: &Node<'a>) -> Vec<(String, Node<'a>)> {
+fn operations<'a>(d: &Doc<'a>, item: &Node<'a>) -> Vec<(Key<'a>, Node<'a>)> {
     d.children(item)
         .into_iter()
-        .filter(|(k, _)| METHODS.contains(&k.as_str()))
+        .filter(|(k, _)| METHODS.contains(&&**k))
         .collect()
 }
 
@@ -230,11 +230,7 @@ fn server_variables(d: &Doc<'_>, server: &Node<'_>, out: &mut Findings) {
         .map(|m| m.keys().cloned().collect())
         .unwrap_or_default();
     let vars_path = d.member_path(server, "variables");
-    let at_var = |name: &str| {
-        let mut p = vars_path.clone();
-        p.push(name.to_string());
-        p
-    };
+    let at_var = |name: &str| vars_path.owned(name);
     for name in defined.iter().filter(|v| !found.contains(v)) {
         out.add(
             RULE,
@@ -274,8 +270,7 @@ fn server_variables(d: &Doc<'_>, server: &Node<'_>, out: &mut Findings) {
             let choices: Vec<String> = choices.iter().filter_map(Value::as_str).map(str::to_string).collect();
             if let Some(def) = default {
                 if !choices.iter().any(|c| c == def) {
-                    let mut at = at_var(name);
-                    at.push("default".into());
+                    let at = at_var(name).owned("default");
                     out.add(
                         RULE,
                         &at,

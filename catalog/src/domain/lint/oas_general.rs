@@ -1,7 +1,7 @@
 //! The recommended `spectral:oas` rules that ADR 2.1 switches on besides its own (ADR 2.2 has
 //! them off; they report only under 2.1), each with Spectral's path and message.
 
-use super::{Doc, Findings, Node, truthy};
+use super::{Doc, Findings, Node, Path, truthy};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -42,7 +42,7 @@ pub(super) fn check(d: &Doc<'_>, out: &mut Findings) {
             );
         }
         for (method, op) in d.children(&item) {
-            if METHODS.contains(&method.as_str()) {
+            if METHODS.contains(&&*method) {
                 operation(d, &op, &tags, out);
             }
         }
@@ -50,7 +50,7 @@ pub(super) fn check(d: &Doc<'_>, out: &mut Findings) {
 }
 
 /// Where a truthy check of `key` on `node` reports: the member when it is there, else the node.
-fn at_member(d: &Doc<'_>, node: &Node<'_>, key: &str) -> Vec<String> {
+fn at_member<'a>(d: &Doc<'a>, node: &Node<'a>, key: &str) -> Path<'a> {
     if node.value.get(key).is_some() {
         d.member_path(node, key)
     } else {
@@ -218,7 +218,7 @@ fn unused_components(root: &Node<'_>, out: &mut Findings) {
             if !used.contains(&pointer) {
                 out.add(
                     "oas3-unused-component",
-                    &["components".to_string(), kind.to_string(), name.clone()],
+                    &["components".to_string(), kind.to_string(), name.clone()][..],
                     "Potentially unused component has been detected.",
                 );
             }
@@ -299,7 +299,7 @@ fn callbacks_and_webhooks(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
     if let Some(paths) = d.get(root, "paths") {
         for (_, item) in d.children(&paths) {
             for (method, op) in d.children(&item) {
-                if !METHODS.contains(&method.as_str()) {
+                if !METHODS.contains(&&*method) {
                     continue;
                 }
                 let Some(callbacks) = d.get(&op, "callbacks") else {
@@ -425,8 +425,7 @@ fn enums(d: &Doc<'_>, out: &mut Findings) {
         let nullable = node.value.get("nullable") == Some(&Value::Bool(true));
         for (i, v) in values.iter().enumerate() {
             if !(types.iter().any(|t| type_fits(v, t)) || (nullable && v.is_null())) {
-                let mut at = enum_path.clone();
-                at.push(i.to_string());
+                let at = enum_path.index(i);
                 out.add(
                     "typed-enum",
                     &at,
@@ -458,6 +457,7 @@ fn examples_value_or_external(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) 
         if key != "examples"
             || !node
                 .path
+                .to_vec()
                 .iter()
                 .any(|p| p == "content" || p == "parameters" || p == "headers")
         {
@@ -496,7 +496,7 @@ fn security_defined(d: &Doc<'_>, root: &Node<'_>, out: &mut Findings) {
     if let Some(paths) = d.get(root, "paths") {
         for (_, item) in d.children(&paths) {
             for (method, op) in d.children(&item) {
-                if METHODS.contains(&method.as_str()) {
+                if METHODS.contains(&&*method) {
                     if let Some(list) = d.get(&op, "security") {
                         check(&list, out);
                     }
