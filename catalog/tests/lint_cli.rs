@@ -135,3 +135,33 @@ fn the_help_lists_lint_and_diff_with_their_usage() {
     assert!(help(&["diff", "--help"]).contains("Usage: catalog diff [OPTIONS] <OLD> <NEW>"));
     assert!(help(&["help", "diff"]).contains("Usage: catalog diff"));
 }
+
+/// `catalog-lint`, the linter without the service for a CI image: the same report and exit code
+/// as `catalog lint`, on every hand-made spec and a real one.
+#[test]
+fn catalog_lint_is_catalog_lint() {
+    let alone = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_catalog-lint"))
+            .args(args)
+            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let mut specs: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/lint"))
+        .unwrap()
+        .map(|e| format!("catalog/tests/lint/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    specs.sort();
+    specs.push("catalog/landscape/objecttypes-api/3.openapi.yaml".into());
+    for spec in &specs {
+        for format in ["text", "json"] {
+            let args = ["--format", format, spec.as_str()];
+            assert_eq!(alone(&args), lint(&args), "{spec} {format}");
+        }
+    }
+    assert_eq!(alone(&["bestaat/niet.yaml"]).0, 2);
+}

@@ -160,7 +160,7 @@ fn agrees_with_spectral_on_specs_that_each_break_a_rule() {
     }
     // the keys of a path item under a description or summary path, not the path (Spectral's
     // reading of the ruleset's `field: "@key"`; the paths of Open Formulieren showed it)
-    let methods: Vec<String> = our_findings(&dir.join("11-http-methods.yaml"))
+    let methods: Vec<String> = our_findings(&dir.join("30-http-methods.yaml"))
         .into_iter()
         .filter(|(r, _, _)| r == "nlgov:http-methods")
         .map(|(_, p, _)| p)

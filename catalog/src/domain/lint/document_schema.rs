@@ -15,29 +15,81 @@ use regex::Regex;
 use serde_json::{Map, Value};
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 const RULE: &str = "oas3-schema";
 
-/// The schema files (`standards/openapi-schema/`, see its SOURCES.md), each known by its `$id`.
-const FILES: [&str; 17] = [
-    include_str!("../../../../standards/openapi-schema/spectral/oas/v3.0.json"),
-    include_str!("../../../../standards/openapi-schema/spectral/oas/v3.1/index.json"),
-    include_str!("../../../../standards/openapi-schema/spectral/oas/v3.1/dialect.schema.json"),
-    include_str!("../../../../standards/openapi-schema/spectral/oas/v3.1/meta.schema.json"),
-    include_str!("../../../../standards/openapi-schema/spectral/oas/v3.2/index.json"),
-    include_str!("../../../../standards/openapi-schema/spectral/oas/v3.2/dialect.schema.json"),
-    include_str!("../../../../standards/openapi-schema/spectral/oas/v3.2/meta.schema.json"),
-    include_str!("../../../../standards/openapi-schema/spectral/json-schema/draft-2020-12/index.json"),
-    include_str!("../../../../standards/openapi-schema/spectral/json-schema/draft-2020-12/validation.json"),
-    include_str!("../../../../standards/openapi-schema/json-schema-2020-12/schema.json"),
-    include_str!("../../../../standards/openapi-schema/json-schema-2020-12/meta/applicator.json"),
-    include_str!("../../../../standards/openapi-schema/json-schema-2020-12/meta/content.json"),
-    include_str!("../../../../standards/openapi-schema/json-schema-2020-12/meta/core.json"),
-    include_str!("../../../../standards/openapi-schema/json-schema-2020-12/meta/format-annotation.json"),
-    include_str!("../../../../standards/openapi-schema/json-schema-2020-12/meta/meta-data.json"),
-    include_str!("../../../../standards/openapi-schema/json-schema-2020-12/meta/unevaluated.json"),
-    include_str!("../../../../standards/openapi-schema/json-schema-2020-12/meta/validation.json"),
+/// The schema files (`standards/openapi-schema/`, see its SOURCES.md), each with its `$id` (a
+/// test holds each to the file's own).
+const FILES: [(&str, &str); 17] = [
+    (
+        "https://spec.openapis.org/oas/3.0/schema/2019-04-02",
+        include_str!("../../../../standards/openapi-schema/spectral/oas/v3.0.json"),
+    ),
+    (
+        "https://spec.openapis.org/oas/3.1/schema/2021-09-28",
+        include_str!("../../../../standards/openapi-schema/spectral/oas/v3.1/index.json"),
+    ),
+    (
+        "https://spec.openapis.org/oas/3.1/dialect/base",
+        include_str!("../../../../standards/openapi-schema/spectral/oas/v3.1/dialect.schema.json"),
+    ),
+    (
+        "https://spec.openapis.org/oas/3.1/meta/base",
+        include_str!("../../../../standards/openapi-schema/spectral/oas/v3.1/meta.schema.json"),
+    ),
+    (
+        "https://spec.openapis.org/oas/3.2/schema/2025-11-23",
+        include_str!("../../../../standards/openapi-schema/spectral/oas/v3.2/index.json"),
+    ),
+    (
+        "https://spec.openapis.org/oas/3.2/dialect/2025-09-17",
+        include_str!("../../../../standards/openapi-schema/spectral/oas/v3.2/dialect.schema.json"),
+    ),
+    (
+        "https://spec.openapis.org/oas/3.2/meta/2025-09-17",
+        include_str!("../../../../standards/openapi-schema/spectral/oas/v3.2/meta.schema.json"),
+    ),
+    (
+        "https://stoplight.io/json-schema/draft/2020-12",
+        include_str!("../../../../standards/openapi-schema/spectral/json-schema/draft-2020-12/index.json"),
+    ),
+    (
+        "https://stoplight.io/json-schema/draft/2020-12/meta/validation",
+        include_str!("../../../../standards/openapi-schema/spectral/json-schema/draft-2020-12/validation.json"),
+    ),
+    (
+        "https://json-schema.org/draft/2020-12/schema",
+        include_str!("../../../../standards/openapi-schema/json-schema-2020-12/schema.json"),
+    ),
+    (
+        "https://json-schema.org/draft/2020-12/meta/applicator",
+        include_str!("../../../../standards/openapi-schema/json-schema-2020-12/meta/applicator.json"),
+    ),
+    (
+        "https://json-schema.org/draft/2020-12/meta/content",
+        include_str!("../../../../standards/openapi-schema/json-schema-2020-12/meta/content.json"),
+    ),
+    (
+        "https://json-schema.org/draft/2020-12/meta/core",
+        include_str!("../../../../standards/openapi-schema/json-schema-2020-12/meta/core.json"),
+    ),
+    (
+        "https://json-schema.org/draft/2020-12/meta/format-annotation",
+        include_str!("../../../../standards/openapi-schema/json-schema-2020-12/meta/format-annotation.json"),
+    ),
+    (
+        "https://json-schema.org/draft/2020-12/meta/meta-data",
+        include_str!("../../../../standards/openapi-schema/json-schema-2020-12/meta/meta-data.json"),
+    ),
+    (
+        "https://json-schema.org/draft/2020-12/meta/unevaluated",
+        include_str!("../../../../standards/openapi-schema/json-schema-2020-12/meta/unevaluated.json"),
+    ),
+    (
+        "https://json-schema.org/draft/2020-12/meta/validation",
+        include_str!("../../../../standards/openapi-schema/json-schema-2020-12/meta/validation.json"),
+    ),
 ];
 
 /// The schema each OpenAPI version is validated against (as Spectral picks it).
@@ -49,18 +101,19 @@ const OAS_3_2: &str = "https://spec.openapis.org/oas/3.2/schema/2025-11-23";
 /// (their `uri-reference` and `regex` formats are not checked), so this validator does too.
 const JSON_SCHEMA_ORG: &str = "https://json-schema.org/";
 
-/// The schemas by `$id`. A file that does not parse is left out, and a document that would
-/// need it gets no `oas3-schema` findings rather than a crash (a test checks all parse).
-static SCHEMAS: LazyLock<HashMap<String, Value>> = LazyLock::new(|| {
-    FILES
-        .iter()
-        .filter_map(|text| serde_json::from_str::<Value>(text).ok())
-        .filter_map(|v| {
-            let id = v.get("$id")?.as_str()?.trim_end_matches('#').to_string();
-            Some((id, v))
-        })
-        .collect()
-});
+/// Each schema file parsed on its first use: a 3.0 document needs one file of the seventeen, and a
+/// small spec's lint would otherwise spend most of its time reading the others.
+static PARSED: [OnceLock<Option<Value>>; 17] = [const { OnceLock::new() }; 17];
+
+/// A schema by its `$id`: (the id, the schema). One that does not parse is none, and a document
+/// that would need it gets no `oas3-schema` findings rather than a crash (a test checks all
+/// parse).
+fn schema(id: &str) -> Option<(&'static str, &'static Value)> {
+    let i = FILES.iter().position(|(known, _)| *known == id)?;
+    let (known, text) = FILES.get(i)?;
+    let parsed = PARSED.get(i)?.get_or_init(|| serde_json::from_str(text).ok());
+    parsed.as_ref().map(|v| (*known, v))
+}
 
 /// `ajv-formats`' full `uri`, `uri-reference` and `email` formats, from its source.
 static URI: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -88,7 +141,7 @@ static EMAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// OpenAPI 3 documents only (`openapi` whose leading number is 3).
 pub(super) fn check(doc: &Value, out: &mut Findings) {
     let Some(root_id) = schema_for(doc) else { return };
-    let Some(schema) = SCHEMAS.get(root_id) else { return };
+    let Some((_, schema)) = schema(root_id) else { return };
     let mut v = Validator {
         errors: Vec::new(),
         path: Vec::new(),
@@ -643,13 +696,13 @@ impl Validator {
             let dir = base.rfind('/').map_or("", |i| &base[..=i]);
             format!("{dir}{uri}")
         };
-        let (id, root) = SCHEMAS.get_key_value(&id)?;
+        let (id, root) = schema(&id)?;
         let fragment = percent_decode(fragment);
         if fragment.is_empty() {
-            return Some((root, id.as_str()));
+            return Some((root, id));
         }
         if fragment.starts_with('/') {
-            return root.pointer(&fragment).map(|v| (v, id.as_str()));
+            return root.pointer(&fragment).map(|v| (v, id));
         }
         // a plain name: the resource's (dynamic) anchor
         let anchored = |v: &Value| {
@@ -662,14 +715,14 @@ impl Validator {
         if dynamic && root.get("$dynamicAnchor").and_then(Value::as_str) == Some(fragment.as_str()) {
             // the outermost resource in the dynamic scope that has the same dynamic anchor
             for outer in &self.scope {
-                if let Some((outer_id, outer_root)) = SCHEMAS.get_key_value(*outer) {
+                if let Some((outer_id, outer_root)) = schema(outer) {
                     if outer_root.get("$dynamicAnchor").and_then(Value::as_str) == Some(fragment.as_str()) {
-                        return Some((outer_root, outer_id.as_str()));
+                        return Some((outer_root, outer_id));
                     }
                 }
             }
         }
-        Some((root, id.as_str()))
+        Some((root, id))
     }
 }
 
@@ -882,9 +935,13 @@ mod tests {
 
     #[test]
     fn every_schema_file_is_there_by_its_id() {
-        assert_eq!(SCHEMAS.len(), FILES.len());
+        for (id, text) in FILES {
+            let parsed: Value = serde_json::from_str(text).unwrap();
+            assert_eq!(parsed["$id"].as_str().map(|s| s.trim_end_matches('#')), Some(id));
+            assert!(schema(id).is_some(), "{id}");
+        }
         for id in [OAS_3_0, OAS_3_1, OAS_3_2] {
-            assert!(SCHEMAS.contains_key(id), "{id}");
+            assert!(schema(id).is_some(), "{id}");
         }
         assert!(URI.is_some() && URI_REFERENCE.is_some() && EMAIL.is_some());
     }
