@@ -31,6 +31,10 @@ pub struct Config {
     /// only a client of this organisation publishes new versions of them.
     #[arg(long, env = "CATALOG_ORGANISATIE", default_value = "Grondwerk")]
     pub organisatie: String,
+    /// Seconds between two harvests of a source (its publiccode.yml files; each unchanged
+    /// repository costs one conditional request); `0`: no harvesting.
+    #[arg(long, env = "CATALOG_HARVEST_INTERVAL", default_value_t = 3600)]
+    pub harvest_interval: u64,
     /// Largest spec fetched by URL, in bytes.
     #[arg(long, env = "CATALOG_FETCH_MAX_BYTES", default_value_t = 10 * 1024 * 1024)]
     pub fetch_max_bytes: usize,

@@ -45,6 +45,22 @@ pub struct Fetcher {
 }
 
 /// Why a spec was not fetched.
+/// What a conditional GET found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// The document, with its ETag when the server gave one.
+    Body {
+        /// Its text.
+        text: String,
+        /// Its ETag.
+        etag: Option<String>,
+    },
+    /// Unchanged since the ETag given.
+    NotModified,
+    /// Not there (404 or 410).
+    NotFound,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FetchError {
     /// The URL or an address it leads to is not allowed.
@@ -152,34 +168,48 @@ impl Fetcher {
         Ok(ips.into_iter().map(|ip| SocketAddr::new(ip, port)).collect())
     }
 
-    /// Fetches the document at `url`, following checked redirects.
+    /// Fetches a document: its text, or why not.
     pub async fn fetch(&self, url: &str) -> Result<String, FetchError> {
-        tokio::time::timeout(self.timeout, self.fetch_inner(url))
+        match self
+            .get(url, "application/json, application/yaml, text/yaml, */*", None)
+            .await?
+        {
+            Answer::Body { text, .. } => Ok(text),
+            Answer::NotModified => Err(FetchError::Failed("status 304".into())),
+            Answer::NotFound => Err(FetchError::Failed("status 404".into())),
+        }
+    }
+
+    /// A conditional GET with the same safety: with `if_none_match` (an ETag of an earlier
+    /// answer), an unchanged document is [`Answer::NotModified`] and costs no body. 404 and 410
+    /// are [`Answer::NotFound`] (a harvest tells a missing file from a failing forge).
+    pub async fn get(&self, url: &str, accept: &str, if_none_match: Option<&str>) -> Result<Answer, FetchError> {
+        tokio::time::timeout(self.timeout, self.get_inner(url, accept, if_none_match))
             .await
             .map_err(|_| FetchError::Failed(format!("geen antwoord binnen {} s", self.timeout.as_secs())))?
     }
 
-    async fn fetch_inner(&self, url: &str) -> Result<String, FetchError> {
+    async fn get_inner(&self, url: &str, accept: &str, if_none_match: Option<&str>) -> Result<Answer, FetchError> {
         let mut current = reqwest::Url::parse(url).map_err(|e| FetchError::Refused(format!("geen URL: {e}")))?;
         for _ in 0..=self.max_redirects {
             let addrs = self.check(&current).await?;
             let mut builder = reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
-                // never through a proxy from the environment (HTTPS_PROXY, …): the proxy would
-                // resolve the name itself, past the address checks and the pinning below
                 .no_proxy()
+                .user_agent(concat!("grondwerk-catalogus/", env!("CARGO_PKG_VERSION")))
                 .timeout(self.timeout);
             if let Some(host) = current.host_str() {
-                // connect to the address that was checked, whatever DNS says now
                 builder = builder.resolve_to_addrs(host, &addrs);
             }
             let client = builder.build().map_err(|e| FetchError::Failed(e.to_string()))?;
-            let mut resp = client
-                .get(current.clone())
-                .header("Accept", "application/json, application/yaml, text/yaml, */*")
-                .send()
-                .await
-                .map_err(|e| FetchError::Failed(e.to_string()))?;
+            let mut request = client.get(current.clone()).header("Accept", accept);
+            if let Some(tag) = if_none_match {
+                request = request.header("If-None-Match", tag);
+            }
+            let mut resp = request.send().await.map_err(|e| FetchError::Failed(e.to_string()))?;
+            if resp.status() == reqwest::StatusCode::NOT_MODIFIED {
+                return Ok(Answer::NotModified);
+            }
             if resp.status().is_redirection() {
                 let location = resp
                     .headers()
@@ -191,12 +221,20 @@ impl Fetcher {
                     .map_err(|e| FetchError::Refused(format!("doorverwijzing naar geen URL: {e}")))?;
                 continue;
             }
+            if matches!(resp.status().as_u16(), 404 | 410) {
+                return Ok(Answer::NotFound);
+            }
             if !resp.status().is_success() {
                 return Err(FetchError::Failed(format!("status {}", resp.status().as_u16())));
             }
             if resp.content_length().is_some_and(|n| n > self.max_bytes as u64) {
                 return Err(FetchError::Failed(format!("groter dan {} bytes", self.max_bytes)));
             }
+            let etag = resp
+                .headers()
+                .get(reqwest::header::ETAG)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string);
             let mut body: Vec<u8> = Vec::new();
             while let Some(chunk) = resp.chunk().await.map_err(|e| FetchError::Failed(e.to_string()))? {
                 if body.len() + chunk.len() > self.max_bytes {
@@ -204,7 +242,8 @@ impl Fetcher {
                 }
                 body.extend_from_slice(&chunk);
             }
-            return String::from_utf8(body).map_err(|_| FetchError::Failed("geen UTF-8-tekst".into()));
+            let text = String::from_utf8(body).map_err(|_| FetchError::Failed("geen UTF-8-tekst".into()))?;
+            return Ok(Answer::Body { text, etag });
         }
         Err(FetchError::Failed(format!(
             "meer dan {} doorverwijzingen",

@@ -72,6 +72,7 @@ impl Component for Catalog {
     type State = AppState;
 
     async fn build(ctx: Context, config: Config) -> Result<AppState, String> {
+        let harvest_interval = config.harvest_interval;
         let state = config.state(ctx)?;
         let loaded = app::components::load_entries(&state).await?;
         tracing::info!(new_versions = loaded, "catalogue entries loaded");
@@ -83,6 +84,9 @@ impl Component for Catalog {
                 took_ms = started.elapsed().as_millis(),
                 "landscape seeded"
             );
+        }
+        if harvest_interval > 0 {
+            actix_web::rt::spawn(app::harvest::harvest_forever(state.clone(), harvest_interval));
         }
         Ok(state)
     }

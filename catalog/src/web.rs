@@ -47,6 +47,7 @@ dl.kenmerken dt{font-weight:600}dl.kenmerken dd{margin:0;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem;border-bottom:1px solid #767676;vertical-align:top}
 td code{overflow-wrap:anywhere}
 .fout{color:#a50e0e;font-weight:600}
+.melding{border-left:4px solid #a50e0e;padding:0 1rem;margin:1rem 0}
 ";
 
 fn layer_name(layer: Option<Layer>) -> &'static str {
@@ -231,6 +232,7 @@ async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Resul
         users,
         depends_on,
         warnings,
+        harvested_from,
     } = components::get(&state, path.into_inner()).await?;
     let latest_spec = versions.iter().find(|v| v.has_spec).map(|v| v.versie);
     let findings: Vec<Finding> = match latest_spec {
@@ -262,6 +264,9 @@ async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Resul
                         (c.url)
                     }
                 }
+            }
+            @if let Some(r) = &harvested_from {
+                (harvest_notice(r))
             }
             h2 { "Beschrijving" }
             p { (c.beschrijving) }
@@ -314,6 +319,34 @@ async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Resul
             }
         },
     ))
+}
+
+/// Where a harvested component comes from, and what the last harvest found there when that is
+/// not simply the file (a repository that is gone or whose file is refused is said so).
+fn harvest_notice(r: &crate::store::harvest::RepositoryRow) -> Markup {
+    use crate::store::harvest::RepositoryStatus as S;
+    let when = r.gecontroleerd_op.format("%Y-%m-%d %H:%M");
+    let state = match r.status {
+        S::Found => None,
+        S::NoPubliccode => Some("De repository heeft geen publiccode.yml meer."),
+        S::Invalid => {
+            Some("De publiccode.yml in de repository wordt geweigerd; de laatste aanvaarde versie staat hier.")
+        }
+        S::Gone => Some("De repository is verdwenen; het component blijft zoals het laatst gevonden is."),
+        S::Unreachable => Some("De forge antwoordde niet bij de laatste oogst."),
+    };
+    html! {
+        section class=@if state.is_some() { "melding" } aria-labelledby="oogst" {
+            h2 id="oogst" { "Geoogst" }
+            p {
+                "Uit de repository "
+                @if is_http_url(&r.web_url) { a href=(r.web_url) { (r.repository) } } @else { (r.repository) }
+                ", gecontroleerd op " (when) " (UTC)."
+            }
+            @if let Some(s) = state { p { strong { (s) } } }
+            @if let Some(m) = r.melding.as_deref().filter(|m| !m.is_empty()) { p { (m) } }
+        }
+    }
 }
 
 /// Where a version came from: its source's host as a link, or "hier" for one published to this

@@ -7,7 +7,7 @@ use platform::pagination::{PageInfo, PageLinks};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-fn rfc3339(t: chrono::NaiveDateTime) -> String {
+pub(crate) fn rfc3339(t: chrono::NaiveDateTime) -> String {
     t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
@@ -208,6 +208,10 @@ pub struct ComponentDetail {
     /// Wat de publiccode.yml van de laatste versie gebruikt dat de standaard verouderd noemt,
     /// elk bij zijn pad (de versie is aanvaard).
     pub waarschuwingen: Vec<Waarschuwing>,
+    /// De repository waaruit het component geoogst wordt, met wat de laatste oogst er vond
+    /// (verdwenen, ongeldig, …); ontbreekt voor een component dat hier gepubliceerd wordt.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub oogst: Option<crate::api::oogstbronnen::OogstRepository>,
 }
 
 /// Something in a publiccode.yml that the standard deprecates, at its YAML path.
@@ -238,6 +242,10 @@ impl ComponentDetail {
             beschrijving: c.beschrijving.clone(),
             gebruikers: d.users.iter().map(Gebruiker::from).collect(),
             waarschuwingen: d.warnings.iter().map(Waarschuwing::from).collect(),
+            oogst: d
+                .harvested_from
+                .as_ref()
+                .map(crate::api::oogstbronnen::OogstRepository::from),
             afhankelijkheden: d
                 .depends_on
                 .iter()

@@ -2,6 +2,7 @@
 
 pub mod componenten;
 pub mod dto;
+pub mod oogstbronnen;
 
 use platform::app::BearerAuth;
 
@@ -18,7 +19,12 @@ impl platform::component::Api for ApiDoc {
             .service(componenten::api_register)
             .service(componenten::eigenaar_overdragen)
             .service(componenten::gebruik_vastleggen)
-            .service(componenten::gebruik_beeindigen);
+            .service(componenten::gebruik_beeindigen)
+            .service(oogstbronnen::aanmelden)
+            .service(oogstbronnen::oogstbronnen)
+            .service(oogstbronnen::oogstbron)
+            .service(oogstbronnen::oogsten)
+            .service(oogstbronnen::beeindigen);
     }
 }
 
@@ -32,6 +38,7 @@ impl platform::component::Api for ApiDoc {
     tags(
         (name = "componenten", description = "Componenten, hun versies en specs."),
         (name = "gebruik", description = "Welke organisatie welk component gebruikt."),
+        (name = "oogst", description = "Bronnen waaruit de catalogus componenten oogst: de publiccode.yml van elke repository van een organisatie op GitHub of GitLab."),
     ),
     components(schemas(platform::Problem, platform::InvalidParam)),
     modifiers(&BearerAuth),

@@ -413,6 +413,8 @@ pub struct Detail {
     /// What the latest version's publiccode.yml uses that the standard deprecates (see
     /// [`publiccode::stored_warnings`]).
     pub warnings: Vec<publiccode::Problem>,
+    /// The repository it is harvested from, with what the last harvest found there.
+    pub harvested_from: Option<store::harvest::RepositoryRow>,
 }
 
 /// The landscape per layer (see [`store::layer_summaries`]).
@@ -442,6 +444,7 @@ pub async fn get(state: &AppState, id: String) -> Result<Detail, Error> {
                 .unwrap_or_default();
             Ok(Detail {
                 warnings,
+                harvested_from: store::harvest::origin_of(c, &id)?,
                 versions: store::versions_of(c, &id)?,
                 users: store::users_of(c, &id)?,
                 component,

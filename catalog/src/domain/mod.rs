@@ -2,6 +2,7 @@
 //! and how YAML is read without letting aliases blow it up.
 
 pub mod diff;
+pub mod forge;
 pub mod kinds;
 pub mod lint;
 pub mod openapi;

@@ -199,6 +199,9 @@ pub struct Entry {
     pub long_description: String,
     /// `dependsOn.open[].name`.
     pub depends_on: Vec<String>,
+    /// Where its OpenAPI spec is: `nl-commonground.openapi`, else an `apiDocumentation` of a
+    /// description that names a JSON or YAML file (a harvest fetches it).
+    pub openapi_url: Option<String>,
     /// What the standard deprecates and the file still uses (see [`warnings`]): the file is
     /// accepted, the publisher is told.
     pub warnings: Vec<Problem>,
@@ -366,6 +369,7 @@ pub fn check(tree: &Value) -> Vec<Problem> {
     if let Some(cg) = c.object(tree, "nl-commonground", false) {
         c.one_of(cg, "nl-commonground.laag", Layer::VALUES, false);
         c.one_of(cg, "nl-commonground.installatietype", InstallationType::VALUES, false);
+        c.url(cg, "nl-commonground.openapi", false, true);
     }
     c.problems
 }
@@ -839,6 +843,18 @@ fn entry(tree: Value) -> Result<Entry, Refusal> {
             .and_then(Value::as_array)
             .map(|l| l.iter().filter_map(|d| s(d.get("name"))).collect())
             .unwrap_or_default(),
+        openapi_url: s(get(&["nl-commonground", "openapi"])).or_else(|| {
+            tree.get("description")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flat_map(|langs| langs.values())
+                .filter_map(|d| d.get("apiDocumentation").and_then(Value::as_str))
+                .find(|u| {
+                    let path = u.split(['?', '#']).next().unwrap_or_default().to_ascii_lowercase();
+                    [".json", ".yaml", ".yml"].iter().any(|ext| path.ends_with(ext))
+                })
+                .map(str::to_string)
+        }),
         warnings: warnings(&tree),
         tree,
     })

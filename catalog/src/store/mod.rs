@@ -1,5 +1,7 @@
 //! Storage of components and their versions (diesel, SQLite and PostgreSQL).
 
+pub mod harvest;
+
 use crate::domain::diff::Change;
 use crate::domain::kinds::{DevelopmentStatus, InstallationType, Layer, Omgeving, SoftwareType};
 use crate::domain::lint::Finding;

@@ -9,6 +9,8 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub mod forge;
+
 pub use platform::testing::send;
 
 /// The test clients' HS256 secret, new for every test process.

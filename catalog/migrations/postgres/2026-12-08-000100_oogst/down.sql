@@ -1,0 +1,2 @@
+DROP TABLE oogst_repositories;
+DROP TABLE oogstbronnen;
