@@ -35,6 +35,13 @@ pub struct Config {
     /// repository costs one conditional request); `0`: no harvesting.
     #[arg(long, env = "CATALOG_HARVEST_INTERVAL", default_value_t = 3600)]
     pub harvest_interval: u64,
+    /// Catalogues to follow (their base URLs, comma-separated): their own components are taken
+    /// over with their versions, marked with where they came from.
+    #[arg(long = "follow", env = "CATALOG_FOLLOW", value_delimiter = ',')]
+    pub follow: Vec<String>,
+    /// Seconds between two reads of each followed catalogue's feed.
+    #[arg(long, env = "CATALOG_FOLLOW_INTERVAL", default_value_t = 900)]
+    pub follow_interval: u64,
     /// Largest spec fetched by URL, in bytes.
     #[arg(long, env = "CATALOG_FETCH_MAX_BYTES", default_value_t = 10 * 1024 * 1024)]
     pub fetch_max_bytes: usize,
@@ -53,6 +60,12 @@ impl Config {
             clients: std::sync::Arc::new(platform::auth::ClientSettings::load(ctx.platform.auth.clients())?),
             builtin_entries: self.builtin_entries,
             landscape: self.landscape,
+            follows: self
+                .follow
+                .iter()
+                .map(|u| u.trim().trim_end_matches('/').to_string())
+                .filter(|u| !u.is_empty())
+                .collect(),
             entries: self.entries,
             specs: self.specs,
             public_url: self.public_url.trim_end_matches('/').to_string(),

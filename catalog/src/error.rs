@@ -20,6 +20,11 @@ pub enum Error {
     Unowned,
     /// Both a spec and a URL to fetch one from.
     TwoSpecs,
+    /// The component is followed from another catalogue (its base URL): only there it changes.
+    Followed(String),
+    /// A followed catalogue's component whose url this catalogue already has (of its own or
+    /// from another source): not taken over, never duplicated.
+    AlreadyHere,
     /// Anything the platform already turned into a problem (database, audit).
     Problem(Problem),
 }
@@ -74,6 +79,17 @@ impl From<Error> for Problem {
                 "conflict",
                 "Geef openapi of openapiUrl, niet allebei.",
             )]),
+            Error::Followed(from) => {
+                let mut p = Problem::forbidden(format!(
+                    "Dit component komt uit de catalogus {from}; alleen daar worden nieuwe versies gepubliceerd."
+                ));
+                p.code = "gevolgdComponent".into();
+                p
+            }
+            Error::AlreadyHere => Problem::conflict(
+                "alGevolgd",
+                "Een component met deze url staat al in de catalogus; een gevolgde catalogus vult het niet aan.",
+            ),
             Error::Problem(p) => p,
         }
     }

@@ -307,6 +307,7 @@ async fn load_one(state: &AppState, seeded: &Seeded) -> Result<bool, String> {
             source: Some(v.source.into()),
             at,
             layer: Some(seeded.layer),
+            followed_from: None,
         };
         publish(state, publisher, publication)
             .await

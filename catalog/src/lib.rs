@@ -41,6 +41,8 @@ pub struct AppState {
     /// Whether the seeded landscape (Open Zaak, Open Notificaties, … with their real files) is
     /// loaded at the first start that does not know it.
     pub landscape: bool,
+    /// The catalogues this one follows (base URLs).
+    pub follows: Vec<String>,
     /// Folders of more entries loaded at start-up.
     pub entries: Vec<PathBuf>,
     /// Folder of their specs (without it, each entry's own folder).
@@ -73,6 +75,7 @@ impl Component for Catalog {
 
     async fn build(ctx: Context, config: Config) -> Result<AppState, String> {
         let harvest_interval = config.harvest_interval;
+        let follow_interval = config.follow_interval;
         let state = config.state(ctx)?;
         let loaded = app::components::load_entries(&state).await?;
         tracing::info!(new_versions = loaded, "catalogue entries loaded");
@@ -87,6 +90,9 @@ impl Component for Catalog {
         }
         if harvest_interval > 0 {
             actix_web::rt::spawn(app::harvest::harvest_forever(state.clone(), harvest_interval));
+        }
+        if !state.follows.is_empty() {
+            actix_web::rt::spawn(app::follow::follow_forever(state.clone(), follow_interval));
         }
         Ok(state)
     }

@@ -165,6 +165,10 @@ fn component_card(c: &ComponentRow) -> Markup {
                 dt { "Laag" } dd { (layer_name(c.laag)) }
                 dt { "Status" } dd { (c.status) }
                 dt { "Licentie" } dd { (c.licentie) }
+                @if let Some(from) = &c.gevolgd_van {
+                    dt { "Uit catalogus" }
+                    dd { @if is_http_url(from) { a href=(from) { (from) } } @else { (from) } }
+                }
                 @if let Some(o) = &c.organisatie { dt { "Organisatie" } dd { (o) } }
             }
         }
@@ -255,6 +259,10 @@ async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Resul
                 @if let Some(i) = &c.installatietype { dt { "Installatie" } dd { (i) } }
                 @if let Some(o) = &c.organisatie { dt { "Organisatie" } dd { (o) } }
                 dt { "Licentie" } dd { (c.licentie) }
+                @if let Some(from) = &c.gevolgd_van {
+                    dt { "Uit catalogus" }
+                    dd { @if is_http_url(from) { a href=(from) { (from) } } @else { (from) } }
+                }
                 dt { "Broncode" }
                 dd {
                     // only http(s) is ever a link (entries of before the check included)

@@ -399,6 +399,7 @@ async fn only_http_urls_become_links_on_the_pages() {
                 gewijzigd_op: at,
                 afhankelijk_van: platform::db::Json::new(Vec::new()).unwrap(),
                 eigenaar: None,
+                gevolgd_van: None,
             },
         )
     })

@@ -55,6 +55,10 @@ pub struct Component {
     /// that organisation publishes new versions.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub eigenaar: Option<String>,
+    /// De catalogus waaruit het gevolgd wordt (basisadres): alleen daar worden nieuwe versies
+    /// gepubliceerd. Ontbreekt voor een component van deze catalogus zelf.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gevolgd_van: Option<String>,
     /// Short description.
     pub korte_beschrijving: String,
     /// Number of its latest version.
@@ -77,6 +81,7 @@ impl From<&ComponentRow> for Component {
             licentie: c.licentie.clone(),
             organisatie: c.organisatie.clone(),
             eigenaar: c.eigenaar.clone(),
+            gevolgd_van: c.gevolgd_van.clone(),
             korte_beschrijving: c.korte_beschrijving.clone(),
             laatste_versie: c.laatste_versie,
             gewijzigd_op: rfc3339(c.gewijzigd_op),

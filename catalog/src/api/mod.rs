@@ -3,6 +3,7 @@
 pub mod componenten;
 pub mod dto;
 pub mod oogstbronnen;
+pub mod volgen;
 
 use platform::app::BearerAuth;
 
@@ -24,7 +25,9 @@ impl platform::component::Api for ApiDoc {
             .service(oogstbronnen::oogstbronnen)
             .service(oogstbronnen::oogstbron)
             .service(oogstbronnen::oogsten)
-            .service(oogstbronnen::beeindigen);
+            .service(oogstbronnen::beeindigen)
+            .service(volgen::versies)
+            .service(volgen::gevolgde_catalogi);
     }
 }
 
@@ -38,6 +41,7 @@ impl platform::component::Api for ApiDoc {
     tags(
         (name = "componenten", description = "Componenten, hun versies en specs."),
         (name = "gebruik", description = "Welke organisatie welk component gebruikt."),
+        (name = "volgen", description = "Federatie: de versies die een andere catalogus leest om deze te volgen, en de catalogi die deze volgt."),
         (name = "oogst", description = "Bronnen waaruit de catalogus componenten oogst: de publiccode.yml van elke repository van een organisatie op GitHub of GitLab."),
     ),
     components(schemas(platform::Problem, platform::InvalidParam)),

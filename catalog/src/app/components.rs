@@ -105,6 +105,9 @@ pub struct Publication {
     pub at: Option<chrono::NaiveDateTime>,
     /// The layer the catalogue gives the component when its publiccode.yml names none.
     pub layer: Option<crate::domain::kinds::Layer>,
+    /// The catalogue it is followed from (its base URL): a new component is marked as that
+    /// catalogue's, and only publications from it change the component.
+    pub followed_from: Option<String>,
 }
 
 impl Publication {
@@ -128,14 +131,25 @@ pub async fn publish(state: &AppState, publisher: Publisher, publication: Public
         source,
         at,
         layer,
+        followed_from,
     } = publication;
     let new = actix_web::web::block(move || prepare(publiccode, spec)).await??;
-    let at = at.unwrap_or_else(|| state.now());
+    let stored_at = state.now();
+    let at = at.unwrap_or(stored_at);
     state
         .db
         .write_transaction(move |c| {
             let mut existing = store::find_by_url(c, &new.entry.url)?;
             if let Some(current) = existing.as_mut() {
+                // a followed component changes only from its catalogue, which decides who owns it
+                match (&current.gevolgd_van, &followed_from) {
+                    (Some(from), Some(by)) if from == by => {}
+                    (Some(from), _) => return Err(Error::Followed(from.clone())),
+                    (None, Some(_)) => return Err(Error::AlreadyHere),
+                    (None, None) => {}
+                }
+            }
+            if let Some(current) = existing.as_mut().filter(|c| c.gevolgd_van.is_none()) {
                 match &current.eigenaar {
                     Some(owner) if *owner != publisher.organisation => return Err(Error::NotOwner(owner.clone())),
                     Some(_) => {}
@@ -145,6 +159,8 @@ pub async fn publish(state: &AppState, publisher: Publisher, publication: Public
                     }
                     None => return Err(Error::Unowned),
                 }
+            }
+            if let Some(current) = existing.as_ref() {
                 let latest = store::version(c, &current.id, current.laatste_versie)?;
                 if latest.is_some_and(|v| v.inhoud_sha256 == new.sha) {
                     return Ok(Published {
@@ -171,12 +187,16 @@ pub async fn publish(state: &AppState, publisher: Publisher, publication: Public
                 aangemaakt_op: existing.as_ref().map_or(at, |e| e.aangemaakt_op),
                 gewijzigd_op: at,
                 afhankelijk_van: Json::new(new.entry.depends_on.clone())?,
-                eigenaar: Some(
+                // a followed component's owner is the one its catalogue says
+                eigenaar: Some(if followed_from.is_some() {
+                    publisher.organisation.clone()
+                } else {
                     existing
                         .as_ref()
                         .and_then(|e| e.eigenaar.clone())
-                        .unwrap_or_else(|| publisher.organisation.clone()),
-                ),
+                        .unwrap_or_else(|| publisher.organisation.clone())
+                }),
+                gevolgd_van: followed_from.clone(),
             };
             // what changed against the previous version with a spec
             let previous = match (&existing, &new.spec) {
@@ -216,6 +236,7 @@ pub async fn publish(state: &AppState, publisher: Publisher, publication: Public
                     wijzigingen: previous.as_ref().map(|(_, ch)| Json::new(ch.clone())).transpose()?,
                     vergeleken_met: previous.as_ref().map(|(n, _)| *n),
                     bron: source,
+                    vastgelegd_op: Some(stored_at),
                 },
             )?;
             Ok::<_, Error>(Published {

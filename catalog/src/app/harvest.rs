@@ -543,6 +543,7 @@ async fn harvest_repository(
         source: Some(source.soort.file_web_url(repo, name)),
         at: None,
         layer: None,
+        followed_from: None,
     };
     match publish(state, publisher, publication).await {
         Ok(published) => {
@@ -563,7 +564,13 @@ async fn harvest_repository(
             .await
         }
         Err(
-            e @ (Error::NotOwner(_) | Error::Unowned | Error::Unreadable(_) | Error::Invalid(_) | Error::NotOpenApi(_)),
+            e @ (Error::NotOwner(_)
+            | Error::Unowned
+            | Error::Unreadable(_)
+            | Error::Invalid(_)
+            | Error::NotOpenApi(_)
+            | Error::Followed(_)
+            | Error::AlreadyHere),
         ) => {
             h.invalid += 1;
             record(state, settled(RepositoryStatus::Invalid, describe(e))).await

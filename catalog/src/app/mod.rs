@@ -2,6 +2,7 @@
 //! applies the pure rules of `domain`; handlers only extract, call one of these and answer.
 
 pub mod components;
+pub mod follow;
 pub mod harvest;
 pub mod usage;
 

@@ -28,6 +28,7 @@ diesel::table! {
         gewijzigd_op -> Timestamp,
         afhankelijk_van -> Text,
         eigenaar -> Nullable<Text>,
+        gevolgd_van -> Nullable<Text>,
     }
 }
 
@@ -63,6 +64,7 @@ diesel::table! {
         aantal_brekend -> Nullable<Integer>,
         vergeleken_met -> Nullable<Integer>,
         bron -> Nullable<Text>,
+        vastgelegd_op -> Nullable<Timestamp>,
     }
 }
 
@@ -104,6 +106,9 @@ pub struct ComponentRow {
     /// The organisation it belongs to: the one that first published it (or that an
     /// administrator transferred it to); none for a component published before ownership.
     pub eigenaar: Option<String>,
+    /// The catalogue it is followed from (its base URL): only that catalogue changes it. None
+    /// for a component published, seeded or harvested here.
+    pub gevolgd_van: Option<String>,
 }
 
 /// An organisation's use of a component.
@@ -195,6 +200,9 @@ pub struct VersionRow {
     pub vergeleken_met: Option<i32>,
     /// Where it came from when it was not published here (a URL).
     pub bron: Option<String>,
+    /// When it was stored here (the order of the feed followers read); none only for versions
+    /// stored before the feed existed and not carried over.
+    pub vastgelegd_op: Option<NaiveDateTime>,
 }
 
 /// A version without its files, for lists.
@@ -510,4 +518,128 @@ pub fn components(
         .load(conn)?;
     rows.sort_by_key(|r| page.iter().position(|id| *id == r.id));
     Ok((rows, total, facets))
+}
+
+/// A version as the feed of changes gives it to a follower.
+#[derive(Debug, Clone, Queryable)]
+pub struct FeedRow {
+    pub component_id: String,
+    pub url: String,
+    pub naam: String,
+    pub laag: Option<Layer>,
+    pub eigenaar: Option<String>,
+    pub versie: i32,
+    pub software_versie: Option<String>,
+    pub publiccode: String,
+    pub has_spec: bool,
+    pub aangemaakt_op: NaiveDateTime,
+    pub vastgelegd_op: Option<NaiveDateTime>,
+}
+
+/// The versions stored here since `since` (inclusive) of the components that are this
+/// catalogue's own (published, seeded or harvested here; not followed from another catalogue),
+/// in the order they were stored; one page, and the total.
+pub fn feed(
+    conn: &mut DbConnection,
+    since: NaiveDateTime,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<FeedRow>, i64), DbError> {
+    let filtered = || {
+        versies::table
+            .inner_join(componenten::table)
+            .filter(componenten::gevolgd_van.is_null())
+            .filter(versies::vastgelegd_op.ge(since))
+    };
+    let total: i64 = filtered().count().get_result(conn)?;
+    let rows = filtered()
+        .order((
+            versies::vastgelegd_op.asc(),
+            versies::component_id.asc(),
+            versies::versie.asc(),
+        ))
+        .offset(offset)
+        .limit(limit)
+        .select((
+            componenten::id,
+            componenten::url,
+            componenten::naam,
+            componenten::laag,
+            componenten::eigenaar,
+            versies::versie,
+            versies::software_versie,
+            versies::publiccode,
+            versies::openapi.is_not_null(),
+            versies::aangemaakt_op,
+            versies::vastgelegd_op,
+        ))
+        .load(conn)?;
+    Ok((rows, total))
+}
+
+diesel::table! {
+    /// The catalogues this one follows, and how far their feed has been read.
+    gevolgde_catalogi (url) {
+        url -> Text,
+        sinds -> Nullable<Timestamp>,
+        gevolgd_op -> Nullable<Timestamp>,
+        melding -> Nullable<Text>,
+        overgenomen -> Integer,
+        overgeslagen -> Integer,
+    }
+}
+
+/// A followed catalogue.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, PartialEq)]
+#[diesel(table_name = gevolgde_catalogi)]
+#[diesel(treat_none_as_default_value = false, treat_none_as_null = true)]
+pub struct FollowedRow {
+    /// Its base URL.
+    pub url: String,
+    /// The moment its feed is read from next.
+    pub sinds: Option<NaiveDateTime>,
+    /// When it was last read.
+    pub gevolgd_op: Option<NaiveDateTime>,
+    /// Why the last read failed, if it did.
+    pub melding: Option<String>,
+    /// Versions taken over from it in all.
+    pub overgenomen: i32,
+    /// Versions of components another source (or this catalogue) already has, left out.
+    pub overgeslagen: i32,
+}
+
+/// A followed catalogue's state (a new one when it was never read).
+pub fn followed(conn: &mut DbConnection, url: &str) -> Result<FollowedRow, DbError> {
+    Ok(gevolgde_catalogi::table
+        .find(url)
+        .select(FollowedRow::as_select())
+        .first(conn)
+        .optional()?
+        .unwrap_or(FollowedRow {
+            url: url.to_string(),
+            sinds: None,
+            gevolgd_op: None,
+            melding: None,
+            overgenomen: 0,
+            overgeslagen: 0,
+        }))
+}
+
+/// Stores a followed catalogue's state.
+pub fn save_followed(conn: &mut DbConnection, f: &FollowedRow) -> Result<(), DbError> {
+    let updated = diesel::update(gevolgde_catalogi::table.find(&f.url))
+        .set(f)
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(gevolgde_catalogi::table).values(f).execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Every followed catalogue's state.
+pub fn followed_all(conn: &mut DbConnection) -> Result<Vec<FollowedRow>, DbError> {
+    Ok(gevolgde_catalogi::table
+        .order(gevolgde_catalogi::url.asc())
+        .select(FollowedRow::as_select())
+        .load(conn)?)
 }

@@ -200,11 +200,7 @@ async fn handle(
             return HttpResponse::ServiceUnavailable().finish();
         }
     }
-    let segments: Vec<String> = path
-        .trim_start_matches('/')
-        .split('/')
-        .map(|s| percent_decode(s))
-        .collect();
+    let segments: Vec<String> = path.trim_start_matches('/').split('/').map(percent_decode).collect();
     let seg: Vec<&str> = segments.iter().map(String::as_str).collect();
     let state = shared.state.lock().unwrap();
     match seg.as_slice() {

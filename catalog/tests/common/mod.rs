@@ -56,6 +56,7 @@ pub fn state(url: &str) -> AppState {
         platform: platform::testing::platform(url, 4, catalog::MIGRATIONS, clients()),
         builtin_entries: true,
         landscape: false,
+        follows: Vec::new(),
         entries: Vec::new(),
         specs: None,
         public_url: "https://catalogus.example.nl".into(),
@@ -117,4 +118,17 @@ where
         status,
         String::from_utf8(actix_web::test::read_body(res).await.to_vec()).unwrap(),
     )
+}
+
+/// A catalogue on a real port at `bind` (for another catalogue to read over HTTP): its base URL
+/// and the handle that stops it.
+pub fn serve_at(state: AppState, bind: &str) -> (String, actix_web::dev::ServerHandle) {
+    let settings = platform::component::Settings::of::<catalog::Catalog>(1024 * 1024);
+    let server = platform::app::server(bind, move || {
+        platform::component::configure::<catalog::Catalog>(state.clone(), settings.clone())
+    })
+    .unwrap();
+    let handle = server.handle();
+    actix_web::rt::spawn(server);
+    (format!("http://{bind}"), handle)
 }

@@ -1,0 +1,262 @@
+//! Following other catalogues, as OpenCatalogi federates: every municipality runs its own
+//! catalogue and sees the others'. A catalogue offers the versions stored in it since a moment
+//! ([`feed`], `GET /api/v1/versies?sinds=`), paginated; a follower reads that feed of each
+//! catalogue it follows and takes their components over with their versions.
+//!
+//! - A followed component says where it came from (`gevolgdVan`, and each version's `bron`),
+//!   and only that catalogue changes it: publishing it here is refused.
+//! - A component is known by its `url`: one this catalogue already has (its own, or followed
+//!   from another catalogue first) is not taken over again, never duplicated.
+//! - The feed gives only a catalogue's own components, not those it follows itself: two
+//!   catalogues that follow each other do not send each other's components back and forth.
+//! - The feed is read from the last version seen minus a margin (a transaction that began
+//!   earlier may be stored later); versions seen twice change nothing (publishing the latest
+//!   version again adds none).
+
+use super::components::{Publication, Publisher, describe, publish};
+use crate::AppState;
+use crate::domain::{kinds::Layer, openapi};
+use crate::error::Error;
+use crate::fetch::Answer;
+use crate::store::{self, FeedRow, FollowedRow};
+use chrono::NaiveDateTime;
+use serde::Deserialize;
+
+/// How far back a follower reads from the last version it saw.
+const MARGIN_SECONDS: i64 = 300;
+/// The page size a follower asks for (the API's maximum).
+const PAGE_SIZE: usize = 100;
+/// At most this many pages are read in one round (100,000 versions).
+const MAX_PAGES: usize = 1000;
+
+/// One page of the feed: the versions stored since `since`, oldest first, and the total.
+pub async fn feed(
+    state: &AppState,
+    since: NaiveDateTime,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<FeedRow>, i64), Error> {
+    Ok(state.db.run(move |c| store::feed(c, since, offset, limit)).await?)
+}
+
+/// The catalogues followed, with how far each was read.
+pub async fn followed(state: &AppState) -> Result<Vec<FollowedRow>, Error> {
+    let urls = state.follows.clone();
+    state
+        .db
+        .run(move |c| {
+            urls.iter()
+                .map(|u| Ok::<_, Error>(store::followed(c, u)?))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .await
+}
+
+/// A version as a feed gives it (the fields a follower uses).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct FeedItem {
+    url: String,
+    versie: i32,
+    #[serde(default)]
+    laag: Option<Layer>,
+    #[serde(default)]
+    eigenaar: Option<String>,
+    gepubliceerd_op: String,
+    vastgelegd_op: String,
+    publiccode: String,
+    #[serde(default)]
+    openapi: Option<String>,
+    #[serde(default)]
+    component_id: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct FeedPage {
+    versies: Vec<FeedItem>,
+}
+
+/// What one round of following a catalogue did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Followed {
+    /// Versions taken over.
+    pub taken: usize,
+    /// Versions of components this catalogue already has from elsewhere, left out.
+    pub skipped: usize,
+    /// Requests made.
+    pub requests: usize,
+}
+
+fn time(s: &str) -> Option<NaiveDateTime> {
+    chrono::DateTime::parse_from_rfc3339(s).ok().map(|t| t.naive_utc())
+}
+
+/// Reads a followed catalogue's feed from where the last round ended and takes its new
+/// versions over. A catalogue that does not answer is said in its state; the round ends there
+/// and the next one starts from the same moment.
+pub async fn follow(state: &AppState, base: &str) -> Result<Followed, Error> {
+    let base = base.trim_end_matches('/').to_string();
+    let key = base.clone();
+    let mut row = state.db.run(move |c| Ok::<_, Error>(store::followed(c, &key)?)).await?;
+    let since = row.sinds.unwrap_or_default();
+    let mut done = Followed::default();
+    let mut last_seen: Option<NaiveDateTime> = None;
+    let mut fault: Option<String> = None;
+    'pages: for page in 1..=MAX_PAGES {
+        let url = format!(
+            "{base}/api/v1/versies?sinds={}&page={page}&pageSize={PAGE_SIZE}",
+            url::form_urlencoded::byte_serialize(crate::api::dto::rfc3339(since).as_bytes()).collect::<String>()
+        );
+        done.requests += 1;
+        let page_items = match state.fetcher.get(&url, "application/json", None).await {
+            Ok(Answer::Body { text, .. }) => match serde_json::from_str::<FeedPage>(&text) {
+                Ok(p) => p.versies,
+                Err(e) => {
+                    fault = Some(format!("de feed is niet te lezen: {e}"));
+                    break;
+                }
+            },
+            Ok(other) => {
+                fault = Some(format!("de feed antwoordde {other:?}"));
+                break;
+            }
+            Err(e) => {
+                fault = Some(e.to_string());
+                break;
+            }
+        };
+        let count = page_items.len();
+        for item in page_items {
+            match take_over(state, &base, &item, &mut done).await {
+                Ok(()) => {}
+                // the catalogue stopped answering halfway: this item is read again next round
+                Err(TakeOver::Unreachable(why)) => {
+                    fault = Some(why);
+                    break 'pages;
+                }
+            }
+            if let Some(t) = time(&item.vastgelegd_op) {
+                last_seen = Some(last_seen.map_or(t, |l| l.max(t)));
+            }
+        }
+        if count < PAGE_SIZE {
+            break;
+        }
+    }
+    row.gevolgd_op = Some(state.now());
+    row.melding = fault;
+    row.overgenomen += i32::try_from(done.taken).unwrap_or(i32::MAX);
+    row.overgeslagen += i32::try_from(done.skipped).unwrap_or(i32::MAX);
+    if row.melding.is_none() {
+        if let Some(t) = last_seen {
+            row.sinds = Some(t - chrono::Duration::seconds(MARGIN_SECONDS));
+        }
+    }
+    let saved = row.clone();
+    state
+        .db
+        .write_transaction(move |c| Ok::<_, Error>(store::save_followed(c, &saved)?))
+        .await?;
+    Ok(done)
+}
+
+enum TakeOver {
+    Unreachable(String),
+}
+
+/// Takes one version over, unless this catalogue has the component from elsewhere.
+async fn take_over(state: &AppState, base: &str, item: &FeedItem, done: &mut Followed) -> Result<(), TakeOver> {
+    let url = item.url.clone();
+    let known = state
+        .db
+        .run(move |c| Ok::<_, Error>(store::find_by_url(c, &url)?))
+        .await
+        .map_err(|e| TakeOver::Unreachable(describe(e)))?;
+    if known.as_ref().is_some_and(|k| k.gevolgd_van.as_deref() != Some(base)) {
+        done.skipped += 1;
+        return Ok(());
+    }
+    let spec = match &item.openapi {
+        None => None,
+        Some(link) => {
+            let at = if link.starts_with('/') {
+                format!("{base}{link}")
+            } else {
+                link.clone()
+            };
+            done.requests += 1;
+            let text = state
+                .fetcher
+                .fetch(&at)
+                .await
+                .map_err(|e| TakeOver::Unreachable(format!("{at}: {e}")))?;
+            match openapi::parse(&text) {
+                Ok(tree) => Some(tree),
+                Err(why) => {
+                    tracing::warn!(catalogue = base, url = item.url, %why, "a followed spec is refused");
+                    done.skipped += 1;
+                    return Ok(());
+                }
+            }
+        }
+    };
+    let publisher = Publisher {
+        by: format!("volgen {base}"),
+        organisation: item.eigenaar.clone().unwrap_or_else(|| base.to_string()),
+        claims_unowned: false,
+    };
+    let publication = Publication {
+        publiccode: item.publiccode.clone(),
+        spec,
+        source: Some(format!(
+            "{base}/componenten/{}#versie-{}",
+            item.component_id, item.versie
+        )),
+        at: time(&item.gepubliceerd_op),
+        layer: item.laag,
+        followed_from: Some(base.to_string()),
+    };
+    match publish(state, publisher, publication).await {
+        Ok(p) if p.new_version => done.taken += 1,
+        Ok(_) => {}
+        Err(e @ (Error::AlreadyHere | Error::Followed(_))) => {
+            tracing::debug!(catalogue = base, url = item.url, why = %describe(e), "left out");
+            done.skipped += 1;
+        }
+        // a file this catalogue refuses (another version of the rules): left out, said in the log
+        Err(
+            e @ (Error::Unreadable(_) | Error::Invalid(_) | Error::NotOpenApi(_) | Error::NotOwner(_) | Error::Unowned),
+        ) => {
+            tracing::warn!(catalogue = base, url = item.url, why = %describe(e), "a followed version is refused");
+            done.skipped += 1;
+        }
+        Err(e) => return Err(TakeOver::Unreachable(describe(e))),
+    }
+    Ok(())
+}
+
+/// Follows every catalogue of the settings once.
+pub async fn follow_all(state: &AppState) -> Vec<(String, Result<Followed, String>)> {
+    let mut out = Vec::new();
+    for base in state.follows.clone() {
+        let r = follow(state, &base).await.map_err(describe);
+        out.push((base, r));
+    }
+    out
+}
+
+/// Follows every catalogue of the settings every `interval` seconds.
+pub async fn follow_forever(state: AppState, interval: u64) {
+    let every = std::time::Duration::from_secs(interval.max(1));
+    loop {
+        for (base, r) in follow_all(&state).await {
+            match r {
+                Ok(f) => {
+                    tracing::info!(catalogue = %base, taken = f.taken, skipped = f.skipped, requests = f.requests, "catalogue followed")
+                }
+                Err(why) => tracing::warn!(catalogue = %base, %why, "following a catalogue failed"),
+            }
+        }
+        actix_web::rt::time::sleep(every).await;
+    }
+}
