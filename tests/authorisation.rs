@@ -475,6 +475,20 @@ async fn fixture() -> Fixture {
         .await;
     }
 
+    // two harvest sources of Grondwerk's: one to harvest, one to end (their forge is refused
+    // at once: loopback, which the suite does not fetch from)
+    for name in ["oogstbron", "oogstbron-weg"] {
+        let source = fx
+            .call(
+                "POST",
+                format!("{catalog}/oogstbronnen"),
+                &GRONDWERK,
+                Body::Json(json!({ "soort": "github", "apiUrl": "https://127.0.0.1:9", "groep": "grondwerk" })),
+            )
+            .await;
+        fx.ids.insert(name, source["id"].as_str().unwrap().into());
+    }
+
     // the BAG: the addressable object of Keizersgracht 123
     let adres = fx
         .call(
@@ -582,6 +596,42 @@ async fn row(op: &Operation, fx: &Fixture) -> Row {
                 other(Caller("gemeente-utrecht", None), path, Body::None),
             )
         }
+
+        ("GET", "/api/v1/oogstbronnen" | "/api/v1/versies" | "/api/v1/gevolgde-catalogi") => {
+            row(Access::Public, op.path.clone(), Body::None, 200, none("public"))
+        }
+        ("POST", "/api/v1/oogstbronnen") => row(
+            scoped(GRONDWERK, platform),
+            op.path.clone(),
+            Body::Json(json!({ "soort": "gitlab", "apiUrl": "https://gitlab.com/api/v4", "groep": "grondwerk" })),
+            201,
+            none("a source is its caller's organisation's, taken from the client's settings"),
+        ),
+        ("GET", "/api/v1/oogstbronnen/{id}") => row(
+            Access::Public,
+            format!("/api/v1/oogstbronnen/{}", id("oogstbron")),
+            Body::None,
+            200,
+            none("public"),
+        ),
+        ("POST", "/api/v1/oogstbronnen/{id}/oogsten") => row(
+            scoped(GRONDWERK, platform),
+            format!("/api/v1/oogstbronnen/{}/oogsten", id("oogstbron")),
+            Body::None,
+            200,
+            none(
+                "sources are public; another organisation's harvest or end of a source is a 403 naming the owner (catalog/tests/harvest.rs)",
+            ),
+        ),
+        ("DELETE", "/api/v1/oogstbronnen/{id}") => row(
+            scoped(GRONDWERK, platform),
+            format!("/api/v1/oogstbronnen/{}", id("oogstbron-weg")),
+            Body::None,
+            204,
+            none(
+                "sources are public; another organisation's harvest or end of a source is a 403 naming the owner (catalog/tests/harvest.rs)",
+            ),
+        ),
 
         // holiday-rental
         ("POST", "/api/v1/registraties") => row(

@@ -127,22 +127,6 @@ async fn main() {
         format!("[[client]]\nclient_id = \"bench\"\nsecret = \"{secret}\"\nscopes = [\"catalogus.beheren\"]\n"),
     )
     .unwrap();
-    let bind = platform::testing::free_address();
-    let mut args = platform::testing::component_args("catalog", &bind, &db, &clients);
-    args.extend([
-        "--builtin-entries".into(),
-        "false".into(),
-        "--entries".into(),
-        dir.to_string_lossy().into(),
-    ]);
-    let cli = platform::component::parse::<catalog::Catalog, _, _>(args).unwrap();
-    let auth = std::sync::Arc::new(cli.common.authenticator().unwrap());
-    let server = platform::component::start::<catalog::Catalog>(cli.common, cli.component, auth)
-        .await
-        .unwrap();
-    let handle = server.handle();
-    actix_web::rt::spawn(server);
-    let base = format!("http://{bind}");
     let client = ClientConfig {
         client_id: "bench".into(),
         secret: Some(secret.into()),
@@ -151,28 +135,74 @@ async fn main() {
     let token = sign_hs256(&client, &Claims::default(), chrono::Utc::now().timestamp()).unwrap();
     let http = reqwest::Client::new();
 
+    // another catalogue with a tenth as many components, which this one follows: their
+    // components are in the same index as its own and the seeded landscape
+    let followed_n = n / 10;
+    let (other, other_handle) = start(&format!("{db}-gevolgd"), &clients, &dir, &["--landscape", "false"]).await;
+    let t = Instant::now();
+    for i in 0..followed_n {
+        publish(&http, &other, &token, i + 1_000_000).await;
+    }
+    println!(
+        "followed catalogue: {followed_n} components published in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
+    let (base, handle) = start(
+        &db,
+        &clients,
+        &dir,
+        &[
+            "--follow",
+            &other,
+            "--fetch-allow-http",
+            "true",
+            "--fetch-allow-loopback",
+            "true",
+        ],
+    )
+    .await;
+
     let sample = spec(0);
     let pretty = serde_json::to_string_pretty(&sample).unwrap();
     std::fs::write(&spec_out, &pretty).unwrap();
     println!("spec: {} lines, {} bytes", pretty.lines().count(), pretty.len());
 
     // load: N components published over HTTP, each linted and stored
-    let start = Instant::now();
+    let begun = Instant::now();
     for i in 0..n {
-        let resp = http
-            .post(format!("{base}/api/v1/componenten"))
-            .bearer_auth(&token)
-            .json(&json!({ "publiccode": publiccode(i), "openapi": spec(i) }))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(resp.status().as_u16(), 201, "{}", resp.text().await.unwrap_or_default());
+        publish(&http, &base, &token, i).await;
     }
-    let load = start.elapsed().as_secs_f64();
+    let load = begun.elapsed().as_secs_f64();
     println!(
         "load: {n} components in {load:.1} s ({:.1} ms each)",
         load * 1000.0 / n as f64
     );
+    // the followed catalogue's components taken over (its first read runs at start-up)
+    let t = Instant::now();
+    loop {
+        let page: Value = http
+            .get(format!("{base}/api/v1/componenten?pageSize=1"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let total = page["paginering"]["totalItems"].as_u64().unwrap_or(0) as usize;
+        if total >= n + followed_n + catalog::landscape::LANDSCAPE.len() {
+            println!(
+                "index: {total} components ({n} published, {followed_n} followed, {} seeded); followed ones in after {:.1} s more",
+                catalog::landscape::LANDSCAPE.len(),
+                t.elapsed().as_secs_f64()
+            );
+            break;
+        }
+        assert!(
+            t.elapsed().as_secs() < 600,
+            "the followed catalogue's components did not arrive: {total}"
+        );
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
 
     // search: 1,000 varied queries with filters
     let mut times = Vec::with_capacity(1000);
@@ -221,5 +251,45 @@ async fn main() {
     let per = t.elapsed().as_secs_f64() * 1000.0 / rounds as f64;
     println!("lint (Rust, parse included): {per:.2} ms per spec, {findings} findings");
     handle.stop(true).await;
+    other_handle.stop(true).await;
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A catalogue on a free port with its database at `db` (the built-in entries left out): its base
+/// URL and the handle that stops it.
+async fn start(
+    db: &str,
+    clients: &std::path::Path,
+    dir: &std::path::Path,
+    more: &[&str],
+) -> (String, actix_web::dev::ServerHandle) {
+    let bind = platform::testing::free_address();
+    let mut args = platform::testing::component_args("catalog", &bind, db, clients);
+    args.extend([
+        "--builtin-entries".into(),
+        "false".into(),
+        "--entries".into(),
+        dir.to_string_lossy().into(),
+    ]);
+    args.extend(more.iter().map(|s| s.to_string()));
+    let cli = platform::component::parse::<catalog::Catalog, _, _>(args).unwrap();
+    let auth = std::sync::Arc::new(cli.common.authenticator().unwrap());
+    let server = platform::component::start::<catalog::Catalog>(cli.common, cli.component, auth)
+        .await
+        .unwrap();
+    let handle = server.handle();
+    actix_web::rt::spawn(server);
+    (format!("http://{bind}"), handle)
+}
+
+/// Publishes component `i` with its spec.
+async fn publish(http: &reqwest::Client, base: &str, token: &str, i: usize) {
+    let resp = http
+        .post(format!("{base}/api/v1/componenten"))
+        .bearer_auth(token)
+        .json(&json!({ "publiccode": publiccode(i), "openapi": spec(i) }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 201, "{}", resp.text().await.unwrap_or_default());
 }

@@ -248,6 +248,21 @@ async fn a_spec_at_a_private_address_is_refused_and_a_gitlab_group_is_harvested(
         let (_, found) = send(&app, get("/api/v1/componenten?zoek=portaal")).await;
         assert_eq!(found["paginering"]["totalItems"], 1, "{found}");
         assert_eq!(forge.faults(), Vec::<String>::new());
+        // only its organisation ends a source; its components stay
+        let end = |auth: String| {
+            TestRequest::delete()
+                .uri(&format!("/api/v1/oogstbronnen/{id}"))
+                .insert_header(("Authorization", auth))
+                .to_request()
+        };
+        let (status, _) = send(&app, end(token("andere-leverancier"))).await;
+        assert_eq!(status, 403);
+        let (status, _) = send(&app, end(supplier.clone())).await;
+        assert_eq!(status, 204);
+        let (status, _) = send(&app, get(&format!("/api/v1/oogstbronnen/{id}"))).await;
+        assert_eq!(status, 404);
+        let (_, found) = send(&app, get("/api/v1/componenten?zoek=portaal")).await;
+        assert_eq!(found["paginering"]["totalItems"], 1, "{found}");
         forge.stop().await;
     }
 }
