@@ -120,16 +120,17 @@ async fn main() {
         .unwrap_or_else(|| "/tmp/catalog-bench-spec.json".into());
     let dir = std::env::temp_dir().join(format!("catalog-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let secret = "bench-secret-0123456789abcdef0123";
+    // a new secret each run: a secret written in the repository is refused by the platform
+    let secret = format!("{}{}", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple());
     let clients = dir.join("clients.toml");
     std::fs::write(
         &clients,
-        format!("[[client]]\nclient_id = \"bench\"\nsecret = \"{secret}\"\nscopes = [\"catalogus.beheren\"]\n"),
+        format!("[[client]]\nclient_id = \"bench\"\nsecret = \"{secret}\"\nscopes = [\"catalogus.beheren\"]\norganisatie = \"Benchmark\"\n"),
     )
     .unwrap();
     let client = ClientConfig {
         client_id: "bench".into(),
-        secret: Some(secret.into()),
+        secret: Some(secret.clone()),
         ..Default::default()
     };
     let token = sign_hs256(&client, &Claims::default(), chrono::Utc::now().timestamp()).unwrap();
@@ -151,14 +152,7 @@ async fn main() {
         &db,
         &clients,
         &dir,
-        &[
-            "--follow",
-            &other,
-            "--fetch-allow-http",
-            "true",
-            "--fetch-allow-loopback",
-            "true",
-        ],
+        &["--follow", &other, "--fetch-allow-http", "--fetch-allow-loopback"],
     )
     .await;
 

@@ -77,6 +77,14 @@ impl Component for Catalog {
         let harvest_interval = config.harvest_interval;
         let follow_interval = config.follow_interval;
         let state = config.state(ctx)?;
+        let rebuilt = state
+            .db
+            .run(|c| Ok::<_, crate::error::Error>(store::check_search_index(c)?))
+            .await
+            .map_err(|e| app::components::describe(e))?;
+        if rebuilt {
+            tracing::warn!("the search index no longer matched the components (a VACUUM?); rebuilt");
+        }
         let loaded = app::components::load_entries(&state).await?;
         tracing::info!(new_versions = loaded, "catalogue entries loaded");
         if state.landscape {

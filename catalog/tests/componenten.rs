@@ -624,3 +624,29 @@ async fn the_home_page_shows_the_landscape_per_layer() {
         assert!(html.contains(" 5 componenten."), "{db}: the total");
     }
 }
+
+/// SQLite's search index is keyed by the components' rowids, which a VACUUM may renumber: an
+/// index that no longer matches is rebuilt at start-up, and search finds the components again.
+#[actix_web::test]
+async fn a_search_index_that_no_longer_matches_is_rebuilt() {
+    use diesel::connection::SimpleConnection;
+    let url = platform::testing::sqlite_database();
+    let st = state(&url);
+    catalog::app::components::load_entries(&st).await.unwrap();
+    let app = platform::testing::component_app::<catalog::Catalog>(st.clone()).await;
+    let (_, before) = send(&app, get("/api/v1/componenten?zoek=vakantieverhuur")).await;
+    assert_eq!(before["paginering"]["totalItems"], 1, "{before}");
+    let mut conn = st.db.conn().unwrap();
+    assert!(
+        !catalog::store::check_search_index(&mut conn).unwrap(),
+        "a matching index is left alone"
+    );
+    // the rowids moved: the index points at other rows (here: at none)
+    conn.batch_execute("UPDATE componenten_zoek SET rowid = rowid + 1000")
+        .unwrap();
+    let (_, lost) = send(&app, get("/api/v1/componenten?zoek=vakantieverhuur")).await;
+    assert_eq!(lost["paginering"]["totalItems"], 0, "{lost}");
+    assert!(catalog::store::check_search_index(&mut conn).unwrap());
+    let (_, after) = send(&app, get("/api/v1/componenten?zoek=vakantieverhuur")).await;
+    assert_eq!(after["componenten"], before["componenten"]);
+}

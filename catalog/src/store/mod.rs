@@ -423,7 +423,7 @@ pub fn components(
                 .map(|w| format!("\"{w}\"*"))
                 .collect::<Vec<_>>()
                 .join(" ");
-            sql::<Bool>("componenten.id IN (SELECT id FROM componenten_zoek WHERE componenten_zoek MATCH ")
+            sql::<Bool>("componenten.rowid IN (SELECT rowid FROM componenten_zoek WHERE componenten_zoek MATCH ")
                 .bind::<Text, _>(q)
                 .sql(")")
         }
@@ -642,4 +642,37 @@ pub fn followed_all(conn: &mut DbConnection) -> Result<Vec<FollowedRow>, DbError
         .order(gevolgde_catalogi::url.asc())
         .select(FollowedRow::as_select())
         .load(conn)?)
+}
+
+/// Checks SQLite's full-text index against the components and rebuilds it when they no longer
+/// match: the index is keyed by the components' rowids, which a VACUUM may renumber. Whether it
+/// was rebuilt. PostgreSQL searches a generated column of the components: nothing to check.
+pub fn check_search_index(conn: &mut DbConnection) -> Result<bool, DbError> {
+    use diesel::connection::SimpleConnection;
+    use diesel::sql_types::BigInt;
+    #[derive(QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let DbConnection::Sqlite(c) = conn else {
+        return Ok(false);
+    };
+    let off: Count = diesel::sql_query(
+        "SELECT (SELECT count(*) FROM componenten c WHERE NOT EXISTS \
+            (SELECT 1 FROM componenten_zoek z WHERE z.rowid = c.rowid AND z.naam = c.naam)) \
+          + abs((SELECT count(*) FROM componenten_zoek) - (SELECT count(*) FROM componenten)) AS n",
+    )
+    .get_result(c)?;
+    if off.n == 0 {
+        return Ok(false);
+    }
+    c.immediate_transaction(|c| {
+        c.batch_execute(
+            "DELETE FROM componenten_zoek; \
+             INSERT INTO componenten_zoek (rowid, naam, korte_beschrijving, beschrijving, organisatie) \
+                 SELECT rowid, naam, korte_beschrijving, beschrijving, coalesce(organisatie, '') FROM componenten;",
+        )
+    })?;
+    Ok(true)
 }
