@@ -81,7 +81,7 @@ impl Component for Catalog {
             .db
             .run(|c| Ok::<_, crate::error::Error>(store::check_search_index(c)?))
             .await
-            .map_err(|e| app::components::describe(e))?;
+            .map_err(app::components::describe)?;
         if rebuilt {
             tracing::warn!("the search index no longer matched the components (a VACUUM?); rebuilt");
         }
