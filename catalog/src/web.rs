@@ -265,9 +265,12 @@ async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Resul
                 }
                 dt { "Broncode" }
                 dd {
-                    // only http(s) is ever a link (entries of before the check included)
-                    @if is_http_url(&c.url) {
+                    // only http(s) is ever a link (entries of before the check included), and
+                    // never to a name that cannot exist (example.invalid and the like)
+                    @if is_http_url(&c.url) && !is_reserved_host(&c.url) {
                         a href=(c.url) { (c.url) }
+                    } @else if is_reserved_host(&c.url) {
+                        "niet openbaar (" code { (c.url) } ")"
                     } @else {
                         (c.url)
                     }
@@ -355,6 +358,24 @@ fn harvest_notice(r: &crate::store::harvest::RepositoryRow) -> Markup {
             @if let Some(m) = r.melding.as_deref().filter(|m| !m.is_empty()) { p { (m) } }
         }
     }
+}
+
+/// Whether a URL's host is a name reserved never to exist (RFC 2606 and 6761: `.invalid`,
+/// `.example`, `.test`, `.localhost`, `example.org` and the like): a link there leads nowhere.
+fn is_reserved_host(u: &str) -> bool {
+    let Some(host) = url::Url::parse(u)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
+    else {
+        return false;
+    };
+    let host = host.trim_end_matches('.');
+    ["invalid", "example", "test", "localhost"]
+        .iter()
+        .any(|tld| host == *tld || host.ends_with(&format!(".{tld}")))
+        || ["example.com", "example.net", "example.org"]
+            .iter()
+            .any(|d| host == *d || host.ends_with(&format!(".{d}")))
 }
 
 /// Where a version came from: its source's host as a link, or "hier" for one published to this

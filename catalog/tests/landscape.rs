@@ -121,6 +121,20 @@ async fn the_landscape_loads_once_with_layers_scores_and_history() {
         let brp = component_named(&app, "Haal Centraal BRP bevragen").await;
         assert_eq!(brp["versies"][0]["softwareVersie"], "2.7.0");
 
+        // a component's source is a link where it exists, and no dead link where its url is a
+        // name reserved never to exist (our own entries' example.invalid)
+        let (_, page) = send_text(&app, get(&format!("/componenten/{}", zaak["id"].as_str().unwrap()))).await;
+        assert!(
+            page.contains("<a href=\"https://github.com/open-zaak/open-zaak.git\">"),
+            "{db}: {page}"
+        );
+        let rental = component_named(&app, "Grondwerk holiday-rental").await;
+        let (_, page) = send_text(&app, get(&format!("/componenten/{}", rental["id"].as_str().unwrap()))).await;
+        assert!(
+            page.contains("niet openbaar") && !page.contains("href=\"https://example.invalid"),
+            "{db}: {page}"
+        );
+
         // the home page shows the landscape per layer
         let (status, home) = send_text(&app, get("/")).await;
         assert_eq!(status, 200);
