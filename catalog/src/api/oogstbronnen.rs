@@ -22,12 +22,12 @@ pub struct NieuweOogstbron {
     /// Het adres van de REST-API van de forge: `https://api.github.com`, `https://gitlab.com/api/v4`
     /// of dat van een eigen GitLab of GitHub Enterprise.
     #[validate(length(min = 1, max = 500))]
-    #[schema(example = "https://api.github.com")]
+    #[schema(example = "https://api.github.com", pattern = "^https?://", max_length = 500)]
     pub api_url: String,
     /// De organisatie (GitHub) of groep (GitLab, met subgroepen) waarvan elke repository wordt
     /// geoogst.
     #[validate(length(min = 1, max = 200))]
-    #[schema(example = "open-zaak")]
+    #[schema(example = "open-zaak", pattern = "^[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$", max_length = 200)]
     pub groep: Option<String>,
     /// Repositories bij naam (`eigenaar/naam`, in GitLab `groep/naam`), naast of in plaats van
     /// de groep.
