@@ -10,26 +10,10 @@ use platform::auth::{Claims, ClientConfig, sign_hs256};
 use serde_json::{Value, json};
 use std::time::Instant;
 
-const WORDS: [&str; 16] = [
-    "zaak",
-    "burger",
-    "belasting",
-    "vergunning",
-    "afval",
-    "parkeren",
-    "subsidie",
-    "melding",
-    "afspraak",
-    "betaling",
-    "woning",
-    "onderwijs",
-    "zorg",
-    "verkiezing",
-    "archief",
-    "register",
-];
-const LAYERS: [&str; 5] = ["interactie", "proces", "integratie", "services", "data"];
-const STATUSES: [&str; 4] = ["concept", "development", "beta", "stable"];
+#[path = "common/queries.rs"]
+mod queries;
+
+use queries::{LAYERS, STATUSES, WORDS};
 
 /// A spec of about 2,000 lines (pretty-printed): 17 resources with two operations each and a
 /// schema each.
@@ -202,21 +186,16 @@ async fn main() {
     let mut times = Vec::with_capacity(1000);
     let mut hits = 0u64;
     for q in 0..1000usize {
-        // every seventh query has two words
-        let words = if q.is_multiple_of(7) {
-            format!("{}+{}", WORDS[q % WORDS.len()], WORDS[(q + 3) % WORDS.len()])
-        } else {
-            WORDS[q % WORDS.len()].to_string()
-        };
-        let mut url = format!("{base}/api/v1/componenten?zoek={words}");
-        if q.is_multiple_of(2) {
-            url.push_str(&format!("&laag={}", LAYERS[q % LAYERS.len()]));
-        }
-        if q.is_multiple_of(3) {
-            url.push_str(&format!("&status={}", STATUSES[q % STATUSES.len()]));
-        }
-        if q.is_multiple_of(5) {
-            url.push_str("&licentie=EUPL-1.2");
+        let query = queries::query(q);
+        let mut url = format!("{base}/api/v1/componenten?zoek={}", query.words.join("+"));
+        for (name, value) in [
+            ("laag", query.layer),
+            ("status", query.status),
+            ("licentie", query.licence),
+        ] {
+            if let Some(v) = value {
+                url.push_str(&format!("&{name}={v}"));
+            }
         }
         let t = Instant::now();
         let resp = http.get(&url).send().await.unwrap();

@@ -9,26 +9,8 @@
 use catalog::store::{self, Filter};
 use std::time::Instant;
 
-const WORDS: [&str; 16] = [
-    "zaak",
-    "burger",
-    "belasting",
-    "vergunning",
-    "afval",
-    "parkeren",
-    "subsidie",
-    "melding",
-    "afspraak",
-    "betaling",
-    "woning",
-    "onderwijs",
-    "zorg",
-    "verkiezing",
-    "archief",
-    "register",
-];
-const LAYERS: [&str; 5] = ["interactie", "proces", "integratie", "services", "data"];
-const STATUSES: [&str; 4] = ["concept", "development", "beta", "stable"];
+#[path = "common/queries.rs"]
+mod queries;
 
 fn main() {
     let db = std::env::args().nth(1).unwrap_or_else(|| "/tmp/sb.db".into());
@@ -43,18 +25,14 @@ fn main() {
     for round in 0..2 {
         times.clear();
         for q in 0..1000usize {
-            let words = if q.is_multiple_of(7) {
-                format!("{} {}", WORDS[q % WORDS.len()], WORDS[(q + 3) % WORDS.len()])
-            } else {
-                WORDS[q % WORDS.len()].to_string()
-            };
+            let query = queries::query(q);
             let filter = Filter {
-                laag: q.is_multiple_of(2).then(|| LAYERS[q % LAYERS.len()].to_string()),
-                status: q.is_multiple_of(3).then(|| STATUSES[q % STATUSES.len()].to_string()),
-                licentie: q.is_multiple_of(5).then(|| "EUPL-1.2".to_string()),
+                laag: query.layer.map(str::to_string),
+                status: query.status.map(str::to_string),
+                licentie: query.licence.map(str::to_string),
                 software_type: None,
                 organisatie: None,
-                words: store::search_words(&words),
+                words: store::search_words(&query.words.join(" ")),
                 recent_first: false,
             };
             let t = Instant::now();

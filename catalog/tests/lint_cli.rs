@@ -5,9 +5,9 @@
 
 use std::process::Command;
 
-fn lint(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_catalog"))
-        .arg("lint")
+/// Runs a binary from the project root: its exit code and standard output.
+fn run(mut command: Command, args: &[&str]) -> (i32, String) {
+    let out = command
         .args(args)
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .output()
@@ -16,6 +16,12 @@ fn lint(args: &[&str]) -> (i32, String) {
         out.status.code().unwrap(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
     )
+}
+
+fn lint(args: &[&str]) -> (i32, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_catalog"));
+    command.arg("lint");
+    run(command, args)
 }
 
 #[test]
@@ -140,17 +146,7 @@ fn the_help_lists_lint_and_diff_with_their_usage() {
 /// as `catalog lint`, on every hand-made spec and a real one.
 #[test]
 fn catalog_lint_is_catalog_lint() {
-    let alone = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_catalog-lint"))
-            .args(args)
-            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-            .output()
-            .unwrap();
-        (
-            out.status.code().unwrap(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-        )
-    };
+    let alone = |args: &[&str]| run(Command::new(env!("CARGO_BIN_EXE_catalog-lint")), args);
     let mut specs: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/lint"))
         .unwrap()
         .map(|e| format!("catalog/tests/lint/{}", e.unwrap().file_name().to_string_lossy()))

@@ -27,7 +27,11 @@ pub struct NieuweOogstbron {
     /// De organisatie (GitHub) of groep (GitLab, met subgroepen) waarvan elke repository wordt
     /// geoogst.
     #[validate(length(min = 1, max = 200))]
-    #[schema(example = "open-zaak", pattern = "^[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$", max_length = 200)]
+    #[schema(
+        example = "open-zaak",
+        pattern = "^[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$",
+        max_length = 200
+    )]
     pub groep: Option<String>,
     /// Repositories bij naam (`eigenaar/naam`, in GitLab `groep/naam`), naast of in plaats van
     /// de groep.

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 pub mod forge;
 
-pub use platform::testing::send;
+pub use platform::testing::{send, send_text};
 
 /// The test clients' HS256 secret, new for every test process.
 pub use platform::testing::client_secret as secret;
@@ -101,23 +101,6 @@ pub fn put_json(uri: &str, auth: &str, body: Value) -> actix_http::Request {
         .insert_header(("Authorization", auth.to_string()))
         .set_json(body)
         .to_request()
-}
-
-/// A response's status and body as text (pages, YAML).
-pub async fn send_text<S>(app: &S, req: actix_http::Request) -> (u16, String)
-where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse,
-            Error = actix_web::Error,
-        >,
-{
-    let res = actix_web::test::call_service(app, req).await;
-    let status = res.status().as_u16();
-    (
-        status,
-        String::from_utf8(actix_web::test::read_body(res).await.to_vec()).unwrap(),
-    )
 }
 
 /// A catalogue on a real port at `bind` (for another catalogue to read over HTTP): its base URL

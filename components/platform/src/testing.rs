@@ -266,8 +266,32 @@ where
             Error = actix_web::Error,
         >,
 {
+    let (status, body) = send_bytes(app, req).await;
+    (status, serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null))
+}
+
+/// Sends a request to a test app; the status and the body as text (pages, YAML, CSV).
+pub async fn send_text<S>(app: &S, req: actix_http::Request) -> (u16, String)
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse,
+            Error = actix_web::Error,
+        >,
+{
+    let (status, body) = send_bytes(app, req).await;
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+async fn send_bytes<S>(app: &S, req: actix_http::Request) -> (u16, actix_web::web::Bytes)
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse,
+            Error = actix_web::Error,
+        >,
+{
     let res = actix_web::test::call_service(app, req).await;
     let status = res.status().as_u16();
-    let body = actix_web::test::read_body(res).await;
-    (status, serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null))
+    (status, actix_web::test::read_body(res).await)
 }
