@@ -11,6 +11,8 @@ use std::sync::Arc;
 
 pub mod forge;
 
+// not every test file reads pages
+#[allow(unused_imports)]
 pub use platform::testing::{send, send_text};
 
 /// The test clients' HS256 secret, new for every test process.
