@@ -176,6 +176,25 @@ async fn two_catalogues_follow_each_other() {
         assert_eq!(followed["gevolgdeCatalogi"][0]["overgenomen"], 2, "{followed}");
         assert!(followed["gevolgdeCatalogi"][0].get("melding").is_none(), "{followed}");
 
+        // of several replicas one reads a followed catalogue when it is due, the others not
+        assert!(
+            follow::follow_due(&a, 900).await.is_empty(),
+            "{db}: A read B a moment ago"
+        );
+        let c_db = match db {
+            "sqlite" => platform::testing::sqlite_database(),
+            _ => platform::testing::postgres_schema(&platform::testing::postgres_base_url()),
+        };
+        let c = catalogue(&c_db, vec![b_url.clone()]);
+        let first = follow::follow_due(&c, 900).await;
+        assert_eq!(first.len(), 1, "{db}: never read, so due");
+        // B's own: Meldingen in two versions and its Gedeeld
+        assert_eq!(first[0].1.as_ref().map(|f| f.taken), Ok(3), "{db}: {first:?}");
+        assert!(
+            follow::follow_due(&c, 900).await.is_empty(),
+            "{db}: claimed, not due again"
+        );
+
         // a catalogue that stops answering: said, and read from the same moment later
         stop_b.stop(true).await;
         follow::follow(&a, &b_url).await.unwrap();

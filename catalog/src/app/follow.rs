@@ -235,21 +235,36 @@ async fn take_over(state: &AppState, base: &str, item: &FeedItem, done: &mut Fol
     Ok(())
 }
 
-/// Follows every catalogue of the settings once.
-pub async fn follow_all(state: &AppState) -> Vec<(String, Result<Followed, String>)> {
+/// Reads every catalogue of the settings whose last read began `interval` seconds ago or longer
+/// (or that was never read), each claimed first so that of several replicas one reads it.
+pub async fn follow_due(state: &AppState, interval: u64) -> Vec<(String, Result<Followed, String>)> {
+    let now = state.now();
+    let due = now - chrono::Duration::seconds(i64::try_from(interval).unwrap_or(i64::MAX / 1000));
     let mut out = Vec::new();
     for base in state.follows.clone() {
-        let r = follow(state, &base).await.map_err(describe);
-        out.push((base, r));
+        let key = base.clone();
+        let claimed = state
+            .db
+            .write_transaction(move |c| Ok::<_, Error>(store::claim_followed(c, &key, due, now)?))
+            .await;
+        match claimed {
+            Ok(true) => {
+                let r = follow(state, &base).await.map_err(describe);
+                out.push((base, r));
+            }
+            Ok(false) => {}
+            Err(e) => out.push((base, Err(describe(e)))),
+        }
     }
     out
 }
 
-/// Follows every catalogue of the settings every `interval` seconds.
+/// Reads the catalogues of the settings as they are due: every minute it looks, and each one is
+/// read every `interval` seconds.
 pub async fn follow_forever(state: AppState, interval: u64) {
-    let every = std::time::Duration::from_secs(interval.max(1));
+    let tick = std::time::Duration::from_secs(interval.clamp(1, 60));
     loop {
-        for (base, r) in follow_all(&state).await {
+        for (base, r) in follow_due(&state, interval).await {
             match r {
                 Ok(f) => {
                     tracing::info!(catalogue = %base, taken = f.taken, skipped = f.skipped, requests = f.requests, "catalogue followed")
@@ -257,6 +272,6 @@ pub async fn follow_forever(state: AppState, interval: u64) {
                 Err(why) => tracing::warn!(catalogue = %base, %why, "following a catalogue failed"),
             }
         }
-        actix_web::rt::time::sleep(every).await;
+        actix_web::rt::time::sleep(tick).await;
     }
 }

@@ -676,3 +676,39 @@ pub fn check_search_index(conn: &mut DbConnection) -> Result<bool, DbError> {
     })?;
     Ok(true)
 }
+
+/// Claims a followed catalogue for a read when its last read began before `due` (or never was):
+/// of several replicas one reads it. Whether this one did.
+pub fn claim_followed(
+    conn: &mut DbConnection,
+    url: &str,
+    due: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Result<bool, DbError> {
+    let known = gevolgde_catalogi::table
+        .find(url)
+        .select(gevolgde_catalogi::url)
+        .first::<String>(conn)
+        .optional()?
+        .is_some();
+    if !known {
+        let mut row = followed(conn, url)?;
+        row.gevolgd_op = Some(now);
+        // a replica that inserts it at the same moment fails on the key: its round reads
+        // nothing and says so once
+        diesel::insert_into(gevolgde_catalogi::table)
+            .values(&row)
+            .execute(conn)?;
+        return Ok(true);
+    }
+    let claimed = diesel::update(
+        gevolgde_catalogi::table.find(url).filter(
+            gevolgde_catalogi::gevolgd_op
+                .is_null()
+                .or(gevolgde_catalogi::gevolgd_op.le(due)),
+        ),
+    )
+    .set(gevolgde_catalogi::gevolgd_op.eq(now))
+    .execute(conn)?;
+    Ok(claimed == 1)
+}
