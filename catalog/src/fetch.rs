@@ -44,7 +44,6 @@ pub struct Fetcher {
     pub resolver: Resolver,
 }
 
-/// Why a spec was not fetched.
 /// What a conditional GET found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
@@ -61,6 +60,7 @@ pub enum Answer {
     NotFound,
 }
 
+/// Why a document was not fetched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FetchError {
     /// The URL or an address it leads to is not allowed.
@@ -195,10 +195,13 @@ impl Fetcher {
             let addrs = self.check(&current).await?;
             let mut builder = reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
+                // never through a proxy from the environment (HTTPS_PROXY, …): the proxy would
+                // resolve the name itself, past the address checks and the pinning below
                 .no_proxy()
                 .user_agent(concat!("grondwerk-catalogus/", env!("CARGO_PKG_VERSION")))
                 .timeout(self.timeout);
             if let Some(host) = current.host_str() {
+                // connect to the address that was checked, whatever DNS says now
                 builder = builder.resolve_to_addrs(host, &addrs);
             }
             let client = builder.build().map_err(|e| FetchError::Failed(e.to_string()))?;

@@ -127,13 +127,10 @@ pub async fn follow(state: &AppState, base: &str) -> Result<Followed, Error> {
         };
         let count = page_items.len();
         for item in page_items {
-            match take_over(state, &base, &item, &mut done).await {
-                Ok(()) => {}
-                // the catalogue stopped answering halfway: this item is read again next round
-                Err(TakeOver::Unreachable(why)) => {
-                    fault = Some(why);
-                    break 'pages;
-                }
+            // the catalogue stopped answering halfway: this item is read again next round
+            if let Err(why) = take_over(state, &base, &item, &mut done).await {
+                fault = Some(why);
+                break 'pages;
             }
             if let Some(t) = time(&item.vastgelegd_op) {
                 last_seen = Some(last_seen.map_or(t, |l| l.max(t)));
@@ -160,21 +157,31 @@ pub async fn follow(state: &AppState, base: &str) -> Result<Followed, Error> {
     Ok(done)
 }
 
-enum TakeOver {
-    Unreachable(String),
-}
-
-/// Takes one version over, unless this catalogue has the component from elsewhere.
-async fn take_over(state: &AppState, base: &str, item: &FeedItem, done: &mut Followed) -> Result<(), TakeOver> {
-    let url = item.url.clone();
+/// Takes one version over, unless this catalogue has the component from elsewhere or has the
+/// version already (read again within the margin): its spec is then neither fetched nor linted
+/// again. `Err`: why the round ends here.
+async fn take_over(state: &AppState, base: &str, item: &FeedItem, done: &mut Followed) -> Result<(), String> {
+    let source = format!("{base}/componenten/{}#versie-{}", item.component_id, item.versie);
+    let (url, from) = (item.url.clone(), source.clone());
+    let followed_from = Some(base.to_string());
     let known = state
         .db
-        .run(move |c| Ok::<_, Error>(store::find_by_url(c, &url)?))
+        .run(move |c| {
+            let Some(k) = store::find_by_url(c, &url)? else {
+                return Ok::<_, Error>(None);
+            };
+            let taken = k.gevolgd_van == followed_from && store::has_version_from(c, &k.id, &from)?;
+            Ok(Some((k.gevolgd_van, taken)))
+        })
         .await
-        .map_err(|e| TakeOver::Unreachable(describe(e)))?;
-    if known.as_ref().is_some_and(|k| k.gevolgd_van.as_deref() != Some(base)) {
-        done.skipped += 1;
-        return Ok(());
+        .map_err(describe)?;
+    match known {
+        Some((from, _)) if from.as_deref() != Some(base) => {
+            done.skipped += 1;
+            return Ok(());
+        }
+        Some((_, true)) => return Ok(()),
+        _ => {}
     }
     let spec = match &item.openapi {
         None => None,
@@ -185,11 +192,7 @@ async fn take_over(state: &AppState, base: &str, item: &FeedItem, done: &mut Fol
                 link.clone()
             };
             done.requests += 1;
-            let text = state
-                .fetcher
-                .fetch(&at)
-                .await
-                .map_err(|e| TakeOver::Unreachable(format!("{at}: {e}")))?;
+            let text = state.fetcher.fetch(&at).await.map_err(|e| format!("{at}: {e}"))?;
             match openapi::parse(&text) {
                 Ok(tree) => Some(tree),
                 Err(why) => {
@@ -208,10 +211,7 @@ async fn take_over(state: &AppState, base: &str, item: &FeedItem, done: &mut Fol
     let publication = Publication {
         publiccode: item.publiccode.clone(),
         spec,
-        source: Some(format!(
-            "{base}/componenten/{}#versie-{}",
-            item.component_id, item.versie
-        )),
+        source: Some(source),
         at: time(&item.gepubliceerd_op),
         layer: item.laag,
         followed_from: Some(base.to_string()),
@@ -230,7 +230,7 @@ async fn take_over(state: &AppState, base: &str, item: &FeedItem, done: &mut Fol
             tracing::warn!(catalogue = base, url = item.url, why = %describe(e), "a followed version is refused");
             done.skipped += 1;
         }
-        Err(e) => return Err(TakeOver::Unreachable(describe(e))),
+        Err(e) => return Err(describe(e)),
     }
     Ok(())
 }
@@ -239,7 +239,7 @@ async fn take_over(state: &AppState, base: &str, item: &FeedItem, done: &mut Fol
 /// (or that was never read), each claimed first so that of several replicas one reads it.
 pub async fn follow_due(state: &AppState, interval: u64) -> Vec<(String, Result<Followed, String>)> {
     let now = state.now();
-    let due = now - chrono::Duration::seconds(i64::try_from(interval).unwrap_or(i64::MAX / 1000));
+    let due = super::due_before(now, interval);
     let mut out = Vec::new();
     for base in state.follows.clone() {
         let key = base.clone();

@@ -201,7 +201,7 @@ pub async fn harvest_now(state: &AppState, caller: &Principal, id: String) -> Re
 /// never was), each claimed first so that of several replicas one harvests it.
 pub async fn harvest_due(state: &AppState, interval: u64) -> Result<Vec<(String, Harvested)>, Error> {
     let now = state.now();
-    let due = now - chrono::Duration::seconds(i64::try_from(interval).unwrap_or(i64::MAX / 1000));
+    let due = super::due_before(now, interval);
     let mut done = Vec::new();
     for source in list(state).await? {
         let id = source.id.clone();
@@ -309,43 +309,22 @@ pub async fn harvest(state: &AppState, source: &SourceRow) -> Result<Harvested, 
         harvest_repository(state, source, repo, known.get(&repo.name), &mut h).await?;
     }
     for name in gone {
-        let Some(before) = known.get(&name).cloned() else {
-            // named, never seen, not there: said so all the same
-            record(
-                state,
-                RepositoryRow {
-                    bron_id: source.id.clone(),
-                    web_url: String::new(),
-                    status: RepositoryStatus::Gone,
-                    melding: Some("De repository bestaat niet (meer) op de forge.".into()),
-                    component_id: None,
-                    publiccode_pad: None,
-                    publiccode_etag: None,
-                    gecontroleerd_op: state.now(),
-                    repository: name,
-                },
-            )
-            .await?;
-            h.repositories += 1;
-            h.gone += 1;
-            continue;
-        };
         h.repositories += 1;
         h.gone += 1;
-        record(
-            state,
-            RepositoryRow {
-                status: RepositoryStatus::Gone,
-                melding: Some(
-                    "De repository staat niet meer op de forge; het component blijft, met wat het laatst gevonden is."
-                        .into(),
-                ),
-                publiccode_etag: None,
-                gecontroleerd_op: state.now(),
-                ..before
-            },
-        )
-        .await?;
+        let melding = if known.contains_key(&name) {
+            "De repository staat niet meer op de forge; het component blijft, met wat het laatst gevonden is."
+        } else {
+            // named, never seen, not there: said so all the same
+            "De repository bestaat niet (meer) op de forge."
+        };
+        let row = RepositoryRow {
+            status: RepositoryStatus::Gone,
+            melding: Some(melding.into()),
+            publiccode_etag: None,
+            gecontroleerd_op: state.now(),
+            ..last_state(source, &name, &known)
+        };
+        record(state, row).await?;
     }
     let id = source.id.clone();
     state
@@ -590,27 +569,30 @@ async fn record_unreachable(
 ) -> Result<(), Error> {
     h.repositories += 1;
     h.unreachable += 1;
-    let row = match known.get(name) {
-        Some(before) => RepositoryRow {
-            status: RepositoryStatus::Unreachable,
-            melding: Some(why.to_string()),
-            publiccode_etag: None,
-            gecontroleerd_op: state.now(),
-            ..before.clone()
-        },
-        None => RepositoryRow {
-            bron_id: source.id.clone(),
-            repository: name.to_string(),
-            web_url: String::new(),
-            status: RepositoryStatus::Unreachable,
-            melding: Some(why.to_string()),
-            component_id: None,
-            publiccode_pad: None,
-            publiccode_etag: None,
-            gecontroleerd_op: state.now(),
-        },
+    let row = RepositoryRow {
+        status: RepositoryStatus::Unreachable,
+        melding: Some(why.to_string()),
+        publiccode_etag: None,
+        gecontroleerd_op: state.now(),
+        ..last_state(source, name, known)
     };
     record(state, row).await
+}
+
+/// What the last harvest found in a repository of `source`, or a first state for a name never
+/// seen (no page, no component yet).
+fn last_state(source: &SourceRow, name: &str, known: &BTreeMap<String, RepositoryRow>) -> RepositoryRow {
+    known.get(name).cloned().unwrap_or_else(|| RepositoryRow {
+        bron_id: source.id.clone(),
+        repository: name.to_string(),
+        web_url: String::new(),
+        status: RepositoryStatus::Unreachable,
+        melding: None,
+        component_id: None,
+        publiccode_pad: None,
+        publiccode_etag: None,
+        gecontroleerd_op: chrono::NaiveDateTime::default(),
+    })
 }
 
 async fn record(state: &AppState, row: RepositoryRow) -> Result<(), Error> {

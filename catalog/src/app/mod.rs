@@ -8,3 +8,9 @@ pub mod usage;
 
 /// Scope of those who register and update components (VNG, suppliers).
 pub const SCOPE_BEHEREN: &str = "catalogus.beheren";
+
+/// The moment before which a periodic task's last run makes it due again: `interval` seconds
+/// before `now` (harvest sources, followed catalogues).
+pub(crate) fn due_before(now: chrono::NaiveDateTime, interval: u64) -> chrono::NaiveDateTime {
+    now - chrono::Duration::seconds(i64::try_from(interval).unwrap_or(i64::MAX / 1000))
+}

@@ -288,6 +288,16 @@ pub fn publiccode_of(conn: &mut DbConnection, id: &str, versie: i32) -> Result<O
         .optional()?)
 }
 
+/// Whether a component has a version that came from `bron` (a followed catalogue's version).
+pub fn has_version_from(conn: &mut DbConnection, id: &str, bron: &str) -> Result<bool, DbError> {
+    Ok(diesel::select(diesel::dsl::exists(
+        versies::table
+            .filter(versies::component_id.eq(id))
+            .filter(versies::bron.eq(bron)),
+    ))
+    .get_result(conn)?)
+}
+
 /// The latest version of a component that has a spec: (number, spec).
 pub fn latest_spec(conn: &mut DbConnection, id: &str) -> Result<Option<(i32, String)>, DbError> {
     Ok(versies::table
@@ -608,21 +618,32 @@ pub struct FollowedRow {
     pub overgeslagen: i32,
 }
 
-/// A followed catalogue's state (a new one when it was never read).
-pub fn followed(conn: &mut DbConnection, url: &str) -> Result<FollowedRow, DbError> {
+/// A followed catalogue's state, if it was ever read or claimed.
+fn find_followed(conn: &mut DbConnection, url: &str) -> Result<Option<FollowedRow>, DbError> {
     Ok(gevolgde_catalogi::table
         .find(url)
         .select(FollowedRow::as_select())
         .first(conn)
-        .optional()?
-        .unwrap_or(FollowedRow {
+        .optional()?)
+}
+
+impl FollowedRow {
+    /// The state of a catalogue never read.
+    fn never_read(url: &str) -> Self {
+        FollowedRow {
             url: url.to_string(),
             sinds: None,
             gevolgd_op: None,
             melding: None,
             overgenomen: 0,
             overgeslagen: 0,
-        }))
+        }
+    }
+}
+
+/// A followed catalogue's state (a new one when it was never read).
+pub fn followed(conn: &mut DbConnection, url: &str) -> Result<FollowedRow, DbError> {
+    Ok(find_followed(conn, url)?.unwrap_or_else(|| FollowedRow::never_read(url)))
 }
 
 /// Stores a followed catalogue's state.
@@ -634,14 +655,6 @@ pub fn save_followed(conn: &mut DbConnection, f: &FollowedRow) -> Result<(), DbE
         diesel::insert_into(gevolgde_catalogi::table).values(f).execute(conn)?;
     }
     Ok(())
-}
-
-/// Every followed catalogue's state.
-pub fn followed_all(conn: &mut DbConnection) -> Result<Vec<FollowedRow>, DbError> {
-    Ok(gevolgde_catalogi::table
-        .order(gevolgde_catalogi::url.asc())
-        .select(FollowedRow::as_select())
-        .load(conn)?)
 }
 
 /// Checks SQLite's full-text index against the components and rebuilds it when they no longer
@@ -685,17 +698,13 @@ pub fn claim_followed(
     due: NaiveDateTime,
     now: NaiveDateTime,
 ) -> Result<bool, DbError> {
-    let known = gevolgde_catalogi::table
-        .find(url)
-        .select(gevolgde_catalogi::url)
-        .first::<String>(conn)
-        .optional()?
-        .is_some();
-    if !known {
-        let mut row = followed(conn, url)?;
-        row.gevolgd_op = Some(now);
+    if find_followed(conn, url)?.is_none() {
         // a replica that inserts it at the same moment fails on the key: its round reads
         // nothing and says so once
+        let row = FollowedRow {
+            gevolgd_op: Some(now),
+            ..FollowedRow::never_read(url)
+        };
         diesel::insert_into(gevolgde_catalogi::table)
             .values(&row)
             .execute(conn)?;
