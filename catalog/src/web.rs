@@ -165,10 +165,7 @@ fn component_card(c: &ComponentRow) -> Markup {
                 dt { "Laag" } dd { (layer_name(c.laag)) }
                 dt { "Status" } dd { (c.status) }
                 dt { "Licentie" } dd { (c.licentie) }
-                @if let Some(from) = &c.gevolgd_van {
-                    dt { "Uit catalogus" }
-                    dd { @if is_http_url(from) { a href=(from) { (from) } } @else { (from) } }
-                }
+                (followed_from(c))
                 @if let Some(o) = &c.organisatie { dt { "Organisatie" } dd { (o) } }
             }
         }
@@ -259,20 +256,15 @@ async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Resul
                 @if let Some(i) = &c.installatietype { dt { "Installatie" } dd { (i) } }
                 @if let Some(o) = &c.organisatie { dt { "Organisatie" } dd { (o) } }
                 dt { "Licentie" } dd { (c.licentie) }
-                @if let Some(from) = &c.gevolgd_van {
-                    dt { "Uit catalogus" }
-                    dd { @if is_http_url(from) { a href=(from) { (from) } } @else { (from) } }
-                }
+                (followed_from(&c))
                 dt { "Broncode" }
                 dd {
                     // only http(s) is ever a link (entries of before the check included), and
                     // never to a name that cannot exist (example.invalid and the like)
-                    @if is_http_url(&c.url) && !is_reserved_host(&c.url) {
-                        a href=(c.url) { (c.url) }
-                    } @else if is_reserved_host(&c.url) {
+                    @if is_reserved_host(&c.url) {
                         "niet openbaar (" code { (c.url) } ")"
                     } @else {
-                        (c.url)
+                        (link_if_http(&c.url, &c.url))
                     }
                 }
             }
@@ -332,6 +324,21 @@ async fn component(path: web::Path<String>, state: web::Data<AppState>) -> Resul
     ))
 }
 
+/// A link to `url` when it is an http(s) URL, else the label as text.
+fn link_if_http(url: &str, label: &str) -> Markup {
+    html! { @if is_http_url(url) { a href=(url) { (label) } } @else { (label) } }
+}
+
+/// The catalogue a followed component comes from, as a term of its description list.
+fn followed_from(c: &ComponentRow) -> Markup {
+    html! {
+        @if let Some(from) = &c.gevolgd_van {
+            dt { "Uit catalogus" }
+            dd { (link_if_http(from, from)) }
+        }
+    }
+}
+
 /// Where a harvested component comes from, and what the last harvest found there when that is
 /// not simply the file (a repository that is gone or whose file is refused is said so).
 fn harvest_notice(r: &crate::store::harvest::RepositoryRow) -> Markup {
@@ -351,7 +358,7 @@ fn harvest_notice(r: &crate::store::harvest::RepositoryRow) -> Markup {
             h2 id="oogst" { "Geoogst" }
             p {
                 "Uit de repository "
-                @if is_http_url(&r.web_url) { a href=(r.web_url) { (r.repository) } } @else { (r.repository) }
+                (link_if_http(&r.web_url, &r.repository))
                 ", gecontroleerd op " (when) " (UTC)."
             }
             @if let Some(s) = state { p { strong { (s) } } }
