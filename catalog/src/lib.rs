@@ -14,6 +14,7 @@ pub mod entries;
 pub mod error;
 pub mod fetch;
 pub mod landscape;
+pub mod register;
 pub mod store;
 pub mod web;
 

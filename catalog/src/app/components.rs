@@ -403,6 +403,12 @@ fn audit_entry(caller: &Principal, what: &str, id: &str, details: Value, outcome
         object_id: Some(id.to_string()),
         details,
         outcome: outcome.into(),
+        processing: Some(platform::ldv::Processing::of(
+            &caller.trace,
+            &crate::register::CATALOGUSBEHEER.reference(),
+            None,
+            platform::ldv::StatusCode::Ok,
+        )),
     }
 }
 

@@ -12,6 +12,7 @@ pub mod app;
 pub mod config;
 pub mod domain;
 pub mod error;
+pub mod register;
 pub mod registry;
 pub mod sdep;
 pub mod store;

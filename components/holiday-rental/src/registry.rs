@@ -4,6 +4,7 @@
 //! `domain::eligibility`.
 
 use crate::domain::eligibility::{BagAddress, BrpResident};
+use platform::ldv::Trace;
 use platform::registry::{BAG, BRP_PERSONEN, Huisnummer, RegistryClient};
 use platform::{Bsn, Gemeentecode, NummeraanduidingId, Problem};
 use serde::Deserialize;
@@ -82,9 +83,13 @@ struct Waardetabel {
 }
 
 /// The BAG address with its object's gebruiksdoelen; `None` when it does not exist.
-pub async fn bag_address(client: &RegistryClient, id: &NummeraanduidingId) -> Result<Option<BagAddress>, Problem> {
+pub async fn bag_address(
+    client: &RegistryClient,
+    trace: &Trace,
+    id: &NummeraanduidingId,
+) -> Result<Option<BagAddress>, Problem> {
     let Some(adres) = client
-        .get::<AdresAnswer>("BAG adres", &format!("{BAG}/adressen/{id}"))
+        .get::<AdresAnswer>("BAG adres", trace, &format!("{BAG}/adressen/{id}"))
         .await?
     else {
         return Ok(None);
@@ -96,7 +101,7 @@ pub async fn bag_address(client: &RegistryClient, id: &NummeraanduidingId) -> Re
     );
     // lig- and standplaatsen have no gebruiksdoel, so they never have woonfunctie
     let gebruiksdoelen = client
-        .get::<ObjectAnswer>("BAG adresseerbaar object", &path)
+        .get::<ObjectAnswer>("BAG adresseerbaar object", trace, &path)
         .await?
         .and_then(|o| o.verblijfsobject)
         .map(|v| v.verblijfsobject.gebruiksdoelen)
@@ -112,6 +117,7 @@ pub async fn bag_address(client: &RegistryClient, id: &NummeraanduidingId) -> Re
 /// when there is none.
 pub async fn find_address(
     client: &RegistryClient,
+    trace: &Trace,
     postcode: &str,
     huisnummer: u32,
 ) -> Result<Option<NummeraanduidingId>, Problem> {
@@ -131,7 +137,7 @@ pub async fn find_address(
         embedded: Option<Embedded>,
     }
     let path = format!("{BAG}/adressen?postcode={postcode}&huisnummer={huisnummer}");
-    let page = client.get::<Page>("BAG adressen", &path).await?;
+    let page = client.get::<Page>("BAG adressen", trace, &path).await?;
     Ok(page
         .and_then(|p| p.embedded)
         .and_then(|e| e.adressen.into_iter().next())
@@ -139,13 +145,13 @@ pub async fn find_address(
 }
 
 /// Where the applicant lives and their municipality; `None` when the BRP has no such person.
-pub async fn resident(client: &RegistryClient, bsn: &Bsn) -> Result<Option<BrpResident>, Problem> {
+pub async fn resident(client: &RegistryClient, trace: &Trace, bsn: &Bsn) -> Result<Option<BrpResident>, Problem> {
     let query = json!({
         "type": "RaadpleegMetBurgerservicenummer",
         "burgerservicenummer": [bsn],
         "fields": ["verblijfplaats.nummeraanduidingIdentificatie", "gemeenteVanInschrijving"],
     });
-    let answer: PersonenAnswer = client.post("BRP personen", BRP_PERSONEN, &query).await?;
+    let answer: PersonenAnswer = client.post("BRP personen", trace, BRP_PERSONEN, &query).await?;
     Ok(answer.personen.into_iter().next().map(|p| BrpResident {
         nummeraanduiding: p.verblijfplaats.and_then(|v| v.nummeraanduiding_identificatie),
         gemeente: p.gemeente_van_inschrijving.code,

@@ -242,7 +242,7 @@ async fn another_holders_stays_count_but_never_show() {
 
 /// Finding 5: a second withdrawal is refused (409) without the registration's data, and every
 /// answer with personal data is in the audit log. Finding 6: the record names the citizen as
-/// well as the portal's user.
+/// well as the portal's user; the citizen as the Logboek's data subject, keyed, never in clear.
 #[actix_web::test]
 async fn repeated_withdrawal_is_refused_and_the_citizen_is_named() {
     for (db, url) in platform::testing::database_urls() {
@@ -286,14 +286,20 @@ async fn repeated_withdrawal_is_refused_and_the_citizen_is_named() {
                 use platform::audit::audit_log;
                 audit_log::table
                     .filter(audit_log::action.eq("vakantieverhuur.registratie.aanvragen"))
-                    .select((audit_log::user_id, audit_log::details))
-                    .load::<(Option<String>, String)>(c)
+                    .select((audit_log::user_id, audit_log::details, audit_log::data_subject_id))
+                    .load::<(Option<String>, String, Option<String>)>(c)
                     .map_err(platform::db::DbError::from)
             })
             .await
             .unwrap();
-        let (user, details) = &rows[0];
+        let (user, details, subject) = &rows[0];
         assert_eq!(user.as_deref(), Some("portaal-sessie-42"), "{db}");
-        assert!(details.contains(JAN), "{db}: the citizen is named: {details}");
+        let jan = platform::ldv::DataSubject::bsn(&JAN.parse().unwrap());
+        let keyed = st.audit.subject_ids(&jan);
+        assert!(
+            subject.as_ref().is_some_and(|s| keyed.contains(s)),
+            "{db}: the citizen is the record's subject: {subject:?}"
+        );
+        assert!(!details.contains(JAN), "{db}: no BSN in clear: {details}");
     }
 }

@@ -3,6 +3,7 @@
 //! the HTTP). Which of it is used is `domain::person`.
 
 use crate::domain::person::BrpPerson;
+use platform::ldv::Trace;
 use platform::registry::{BRP_PERSONEN, Huisnummer, RegistryClient};
 use platform::{Bsn, Problem};
 use serde::Deserialize;
@@ -64,13 +65,13 @@ struct Verblijfadres {
 }
 
 /// The citizen's name and address; `None` when the BRP has no such person.
-pub async fn person(client: &RegistryClient, bsn: &Bsn) -> Result<Option<BrpPerson>, Problem> {
+pub async fn person(client: &RegistryClient, trace: &Trace, bsn: &Bsn) -> Result<Option<BrpPerson>, Problem> {
     let query = json!({
         "type": "RaadpleegMetBurgerservicenummer",
         "burgerservicenummer": [bsn],
         "fields": FIELDS,
     });
-    let answer: PersonenAnswer = client.post("BRP personen", BRP_PERSONEN, &query).await?;
+    let answer: PersonenAnswer = client.post("BRP personen", trace, BRP_PERSONEN, &query).await?;
     Ok(answer.personen.into_iter().next().map(|p| {
         let naam = p.naam.unwrap_or_default();
         let adres = p.verblijfplaats.and_then(|v| v.verblijfadres).unwrap_or_default();

@@ -27,9 +27,18 @@ fn main() -> Result<(), String> {
                 purpose: Some("benchmark".into()),
                 action: "brp.personen.bevragen".into(),
                 object_type: "persoon".into(),
-                object_id: Some(format!("{:09}", 100_000_000 + i)),
+                object_id: None,
                 details: serde_json::json!({ "zoekType": "RaadpleegMetBurgerservicenummer", "fields": ["naam"] }),
                 outcome: "geleverd".into(),
+                processing: Some(platform::ldv::Processing::of(
+                    &platform::ldv::Trace::start(),
+                    "processing_activities/89608644-c4e5-4eb2-b41b-f007e6d61147/versions/1",
+                    Some(platform::ldv::DataSubject::of(
+                        platform::ldv::SUBJECT_TYPE_BSN,
+                        &format!("{:09}", 100_000_000 + i),
+                    )),
+                    platform::ldv::StatusCode::Ok,
+                )),
             };
             let log = log.clone();
             pending.push(actix_web::rt::spawn(async move { log.record(vec![entry]).await }));

@@ -17,6 +17,7 @@
 //! durable, so a response never leaves before its audit record is stored.
 
 use crate::db::{Database, DbConnection, DbError, Json};
+use crate::ldv::{DataSubject, KeyedSubject, Processing, Subject};
 use chrono::{NaiveDateTime, Timelike, Utc};
 use diesel::prelude::*;
 use hmac::{Hmac, Mac};
@@ -52,6 +53,16 @@ diesel::table! {
         prev_hash -> Text,
         key_id -> Text,
         hash -> Text,
+        trace_id -> Nullable<Text>,
+        span_id -> Nullable<Text>,
+        parent_span_id -> Nullable<Text>,
+        foreign_operation -> Nullable<Text>,
+        status_code -> Nullable<Integer>,
+        started_at -> Nullable<Timestamp>,
+        ended_at -> Nullable<Timestamp>,
+        processing_activity_id -> Nullable<Text>,
+        data_subject_id -> Nullable<Text>,
+        data_subject_id_type -> Nullable<Text>,
     }
 }
 
@@ -178,6 +189,35 @@ impl AuditKeys {
         Some(hex::encode(m.finalize().into_bytes()))
     }
 
+    /// The stored `data_subject_id` of a subject under key `key_id`: an HMAC of its type and id,
+    /// so equal subjects match and nobody without the key learns who they are.
+    fn subject_id(&self, key_id: &str, subject: &DataSubject) -> Option<String> {
+        self.mac(
+            key_id,
+            &[
+                Some(b"ldv-subject"),
+                Some(subject.id_type().as_bytes()),
+                Some(subject.clear_id().as_bytes()),
+            ],
+        )
+    }
+
+    /// The subject keyed under every known key: what a record about them holds, whichever key
+    /// was current when it was written.
+    pub fn subject_ids(&self, subject: &DataSubject) -> Vec<String> {
+        let mut ids: Vec<String> = self.keys.keys().filter_map(|k| self.subject_id(k, subject)).collect();
+        ids.sort();
+        ids
+    }
+
+    /// The subject keyed under the current key, as stored.
+    pub fn key_subject(&self, subject: &DataSubject) -> Option<KeyedSubject> {
+        Some(KeyedSubject {
+            id_type: subject.id_type().to_string(),
+            id: self.subject_id(&self.current, subject)?,
+        })
+    }
+
     fn head_mac(&self, key_id: &str, seq: i64, hash: &str) -> Option<String> {
         self.mac(
             key_id,
@@ -244,32 +284,60 @@ pub struct AuditEntry {
     pub details: serde_json::Value,
     /// The outcome, e.g. `geleverd`.
     pub outcome: String,
+    /// The Logboek Dataverwerkingen facts: trace, action, activity and data subject (absent only
+    /// in entries written before the log followed the standard).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing: Option<Processing>,
 }
 
 impl AuditEntry {
-    /// One action a principal performed on one object (outcome `uitgevoerd`). When a citizen
-    /// acts (the token's `bsn`), they are named in the details too, beside the portal's user.
+    /// One action a principal performed on one object in `activity` (outcome `uitgevoerd`,
+    /// status OK), in the principal's trace. When a citizen acts (the token's `bsn`), they are
+    /// its data subject unless [`AuditEntry::about`] names another.
     pub fn performed(
         principal: &crate::auth::Principal,
-        purpose: &str,
+        activity: &crate::register::Activity,
         action: &str,
         object_type: &str,
         object_id: &str,
-        mut details: serde_json::Value,
+        details: serde_json::Value,
     ) -> Self {
-        if let (Some(bsn), Some(map)) = (&principal.bsn, details.as_object_mut()) {
-            map.insert("burgerservicenummer".into(), serde_json::Value::String(bsn.to_string()));
-        }
         AuditEntry {
             client_id: principal.client_id.clone(),
             user_id: principal.user_id.clone(),
-            purpose: Some(purpose.into()),
+            purpose: Some(activity.purpose.into()),
             action: action.into(),
             object_type: object_type.into(),
             object_id: Some(object_id.into()),
             details,
             outcome: "uitgevoerd".into(),
+            processing: Some(Processing::of(
+                &principal.trace,
+                &activity.reference(),
+                principal.bsn.as_ref().map(DataSubject::bsn),
+                crate::ldv::StatusCode::Ok,
+            )),
         }
+    }
+
+    /// The same entry about `subject` (a citizen the action concerns).
+    pub fn about(mut self, subject: Option<DataSubject>) -> Self {
+        if let Some(p) = &mut self.processing {
+            p.subject = subject.map(Subject::Clear);
+        }
+        self
+    }
+
+    /// The entry with its data subject keyed under the current key: what may be stored.
+    /// `None` when the key is missing.
+    fn keyed(&self, keys: &AuditKeys) -> Option<AuditEntry> {
+        let mut e = self.clone();
+        if let Some(p) = &mut e.processing
+            && let Some(Subject::Clear(clear)) = &p.subject
+        {
+            p.subject = Some(Subject::Keyed(keys.key_subject(clear)?));
+        }
+        Some(e)
     }
 }
 
@@ -306,6 +374,26 @@ pub struct AuditRecord {
     pub key_id: String,
     /// HMAC-SHA256 over this record's content and `prev_hash`.
     pub hash: String,
+    /// Logboek Dataverwerkingen: the trace (32 hex digits).
+    pub trace_id: Option<String>,
+    /// The action (16 hex digits).
+    pub span_id: Option<String>,
+    /// The calling action within our organisation.
+    pub parent_span_id: Option<String>,
+    /// The calling action at another organisation (JSON: trace_id, span_id, entity).
+    pub foreign_operation: Option<String>,
+    /// 0 unset, 1 ok, 2 error.
+    pub status_code: Option<i32>,
+    /// When the action started.
+    pub started_at: Option<NaiveDateTime>,
+    /// When it ended.
+    pub ended_at: Option<NaiveDateTime>,
+    /// The activity's version, relative to the register's base URL.
+    pub processing_activity_id: Option<String>,
+    /// The keyed data subject id.
+    pub data_subject_id: Option<String>,
+    /// Its type, e.g. `BSN`.
+    pub data_subject_id_type: Option<String>,
 }
 
 impl AuditRecord {
@@ -328,7 +416,27 @@ impl AuditRecord {
             b(&self.prev_hash),
             b(&self.key_id),
         ];
-        let refs: Vec<Option<&[u8]>> = parts.iter().map(|p| p.as_deref()).collect();
+        let mut refs: Vec<Option<&[u8]>> = parts.iter().map(|p| p.as_deref()).collect();
+        // a Logboek record covers its LDV facts too; a record from before has none and keeps
+        // the encoding it was signed with
+        let status = self.status_code.map(|c| c.to_string());
+        let started = self.started_at.map(|t| t.format("%Y-%m-%dT%H:%M:%S%.6f").to_string());
+        let ended = self.ended_at.map(|t| t.format("%Y-%m-%dT%H:%M:%S%.6f").to_string());
+        if self.trace_id.is_some() {
+            refs.extend([
+                Some(b"ldv".as_slice()),
+                self.trace_id.as_deref().map(str::as_bytes),
+                self.span_id.as_deref().map(str::as_bytes),
+                self.parent_span_id.as_deref().map(str::as_bytes),
+                self.foreign_operation.as_deref().map(str::as_bytes),
+                status.as_deref().map(str::as_bytes),
+                started.as_deref().map(str::as_bytes),
+                ended.as_deref().map(str::as_bytes),
+                self.processing_activity_id.as_deref().map(str::as_bytes),
+                self.data_subject_id.as_deref().map(str::as_bytes),
+                self.data_subject_id_type.as_deref().map(str::as_bytes),
+            ]);
+        }
         keys.mac(&self.key_id, &refs)
     }
 }
@@ -387,6 +495,16 @@ struct PgAppend {
     prev_hash: Vec<String>,
     key_ids: Vec<String>,
     hash: Vec<String>,
+    trace_id: Vec<Option<String>>,
+    span_id: Vec<Option<String>>,
+    parent_span_id: Vec<Option<String>>,
+    foreign_operation: Vec<Option<String>>,
+    status_code: Vec<Option<i32>>,
+    started_at: Vec<Option<NaiveDateTime>>,
+    ended_at: Vec<Option<NaiveDateTime>>,
+    processing_activity_id: Vec<Option<String>>,
+    data_subject_id: Vec<Option<String>>,
+    data_subject_id_type: Vec<Option<String>>,
 }
 
 impl diesel::query_builder::QueryId for PgAppend {
@@ -399,7 +517,7 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PgAppend {
         &'b self,
         mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
     ) -> diesel::QueryResult<()> {
-        use diesel::sql_types::{Array, BigInt, Nullable, Text, Timestamp};
+        use diesel::sql_types::{Array, BigInt, Integer, Nullable, Text, Timestamp};
         out.push_sql("WITH moved AS (UPDATE audit_head SET seq = ");
         out.push_bind_param::<BigInt, _>(&self.new_seq)?;
         out.push_sql(", hash = ");
@@ -414,7 +532,9 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PgAppend {
         out.push_bind_param::<Text, _>(&self.old_hash)?;
         out.push_sql(
             " RETURNING id) INSERT INTO audit_log (seq, recorded_at, client_id, user_id, purpose, action, \
-             object_type, object_id, details, outcome, prev_hash, key_id, hash) SELECT * FROM unnest(",
+             object_type, object_id, details, outcome, prev_hash, key_id, hash, trace_id, span_id, \
+             parent_span_id, foreign_operation, status_code, started_at, ended_at, processing_activity_id, \
+             data_subject_id, data_subject_id_type) SELECT * FROM unnest(",
         );
         out.push_bind_param::<Array<BigInt>, _>(&self.seq)?;
         out.push_sql("::bigint[], ");
@@ -439,6 +559,33 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PgAppend {
         for col in [&self.details, &self.outcome, &self.prev_hash, &self.key_ids, &self.hash] {
             out.push_sql(", ");
             out.push_bind_param::<Array<Text>, _>(col)?;
+            out.push_sql("::text[]");
+        }
+        for col in [
+            &self.trace_id,
+            &self.span_id,
+            &self.parent_span_id,
+            &self.foreign_operation,
+        ] {
+            out.push_sql(", ");
+            out.push_bind_param::<Array<Nullable<Text>>, _>(col)?;
+            out.push_sql("::text[]");
+        }
+        out.push_sql(", ");
+        out.push_bind_param::<Array<Nullable<Integer>>, _>(&self.status_code)?;
+        out.push_sql("::integer[]");
+        for col in [&self.started_at, &self.ended_at] {
+            out.push_sql(", ");
+            out.push_bind_param::<Array<Nullable<Timestamp>>, _>(col)?;
+            out.push_sql("::timestamp[]");
+        }
+        for col in [
+            &self.processing_activity_id,
+            &self.data_subject_id,
+            &self.data_subject_id_type,
+        ] {
+            out.push_sql(", ");
+            out.push_bind_param::<Array<Nullable<Text>>, _>(col)?;
             out.push_sql("::text[]");
         }
         out.push_sql(") WHERE EXISTS (SELECT 1 FROM moved)");
@@ -477,6 +624,16 @@ fn append_pg(
         prev_hash: col(|r| r.prev_hash.clone()),
         key_ids: col(|r| r.key_id.clone()),
         hash: col(|r| r.hash.clone()),
+        trace_id: opt(|r| r.trace_id.clone()),
+        span_id: opt(|r| r.span_id.clone()),
+        parent_span_id: opt(|r| r.parent_span_id.clone()),
+        foreign_operation: opt(|r| r.foreign_operation.clone()),
+        status_code: records.iter().map(|r| r.status_code).collect(),
+        started_at: records.iter().map(|r| r.started_at).collect(),
+        ended_at: records.iter().map(|r| r.ended_at).collect(),
+        processing_activity_id: opt(|r| r.processing_activity_id.clone()),
+        data_subject_id: opt(|r| r.data_subject_id.clone()),
+        data_subject_id_type: opt(|r| r.data_subject_id_type.clone()),
     };
     let inserted = query.execute(c)?;
     Ok(inserted == records.len())
@@ -499,7 +656,27 @@ pub fn append_after(
     let mut records = Vec::with_capacity(entries.len());
     for e in entries {
         seq += 1;
+        let e = e.keyed(keys).ok_or_else(unsignable)?;
+        let p = e.processing.as_ref();
+        let subject = p.and_then(|p| match &p.subject {
+            Some(Subject::Keyed(k)) => Some(k),
+            _ => None,
+        });
+        let foreign = match p.and_then(|p| p.foreign_operation.as_ref()) {
+            Some(f) => Some(serde_json::to_string(f).map_err(|e| DbError::Unavailable(e.to_string()))?),
+            None => None,
+        };
         let mut r = AuditRecord {
+            trace_id: p.map(|p| p.trace_id.to_string()),
+            span_id: p.map(|p| p.span_id.to_string()),
+            parent_span_id: p.and_then(|p| p.parent_span_id).map(|s| s.to_string()),
+            foreign_operation: foreign,
+            status_code: p.map(|p| p.status.number()),
+            started_at: p.map(|p| p.started_at),
+            ended_at: p.map(|p| p.ended_at),
+            processing_activity_id: p.map(|p| p.activity.clone()),
+            data_subject_id: subject.map(|k| k.id.clone()),
+            data_subject_id_type: subject.map(|k| k.id_type.clone()),
             seq,
             recorded_at: at,
             client_id: e.client_id.clone(),
@@ -537,7 +714,7 @@ pub fn append_after(
             ))
             .execute(c)?;
             if moved == 1 {
-                // 13 columns × 512 rows stays under SQLite's limit on bound variables
+                // 23 columns × 512 rows stays under SQLite's limit on bound variables (32,766)
                 for chunk in records.chunks(MAX_BATCH) {
                     diesel::insert_into(audit_log::table).values(chunk).execute(c)?;
                 }
@@ -628,6 +805,12 @@ impl AuditLog {
         AuditLog { tx: Some(tx), db, keys }
     }
 
+    /// The keyed ids a record about `subject` may hold (one per known key); empty when the
+    /// log is off.
+    pub fn subject_ids(&self, subject: &DataSubject) -> Vec<String> {
+        self.keys.as_ref().map(|k| k.subject_ids(subject)).unwrap_or_default()
+    }
+
     /// Whether records are written.
     pub fn enabled(&self) -> bool {
         self.tx.is_some()
@@ -664,12 +847,16 @@ impl AuditLog {
         if self.tx.is_none() || entries.is_empty() {
             return Ok(());
         }
+        let Some(keys) = &self.keys else { return Ok(()) };
         let at = now_micros();
         let rows = entries
             .iter()
             .map(|e| {
-                // an entry is plain data: it always serialises
-                let entry = Json::new(e.clone())
+                // the subject is keyed before the entry is stored, even for a moment
+                let keyed = e
+                    .keyed(keys)
+                    .ok_or_else(|| DbError::Unavailable("audit key missing".into()))?;
+                let entry = Json::new(keyed)
                     .map_err(|_| diesel::result::Error::SerializationError("audit entry not serialisable".into()))?;
                 Ok(NewPending { recorded_at: at, entry })
             })
@@ -1068,6 +1255,38 @@ pub fn find_by_object(
     Ok((rows, total))
 }
 
+/// Records about one data subject, newest first, with the total count: those whose keyed
+/// `data_subject_id` is one of `keyed` (the subject under every key, see
+/// [`AuditKeys::subject_ids`]), and, for records from before the Logboek, those naming them as
+/// `legacy` object (type, id).
+pub fn find_by_subject(
+    conn: &mut DbConnection,
+    keyed: &[String],
+    legacy: Option<(&str, &str)>,
+    offset: i64,
+    limit: i64,
+) -> Result<(Vec<AuditRecord>, i64), DbError> {
+    let matching = || {
+        let by_key = audit_log::data_subject_id.eq_any(keyed.to_vec());
+        let (legacy_type, legacy_id) = legacy.unwrap_or(("", ""));
+        let by_object = audit_log::trace_id
+            .is_null()
+            .and(audit_log::object_type.eq(legacy_type.to_string()))
+            .and(audit_log::object_id.eq(legacy_id.to_string()))
+            .and(legacy.is_some().into_sql::<diesel::sql_types::Bool>());
+        by_key.or(by_object.assume_not_null())
+    };
+    let total: i64 = audit_log::table.filter(matching()).count().get_result(conn)?;
+    let rows = audit_log::table
+        .filter(matching())
+        .order(audit_log::seq.desc())
+        .offset(offset)
+        .limit(limit)
+        .select(AuditRecord::as_select())
+        .load(conn)?;
+    Ok((rows, total))
+}
+
 /// Number of records in the log.
 pub fn count(conn: &mut DbConnection) -> Result<i64, DbError> {
     Ok(audit_log::table.count().get_result(conn)?)
@@ -1086,9 +1305,98 @@ mod tests {
             purpose: Some("test".into()),
             action: "brp.personen.raadplegen".into(),
             object_type: "persoon".into(),
-            object_id: Some(bsn.into()),
+            object_id: None,
             details: serde_json::json!({ "fields": ["naam"] }),
             outcome: "geleverd".into(),
+            processing: Some(Processing::of(
+                &crate::ldv::Trace::start(),
+                "processing_activities/89608644-c4e5-4eb2-b41b-f007e6d61147/versions/1",
+                Some(DataSubject::of(crate::ldv::SUBJECT_TYPE_BSN, bsn)),
+                crate::ldv::StatusCode::Ok,
+            )),
+        }
+    }
+
+    /// Every text column of every stored row of the log and its pending entries.
+    async fn stored_text(db: &Database) -> String {
+        db.run(|c| {
+            let rows = audit_log::table.select(AuditRecord::as_select()).load(c)?;
+            let pending: Vec<String> = audit_pending::table
+                .select(audit_pending::entry)
+                .load::<Json<serde_json::Value>>(c)?
+                .into_iter()
+                .map(|j| j.get().to_string())
+                .collect();
+            Ok::<_, DbError>(format!("{rows:?} {pending:?}"))
+        })
+        .await
+        .expect("read")
+    }
+
+    #[actix_web::test]
+    async fn logboek_records_hold_no_bsn_and_are_found_by_their_subject() {
+        for (backend, url) in crate::testing::database_urls() {
+            let db = Database::connect(&url, 4, &[&MIGRATIONS]).unwrap();
+            let log = AuditLog::start(db.clone(), Some(crate::testing::audit_keys()));
+            let trace = crate::ldv::Trace::of_request(
+                crate::ldv::Traceparent::parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
+                None,
+                Utc::now(),
+            );
+            let about = |bsn: &str| {
+                let mut e = entry(bsn);
+                e.processing = Some(Processing::of(
+                    &trace,
+                    "processing_activities/x/versions/1",
+                    Some(DataSubject::of(crate::ldv::SUBJECT_TYPE_BSN, bsn)),
+                    crate::ldv::StatusCode::Ok,
+                ));
+                e
+            };
+            log.record(vec![about("999993653"), about("999990019")])
+                .await
+                .expect("record");
+            // one through the pending path (a use case's transaction)
+            let pending = about("999993653");
+            let writer = log.clone();
+            db.write_transaction(move |c| writer.append_in(c, &[pending]))
+                .await
+                .expect("pending");
+            let text = stored_text(&db).await;
+            assert!(
+                !text.contains("999993653") && !text.contains("999990019"),
+                "a BSN in clear: {text}"
+            );
+            log.flush().await.expect("flush");
+
+            let subject = DataSubject::of(crate::ldv::SUBJECT_TYPE_BSN, "999993653");
+            let ids = log.subject_ids(&subject);
+            let (rows, total) = db
+                .run(move |c| find_by_subject(c, &ids, None, 0, 10))
+                .await
+                .expect("find");
+            assert_eq!(total, 2, "{backend}");
+            for r in &rows {
+                assert_eq!(r.trace_id.as_deref(), Some("4bf92f3577b34da6a3ce929d0e0e4736"));
+                assert_eq!(r.parent_span_id.as_deref(), Some("00f067aa0ba902b7"));
+                assert_eq!(r.span_id, Some(trace.span_id.to_string()));
+                assert_eq!(r.data_subject_id_type.as_deref(), Some("BSN"));
+                assert_eq!(r.status_code, Some(1));
+            }
+            assert!(!stored_text(&db).await.contains("999993653"));
+            // the LDV facts are covered by the chain: changing one breaks it
+            assert!(full(&db).await.geldig, "{backend}");
+            exec(
+                &db,
+                format!(
+                    "{} UPDATE audit_log SET span_id = '0000000000000001' WHERE seq = 1",
+                    drop_guards(&db)
+                ),
+            )
+            .await;
+            let broken = full(&db).await;
+            assert!(!broken.geldig, "{backend}: {broken:?}");
+            assert_eq!(where_(&broken).map(|w| w.0), Some(1), "{backend}");
         }
     }
 
@@ -1249,12 +1557,15 @@ mod tests {
         for (backend, url) in crate::testing::database_urls() {
             let db = Database::connect(&url, 2, &[&MIGRATIONS]).unwrap();
             db.run(|c| {
-                // back to the columns, and an entry written by the earlier version
-                match c {
-                    DbConnection::Pg(pg) => pg.revert_last_migration(PG_MIGRATIONS).map(|_| ()),
-                    DbConnection::Sqlite(sq) => sq.revert_last_migration(SQLITE_MIGRATIONS).map(|_| ()),
+                // back to the columns (before the Logboek's columns and the entry's JSON), and an
+                // entry written by the earlier version
+                for _ in 0..2 {
+                    match c {
+                        DbConnection::Pg(pg) => pg.revert_last_migration(PG_MIGRATIONS).map(|_| ()),
+                        DbConnection::Sqlite(sq) => sq.revert_last_migration(SQLITE_MIGRATIONS).map(|_| ()),
+                    }
+                    .map_err(|e| DbError::Migration(e.to_string()))?;
                 }
-                .map_err(|e| DbError::Migration(e.to_string()))?;
                 diesel::sql_query(
                     "INSERT INTO audit_pending (recorded_at, client_id, user_id, purpose, action, object_type, \
                      object_id, details, outcome) VALUES ('2026-12-07 12:00:00', 'demo', NULL, 'test', \

@@ -8,7 +8,7 @@
 
 use crate::Problem;
 use actix_web::dev::Payload;
-use actix_web::{FromRequest, HttpRequest, web};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use base64::Engine;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
@@ -41,6 +41,12 @@ pub struct ClientConfig {
     /// of this file is not this client).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oidc_client: Option<String>,
+    /// The URI of the other organisation this client belongs to (e.g. its OIN as
+    /// `urn:oid:…`), when it is not ours: the Logboek Dataverwerkingen records its calls with a
+    /// `foreign_operation` pointing at it and a trace of our own. Absent: a client of our own
+    /// organisation, whose trace we continue (`parent_span_id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub externe_organisatie: Option<String>,
     /// Each component's own settings of the client (the registry proxy's `fields`,
     /// holiday-rental's `gemeentecode`, …), read by that component into its typed
     /// [`ClientSettings`].
@@ -250,6 +256,9 @@ pub struct Principal {
     pub scopes: Vec<String>,
     /// The client's configuration (defaults for unknown OIDC clients).
     pub client: Arc<ClientConfig>,
+    /// The request's trace context (Logboek Dataverwerkingen): where its records and the calls
+    /// it makes belong.
+    pub trace: crate::ldv::Trace,
 }
 
 impl Principal {
@@ -275,6 +284,7 @@ impl Principal {
             doelbinding: claims.doelbinding,
             scopes,
             client,
+            trace: crate::ldv::Trace::start(),
         })
     }
 
@@ -698,6 +708,7 @@ impl FromRequest for Principal {
             .get(actix_web::http::header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
+        let incoming = req.extensions().get::<crate::http::Arrival>().copied();
         Box::pin(async move {
             let auth = auth.ok_or_else(Problem::internal)?;
             let header = header.ok_or_else(|| Problem::unauthorized("Er is geen Authorization-header meegestuurd."))?;
@@ -705,7 +716,15 @@ impl FromRequest for Principal {
                 .strip_prefix("Bearer ")
                 .or_else(|| header.strip_prefix("bearer "))
                 .ok_or_else(|| Problem::unauthorized("Verwacht 'Authorization: Bearer <token>'."))?;
-            auth.authenticate(token.trim()).await
+            let mut principal = auth.authenticate(token.trim()).await?;
+            if let Some(arrival) = incoming {
+                principal.trace = crate::ldv::Trace::of_request(
+                    arrival.traceparent,
+                    principal.client.externe_organisatie.as_deref(),
+                    arrival.at,
+                );
+            }
+            Ok(principal)
         })
     }
 }

@@ -9,7 +9,7 @@ use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
-use actix_web::{Error, HttpRequest, HttpResponse, web};
+use actix_web::{Error, HttpMessage, HttpRequest, HttpResponse, web};
 use std::time::Instant;
 
 /// The API version a service reports in the `API-Version` header.
@@ -142,12 +142,31 @@ fn secure(headers: &mut actix_web::http::header::HeaderMap, is_html: bool, behin
     }
 }
 
+/// When a request arrived and the `traceparent` it brought (when valid): the start of its
+/// action in the Logboek Dataverwerkingen, read by the [`crate::auth::Principal`] extractor.
+#[derive(Debug, Clone, Copy)]
+pub struct Arrival {
+    /// Arrival time.
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// The caller's trace context.
+    pub traceparent: Option<crate::ldv::Traceparent>,
+}
+
 /// The standard middleware of every service (use with `middleware::from_fn`).
 pub async fn standard(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
     let start = Instant::now();
+    let traceparent = req
+        .headers()
+        .get(crate::ldv::TRACEPARENT)
+        .and_then(|v| v.to_str().ok())
+        .and_then(crate::ldv::Traceparent::parse);
+    req.extensions_mut().insert(Arrival {
+        at: chrono::Utc::now(),
+        traceparent,
+    });
     if let Some(problem) = oversized(&req) {
         tracing::warn!(status = problem.status, "request head over the limits");
         let behind_tls = req.connection_info().scheme() == "https";

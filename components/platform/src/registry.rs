@@ -95,11 +95,18 @@ impl RegistryClient {
         })
     }
 
-    /// Sends a call and reads a typed answer; 404 is `None`.
-    async fn answer<T: DeserializeOwned>(&self, what: &str, rb: reqwest::RequestBuilder) -> Result<Option<T>, Problem> {
+    /// Sends a call on behalf of the action `trace` (its `traceparent`, so the proxy's records
+    /// join the trace) and reads a typed answer; 404 is `None`.
+    async fn answer<T: DeserializeOwned>(
+        &self,
+        what: &str,
+        trace: &crate::ldv::Trace,
+        rb: reqwest::RequestBuilder,
+    ) -> Result<Option<T>, Problem> {
         let resp = rb
             .bearer_auth(self.token()?)
             .header("X-Doelbinding", &self.purpose)
+            .header(crate::ldv::TRACEPARENT, trace.traceparent())
             .send()
             .await
             .map_err(unavailable)?;
@@ -114,8 +121,14 @@ impl RegistryClient {
     }
 
     /// `GET {base}{path}`, typed; `None` on 404.
-    pub async fn get<T: DeserializeOwned>(&self, what: &str, path: &str) -> Result<Option<T>, Problem> {
-        self.answer(what, self.http.get(format!("{}{path}", self.base))).await
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        what: &str,
+        trace: &crate::ldv::Trace,
+        path: &str,
+    ) -> Result<Option<T>, Problem> {
+        self.answer(what, trace, self.http.get(format!("{}{path}", self.base)))
+            .await
     }
 
     /// `POST {base}{path}` with a JSON body, typed; a 404 is a failed call (search endpoints
@@ -123,10 +136,11 @@ impl RegistryClient {
     pub async fn post<T: DeserializeOwned>(
         &self,
         what: &str,
+        trace: &crate::ldv::Trace,
         path: &str,
         body: &serde_json::Value,
     ) -> Result<T, Problem> {
-        self.answer(what, self.http.post(format!("{}{path}", self.base)).json(body))
+        self.answer(what, trace, self.http.post(format!("{}{path}", self.base)).json(body))
             .await?
             .ok_or_else(|| unavailable(format!("{what}: 404")))
     }

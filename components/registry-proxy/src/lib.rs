@@ -14,6 +14,7 @@ pub mod backend;
 pub mod config;
 pub mod domain;
 pub mod error;
+pub mod register;
 #[cfg(feature = "testing")]
 pub mod testing;
 

@@ -127,9 +127,15 @@ async fn audit_verify_command_checks_the_whole_chain() {
             purpose: Some("test".into()),
             action: "brp.personen.bevragen".into(),
             object_type: "persoon".into(),
-            object_id: Some(format!("99999{i:04}")),
+            object_id: None,
             details: json!({}),
             outcome: "geleverd".into(),
+            processing: Some(platform::ldv::Processing::of(
+                &platform::ldv::Trace::start(),
+                &registry_proxy::register::BRP_BEVRAGEN.reference(),
+                Some(platform::ldv::DataSubject::of("BSN", &format!("99999{i:04}"))),
+                platform::ldv::StatusCode::Ok,
+            )),
         })
         .collect();
     st.audit.record(entries).await.unwrap();

@@ -4,6 +4,7 @@
 use super::{Caller, SCOPE_HANDHAVEN, audit_entry};
 use crate::AppState;
 use crate::error::Error;
+use crate::register::PLATFORMGEGEVENS;
 use crate::store::{self, AddressNights};
 use serde_json::json;
 
@@ -46,8 +47,10 @@ pub async fn addresses(
         .map(|a| {
             audit_entry(
                 caller,
+                &PLATFORMGEGEVENS,
                 "vakantieverhuur.handhaving.raadplegen",
                 &a.registratienummer,
+                None,
                 json!({ "jaar": year, "nummeraanduidingIdentificatie": a.nummeraanduiding_id }),
             )
         })

@@ -9,9 +9,11 @@ pub mod stays;
 
 use crate::domain::registration_number::RegistrationNumber;
 use crate::store::Registration;
-use platform::Gemeentecode;
 use platform::audit::AuditEntry;
 use platform::auth::Principal;
+use platform::ldv::DataSubject;
+use platform::register::Activity;
+use platform::{Bsn, Gemeentecode};
 
 /// Scope of citizens (through a portal, with a `bsn` claim).
 pub const SCOPE_AANVRAGEN: &str = "vakantieverhuur.aanvragen";
@@ -21,9 +23,6 @@ pub const SCOPE_CONTROLEREN: &str = "vakantieverhuur.controleren";
 pub const SCOPE_HANDHAVEN: &str = "vakantieverhuur.handhaven";
 /// Scope of the Single Digital Entry Point, which forwards every removal order to the platforms.
 pub const SCOPE_SDEP: &str = "vakantieverhuur.sdep";
-
-/// The purpose every record of this component states.
-pub const PURPOSE: &str = "registratie vakantieverhuur";
 
 /// The caller as this component sees it: the authenticated principal and the municipality its
 /// client acts for (from this component's client settings).
@@ -56,25 +55,45 @@ pub fn may_access(c: &Caller, r: &Registration) -> bool {
 pub async fn record(
     state: &crate::AppState,
     caller: &Caller,
+    activity: &Activity,
     action: &str,
     number: &RegistrationNumber,
+    holder: &Bsn,
     details: serde_json::Value,
 ) -> Result<(), crate::error::Error> {
     Ok(state
         .audit
-        .record(vec![audit_entry(caller, action, number, details)])
+        .record(vec![audit_entry(
+            caller,
+            activity,
+            action,
+            number,
+            Some(holder),
+            details,
+        )])
         .await?)
 }
 
-/// An audit entry for an action on a registration: the portal's user and, when a citizen acts,
-/// the citizen (the token's `bsn`) are both named.
-pub fn audit_entry(c: &Caller, action: &str, number: &RegistrationNumber, details: serde_json::Value) -> AuditEntry {
-    AuditEntry::performed(
+/// An audit entry for an action in `activity` on a registration, about its `holder` (when
+/// known; else the citizen acting, the token's `bsn`).
+pub fn audit_entry(
+    c: &Caller,
+    activity: &Activity,
+    action: &str,
+    number: &RegistrationNumber,
+    holder: Option<&Bsn>,
+    details: serde_json::Value,
+) -> AuditEntry {
+    let entry = AuditEntry::performed(
         &c.principal,
-        PURPOSE,
+        activity,
         action,
         "registratie",
         &number.to_string(),
         details,
-    )
+    );
+    match holder {
+        Some(bsn) => entry.about(Some(DataSubject::bsn(bsn))),
+        None => entry,
+    }
 }

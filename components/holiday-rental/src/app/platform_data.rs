@@ -1,7 +1,7 @@
 //! The platforms' data from the SDEP: fetching it (on a schedule and on demand) and matching it
 //! against the register, the inspectors' platform signals, and removal orders.
 
-use super::{Caller, PURPOSE, SCOPE_CONTROLEREN, SCOPE_HANDHAVEN, SCOPE_SDEP};
+use super::{Caller, SCOPE_CONTROLEREN, SCOPE_HANDHAVEN, SCOPE_SDEP};
 use crate::AppState;
 use crate::domain::platform_data::{
     Known, PlatformStay, SignalKind, content_id, match_number, normalise_number, postcode_and_number,
@@ -309,9 +309,11 @@ async fn unregistered_addresses(state: &AppState, listings: Vec<ListedAddress>) 
     let gemeente = state.sdep_gemeente.map(|g| g.to_string()).unwrap_or_default();
     let at = state.now();
     let mut rows = Vec::new();
+    // the job's lookups are one processing of their own (no request caused them)
+    let trace = platform::ldv::Trace::start();
     for (url, platform, number, found) in listings {
         let Some((postcode, huisnummer)) = found else { continue };
-        let address = registry::find_address(&state.registry, &postcode, huisnummer)
+        let address = registry::find_address(&state.registry, &trace, &postcode, huisnummer)
             .await
             .map_err(|e| format!("BAG lookup of a listing's address: {}", e.title))?;
         let Some(address) = address else { continue };
@@ -512,7 +514,14 @@ fn signal_audit(
     number: &str,
     details: serde_json::Value,
 ) -> platform::audit::AuditEntry {
-    platform::audit::AuditEntry::performed(&caller.principal, PURPOSE, action, "registratienummer", number, details)
+    platform::audit::AuditEntry::performed(
+        &caller.principal,
+        &crate::register::PLATFORMGEGEVENS,
+        action,
+        "registratienummer",
+        number,
+        details,
+    )
 }
 
 fn inspector_gemeente(caller: &Caller) -> Result<String, Error> {

@@ -5,6 +5,7 @@ use crate::domain::eligibility::check_eligibility;
 use crate::domain::registration_number::RegistrationNumber;
 use crate::domain::status::RegistrationStatus;
 use crate::error::Error;
+use crate::register::REGISTRATIE;
 use crate::store::{self, Registration};
 use crate::{AppState, registry};
 use platform::NummeraanduidingId;
@@ -21,13 +22,13 @@ pub async fn apply(state: &AppState, caller: &Caller, address: NummeraanduidingI
         .principal
         .bsn
         .ok_or(Error::forbidden("Het token bevat geen bsn van de aanvrager."))?;
-    let bag = registry::bag_address(&state.registry, &address).await?;
+    let bag = registry::bag_address(&state.registry, &caller.principal.trace, &address).await?;
     let residential = bag
         .as_ref()
         .is_some_and(|a| a.gebruiksdoelen.iter().any(|g| g == "woonfunctie"));
     // the BRP is asked only when the address could qualify (data minimisation)
     let resident = if residential {
-        registry::resident(&state.registry, &bsn).await?
+        registry::resident(&state.registry, &caller.principal.trace, &bsn).await?
     } else {
         None
     };
@@ -61,8 +62,10 @@ pub async fn apply(state: &AppState, caller: &Caller, address: NummeraanduidingI
     let details = json!({ "nummeraanduidingIdentificatie": reg.nummeraanduiding_id });
     let entry = audit_entry(
         caller,
+        &REGISTRATIE,
         "vakantieverhuur.registratie.aanvragen",
         &reg.registratienummer,
+        Some(&reg.bsn),
         details,
     );
     let audit = state.audit.clone();
@@ -104,8 +107,10 @@ pub async fn read(state: &AppState, caller: &Caller, number: RegistrationNumber)
     record(
         state,
         caller,
+        &REGISTRATIE,
         "vakantieverhuur.registratie.raadplegen",
         &reg.registratienummer,
+        &reg.bsn,
         json!({}),
     )
     .await?;
@@ -128,8 +133,10 @@ pub async fn withdraw(
     let (id, r, at) = (reg.id.clone(), reden.clone(), state.now());
     let entry = audit_entry(
         caller,
+        &REGISTRATIE,
         "vakantieverhuur.registratie.intrekken",
         &reg.registratienummer,
+        Some(&reg.bsn),
         json!({ "reden": reden }),
     );
     let audit = state.audit.clone();

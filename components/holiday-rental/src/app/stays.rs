@@ -12,8 +12,10 @@ use crate::domain::stays::{
     Booked, Period, check_citizen_cancel, check_report_window, check_stay, realised_and_planned,
 };
 use crate::error::Error;
+use crate::register::VERHUURMELDING;
 use crate::store::{self, Registration, Stay};
 use chrono::{NaiveDate, NaiveDateTime};
+use platform::Bsn;
 use platform::db::{Database, DbConnection};
 use serde_json::json;
 
@@ -280,7 +282,14 @@ pub async fn report(
         .run(move |c| {
             // the new stay's record is written in the stay's own transaction: both or neither
             let on_stored = |c: &mut DbConnection, reg: &Registration, stay: &Stay| {
-                let entry = audit_entry(&who, MELDEN, &reg.registratienummer, details(stay, false));
+                let entry = audit_entry(
+                    &who,
+                    &VERHUURMELDING,
+                    MELDEN,
+                    &reg.registratienummer,
+                    Some(&reg.bsn),
+                    details(stay, false),
+                );
                 Ok(audit.append_in(c, &[entry])?)
             };
             let ctx = ReportContext {
@@ -297,7 +306,19 @@ pub async fn report(
     match &reported {
         Reported::New(_) => state.audit.flush_after_change().await,
         // nothing was stored; the repeated report is recorded as asked
-        Reported::Repeat(stay) => record(state, caller, MELDEN, &reg.registratienummer, details(stay, true)).await?,
+        Reported::Repeat(stay) => {
+            let details = details(stay, true);
+            record(
+                state,
+                caller,
+                &VERHUURMELDING,
+                MELDEN,
+                &reg.registratienummer,
+                &reg.bsn,
+                details,
+            )
+            .await?
+        }
     }
     Ok(reported)
 }
@@ -317,7 +338,7 @@ pub async fn cancel(
     change_recorded(state, caller, "vakantieverhuur.verblijf.annuleren", move |c| {
         let (reg, stay) = cancel_tx(c, &who, &number, &stay_id, now)?;
         let details = json!({ "verblijf": stay.id });
-        Ok((reg.registratienummer, stay, details))
+        Ok((reg.registratienummer, reg.bsn, stay, details))
     })
     .await
 }
@@ -335,7 +356,7 @@ pub async fn correct(
     change_recorded(state, caller, "vakantieverhuur.verblijf.corrigeren", move |c| {
         let (reg, stay) = correct_tx(c, &who, &number, &stay_id, &reason, now)?;
         let details = json!({ "verblijf": stay.id, "reden": reason });
-        Ok((reg.registratienummer, stay, details))
+        Ok((reg.registratienummer, reg.bsn, stay, details))
     })
     .await
 }
@@ -346,14 +367,17 @@ async fn change_recorded(
     state: &AppState,
     caller: &Caller,
     action: &'static str,
-    change: impl FnOnce(&mut DbConnection) -> Result<(RegistrationNumber, Stay, serde_json::Value), Error> + Send + 'static,
+    change: impl FnOnce(&mut DbConnection) -> Result<(RegistrationNumber, Bsn, Stay, serde_json::Value), Error>
+    + Send
+    + 'static,
 ) -> Result<Stay, Error> {
     let (who, audit) = (caller.clone(), state.audit.clone());
     let stay = state
         .db
         .write_transaction(move |c| {
-            let (number, stay, details) = change(c)?;
-            audit.append_in(c, &[audit_entry(&who, action, &number, details)])?;
+            let (number, holder, stay, details) = change(c)?;
+            let entry = audit_entry(&who, &VERHUURMELDING, action, &number, Some(&holder), details);
+            audit.append_in(c, &[entry])?;
             Ok::<_, Error>(stay)
         })
         .await?;
@@ -375,8 +399,10 @@ pub async fn list(
     record(
         state,
         caller,
+        &VERHUURMELDING,
         "vakantieverhuur.verblijven.raadplegen",
         &reg.registratienummer,
+        &reg.bsn,
         json!({}),
     )
     .await?;
@@ -411,8 +437,10 @@ pub async fn nights(state: &AppState, caller: &Caller, number: RegistrationNumbe
     record(
         state,
         caller,
+        &VERHUURMELDING,
         "vakantieverhuur.nachten.raadplegen",
         &reg.registratienummer,
+        &reg.bsn,
         json!({ "jaar": year }),
     )
     .await?;

@@ -44,6 +44,7 @@ pub struct CitizenInput {
 /// The row to store for `input`: names and address completed from the BRP when asked.
 async fn citizen_row(
     state: &AppState,
+    caller: &Principal,
     id: String,
     input: CitizenInput,
     at: chrono::NaiveDateTime,
@@ -51,7 +52,7 @@ async fn citizen_row(
     let brp = if input.from_brp {
         let registry = state.registry.as_ref().ok_or(Error::BrpNotConfigured)?;
         Some(
-            crate::registry::person(registry, &input.bsn)
+            crate::registry::person(registry, &caller.trace, &input.bsn)
                 .await?
                 .ok_or(Error::UnknownInBrp)?,
         )
@@ -95,7 +96,7 @@ fn check_household(c: &mut platform::db::DbConnection, row: &CitizenRow) -> Resu
 pub async fn create(state: &AppState, caller: &Principal, input: CitizenInput) -> Result<CitizenRow, Error> {
     caller.require_scope(SCOPE_BEHEREN)?;
     let from_brp = input.from_brp;
-    let row = citizen_row(state, uuid::Uuid::new_v4().to_string(), input, state.now()).await?;
+    let row = citizen_row(state, caller, uuid::Uuid::new_v4().to_string(), input, state.now()).await?;
     let stored = row.clone();
     state
         .db
@@ -134,7 +135,7 @@ pub async fn update(
         .await?
         .ok_or(Error::not_found(NO_CITIZEN))?;
     let from_brp = input.from_brp;
-    let row = citizen_row(state, id, input, existing.aangemaakt_op).await?;
+    let row = citizen_row(state, caller, id, input, existing.aangemaakt_op).await?;
     let stored = row.clone();
     state
         .db

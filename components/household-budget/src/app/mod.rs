@@ -22,7 +22,7 @@ pub const SCOPE_BEHEREN: &str = "huishoudboekje.beheren";
 /// Scope of a citizen through a portal (token with a `bsn` claim): their own data, read-only.
 pub const SCOPE_BURGER: &str = "huishoudboekje.burger";
 
-/// The purpose every record of this component states.
+/// The purpose (doelbinding) this component states to the registry proxy.
 pub const PURPOSE: &str = "schuldhulpverlening en budgetbeheer";
 
 /// An audit entry for one action of the caller on one object; a citizen acting is named too.
@@ -33,7 +33,14 @@ pub fn entry(
     object_id: &str,
     details: serde_json::Value,
 ) -> AuditEntry {
-    AuditEntry::performed(caller, PURPOSE, action, object_type, object_id, details)
+    AuditEntry::performed(
+        caller,
+        &crate::register::BUDGETBEHEER,
+        action,
+        object_type,
+        object_id,
+        details,
+    )
 }
 
 /// Records one action in the audit log, before the answer leaves.

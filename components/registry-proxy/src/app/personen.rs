@@ -6,8 +6,10 @@ use super::protocollering::Bevraging;
 use crate::AppState;
 use crate::domain::brp::{fields, query};
 use crate::error::Error;
+use crate::register::BRP_BEVRAGEN;
 use platform::audit::AuditEntry;
 use platform::auth::Principal;
+use platform::ldv::{DataSubject, Processing, SUBJECT_TYPE_BSN, StatusCode};
 use platform::{InvalidParam, Problem};
 use serde_json::Value;
 
@@ -60,24 +62,29 @@ pub async fn bevragen(
     // every search is recorded with its criteria, also one that found nobody: the criteria are
     // themselves personal data that this client put to the register (security review, finding 4)
     let details = Bevraging::of(&q, body).to_json();
-    let entry = |object_id: Option<String>, outcome: &str| AuditEntry {
+    // one record per person (the Logboek's rule), each about that person, keyed: the BSN is
+    // never stored in clear
+    let entry = |bsn: Option<&str>, outcome: &str| AuditEntry {
         client_id: caller.client_id.clone(),
         user_id: caller.user_id.clone(),
         purpose: purpose.clone(),
         action: "brp.personen.bevragen".into(),
         object_type: "persoon".into(),
-        object_id,
+        object_id: None,
         details: details.clone(),
         outcome: outcome.into(),
+        processing: Some(Processing::of(
+            &caller.trace,
+            &BRP_BEVRAGEN.reference(),
+            bsn.map(|b| DataSubject::of(SUBJECT_TYPE_BSN, b)),
+            StatusCode::Ok,
+        )),
     };
-    let mut entries: Vec<AuditEntry> = found
-        .iter()
-        .map(|(bsn, _)| entry(Some(bsn.clone()), "geleverd"))
-        .collect();
+    let mut entries: Vec<AuditEntry> = found.iter().map(|(bsn, _)| entry(Some(bsn), "geleverd")).collect();
     if let query::Criteria::Bsn(asked) = &q.criteria {
         // a BSN asked but not delivered is still a lookup of that person
         for bsn in asked.iter().filter(|b| !found.iter().any(|(f, _)| f == *b)) {
-            entries.push(entry(Some(bsn.clone()), "nietGevonden"));
+            entries.push(entry(Some(bsn), "nietGevonden"));
         }
     } else if found.is_empty() {
         entries.push(entry(None, "geenResultaat"));

@@ -4,9 +4,11 @@
 use crate::AppState;
 use crate::domain::brp::query::PersonenQuery;
 use crate::error::Error;
+use crate::register::INZAGE;
 use platform::Bsn;
 use platform::audit::{self, AuditEntry, AuditRecord};
 use platform::auth::Principal;
+use platform::ldv::{DataSubject, Processing, StatusCode};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -38,7 +40,8 @@ impl Bevraging {
                 .as_object()
                 .map(|o| {
                     o.iter()
-                        .filter(|(k, _)| *k != "type" && *k != "fields")
+                        // the BSNs asked are the records' subjects, keyed; never stored in clear
+                        .filter(|(k, _)| !matches!(k.as_str(), "type" | "fields" | "burgerservicenummer"))
                         .map(|(k, v)| (k.clone(), v.clone()))
                         .collect()
                 })
@@ -68,10 +71,13 @@ pub async fn van_persoon(
     limit: i64,
 ) -> Result<(Vec<AuditRecord>, i64), Error> {
     caller.require_scope(SCOPE)?;
-    let id = bsn.to_string();
+    let subject = DataSubject::bsn(&bsn);
+    let keyed = state.audit.subject_ids(&subject);
+    // records from before the Logboek named the person by BSN (object_id)
+    let legacy = bsn.to_string();
     let found = state
         .db
-        .run(move |c| audit::find_by_object(c, "persoon", &id, offset, limit))
+        .run(move |c| audit::find_by_subject(c, &keyed, Some(("persoon", &legacy)), offset, limit))
         .await?;
     state
         .audit
@@ -81,9 +87,15 @@ pub async fn van_persoon(
             purpose,
             action: "protocollering.raadplegen".into(),
             object_type: "protocollering".into(),
-            object_id: Some(bsn.to_string()),
+            object_id: None,
             details: serde_json::json!({}),
             outcome: "geleverd".into(),
+            processing: Some(Processing::of(
+                &caller.trace,
+                &INZAGE.reference(),
+                Some(subject),
+                StatusCode::Ok,
+            )),
         }])
         .await?;
     Ok(found)

@@ -1,0 +1,12 @@
+DROP INDEX audit_log_trace;
+DROP INDEX audit_log_subject;
+ALTER TABLE audit_log DROP COLUMN data_subject_id_type;
+ALTER TABLE audit_log DROP COLUMN data_subject_id;
+ALTER TABLE audit_log DROP COLUMN processing_activity_id;
+ALTER TABLE audit_log DROP COLUMN ended_at;
+ALTER TABLE audit_log DROP COLUMN started_at;
+ALTER TABLE audit_log DROP COLUMN status_code;
+ALTER TABLE audit_log DROP COLUMN foreign_operation;
+ALTER TABLE audit_log DROP COLUMN parent_span_id;
+ALTER TABLE audit_log DROP COLUMN span_id;
+ALTER TABLE audit_log DROP COLUMN trace_id;
