@@ -67,6 +67,7 @@ impl Component for Catalog {
     const DEFAULT_PORT: u16 = 8080;
     const API_VERSION: &'static str = API_VERSION;
     const PUBLICCODE: &'static str = include_str!("../entries/catalog.publiccode.yml");
+    const ACTIVITIES: &'static [&'static platform::register::Activity] = register::ACTIVITIES;
     const MIGRATIONS: &'static [&'static platform::db::Migrations] = MIGRATIONS;
     // a version's publiccode.yml is served as it was published; the pages are HTML
     const ALSO_PRODUCES: &'static [&'static str] = &["application/yaml", "text/html"];

@@ -83,6 +83,7 @@ impl Component for HolidayRental {
     const DEFAULT_PORT: u16 = 8081;
     const API_VERSION: &'static str = API_VERSION;
     const PUBLICCODE: &'static str = include_str!("../../../catalog/entries/holiday-rental.publiccode.yml");
+    const ACTIVITIES: &'static [&'static platform::register::Activity] = register::ACTIVITIES;
     // the enforcement list is also served as CSV
     const ALSO_PRODUCES: &'static [&'static str] = &["text/csv"];
     const MIGRATIONS: &'static [&'static platform::db::Migrations] = MIGRATIONS;

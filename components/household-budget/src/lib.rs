@@ -60,6 +60,7 @@ impl Component for HouseholdBudget {
     const DEFAULT_PORT: u16 = 8082;
     const API_VERSION: &'static str = API_VERSION;
     const PUBLICCODE: &'static str = include_str!("../../../catalog/entries/household-budget.publiccode.yml");
+    const ACTIVITIES: &'static [&'static platform::register::Activity] = register::ACTIVITIES;
     const MIGRATIONS: &'static [&'static platform::db::Migrations] = MIGRATIONS;
     // payment files are downloaded as pain.001 XML; overviews are also CSV
     const ALSO_PRODUCES: &'static [&'static str] = &["application/xml", "text/csv"];

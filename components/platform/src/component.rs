@@ -94,6 +94,9 @@ pub trait Component: 'static {
     /// The JSON of official contracts whose paths it serves outside its own API (from
     /// [`Component::routes`]): their methods are named in a 405's `Allow` header too.
     const CONTRACT_SPECS: &'static [&'static str] = &[];
+    /// Its processing activities (AVG art. 30), served as its register at
+    /// [`crate::register::REGISTER_BASE`]; every Logboek record names one.
+    const ACTIVITIES: &'static [&'static crate::register::Activity] = &[];
     /// Media types served besides JSON.
     const ALSO_PRODUCES: &'static [&'static str] = &[];
     /// Its publiccode.yml (`catalog/entries/<name>.publiccode.yml`), published into the
@@ -290,6 +293,9 @@ pub fn configure<C: Component>(state: C::State, settings: Settings) -> impl FnOn
             .app_data(web::PayloadConfig::new(settings.body_limit))
             .configure(crate::app::operational_routes_with(C::EXTRA_SPECS));
         C::routes(&state, cfg);
+        if !C::ACTIVITIES.is_empty() {
+            crate::register::routes(C::ACTIVITIES)(cfg);
+        }
         cfg.service(utoipa_actix_web::scope("/api/v1").configure(C::Api::register))
             .app_data(Data::new(state));
     }

@@ -243,3 +243,65 @@ impl Activity {
         }
     }
 }
+
+/// Where a component serves its register (the register API's paths under it).
+pub const REGISTER_BASE: &str = "/register/v0";
+
+fn find(activities: &[&'static Activity], id: &str) -> Result<&'static Activity, crate::Problem> {
+    activities
+        .iter()
+        .find(|a| a.id == id)
+        .copied()
+        .ok_or_else(|| crate::Problem::not_found("Verwerkingsactiviteit niet gevonden."))
+}
+
+/// The register's routes: `GET {REGISTER_BASE}/processing_activities` (all, our addition: the
+/// API has no list), `…/processing_activities/{id}` and `…/{id}/versions/{n}` as the register
+/// API has them. Public: they hold no personal data, and AVG art. 30's register is the
+/// municipality's account of what it processes.
+pub fn routes(activities: &'static [&'static Activity]) -> impl FnOnce(&mut actix_web::web::ServiceConfig) {
+    use actix_web::{HttpResponse, web};
+    move |cfg| {
+        cfg.service(
+            web::scope(REGISTER_BASE)
+                .route(
+                    "/processing_activities",
+                    web::get().to(move || async move {
+                        let all: Vec<serde_json::Value> = activities
+                            .iter()
+                            .map(|a| {
+                                serde_json::json!({
+                                    "id": a.id,
+                                    "active": true,
+                                    "latestVersion": a.version,
+                                    "name": a.name,
+                                })
+                            })
+                            .collect();
+                        HttpResponse::Ok().json(all)
+                    }),
+                )
+                .route(
+                    "/processing_activities/{id}",
+                    web::get().to(move |id: web::Path<String>| async move {
+                        find(activities, &id).map(|a| HttpResponse::Ok().json(a.dto()))
+                    }),
+                )
+                .route(
+                    "/processing_activities/{id}/versions/{version}",
+                    web::get().to(move |path: web::Path<(String, String)>| async move {
+                        let (id, version) = path.into_inner();
+                        let a = find(activities, &id)?;
+                        // only the version in force is declared; a record names the version it
+                        // was written under, so a changed activity keeps its old version here
+                        if version.parse::<u32>().ok() != Some(a.version) {
+                            return Err(crate::Problem::not_found(
+                                "Versie van de verwerkingsactiviteit niet gevonden.",
+                            ));
+                        }
+                        Ok(HttpResponse::Ok().json(a.version_dto(a.retention)))
+                    }),
+                ),
+        );
+    }
+}

@@ -60,6 +60,7 @@ impl Component for RegistryProxy {
     const DEFAULT_PORT: u16 = 8083;
     const API_VERSION: &'static str = API_VERSION;
     const PUBLICCODE: &'static str = include_str!("../../../catalog/entries/registry-proxy.publiccode.yml");
+    const ACTIVITIES: &'static [&'static platform::register::Activity] = register::ACTIVITIES;
     // suppliers come for the Haal Centraal contract: offer it in the same Swagger UI
     const CONTRACT_SPECS: &'static [&'static str] = &[HAALCENTRAAL_SPEC];
     const EXTRA_SPECS: &'static [(&'static str, &'static str)] = &[(
