@@ -9,35 +9,14 @@ mod common;
 
 use actix_web::test::{self, TestRequest};
 use common::*;
-use diesel::prelude::*;
-use platform::audit::{AuditRecord, audit_log, audit_pending};
-use platform::db::{Database, DbError};
+use platform::audit::AuditRecord;
+use platform::db::Database;
 use serde_json::{Value, json};
 
 const JAN: &str = "999990019";
 const KEIZERSGRACHT: &str = "0363200000123456";
 const TRACE: &str = "4bf92f3577b34da6a3ce929d0e0e4736";
 const CALLER_SPAN: &str = "00f067aa0ba902b7";
-
-/// The records of a database, and all its audit text (records and pending entries).
-async fn logboek(db: &Database) -> (Vec<AuditRecord>, String) {
-    db.run(|c| {
-        let rows = audit_log::table
-            .order(audit_log::seq)
-            .select(AuditRecord::as_select())
-            .load(c)?;
-        let pending: Vec<String> = audit_pending::table
-            .select(audit_pending::entry)
-            .load::<platform::db::Json<Value>>(c)?
-            .into_iter()
-            .map(|j| j.get().to_string())
-            .collect();
-        let text = format!("{rows:?} {pending:?}");
-        Ok::<_, DbError>((rows, text))
-    })
-    .await
-    .unwrap()
-}
 
 async fn register(st: &holiday_rental::AppState) -> Value {
     let app = app(st.clone()).await;
@@ -66,7 +45,7 @@ async fn a_registration_and_its_brp_lookup_share_one_trace() {
         let st = state_with(&url, &proxy, 1000);
         register(&st).await;
 
-        let (ours, our_text) = logboek(&st.db).await;
+        let (ours, our_text) = platform::testing::audit_stored(&st.db).await;
         let applied = ours
             .iter()
             .find(|r| r.action == "vakantieverhuur.registratie.aanvragen")
@@ -90,7 +69,7 @@ async fn a_registration_and_its_brp_lookup_share_one_trace() {
         let our_span = applied.span_id.clone().expect("span");
 
         let proxy_db = Database::connect(&proxy_db_url, 2, registry_proxy::MIGRATIONS).unwrap();
-        let (theirs, their_text) = logboek(&proxy_db).await;
+        let (theirs, their_text) = platform::testing::audit_stored(&proxy_db).await;
         let lookups: Vec<&AuditRecord> = theirs.iter().filter(|r| r.action == "brp.personen.bevragen").collect();
         assert_eq!(lookups.len(), 1, "{backend}: the one BRP lookup of the registration");
         let lookup = lookups[0];
@@ -119,7 +98,7 @@ async fn a_caller_of_another_organisation_is_a_foreign_operation() {
     let proxy = registry_proxy::testing::start_mock_proxy_on(proxy_clients_foreign(), proxy_db_url.clone());
     let st = state_with(&url, &proxy, 1000);
     register(&st).await;
-    let (ours, _) = logboek(&st.db).await;
+    let (ours, _) = platform::testing::audit_stored(&st.db).await;
     let our_span = ours
         .iter()
         .find(|r| r.action == "vakantieverhuur.registratie.aanvragen")
@@ -127,7 +106,7 @@ async fn a_caller_of_another_organisation_is_a_foreign_operation() {
         .unwrap();
 
     let proxy_db = Database::connect(&proxy_db_url, 2, registry_proxy::MIGRATIONS).unwrap();
-    let (theirs, _) = logboek(&proxy_db).await;
+    let (theirs, _) = platform::testing::audit_stored(&proxy_db).await;
     let lookup = theirs.iter().find(|r| r.action == "brp.personen.bevragen").unwrap();
     // a trace of the proxy's own, the caller named by its trace and span at its organisation
     assert_ne!(lookup.trace_id.as_deref(), Some(TRACE));

@@ -268,14 +268,20 @@ impl Principal {
     }
 
     /// The caller a checked token names; claims that go into audit records must be bounded and
-    /// clean, and a `bsn` claim must be a BSN.
+    /// clean, and a `bsn` claim must be a BSN. Its trace is the request's (`arrival`), taken as
+    /// the client's organisation asks, or a new one outside a request.
     fn from_claims(
         client_id: String,
         claims: Claims,
         scopes: Vec<String>,
         client: Arc<ClientConfig>,
+        arrival: Option<crate::http::Arrival>,
     ) -> Result<Self, Problem> {
         check_claim_texts(&claims)?;
+        let trace = match arrival {
+            Some(a) => crate::ldv::Trace::of_request(a.traceparent, client.externe_organisatie.as_deref(), a.at),
+            None => crate::ldv::Trace::start(),
+        };
         Ok(Principal {
             client_id,
             bsn: token_bsn(claims.bsn.as_deref())?,
@@ -284,7 +290,7 @@ impl Principal {
             doelbinding: claims.doelbinding,
             scopes,
             client,
-            trace: crate::ldv::Trace::start(),
+            trace,
         })
     }
 
@@ -397,21 +403,36 @@ impl Authenticator {
         self.clients.get(client_id)
     }
 
-    /// Checks a bearer token and returns the caller.
+    /// Checks a bearer token and returns the caller, in a trace of its own (no request).
     pub async fn authenticate(&self, token: &str) -> Result<Principal, Problem> {
+        self.authenticate_arrival(token, None).await
+    }
+
+    /// Checks the bearer token of a request that made its `arrival`, and returns the caller in
+    /// the request's trace.
+    async fn authenticate_arrival(
+        &self,
+        token: &str,
+        arrival: Option<crate::http::Arrival>,
+    ) -> Result<Principal, Problem> {
         let header =
             jsonwebtoken::decode_header(token).map_err(|_| Problem::unauthorized("Het token is geen geldig JWT."))?;
         let now = chrono::Utc::now().timestamp();
         match header.alg {
-            Algorithm::HS256 => self.authenticate_hs256(token, now),
-            Algorithm::RS256 => self.authenticate_rs256(token, header.kid, now).await,
+            Algorithm::HS256 => self.authenticate_hs256(token, now, arrival),
+            Algorithm::RS256 => self.authenticate_rs256(token, header.kid, now, arrival).await,
             _ => Err(Problem::unauthorized(
                 "Het algoritme van het token wordt niet ondersteund.",
             )),
         }
     }
 
-    fn authenticate_hs256(&self, token: &str, now: i64) -> Result<Principal, Problem> {
+    fn authenticate_hs256(
+        &self,
+        token: &str,
+        now: i64,
+        arrival: Option<crate::http::Arrival>,
+    ) -> Result<Principal, Problem> {
         let unverified = unverified_claims(token)?;
         let client_id = unverified
             .client_id
@@ -451,10 +472,16 @@ impl Authenticator {
                 return Err(Problem::unauthorized("Het token is nog niet geldig (nbf)."));
             }
         }
-        Principal::from_claims(client_id, claims, client.scopes.clone(), client.clone())
+        Principal::from_claims(client_id, claims, client.scopes.clone(), client.clone(), arrival)
     }
 
-    async fn authenticate_rs256(&self, token: &str, kid: Option<String>, now: i64) -> Result<Principal, Problem> {
+    async fn authenticate_rs256(
+        &self,
+        token: &str,
+        kid: Option<String>,
+        now: i64,
+        arrival: Option<crate::http::Arrival>,
+    ) -> Result<Principal, Problem> {
         let (oidc, jwks) = self
             .oidc
             .as_ref()
@@ -532,7 +559,7 @@ impl Authenticator {
             .split_whitespace()
             .map(str::to_string)
             .collect();
-        Principal::from_claims(client_id, claims, scopes, client)
+        Principal::from_claims(client_id, claims, scopes, client, arrival)
     }
 }
 
@@ -716,15 +743,7 @@ impl FromRequest for Principal {
                 .strip_prefix("Bearer ")
                 .or_else(|| header.strip_prefix("bearer "))
                 .ok_or_else(|| Problem::unauthorized("Verwacht 'Authorization: Bearer <token>'."))?;
-            let mut principal = auth.authenticate(token.trim()).await?;
-            if let Some(arrival) = incoming {
-                principal.trace = crate::ldv::Trace::of_request(
-                    arrival.traceparent,
-                    principal.client.externe_organisatie.as_deref(),
-                    arrival.at,
-                );
-            }
-            Ok(principal)
+            auth.authenticate_arrival(token.trim(), incoming).await
         })
     }
 }

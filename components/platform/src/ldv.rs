@@ -204,9 +204,11 @@ impl Trace {
                 started_at,
             },
             (None, _) => Trace {
+                trace_id: TraceId::random(),
                 span_id,
+                parent_span_id: None,
+                foreign_operation: None,
                 started_at,
-                ..Trace::start()
             },
         }
     }

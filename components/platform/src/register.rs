@@ -131,6 +131,17 @@ pub struct ProcessingActivityDto {
     pub latest_version: u32,
 }
 
+/// An activity in the list (our addition to the API): the API's `ProcessingActivity` with the
+/// name of its version in force.
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedActivityDto {
+    /// The activity.
+    #[serde(flatten)]
+    pub activity: ProcessingActivityDto,
+    /// Its name.
+    pub name: &'static str,
+}
+
 /// The register API's `ProcessingActivityVersion`, with the Dutch facts the API has no field for
 /// (the grounding law and the retention's grounds) under `x-grondwerk`.
 #[derive(Debug, Clone, Serialize)]
@@ -267,15 +278,11 @@ pub fn routes(activities: &'static [&'static Activity]) -> impl FnOnce(&mut acti
                 .route(
                     "/processing_activities",
                     web::get().to(move || async move {
-                        let all: Vec<serde_json::Value> = activities
+                        let all: Vec<NamedActivityDto> = activities
                             .iter()
-                            .map(|a| {
-                                serde_json::json!({
-                                    "id": a.id,
-                                    "active": true,
-                                    "latestVersion": a.version,
-                                    "name": a.name,
-                                })
+                            .map(|a| NamedActivityDto {
+                                activity: a.dto(),
+                                name: a.name,
                             })
                             .collect();
                         HttpResponse::Ok().json(all)

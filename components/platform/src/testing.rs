@@ -295,3 +295,27 @@ where
     let status = res.status().as_u16();
     (status, actix_web::test::read_body(res).await)
 }
+
+/// The audit log's records, oldest first, and the text of everything it stores (records and
+/// pending entries): what a test searches for data that must never be stored in clear.
+#[allow(clippy::expect_used)]
+pub async fn audit_stored(db: &crate::db::Database) -> (Vec<crate::audit::AuditRecord>, String) {
+    use crate::audit::{AuditRecord, audit_log, audit_pending};
+    use diesel::prelude::*;
+    db.run(|c| {
+        let rows = audit_log::table
+            .order(audit_log::seq)
+            .select(AuditRecord::as_select())
+            .load(c)?;
+        let pending: Vec<String> = audit_pending::table
+            .select(audit_pending::entry)
+            .load::<crate::db::Json<serde_json::Value>>(c)?
+            .into_iter()
+            .map(|j| j.get().to_string())
+            .collect();
+        let text = format!("{rows:?} {pending:?}");
+        Ok::<_, crate::db::DbError>((rows, text))
+    })
+    .await
+    .expect("the audit log reads")
+}
